@@ -1,0 +1,106 @@
+"""The linked catalog: plain data that every page is made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Edition, HonoreeBase, NewsMeta, Scheme, SiteInfo, StatSheet
+from .regions import Region, RegionTable
+
+
+@dataclass(frozen=True)
+class AwardRef:
+    """One honour an honoree received: which list, which category, which place on it."""
+
+    edition_id: str
+    scheme_id: str
+    edition_title: str
+    year: int
+    level: str
+    stage: str
+    category: str
+    rank: int
+    announced: str | None
+
+
+@dataclass
+class Honoree:
+    """A profile record, or a stub made for a list entry that has no profile yet."""
+
+    id: str
+    kind: str
+    name: str
+    region: Region | None
+    record: HonoreeBase | None = None  # None for a stub
+    file: str | None = None
+    awards: list[AwardRef] = field(default_factory=list)
+    news: list[str] = field(default_factory=list)  # news slugs, newest first
+
+    @property
+    def is_stub(self) -> bool:
+        return self.record is None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A list entry after linking."""
+
+    rank: int
+    honoree_id: str
+    name: str
+    region: Region | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    slug: str
+    kind: str
+    quota: int | None
+    entries: list[Entry]
+
+
+@dataclass
+class EditionInfo:
+    """An edition with its entries resolved to honoree ids."""
+
+    id: str
+    model: Edition
+    scheme_id: str
+    region: Region | None
+    categories: list[Category]
+    file: str
+
+    @property
+    def entry_count(self) -> int:
+        return sum(len(c.entries) for c in self.categories)
+
+
+@dataclass
+class StatSheetInfo:
+    id: str
+    model: StatSheet
+    region: Region
+
+
+@dataclass
+class NewsInfo:
+    slug: str
+    meta: NewsMeta
+    regions: list[Region]
+
+
+@dataclass
+class Catalog:
+    """Everything the pages need, linked both ways."""
+
+    site: SiteInfo
+    regions: RegionTable
+    honorees: dict[str, Honoree]
+    schemes: dict[str, Scheme]
+    editions: dict[str, EditionInfo]
+    statsheets: list[StatSheetInfo]
+    news: dict[str, NewsInfo]
+    redirects: dict[str, str]  # old id → current id
+    include_drafts: bool = False

@@ -1,0 +1,197 @@
+"""Link step: names, ids and regions → one consistent Catalog, or located problems."""
+
+from __future__ import annotations
+
+from .catalog import AwardRef, Catalog, Category, EditionInfo, Entry, Honoree, NewsInfo, StatSheetInfo
+from .load import Loaded, Record
+from .model import KIND_DIR, KIND_DIRS, KIND_LABELS, Edition, HonoreeBase, Project, Scheme, StatSheet
+from .problems import ContentError, Problem
+from .regions import Region, RegionError
+from .slugs import pinyin_words
+from . import yamlfile
+
+
+class _Linker:
+    def __init__(self, loaded: Loaded, include_drafts: bool):
+        self.loaded = loaded
+        self.include_drafts = include_drafts
+        self.problems: list[Problem] = list(loaded.problems)
+        self.honorees: dict[str, Honoree] = {}
+        self.redirects: dict[str, str] = {}
+
+    def problem(self, record: Record | None, file: str, loc: tuple, message: str, at_key: bool = False) -> None:
+        text = record.text if record else ""
+        line, col = yamlfile.locate(text, loc, want_key=at_key) if text else (0, 0)
+        self.problems.append(Problem(file, line, col, ".".join(str(x) for x in loc), message))
+
+    def region(self, text: str | None, record: Record, loc: tuple, within: Region | None = None) -> Region | None:
+        if not text:
+            return None
+        try:
+            return self.loaded.regions.normalise(text)
+        except RegionError as first:
+            if within is not None:
+                try:
+                    return self.loaded.regions.normalise(within.path + "/" + text)
+                except RegionError:
+                    pass
+            self.problem(record, record.file, loc, str(first))
+            return None
+
+    def visible(self, status: str) -> bool:
+        return self.include_drafts or status == "published"
+
+    # -- honorees -------------------------------------------------------
+    def link_honorees(self) -> None:
+        for rid, rec in self.loaded.records.items():
+            if rec.type not in KIND_DIRS or not isinstance(rec.model, HonoreeBase):
+                continue
+            model = rec.model
+            region = self.region(model.region, rec, ("region",))
+            if not self.visible(model.status):
+                continue
+            self.honorees[rid] = Honoree(rid, KIND_DIRS[rec.type], model.name, region, model, rec.file)
+        for rid, rec in self.loaded.records.items():
+            model = rec.model
+            if not isinstance(model, HonoreeBase):
+                continue
+            for i, old in enumerate(model.aliases):
+                if old in self.loaded.records:
+                    self.problem(rec, rec.file, ("aliases", i), f"旧编号 {old} 仍是一个现有记录的编号; 旧编号只能是已不存在的编号")
+                elif old in self.redirects and self.redirects[old] != rid:
+                    self.problem(rec, rec.file, ("aliases", i), f"旧编号 {old} 已被 {self.redirects[old]} 使用")
+                else:
+                    self.redirects[old] = rid
+            if isinstance(model, Project) and model.organization_id and model.organization_id not in self.loaded.records:
+                self.problem(rec, rec.file, ("organization_id",), f"找不到记录 {model.organization_id}")
+
+    # -- editions -------------------------------------------------------
+    def link_editions(self) -> dict[str, EditionInfo]:
+        schemes = self.schemes()
+        editions: dict[str, EditionInfo] = {}
+        stub_names: dict[str, str] = {}
+        for eid, rec in sorted(self.loaded.records.items(), key=lambda kv: kv[0]):
+            if not isinstance(rec.model, Edition):
+                continue
+            ed: Edition = rec.model
+            if ed.scheme not in schemes:
+                self.problem(rec, rec.file, ("scheme",), f"找不到系列 {ed.scheme}; 系列记录放在 content/records/schemes/ 下")
+            scope = self.region(ed.region, rec, ("region",))
+            categories: list[Category] = []
+            for ci, cat in enumerate(ed.categories):
+                entries: list[Entry] = []
+                for ei, entry in enumerate(cat.entries):
+                    loc = ("categories", ci, "entries", ei)
+                    region = self.region(entry.region, rec, loc + ("region",), within=scope)
+                    target = entry.honoree or entry.stub
+                    assert target is not None
+                    if entry.honoree:
+                        target_rec = self.loaded.records.get(entry.honoree)
+                        if target_rec is None or not isinstance(target_rec.model, HonoreeBase):
+                            guess = self._guess(entry.honoree)
+                            self.problem(rec, rec.file, loc + ("honoree",),
+                                         f"找不到入选者 {entry.honoree}{guess}; 没有档案的条目请改用 stub: 并写上 name")
+                            continue
+                        kind = KIND_DIRS[target_rec.type]
+                        if kind != cat.kind:
+                            self.problem(rec, rec.file, loc + ("honoree",),
+                                         f"{entry.honoree} 是{KIND_LABELS[kind]}, 但类别 “{cat.name}” 收录的是{KIND_LABELS[cat.kind]}")
+                        if entry.honoree not in self.honorees:  # a draft, hidden from the published site
+                            self.honorees[entry.honoree] = Honoree(
+                                entry.honoree, kind, entry.name or target_rec.model.name,
+                                region or self.loaded.regions.get(""), None)
+                        region = region or self.honorees[entry.honoree].region
+                    else:
+                        if target in self.loaded.records:
+                            self.problem(rec, rec.file, loc + ("stub",),
+                                         f"{target} 已有档案; 把 stub: 改为 honoree:")
+                            continue
+                        if stub_names.setdefault(target, entry.name or "") != (entry.name or ""):
+                            self.problem(rec, rec.file, loc + ("stub",),
+                                         f"简页编号 {target} 已用于 “{stub_names[target]}”; 换一个编号")
+                            continue
+                        if target.split("/")[0] != KIND_DIR[cat.kind]:
+                            self.problem(rec, rec.file, loc + ("stub",),
+                                         f"简页编号要以 {KIND_DIR[cat.kind]}/ 开头 (类别收录{KIND_LABELS[cat.kind]})")
+                            continue
+                        self.honorees.setdefault(target, Honoree(target, cat.kind, entry.name or "", region, None))
+                    entries.append(Entry(ei + 1, target, entry.name or self.honorees[target].name, region, entry.role))
+                    if self.visible(ed.status):
+                        self.honorees[target].awards.append(AwardRef(
+                            eid, ed.scheme, ed.title, ed.year, ed.level, ed.stage, cat.name, ei + 1, ed.announced))
+                categories.append(Category(cat.name, _category_slug(cat.name, ci), cat.kind, cat.quota, entries))
+            if self.visible(ed.status):
+                editions[eid] = EditionInfo(eid, ed, ed.scheme, scope, categories, rec.file)
+        # Honorees on no published list and stubs of hidden lists stay; awards in year order.
+        for h in self.honorees.values():
+            h.awards.sort(key=lambda a: (a.year, a.edition_id, a.rank))
+        return editions
+
+    def _guess(self, wanted: str) -> str:
+        import difflib
+
+        ids = [i for i, r in self.loaded.records.items() if r.type in KIND_DIRS]
+        close = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.7)
+        return f" (是否想写 {close[0]}?)" if close else ""
+
+    def schemes(self) -> dict[str, Scheme]:
+        return {i: r.model for i, r in self.loaded.records.items() if isinstance(r.model, Scheme)}
+
+    def statsheets(self) -> list[StatSheetInfo]:
+        out = []
+        for sid, rec in self.loaded.records.items():
+            if isinstance(rec.model, StatSheet):
+                region = self.region(rec.model.region, rec, ("region",))
+                if region is not None and self.visible(rec.model.status):
+                    out.append(StatSheetInfo(sid, rec.model, region))
+        return sorted(out, key=lambda s: (s.region.path, s.model.date, s.id))
+
+    def news(self) -> dict[str, NewsInfo]:
+        out: dict[str, NewsInfo] = {}
+        for nf in self.loaded.news:
+            for key, ids, known in (("honorees", nf.meta.honorees, self.loaded.records),
+                                    ("editions", nf.meta.editions, self.loaded.records)):
+                for ref in ids:
+                    if ref not in known:
+                        self.problems.append(Problem(nf.file, nf.lines.get(key, 1), 1, key, f"找不到记录 {ref}"))
+            regions = []
+            for text in nf.meta.regions:
+                try:
+                    regions.append(self.loaded.regions.normalise(text))
+                except RegionError as exc:
+                    self.problems.append(Problem(nf.file, nf.lines.get("regions", 1), 1, "regions", str(exc)))
+            if self.visible(nf.meta.status):
+                out[nf.slug] = NewsInfo(nf.slug, nf.meta, regions)
+        for slug, info in sorted(out.items(), key=lambda kv: kv[1].meta.date, reverse=True):
+            for hid in info.meta.honorees:
+                if hid in self.honorees:
+                    self.honorees[hid].news.append(slug)
+        return out
+
+
+
+def _category_slug(name: str, index: int) -> str:
+    words = pinyin_words(name)
+    return "".join(words)[:40] or f"c{index + 1}"
+
+
+def link(loaded: Loaded, include_drafts: bool = False) -> Catalog:
+    """Resolve every reference; raise ContentError listing all problems if any remain."""
+    linker = _Linker(loaded, include_drafts)
+    linker.link_honorees()
+    editions = linker.link_editions()
+    statsheets = linker.statsheets()
+    news = linker.news()
+    if linker.problems or loaded.site is None:
+        raise ContentError(linker.problems)
+    return Catalog(
+        site=loaded.site,
+        regions=loaded.regions,
+        honorees=dict(sorted(linker.honorees.items())),
+        schemes=linker.schemes(),
+        editions=editions,
+        statsheets=statsheets,
+        news=news,
+        redirects=dict(sorted(linker.redirects.items())),
+        include_drafts=include_drafts,
+    )

@@ -1,0 +1,253 @@
+"""Load step: content/ files → validated records, with every problem located.
+
+Nothing here stops at the first error: an editor sees them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import yamlfile
+from .model import RECORD_MODELS, NewsMeta, SiteInfo, Strict
+from .problems import Problem
+from .regions import RegionTable, build_table
+
+_NEWS_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Record:
+    """A validated record with where it came from."""
+
+    id: str          # path under content/records without .yaml, e.g. communities/zhejiang/cixi-yubo
+    type: str        # first directory: communities, editions, statistics…
+    model: Strict
+    file: str        # path shown to editors
+    text: str        # source text, to locate fields in later steps
+
+
+@dataclass
+class NewsFile:
+    """A news article's front matter, read the way Pelican's Markdown reader reads it."""
+
+    slug: str
+    meta: NewsMeta
+    file: str
+    text: str
+    lines: dict[str, int]  # field → line number
+
+
+@dataclass
+class Loaded:
+    """Everything read from content/, before linking."""
+
+    root: Path
+    site: SiteInfo | None = None
+    regions: RegionTable = field(default_factory=RegionTable)
+    records: dict[str, Record] = field(default_factory=dict)
+    news: list[NewsFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _field_title(model: type[BaseModel], name: str) -> str:
+    info = model.model_fields.get(name)
+    return f" ({info.title})" if info is not None and info.title else ""
+
+
+def _describe(err: dict, model: type[BaseModel]) -> tuple[str, bool]:
+    """Plain words for one pydantic error; the flag says whether to point at the key."""
+    kind, loc, found = err["type"], err["loc"], err.get("input")
+    name = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        allowed = list(model.model_fields) if len(loc) == 1 else []
+        guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f"; 是否想写 {guess[0]}?" if guess else (f"; 可用字段: {', '.join(allowed)}" if allowed else "")
+        return f"未知字段{hint}", True
+    if kind == "missing":
+        return f"缺少必填字段{_field_title(model, name) if len(loc) == 1 else ''}", True
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"只能是 {expected}, 实际是 “{found}”", False
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"需要整数, 实际是 “{found}”", False
+    if kind in ("string_type",):
+        return f"需要文字, 实际是 {type(found).__name__} “{found}”", False
+    if kind in ("list_type",):
+        return f"需要一个列表 (每行以 “- ” 开头), 实际是 “{found}”", False
+    if kind in ("model_type", "dict_type"):
+        return f"需要 “字段: 值” 的形式, 实际是 “{found}”", False
+    if kind == "string_pattern_mismatch":
+        return f"“{found}” 不是有效的编号: 用小写拼音、数字和连字符, 以 / 分层, 如 communities/zhejiang/cixi-yubo", False
+    if kind in ("too_short", "string_too_short"):
+        return "不能为空", False
+    msg = err.get("msg", "")
+    return msg.removeprefix("Value error, "), False
+
+
+def validation_problems(exc: ValidationError, model: type[BaseModel], file: str, text: str, prefix: tuple = ()) -> list[Problem]:
+    """Turn a pydantic ValidationError into located problems."""
+    out = []
+    for err in exc.errors():
+        loc = prefix + tuple(err["loc"])
+        message, at_key = _describe(err, _model_at(model, err["loc"]))
+        line, col = yamlfile.locate(text, loc, want_key=at_key)
+        out.append(Problem(file, line, col, ".".join(str(x) for x in loc), message))
+    return out
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
+    """The nested model class that owns the last step of ``loc`` (for field titles and suggestions)."""
+    current = model
+    for step in loc[:-1]:
+        if isinstance(step, int):
+            continue
+        info = current.model_fields.get(step)
+        if info is None:
+            break
+        ann = info.annotation
+        for candidate in getattr(ann, "__args__", ()) or (ann,):
+            inner = getattr(candidate, "__args__", (candidate,))[0] if getattr(candidate, "__args__", None) else candidate
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                current = inner
+                break
+    return current
+
+
+def load(root: Path) -> Loaded:
+    """Read site.yaml, regions.yaml, every record and every news article under ``root`` (content/)."""
+    loaded = Loaded(root=root)
+    _load_site(loaded)
+    _load_regions(loaded)
+    _load_records(loaded)
+    _load_news(loaded)
+    return loaded
+
+
+def _rel(loaded: Loaded, path: Path) -> str:
+    try:
+        return str(path.relative_to(loaded.root.parent))
+    except ValueError:
+        return str(path)
+
+
+def _load_site(loaded: Loaded) -> None:
+    path = loaded.root / "site.yaml"
+    shown = _rel(loaded, path)
+    if not path.exists():
+        loaded.problems.append(Problem(shown, 0, 0, "", "缺少站点设置文件; 请从示例复制一份 content/site.yaml"))
+        return
+    data, text, problem = yamlfile.read(path, shown)
+    if problem:
+        loaded.problems.append(problem)
+        return
+    try:
+        loaded.site = SiteInfo.model_validate(data or {})
+    except ValidationError as exc:
+        loaded.problems.extend(validation_problems(exc, SiteInfo, shown, text))
+
+
+def _load_regions(loaded: Loaded) -> None:
+    path = loaded.root / "regions.yaml"
+    shown = _rel(loaded, path)
+    if not path.exists():
+        loaded.problems.append(Problem(shown, 0, 0, "", "缺少地区表 content/regions.yaml"))
+        return
+    data, text, problem = yamlfile.read(path, shown)
+    if problem:
+        loaded.problems.append(problem)
+        return
+    if not isinstance(data, dict):
+        loaded.problems.append(Problem(shown, 1, 1, "", "地区表要写成 “全路径: 拼音” 的若干行"))
+        return
+    table, region_problems = build_table({str(k): v for k, v in data.items()})
+    loaded.regions = table
+    for region_path, message in region_problems:
+        line, col = yamlfile.locate(text, (region_path,), want_key=True)
+        loaded.problems.append(Problem(shown, line, col, region_path, message))
+
+
+def _load_records(loaded: Loaded) -> None:
+    base = loaded.root / "records"
+    files = sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    for path in files:
+        shown = _rel(loaded, path)
+        rel = path.relative_to(base)
+        if path.name.endswith(".incoming.yaml"):
+            continue  # a scraper's proposal waiting beside an editor's file, not a record
+        record_type = rel.parts[0] if len(rel.parts) > 1 else ""
+        model = RECORD_MODELS.get(record_type)
+        if model is None:
+            loaded.problems.append(Problem(shown, 0, 0, "", (
+                f"不知道 “{record_type or rel.name}” 是哪类记录; 记录要放在 content/records/ 下的 "
+                f"{', '.join(RECORD_MODELS)} 目录里")))
+            continue
+        record_id = str(rel.with_suffix("")).replace("\\", "/")
+        if record_id in loaded.records:
+            other = loaded.records[record_id].file
+            loaded.problems.append(Problem(shown, 1, 1, "", f"编号 {record_id} 重复: {other} 已使用; 删去其中一个文件"))
+            continue
+        id_ok = re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)+", record_id)
+        if not id_ok:
+            loaded.problems.append(Problem(shown, 0, 0, "", (
+                "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 cixi-yubo.yaml")))
+            continue
+        data, text, problem = yamlfile.read(path, shown)
+        if problem:
+            loaded.problems.append(problem)
+            continue
+        if not isinstance(data, dict):
+            loaded.problems.append(Problem(shown, 1, 1, "", "记录要写成 “字段: 值” 的若干行; 这个文件是空的或格式不对"))
+            continue
+        try:
+            instance = model.model_validate(data)
+        except ValidationError as exc:
+            loaded.problems.extend(validation_problems(exc, model, shown, text))
+            continue
+        loaded.records[record_id] = Record(record_id, record_type, instance, shown, text)
+
+
+def read_front_matter(text: str) -> tuple[dict[str, str], dict[str, int]]:
+    """The ``Key: value`` lines that open a Pelican Markdown file, with their line numbers."""
+    meta: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            break
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
+        if not m:
+            break
+        key = m[1].lower()
+        meta[key] = m[2].strip()
+        lines[key] = number
+    return meta, lines
+
+
+_LIST_FIELDS = ("honorees", "regions", "editions")
+
+
+def _load_news(loaded: Loaded) -> None:
+    for path in sorted((loaded.root / "news").glob("*.md")):
+        shown = _rel(loaded, path)
+        text = path.read_text(encoding="utf-8-sig")
+        meta, lines = read_front_matter(text)
+        if not _NEWS_SLUG.match(path.stem):
+            loaded.problems.append(Problem(shown, 0, 0, "", "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 2025-07-03-ningbo.md"))
+            continue
+        data: dict[str, object] = dict(meta)
+        for key in _LIST_FIELDS:
+            if key in data:
+                data[key] = [x.strip() for x in str(data[key]).split(",") if x.strip()]
+        try:
+            news_meta = NewsMeta.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                key = str(err["loc"][0]) if err["loc"] else ""
+                message, _ = _describe(err, NewsMeta)
+                loaded.problems.append(Problem(shown, lines.get(key, 1), 1, ".".join(map(str, err["loc"])), message))
+            continue
+        loaded.news.append(NewsFile(path.stem, news_meta, shown, text, lines))

@@ -1,0 +1,35 @@
+"""Summaries of Chinese text, measured in characters and cut at sentence ends.
+
+Pelican's SUMMARY_MAX_LENGTH counts whitespace-separated words, and a Chinese
+paragraph is one "word", so its summaries are either the whole text or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown as _markdown
+from bs4 import BeautifulSoup
+
+SENTENCE_ENDS = "。！？；!?;…"
+_CLAUSE_ENDS = "，、,："
+
+
+def markdown_to_text(source: str) -> str:
+    """Plain text of a Markdown fragment, paragraphs joined by newlines."""
+    html = _markdown.markdown(source or "")
+    return BeautifulSoup(html, "html.parser").get_text("\n").strip()
+
+
+def cut(text: str, limit: int = 120) -> str:
+    """At most ``limit`` characters of ``text``, ending at a sentence end where one falls late enough."""
+    flat = re.sub(r"\s+", "", text or "")
+    if len(flat) <= limit:
+        return flat
+    window = flat[:limit]
+    for ends in (SENTENCE_ENDS, _CLAUSE_ENDS):
+        pos = max(window.rfind(ch) for ch in ends)
+        # A cut in the first third would throw away most of the budget.
+        if pos >= limit // 3:
+            return window[: pos + 1] if ends is SENTENCE_ENDS else window[:pos] + "…"
+    return window[: limit - 1] + "…"
