@@ -1,0 +1,129 @@
+"""The `bangyang` command: build, serve, check, new, schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from .build import BuildError, build, load_catalog
+from .problems import ContentError, Problem
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    print(f"发现 {len(problems)} 个问题 (found {len(problems)} problem(s)):", file=sys.stderr)
+    for p in problems:
+        print(f"  {p}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    project = Path(args.project)
+    try:
+        result = build(project, Path(args.output) if args.output else None,
+                       Path(args.settings) if args.settings else None, include_drafts=args.drafts)
+    except BuildError as exc:
+        _print_problems(exc.problems)
+        print("构建失败, output/ 保持原样 (build failed; output/ left unchanged).", file=sys.stderr)
+        return 1
+    print(f"已生成 {result.pages} 个页面到 {result.output}, 用时 {result.seconds:.2f} 秒")
+    if args.profile:
+        for stage, seconds in result.timings.items():
+            print(f"  {stage:<14} {seconds:7.3f} s")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .linkcheck import check_site
+
+    project = Path(args.project)
+    try:
+        catalog = load_catalog(project)
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        return 1
+    print(f"内容校验通过: {len(catalog.honorees)} 个先进典型, {len(catalog.editions)} 份榜单, {len(catalog.news)} 篇新闻")
+    with tempfile.TemporaryDirectory(prefix="bangyang-check-") as tmp:
+        try:
+            build(project, Path(tmp) / "site")
+        except BuildError as exc:
+            _print_problems(exc.problems)
+            return 1
+        checked, problems = check_site(Path(tmp) / "site")
+    for p in problems:
+        print(f"  {p}", file=sys.stderr)
+    print(f"链接检查: {checked} 个站内链接, {len(problems)} 个问题")
+    return 1 if problems else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(Path(args.project), args.host, args.port, build_first=not args.no_build,
+                 include_drafts=args.drafts, watch=not args.no_watch)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_record
+
+    try:
+        path, url = new_record(Path(args.project), args.kind, args.name, args.region, args.slug)
+    except ScaffoldError as exc:
+        print(f"未创建: {exc}", file=sys.stderr)
+        return 1
+    print(f"已创建 {path}\n网址: {url}\n填好内容后运行 bangyang check 校验。")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(Path(args.out)):
+        print(path)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="bangyang", description="志愿服务先进典型榜单静态站点生成器")
+    p.add_argument("--project", default=".", help="项目目录 (含 content/ 和 pelicanconf.py), 默认当前目录")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="校验内容并生成站点到 output/")
+    b.add_argument("--output", help="输出目录, 默认 output/")
+    b.add_argument("--settings", help="Pelican 设置文件, 默认 pelicanconf.py; 发布用 publishconf.py")
+    b.add_argument("--drafts", action="store_true", help="包含草稿 (仅用于预览)")
+    b.add_argument("--profile", action="store_true", help="按阶段显示用时")
+    b.set_defaults(func=cmd_build)
+
+    c = sub.add_parser("check", help="列出全部内容问题, 并检查生成站点的站内链接")
+    c.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("serve", help="本地预览, 修改内容后自动重新生成")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--drafts", action="store_true", help="预览中显示草稿")
+    s.add_argument("--no-build", action="store_true", help="启动时不先生成")
+    s.add_argument("--no-watch", action="store_true", help="不监视文件变化")
+    s.set_defaults(func=cmd_serve)
+
+    n = sub.add_parser("new", help="新建一条记录的骨架")
+    n.add_argument("kind", choices=["community", "organization", "project", "volunteer", "centre"])
+    n.add_argument("name", help="名称, 如 慈溪市浒山街道虞波社区")
+    n.add_argument("--region", help="地区, 如 慈溪市浒山街道 (默认从名称中识别)")
+    n.add_argument("--slug", help="自定网址名 (小写拼音和连字符); 默认按拼音建议")
+    n.set_defaults(func=cmd_new)
+
+    sc = sub.add_parser("schema", help="为各类记录写出 JSON Schema (编辑器自动补全用)")
+    sc.add_argument("--out", default="schema")
+    sc.set_defaults(func=cmd_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `bangyang` console script."""
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,421 @@
+"""Pages step: Catalog → list of Page(path, template, context).
+
+Contexts are plain dicts of strings, numbers and lists, so templates only loop
+and branch. Every URL here is site-relative; ``render`` prefixes each page's
+relative root so the site works under any sub-path.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from . import svgcharts, textcut
+from .catalog import Catalog, EditionInfo, Honoree
+from .markup import render_markdown
+from .model import HONOREE_MODELS, KIND_DIR, KIND_LABELS, HonoreeBase
+from .quantity import Quantity, format_value
+from .regions import Region
+
+COLUMNS = {
+    "home": "首页", "awards": "榜单", "honoree": "先进典型", "regions": "地区", "years": "年度",
+    "news": "新闻", "stats": "统计", "data": "开放数据",
+}
+
+
+@dataclass
+class Page:
+    """One output file: an HTML page rendered from a template, or raw bytes (data, sitemap)."""
+
+    path: str                      # output path, e.g. communities/zhejiang/cixi-yubo/index.html
+    template: str | None = None
+    context: dict = field(default_factory=dict)
+    body: bytes | None = None      # set for non-template files
+    in_sitemap: bool = True
+    lastmod: str | None = None
+
+
+def url_of(path: str) -> str:
+    """Site-relative URL of an output path: a/b/index.html → a/b/."""
+    return path[: -len("index.html")] if path.endswith("index.html") else path
+
+
+def honoree_url(hid: str) -> str:
+    return f"{hid}/"
+
+
+def region_url(region: Region) -> str:
+    return f"regions/{region.slug_path}/"
+
+
+def edition_url(eid: str) -> str:
+    return f"{eid}/"
+
+
+def _region_ref(region: Region | None) -> dict | None:
+    return {"name": region.display, "short": region.name, "url": region_url(region)} if region else None
+
+
+def _date_time(date: str | None) -> str:
+    return date or ""
+
+
+class _Builder:
+    def __init__(self, catalog: Catalog):
+        self.c = catalog
+        self.pages: list[Page] = []
+        self.site_source = catalog.site.sponsor
+        # The newest dated fact: used as the 发布时间 of index pages, so rebuilds stay byte-identical.
+        dates = [e.model.announced or str(e.model.year) for e in catalog.editions.values()]
+        dates += [n.meta.date[:10] for n in catalog.news.values()]
+        dates += [s.model.date for s in catalog.statsheets]
+        self.latest = max(dates) if dates else ""
+
+    def add(self, path: str, template: str, title: str, column: str, pub_date: str, source: str,
+            crumbs: list[tuple[str, str]] | None = None, description: str = "", **data) -> None:
+        page = {
+            "title": title, "column": COLUMNS[column], "column_key": column, "pub_date": pub_date,
+            "source": source, "url": url_of(path), "description": description or title,
+            "breadcrumbs": [{"title": t, "url": u} for t, u in (crumbs or [])],
+        }
+        self.pages.append(Page(path, template, {"page": page, **data}, lastmod=pub_date[:10] or None))
+
+    # -- shared pieces ---------------------------------------------------
+    def honoree_card(self, h: Honoree) -> dict:
+        latest = h.awards[-1] if h.awards else None
+        return {
+            "name": h.name, "url": honoree_url(h.id), "kind": KIND_LABELS[h.kind],
+            "region": _region_ref(h.region), "is_stub": h.is_stub,
+            "award": f"{latest.year} {latest.edition_title} · {latest.category}" if latest else "",
+        }
+
+    def edition_ref(self, e: EditionInfo) -> dict:
+        return {
+            "title": e.model.title, "url": edition_url(e.id), "year": e.model.year, "level": e.model.level,
+            "stage": e.model.stage, "announced": e.model.announced or "", "count": e.entry_count,
+            "quota": sum(c.quota or 0 for c in e.categories),
+        }
+
+    def honorees_in(self, region: Region) -> list[Honoree]:
+        prefix = region.path + "/"
+        return [h for h in self.c.honorees.values()
+                if h.region and (h.region.path == region.path or h.region.path.startswith(prefix))]
+
+    # -- pages -------------------------------------------------------------
+    def build(self) -> list[Page]:
+        self.home()
+        self.awards()
+        for e in self.c.editions.values():
+            self.edition(e)
+        for h in self.c.honorees.values():
+            self.honoree(h)
+        self.regions()
+        self.years()
+        self.stats()
+        self.open_data()
+        self.redirects()
+        self.not_found()
+        return self.pages
+
+    def home(self) -> None:
+        editions = sorted(self.c.editions.values(), key=lambda e: (e.model.year, e.id), reverse=True)
+        news = sorted(self.c.news.values(), key=lambda n: n.meta.date, reverse=True)[:5]
+        headline = [
+            {"label": "先进典型", "value": str(sum(1 for h in self.c.honorees.values())), "url": "awards/"},
+            {"label": "榜单", "value": str(len(self.c.editions)), "url": "awards/"},
+            {"label": "地区", "value": str(len({h.region.path for h in self.c.honorees.values() if h.region})), "url": "regions/"},
+        ]
+        figures = [
+            {"region": s.region.display, "metric": item.metric, "value": item.value.text, "date": s.model.date,
+             "url": region_url(s.region)}
+            for s in self.c.statsheets for item in s.model.items if item.metric == "注册志愿者"
+        ]
+        self.add("index.html", "home.html", self.c.site.name, "home", self.latest, self.site_source,
+                 description=self.c.site.description,
+                 editions=[self.edition_ref(e) for e in editions[:6]],
+                 headline=headline, figures=figures,
+                 news=[{"title": n.meta.title, "url": f"news/{n.slug}/", "date": n.meta.date[:10]} for n in news])
+
+    def awards(self) -> None:
+        schemes = []
+        for sid, scheme in sorted(self.c.schemes.items()):
+            eds = sorted((e for e in self.c.editions.values() if e.scheme_id == sid),
+                         key=lambda e: e.model.year, reverse=True)
+            ref = {"name": scheme.name, "url": f"{sid}/", "level": scheme.level,
+                   "editions": [self.edition_ref(e) for e in eds]}
+            schemes.append(ref)
+            issuers = [{"years": _years_label(p.from_year, p.to_year), "issuers": "、".join(p.issuers)}
+                       for p in scheme.issuers_history]
+            self.add(f"{sid}/index.html", "scheme.html", scheme.name, "awards",
+                     max((e.model.announced or str(e.model.year) for e in eds), default=self.latest),
+                     "、".join(scheme.issuers_history[-1].issuers) if scheme.issuers_history else self.site_source,
+                     crumbs=[("榜单", "awards/")], scheme=ref, issuers=issuers,
+                     description_html=render_markdown(scheme.description))
+        self.add("awards/index.html", "awards.html", "全部榜单", "awards", self.latest, self.site_source,
+                 schemes=schemes)
+
+    def edition(self, e: EditionInfo) -> None:
+        m = e.model
+        scheme = self.c.schemes.get(e.scheme_id)
+        source = m.sources[0].publisher if m.sources else "、".join(m.issuers) or self.site_source
+        base = edition_url(e.id)
+        cats_nav = [{"name": c.name, "slug": c.slug, "url": f"{base}category/{c.slug}/", "count": len(c.entries)} for c in e.categories]
+        # Filter by the level just below the list's scope: provinces for a national list, districts for Shanghai.
+        depth = (e.region.depth if e.region else 0) + 1
+        by_region: dict[str, tuple[Region, int]] = {}
+        for cat in e.categories:
+            for entry in cat.entries:
+                if entry.region and entry.region.depth >= depth:
+                    top = self.c.regions.get("/".join(entry.region.parts[:depth]))
+                    if top:
+                        r, n = by_region.get(top.path, (top, 0))
+                        by_region[top.path] = (r, n + 1)
+        regions_nav = [{"name": r.name, "slug": r.slug_path.replace("/", "-"),
+                        "url": f"{base}region/{r.slug_path.replace('/', '-')}/", "count": n}
+                       for r, n in sorted(by_region.values(), key=lambda rn: rn[0].slug_path)]
+        info = {
+            "title": m.title, "year": m.year, "level": m.level, "stage": m.stage, "announced": m.announced or "",
+            "issuers": "、".join(m.issuers), "document_number": m.document_number or "", "note": m.note or "",
+            "scheme": {"name": scheme.name, "url": f"{e.scheme_id}/"} if scheme else None,
+            "region": _region_ref(e.region), "count": e.entry_count,
+            "quota": sum(c.quota or 0 for c in e.categories),
+            "sources": [_source(s) for s in m.sources],
+            "data_json": f"data/{e.id}.json", "data_csv": f"data/{e.id}.csv",
+        }
+
+        def categories(keep_cat=None, keep_region: Region | None = None) -> list[dict]:
+            out = []
+            for cat in e.categories:
+                if keep_cat is not None and cat is not keep_cat:
+                    continue
+                entries = [self._entry(en) for en in cat.entries
+                           if keep_region is None or (en.region and (en.region.path + "/").startswith(keep_region.path + "/"))]
+                if keep_region is not None and not entries:
+                    continue
+                out.append({"name": cat.name, "slug": cat.slug, "quota": cat.quota or "", "kind": KIND_LABELS[cat.kind],
+                            "count": len(cat.entries), "entries": entries})
+            return out
+
+        crumbs = [("榜单", "awards/")] + ([(scheme.name, f"{e.scheme_id}/")] if scheme else [])
+        common = dict(edition=info, categories_nav=cats_nav, regions_nav=regions_nav, all_url=base)
+        pub = m.announced or str(m.year)
+        self.add(f"{e.id}/index.html", "edition.html", m.title, "awards", pub, source, crumbs=crumbs,
+                 categories=categories(), filter_label="", **common)
+        for cat in e.categories:
+            self.add(f"{e.id}/category/{cat.slug}/index.html", "edition.html", f"{m.title} · {cat.name}", "awards",
+                     pub, source, crumbs=crumbs + [(m.title, base)], categories=categories(keep_cat=cat),
+                     filter_label=cat.name, current_category=cat.slug, **common)
+        for region, _ in by_region.values():
+            slug = region.slug_path.replace("/", "-")
+            self.add(f"{e.id}/region/{slug}/index.html", "edition.html", f"{m.title} · {region.name}", "awards",
+                     pub, source, crumbs=crumbs + [(m.title, base)], categories=categories(keep_region=region),
+                     filter_label=region.name, current_region=slug, **common)
+
+    def _entry(self, en) -> dict:
+        h = self.c.honorees.get(en.honoree_id)
+        return {"rank": en.rank, "name": en.name, "url": honoree_url(en.honoree_id),
+                "region": _region_ref(en.region), "role": en.role or "",
+                "is_stub": h.is_stub if h else True}
+
+    def honoree(self, h: Honoree) -> None:
+        r = h.record
+        crumbs = [("榜单", "awards/")]
+        awards = [{"year": a.year, "title": a.edition_title, "url": edition_url(a.edition_id), "category": a.category,
+                   "rank": a.rank, "stage": a.stage, "level": a.level, "announced": a.announced or ""}
+                  for a in h.awards]
+        news = [{"title": self.c.news[s].meta.title, "url": f"news/{s}/", "date": self.c.news[s].meta.date[:10],
+                 "source": self.c.news[s].meta.source} for s in h.news]
+        region_chain = [_region_ref(x) for x in self.c.regions.ancestors(h.region.path)] if h.region else []
+        if r is None:
+            first = h.awards[0] if h.awards else None
+            edition = self.c.editions.get(first.edition_id) if first else None
+            source = edition.model.sources[0].publisher if edition and edition.model.sources else self.site_source
+            pub = (first.announced or str(first.year)) if first else self.latest
+            self.add(f"{h.id}/index.html", "honoree.html", h.name, "honoree", pub, source, crumbs=crumbs,
+                     honoree={"name": h.name, "kind": KIND_LABELS[h.kind], "is_stub": True, "region_chain": region_chain,
+                              "profile": [], "stats": [], "summary": "", "body_html": "", "sources": [],
+                              "tags": [], "also_known_as": [], "awards": awards, "news": news})
+            return
+        pub = max((s.date for s in r.sources if s.date), default=self.latest)
+        source = r.sources[0].publisher if r.sources else self.site_source
+        summary = r.summary or textcut.cut(textcut.markdown_to_text(r.body), 120)
+        self.add(f"{h.id}/index.html", "honoree.html", h.name, "honoree", pub, source, crumbs=crumbs,
+                 description=summary,
+                 honoree={"name": h.name, "kind": KIND_LABELS[h.kind], "is_stub": False, "region_chain": region_chain,
+                          "profile": _profile(r), "summary": summary, "body_html": render_markdown(r.body),
+                          "stats": [{"metric": s.metric, "value": s.value.text, "date": s.date or "", "note": s.note or ""}
+                                    for s in r.stats],
+                          "sources": [_source(s) for s in r.sources], "tags": list(r.tags),
+                          "also_known_as": list(r.also_known_as), "awards": awards, "news": news,
+                          "draft": r.status == "draft"})
+
+    def regions(self) -> None:
+        table = self.c.regions
+        counts: Counter[str] = Counter()
+        for h in self.c.honorees.values():
+            if h.region:
+                for a in table.ancestors(h.region.path):
+                    counts[a.path] += 1
+
+        def child_refs(parent: str | None) -> list[dict]:
+            return [{"name": r.name, "url": region_url(r), "level": r.level, "count": counts[r.path]}
+                    for r in sorted(table.children(parent), key=lambda r: r.slug_path)]
+
+        self.add("regions/index.html", "regions.html", "地区", "regions", self.latest, self.site_source,
+                 children=child_refs(None))
+        for region in table.regions.values():
+            inside = self.honorees_in(region)
+            by_kind = Counter(h.kind for h in inside)
+            here = region.path + "/"
+            sheets = [s for s in self.c.statsheets if s.region.path == region.path]
+            editions = [e for e in self.c.editions.values()
+                        if any(en.region and (en.region.path + "/").startswith(here)
+                               for c in e.categories for en in c.entries)]
+            chain = table.ancestors(region.path)
+            crumbs = [("地区", "regions/")] + [(a.name, region_url(a)) for a in chain[:-1]]
+            groups = []
+            for kind, label in KIND_LABELS.items():
+                members = sorted((h for h in inside if h.kind == kind), key=lambda h: h.region.slug_path + h.id)
+                if members:
+                    groups.append({"kind": label, "count": len(members),
+                                   "honorees": [self.honoree_card(h) for h in members]})
+            self.add(f"regions/{region.slug_path}/index.html", "region.html", region.display, "regions",
+                     max((s.model.date for s in sheets), default=self.latest),
+                     sheets[0].model.source.publisher if sheets else self.site_source, crumbs=crumbs,
+                     region={"name": region.name, "display": region.display, "level": region.level,
+                             "count": len(inside),
+                             "kind_counts": [{"kind": KIND_LABELS[k], "count": n} for k, n in sorted(by_kind.items())]},
+                     children=child_refs(region.path), groups=groups,
+                     editions=[self.edition_ref(e) for e in sorted(editions, key=lambda e: e.model.year, reverse=True)],
+                     sheets=[{"title": s.model.title or "统计", "date": s.model.date,
+                              "source": _source(s.model.source),
+                              "rows": [{"metric": i.metric, "value": i.value.text, "note": i.note or ""}
+                                        for i in s.model.items]} for s in sheets])
+
+    def years(self) -> None:
+        by_year: dict[int, list[EditionInfo]] = defaultdict(list)
+        for e in self.c.editions.values():
+            by_year[e.model.year].append(e)
+        years = sorted(by_year, reverse=True)
+        self.add("years/index.html", "years.html", "按年度浏览", "years", self.latest, self.site_source,
+                 years=[{"year": y, "url": f"years/{y}/", "count": sum(e.entry_count for e in by_year[y]),
+                         "editions": len(by_year[y])} for y in years])
+        for y in years:
+            eds = sorted(by_year[y], key=lambda e: e.id)
+            self.add(f"years/{y}/index.html", "year.html", f"{y}年度", "years",
+                     max(e.model.announced or str(y) for e in eds), self.site_source,
+                     crumbs=[("年度", "years/")], year=y,
+                     editions=[{**self.edition_ref(e), "categories": [
+                         {"name": c.name, "entries": [self._entry(en) for en in c.entries]} for c in e.categories]}
+                         for e in eds])
+
+    def stats(self) -> None:
+        kinds = Counter(h.kind for h in self.c.honorees.values())
+        by_year = Counter()
+        for e in self.c.editions.values():
+            by_year[e.model.year] += e.entry_count
+        provinces = Counter(h.region.parts[0] for h in self.c.honorees.values() if h.region)
+        volunteers = [(s.region.display, item.value.value, item.value.text)
+                      for s in self.c.statsheets for item in s.model.items if item.metric == "注册志愿者"]
+        charts = [
+            svgcharts.bar_chart("chart-kind", "各类先进典型数量", [(KIND_LABELS[k], n, str(n)) for k, n in sorted(kinds.items())]),
+            svgcharts.bar_chart("chart-year", "各年度上榜条目数", [(f"{y}年度", n, str(n)) for y, n in sorted(by_year.items())]),
+            svgcharts.bar_chart("chart-province", "各省(直辖市)先进典型数量", sorted(((p, n, str(n)) for p, n in provinces.items()))),
+            svgcharts.bar_chart("chart-volunteers", "各地注册志愿者人数(按发布数字)", sorted(volunteers, key=lambda v: -v[1])),
+        ]
+        self.add("stats/index.html", "stats.html", "统计", "stats", self.latest, self.site_source, charts=charts)
+
+    def open_data(self) -> None:
+        honoree_rows = []
+        for h in self.c.honorees.values():
+            honoree_rows.append({
+                "id": h.id, "name": h.name, "kind": h.kind, "region": h.region.path if h.region else "",
+                "is_stub": h.is_stub, "url": honoree_url(h.id),
+                "awards": [{"edition": a.edition_id, "year": a.year, "category": a.category, "rank": a.rank} for a in h.awards],
+                "stats": [{"metric": s.metric, **s.value.as_dict(), "date": s.date or ""} for s in (h.record.stats if h.record else [])],
+            })
+        self._data("data/honorees.json", json.dumps(honoree_rows, ensure_ascii=False, indent=1))
+        self._data("data/honorees.csv", _csv(["id", "name", "kind", "region", "is_stub", "awards"],
+                                             [[r["id"], r["name"], r["kind"], r["region"], "yes" if r["is_stub"] else "no",
+                                               "; ".join(f"{a['year']} {a['edition']} {a['category']} #{a['rank']}" for a in r["awards"])]
+                                              for r in honoree_rows]))
+        files = []
+        for e in self.c.editions.values():
+            rows = [{"category": c.name, "rank": en.rank, "name": en.name, "honoree_id": en.honoree_id,
+                     "region": en.region.path if en.region else "", "role": en.role or ""}
+                    for c in e.categories for en in c.entries]
+            meta = {"id": e.id, "title": e.model.title, "year": e.model.year, "level": e.model.level,
+                    "stage": e.model.stage, "announced": e.model.announced, "issuers": e.model.issuers,
+                    "document_number": e.model.document_number, "entries": rows}
+            self._data(f"data/{e.id}.json", json.dumps(meta, ensure_ascii=False, indent=1))
+            self._data(f"data/{e.id}.csv", _csv(["category", "rank", "name", "honoree_id", "region", "role"],
+                                                 [[r[k] for k in ("category", "rank", "name", "honoree_id", "region", "role")] for r in rows]))
+            files.append({"title": e.model.title, "json": f"data/{e.id}.json", "csv": f"data/{e.id}.csv", "count": len(rows)})
+        self.add("data/index.html", "data.html", "开放数据", "data", self.latest, self.site_source,
+                 files=files, honorees={"json": "data/honorees.json", "csv": "data/honorees.csv", "count": len(honoree_rows)})
+
+    def _data(self, path: str, text: str) -> None:
+        self.pages.append(Page(path, body=text.encode("utf-8"), in_sitemap=False))
+
+    def redirects(self) -> None:
+        for old, new in self.c.redirects.items():
+            self.pages.append(Page(f"{old}/index.html", "redirect.html",
+                                   {"target": honoree_url(new), "page": {"title": "页面已迁移", "url": f"{old}/"}},
+                                   in_sitemap=False))
+
+    def not_found(self) -> None:
+        self.pages.append(Page("404.html", "404.html", {"page": {
+            "title": "页面不存在", "column": "404", "column_key": "", "pub_date": self.latest, "source": self.site_source,
+            "url": "404.html", "description": "页面不存在", "breadcrumbs": []}}, in_sitemap=False))
+
+
+def _years_label(start: int | None, end: int | None) -> str:
+    if start and end:
+        return f"{start}—{end}年度"
+    if end:
+        return f"{end}年度及以前"
+    if start:
+        return f"{start}年度起"
+    return "历年"
+
+
+def _source(s) -> dict:
+    return {"publisher": s.publisher, "title": s.title or "", "url": s.url or "", "date": s.date or "",
+            "author": s.author or "", "editor": s.editor or "", "site": s.site or ""}
+
+
+def _profile(record: HonoreeBase) -> list[dict]:
+    """Kind-specific fields as (label, value) rows, in the model's field order."""
+    rows = []
+    base = set(HonoreeBase.model_fields)
+    for name, info in type(record).model_fields.items():
+        if name in base:
+            continue
+        value = getattr(record, name)
+        if value in (None, "", []):
+            continue
+        if isinstance(value, Quantity):
+            text = value.text
+        elif isinstance(value, list):
+            text = "、".join(map(str, value))
+        else:
+            text = str(value)
+        rows.append({"label": info.title or name, "value": text, "field": name})
+    return rows
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    # A BOM so that Excel, which most editors use, opens the Chinese text correctly.
+    return "\ufeff" + buf.getvalue()
+
+
+def build_pages(catalog: Catalog) -> list[Page]:
+    """Every record-driven page and data file of the site."""
+    return _Builder(catalog).build()

@@ -1,0 +1,72 @@
+"""The Pelican plugin: a Generator that renders every record-driven page.
+
+Pelican owns settings, the theme's static files and the news articles; this
+generator loads the catalog once and renders records itself, since Pelican's
+per-article pipeline is far slower for tens of thousands of records.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .catalog import Catalog
+from .load import load
+from .link import link
+from .pages import build_pages, honoree_url
+from .sitemap import sitemap_page
+from .textcut import cut, markdown_to_text
+from .write import write_pages
+
+
+def site_context(catalog: Catalog) -> dict:
+    """content/site.yaml as the plain dict every template receives as ``site``."""
+    return catalog.site.model_dump()
+
+
+class RecordGenerator(Generator):
+    """Loads content/records and writes honoree, edition, region, year, statistics and data pages."""
+
+    def generate_context(self) -> None:
+        catalog = self.settings.get("BANGYANG_CATALOG")
+        if catalog is None:  # run by plain `pelican`, not `bangyang build`
+            catalog = link(load(Path(self.settings["PATH"])), self.settings.get("BANGYANG_DRAFTS", False))
+        self.catalog = catalog
+        self.context["site"] = site_context(catalog)
+        self.context["news_page"] = {"title": "新闻", "column": "新闻", "column_key": "news",
+                                     "pub_date": max((a.date.strftime("%Y-%m-%d %H:%M") for a in self.context.get("articles", [])), default=""),
+                                     "source": catalog.site.sponsor, "description": "志愿服务先进典型相关新闻",
+                                     "breadcrumbs": []}
+        for article in [*self.context.get("articles", []), *self.context.get("drafts", [])]:
+            self._decorate(article, catalog)
+        self.pages = build_pages(catalog)
+
+    def _decorate(self, article, catalog: Catalog) -> None:
+        """Give a Pelican article the plain data our templates show: excerpt, meta bar, linked honorees."""
+        text = markdown_to_text(getattr(article, "_content", "") or "")
+        summary = getattr(article, "summary_text", None) or article.metadata.get("summary")
+        article.excerpt = cut(markdown_to_text(summary) if summary else text, 120)
+        ids = [x.strip() for x in str(article.metadata.get("honorees", "")).split(",") if x.strip()]
+        article.related = [{"name": catalog.honorees[i].name, "url": honoree_url(i)} for i in ids if i in catalog.honorees]
+        article.page_meta = {
+            "title": article.title, "column": "新闻", "column_key": "news",
+            "pub_date": article.date.strftime("%Y-%m-%d %H:%M"),
+            "source": article.metadata.get("source", ""), "description": article.excerpt,
+            "breadcrumbs": [{"title": "新闻", "url": "news/"}],
+        }
+
+    def generate_output(self, writer) -> None:
+        articles = self.context.get("articles", [])
+        pages = [*self.pages, sitemap_page(self.catalog.site.site_url, self.pages, articles)]
+        write_pages(self.env, pages, Path(self.output_path), self.context["site"])
+
+
+def get_generators(pelican) -> type[Generator]:
+    return RecordGenerator
+
+
+def register() -> None:
+    """Pelican's plugin entry point."""
+    signals.get_generators.connect(get_generators)

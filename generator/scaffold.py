@@ -1,0 +1,79 @@
+"""`bangyang new`: a valid skeleton record at the right path, never over an existing file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .load import load
+from .model import HONOREE_MODELS, KIND_DIR, HonoreeBase
+from .regions import RegionError
+from .slugs import propose_slug
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class ScaffoldError(ValueError):
+    """Why no record was written."""
+
+
+def _skeleton(kind: str, name: str, region: str, schema_rel: str) -> str:
+    model = HONOREE_MODELS[kind]
+    extra = [(n, f) for n, f in model.model_fields.items() if n not in HonoreeBase.model_fields]
+    lines = [
+        f"# yaml-language-server: $schema={schema_rel}",
+        f"name: {name}",
+        f"region: {region}",
+        "summary: # 一两句话的简介; 不写则从正文截取",
+        "body: |",
+        "  主要事迹写在这里, 可用 Markdown。",
+    ]
+    for field_name, info in extra:
+        lines.append(f"# {field_name}:  # {info.title}")
+    lines += [
+        "stats: []  # 例: - {metric: 注册志愿者, value: 2202人}",
+        "sources: []  # 例: - {publisher: 中国文明网, date: 2018-01-04, editor: 毛宁}",
+        "status: published  # draft 只在预览中显示",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def new_record(project: Path, kind: str, name: str, region_text: str | None, slug: str | None) -> tuple[Path, str]:
+    """Write a skeleton for a new honoree; returns (file path, site URL)."""
+    content = project / "content"
+    loaded = load(content)
+    table = loaded.regions
+    region = None
+    candidates = [region_text] if region_text else [name[:i] for i in range(len(name), 1, -1)]
+    for text in candidates:
+        try:
+            region = table.normalise(text)
+            break
+        except RegionError as exc:
+            if region_text:
+                raise ScaffoldError(f"地区 “{region_text}”: {exc}") from None
+    if region is None:
+        raise ScaffoldError("没能从名称中识别地区; 请用 --region 指明, 如 --region 慈溪市浒山街道")
+    chain = table.ancestors(region.path)
+    province = chain[0].slug_path
+    place = chain[min(2, len(chain) - 1)].slug_path.rsplit("/", 1)[-1] if len(chain) > 1 else ""
+    slug = slug or propose_slug(name, place, [r.name for r in chain] + [f for r in chain for f in _shorts(r.name)])
+    if not _SLUG.match(slug):
+        raise ScaffoldError(f"网址名 “{slug}” 只能用小写拼音、数字和连字符")
+    record_id = f"{KIND_DIR[kind]}/{province}/{slug}"
+    path = content / "records" / f"{record_id}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path} 已存在, 没有改动它; 换一个 --slug")
+    if record_id in loaded.records or any(record_id in getattr(r.model, "aliases", []) for r in loaded.records.values()):
+        raise ScaffoldError(f"编号 {record_id} 已被使用; 换一个 --slug")
+    schema_rel = "../" * (record_id.count("/") + 2) + f"schema/{kind}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as fh:  # "x": never replace a file that appeared meanwhile
+        fh.write(_skeleton(kind, name, region.display, schema_rel))
+    return path, f"{record_id}/"
+
+
+def _shorts(name: str) -> list[str]:
+    from .regions import short_forms
+
+    return short_forms(name)[1:]

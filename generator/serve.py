@@ -1,0 +1,68 @@
+"""Live preview: serve output/ on 127.0.0.1 and rebuild when content or templates change."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+from .build import BuildError, build
+
+
+def _rebuild(project: Path, include_drafts: bool) -> None:
+    try:
+        result = build(project, include_drafts=include_drafts)
+        print(f"已重新生成 {result.pages} 个页面 ({result.seconds:.2f} 秒)", flush=True)
+    except BuildError as exc:
+        print("构建失败, 预览保持上一版:", file=sys.stderr)
+        for p in exc.problems:
+            print(f"  {p}", file=sys.stderr, flush=True)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # quiet: editors want build messages, not hits
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        # Serve the site's own 404 page, as the portal would.
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first: bool = True,
+          include_drafts: bool = False, watch: bool = True) -> int:
+    """Serve until interrupted; returns the exit status."""
+    project = project.resolve()
+    output = project / "output"
+    if build_first or not output.exists():
+        _rebuild(project, include_drafts)
+    # The handler looks the directory up per request, so a rebuild's swap is picked up at once.
+    handler = functools.partial(_Handler, directory=str(output))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        if watch:
+            from watchfiles import watch as watch_files
+
+            paths = [p for p in (project / "content", project / "templates") if p.exists()]
+            for _changes in watch_files(*paths, debounce=300):
+                _rebuild(project, include_drafts)
+        else:
+            threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
