@@ -87,6 +87,8 @@ class _Linker:
                     assert target is not None
                     if entry.honoree:
                         target_rec = self.loaded.records.get(entry.honoree)
+                        if entry.honoree in self.loaded.failed:
+                            continue  # its own file's problem is already reported
                         if target_rec is None or not isinstance(target_rec.model, HonoreeBase):
                             guess = self._guess(entry.honoree)
                             self.problem(rec, rec.file, loc + ("honoree",),
@@ -152,7 +154,7 @@ class _Linker:
             for key, ids, known in (("honorees", nf.meta.honorees, self.loaded.records),
                                     ("editions", nf.meta.editions, self.loaded.records)):
                 for ref in ids:
-                    if ref not in known:
+                    if ref not in known and ref not in self.loaded.failed:
                         self.problems.append(Problem(nf.file, nf.lines.get(key, 1), 1, key, f"找不到记录 {ref}"))
             regions = []
             for text in nf.meta.regions:

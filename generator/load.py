@@ -52,6 +52,8 @@ class Loaded:
     records: dict[str, Record] = field(default_factory=dict)
     news: list[NewsFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Ids whose file exists but did not validate: references to them are not reported again.
+    failed: set[str] = field(default_factory=set)
 
 
 def _field_title(model: type[BaseModel], name: str) -> str:
@@ -196,6 +198,7 @@ def _load_records(loaded: Loaded) -> None:
             loaded.problems.append(Problem(shown, 0, 0, "", (
                 "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 cixi-yubo.yaml")))
             continue
+        loaded.failed.add(record_id)  # until it validates
         data, text, problem = yamlfile.read(path, shown)
         if problem:
             loaded.problems.append(problem)
@@ -208,6 +211,7 @@ def _load_records(loaded: Loaded) -> None:
         except ValidationError as exc:
             loaded.problems.extend(validation_problems(exc, model, shown, text))
             continue
+        loaded.failed.discard(record_id)
         loaded.records[record_id] = Record(record_id, record_type, instance, shown, text)
 
 

@@ -57,6 +57,7 @@ def core_name(name: str, region_names: list[str] | tuple[str, ...] = ()) -> str:
         for region in sorted(region_names, key=len, reverse=True):
             if region and core.startswith(region) and len(core) > len(region):
                 core, changed = core[len(region):], True
+                break  # start again from the longest name
     for suffix in GENERIC_SUFFIXES:
         if core.endswith(suffix) and len(core) > len(suffix):
             core = core[: -len(suffix)]

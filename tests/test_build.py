@@ -1,0 +1,69 @@
+"""Whole-site properties: links, third-party resources, determinism, scaffolding, redirects, drafts."""
+
+from __future__ import annotations
+
+from conftest import page, text_of, tree_digest
+from generator.build import build
+from generator.cli import main
+from generator.linkcheck import check_site
+
+
+def test_every_internal_link_resolves_and_nothing_loads_from_another_host(site):
+    checked, problems = check_site(site)
+    assert checked > 1000
+    assert [str(p) for p in problems] == []
+
+
+def test_link_check_catches_a_broken_link_and_a_third_party_script(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<a href="../missing/">x</a><script src="https://cdn.example.com/x.js"></script><a href="../a/">ok</a>')
+    checked, problems = check_site(tmp_path)
+    reasons = sorted(p.reason for p in problems)
+    assert len(problems) == 2 and any("不存在" in r for r in reasons) and any("第三方" in r for r in reasons)
+
+
+def test_rebuild_is_byte_identical(project):
+    first = tree_digest(build(project).output)
+    second = tree_digest(build(project).output)
+    assert first == second
+
+
+def test_new_record_validates_and_appears_in_the_site(project, capsys):
+    assert main(["--project", str(project), "new", "volunteer", "陶成诚、黄先红", "--region", "慈溪市"]) == 0
+    out = capsys.readouterr().out
+    created = next(line.split(" ", 1)[1] for line in out.splitlines() if line.startswith("已创建"))
+    assert created.endswith("content/records/volunteers/zhejiang/cixi-taochengchenghuangxianhong.yaml")
+    site = build(project).output
+    assert "陶成诚、黄先红" in text_of(page(site, "volunteers/zhejiang/cixi-taochengchenghuangxianhong/"))
+    # Asking again never overwrites the editor's file.
+    assert main(["--project", str(project), "new", "volunteer", "陶成诚、黄先红", "--region", "慈溪市"]) == 1
+    assert "已存在" in capsys.readouterr().err
+
+
+def test_new_guesses_the_region_from_the_name_and_a_slug_override_is_kept(project, capsys):
+    assert main(["--project", str(project), "new", "centre", "闵行区吴泾镇新时代文明实践所", "--slug", "minhang-wujing-suo"]) == 0
+    path = project / "content/records/centres/shanghai/minhang-wujing-suo.yaml"
+    assert "region: 上海市闵行区吴泾镇" in path.read_text(encoding="utf-8")
+    assert main(["--project", str(project), "new", "community", "某地某社区"]) == 1
+    assert "--region" in capsys.readouterr().err
+
+
+def test_alias_of_an_old_id_produces_a_redirect(project):
+    f = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace(
+        "also_known_as:", "aliases: [communities/zhejiang/yubo]\nalso_known_as:", 1), encoding="utf-8")
+    site = build(project).output
+    html = (site / "communities/zhejiang/yubo/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=../../../communities/zhejiang/cixi-yubo/"' in html
+    checked, problems = check_site(site)
+    assert problems == []
+
+
+def test_drafts_are_hidden_unless_previewing(project):
+    f = project / "content/records/projects/zhejiang/fuyang-weixiaogang.yaml"
+    f.write_text(f.read_text(encoding="utf-8") + "status: draft\n", encoding="utf-8")
+    site = build(project).output
+    assert not (site / "projects/zhejiang/fuyang-weixiaogang").exists()
+    preview = build(project, output=project / "preview", include_drafts=True).output
+    assert "草稿" in text_of(page(preview, "projects/zhejiang/fuyang-weixiaogang/"))

@@ -1,0 +1,55 @@
+"""`bangyang serve`: a real preview server on 127.0.0.1 that rebuilds after an edit."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.status, r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8")
+
+
+def _wait_for(predicate, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            result = predicate()
+            if result:
+                return result
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.3)
+    raise AssertionError("timed out waiting for the preview server")
+
+
+def test_serve_rebuilds_after_a_record_is_edited(project):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/communities/zhejiang/cixi-yubo/"
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
+                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(lambda: _get(url)[0] == 200 and "严介军" in _get(url)[1])
+        record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+        record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(测试改动)"),
+                          encoding="utf-8")
+        _wait_for(lambda: "严介军(测试改动)" in _get(url)[1])
+        status, body = _get(f"http://127.0.0.1:{port}/no/such/page/")
+        assert status == 404 and "页面不存在" in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
