@@ -137,16 +137,25 @@ def _rel(loaded: Loaded, path: Path) -> str:
         return str(path)
 
 
-def _load_site(loaded: Loaded) -> None:
-    path = loaded.root / "site.yaml"
+def _read_settings_file(loaded: Loaded, name: str, missing: str) -> tuple[object, str, str] | None:
+    """Read content/<name>; on any problem record it and return None."""
+    path = loaded.root / name
     shown = _rel(loaded, path)
     if not path.exists():
-        loaded.problems.append(Problem(shown, 0, 0, "", "缺少站点设置文件; 请从示例复制一份 content/site.yaml"))
-        return
+        loaded.problems.append(Problem(shown, 0, 0, "", missing))
+        return None
     data, text, problem = yamlfile.read(path, shown)
     if problem:
         loaded.problems.append(problem)
+        return None
+    return data, text, shown
+
+
+def _load_site(loaded: Loaded) -> None:
+    read = _read_settings_file(loaded, "site.yaml", "缺少站点设置文件; 请从示例复制一份 content/site.yaml")
+    if read is None:
         return
+    data, text, shown = read
     try:
         loaded.site = SiteInfo.model_validate(data or {})
     except ValidationError as exc:
@@ -154,15 +163,10 @@ def _load_site(loaded: Loaded) -> None:
 
 
 def _load_regions(loaded: Loaded) -> None:
-    path = loaded.root / "regions.yaml"
-    shown = _rel(loaded, path)
-    if not path.exists():
-        loaded.problems.append(Problem(shown, 0, 0, "", "缺少地区表 content/regions.yaml"))
+    read = _read_settings_file(loaded, "regions.yaml", "缺少地区表 content/regions.yaml")
+    if read is None:
         return
-    data, text, problem = yamlfile.read(path, shown)
-    if problem:
-        loaded.problems.append(problem)
-        return
+    data, text, shown = read
     if not isinstance(data, dict):
         loaded.problems.append(Problem(shown, 1, 1, "", "地区表要写成 “全路径: 拼音” 的若干行"))
         return

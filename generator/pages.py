@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from . import svgcharts, textcut
 from .catalog import Catalog, EditionInfo, Honoree
 from .markup import render_markdown
-from .model import HONOREE_MODELS, KIND_DIR, KIND_LABELS, HonoreeBase
-from .quantity import Quantity, format_value
+from .model import KIND_LABELS, HonoreeBase
+from .quantity import Quantity
 from .regions import Region
 
 COLUMNS = {
@@ -57,10 +57,6 @@ def edition_url(eid: str) -> str:
 
 def _region_ref(region: Region | None) -> dict | None:
     return {"name": region.display, "short": region.name, "url": region_url(region)} if region else None
-
-
-def _date_time(date: str | None) -> str:
-    return date or ""
 
 
 class _Builder:
@@ -318,7 +314,7 @@ class _Builder:
         for e in self.c.editions.values():
             by_year[e.model.year] += e.entry_count
         provinces = Counter(h.region.parts[0] for h in self.c.honorees.values() if h.region)
-        volunteers = [(s.region.display, item.value.value, item.value.text)
+        volunteers = [(f"{s.region.display}({s.model.date[:7]})", item.value.value, item.value.text)
                       for s in self.c.statsheets for item in s.model.items if item.metric == "注册志愿者"]
         charts = [
             svgcharts.bar_chart("chart-kind", "各类先进典型数量", [(KIND_LABELS[k], n, str(n)) for k, n in sorted(kinds.items())]),

@@ -37,28 +37,45 @@ def _one(project, fragment: str) -> str:
     return matches[0]
 
 
-def test_typo_in_field_name_names_line_and_suggests_the_field(project):
-    f = project / YUBO
-    _replace(f, "leader: 严介军", "leader: 严介军\nregistered_volunters: 2202")
-    line = _line_of(f, "registered_volunters")
-    msg = _one(project, "registered_volunters")
-    assert msg.startswith(f"content/records/communities/zhejiang/cixi-yubo.yaml:{line}:1: ")
-    assert "未知字段" in msg and "registered_volunteers" in msg
+# (file, text replaced, replacement, words the one problem must contain)
+LOCATED_CASES = {
+    "typo in a field name, with a suggestion": (
+        YUBO, "leader: 严介军", "leader: 严介军\nregistered_volunters: 2202",
+        ["registered_volunters", "未知字段", "是否想写 registered_volunteers"]),
+    "text where a number belongs": (
+        YUBO, "registered_volunteers: 2202", "registered_volunteers: 两千",
+        ["registered_volunteers", "“两千”", "阿拉伯数字"]),
+    "entry that refers to an unknown honoree": (
+        ED2024, "honoree: communities/zhejiang/yinzhou-xiangyuan", "honoree: communities/zhejiang/yinzhou-xiangyuen",
+        ["找不到入选者", "是否想写 communities/zhejiang/yinzhou-xiangyuan"]),
+    "unknown region": (
+        YUBO, "region: 慈溪市浒山街道", "region: 慈溪市浒山街道虞波社区",
+        ["地区表", "“虞波社区”"]),
+    "award year in the future": (
+        ED2024, "year: 2024", "year: 2999",
+        ["将来", "2999"]),
+    "broken YAML": (
+        YUBO, "leader: 严介军", "leader: 严介军: 负责人",
+        ["YAML"]),
+}
 
 
-def test_text_where_a_number_belongs(project):
-    f = project / YUBO
-    _replace(f, "registered_volunteers: 2202", "registered_volunteers: 两千")
-    line = _line_of(f, "两千")
-    msg = _one(project, "registered_volunteers")
-    assert f"cixi-yubo.yaml:{line}:" in msg and "“两千”" in msg and "阿拉伯数字" in msg
+@pytest.mark.parametrize("case", LOCATED_CASES, ids=list(LOCATED_CASES))
+def test_bad_input_gives_its_message_at_the_right_line(project, case):
+    rel, old, new, words = LOCATED_CASES[case]
+    f = project / rel
+    _replace(f, old, new)
+    line = _line_of(f, new.splitlines()[-1])
+    msg = _one(project, words[0])
+    assert msg.startswith(f"{rel}:{line}:"), msg
+    for word in words[1:]:
+        assert word in msg, msg
 
 
 def test_missing_name(project):
-    f = project / YUBO
-    _replace(f, "name: 慈溪市浒山街道虞波社区\n", "")
+    _replace(project / YUBO, "name: 慈溪市浒山街道虞波社区\n", "")
     msg = _one(project, "name")
-    assert "cixi-yubo.yaml:1:" in msg and "缺少必填字段" in msg and "名称" in msg
+    assert msg.startswith(f"{YUBO}:1:") and "缺少必填字段" in msg and "名称" in msg
 
 
 def test_duplicate_id(project):
@@ -66,39 +83,6 @@ def test_duplicate_id(project):
     (src.with_suffix(".yml")).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
     msg = _one(project, "重复")
     assert "communities/zhejiang/cixi-yubo" in msg
-
-
-def test_entry_that_refers_to_an_unknown_honoree(project):
-    f = project / ED2024
-    _replace(f, "honoree: communities/zhejiang/yinzhou-xiangyuan", "honoree: communities/zhejiang/yinzhou-xiangyuen")
-    line = _line_of(f, "yinzhou-xiangyuen")
-    msg = _one(project, "找不到入选者")
-    assert f"quanguo-sige100-2024.yaml:{line}:" in msg
-    assert "communities/zhejiang/yinzhou-xiangyuan" in msg  # the suggestion
-
-
-def test_unknown_region(project):
-    f = project / YUBO
-    _replace(f, "region: 慈溪市浒山街道", "region: 慈溪市浒山街道虞波社区")
-    line = _line_of(f, "region: 慈溪市浒山街道虞波社区")
-    msg = _one(project, "地区表")
-    assert f"cixi-yubo.yaml:{line}:" in msg and "“虞波社区”" in msg
-
-
-def test_award_year_in_the_future(project):
-    f = project / ED2024
-    _replace(f, "year: 2024", "year: 2999")
-    line = _line_of(f, "year: 2999")
-    msg = _one(project, "将来")
-    assert f"quanguo-sige100-2024.yaml:{line}:" in msg and "2999" in msg
-
-
-def test_broken_yaml_names_its_line(project):
-    f = project / YUBO
-    _replace(f, "leader: 严介军", "leader: 严介军: 负责人")
-    line = _line_of(f, "leader: 严介军: 负责人")
-    msg = _one(project, "YAML")
-    assert f"cixi-yubo.yaml:{line}:" in msg
 
 
 def test_check_lists_every_problem_at_once_and_exits_1(project, capsys):
