@@ -18,6 +18,7 @@ from .catalog import Catalog
 from .link import link
 from .load import load
 from .problems import ContentError, Problem
+from .search import SearchIndexError, run_pagefind
 
 
 class BuildError(Exception):
@@ -53,8 +54,8 @@ def load_catalog(project: Path, include_drafts: bool = False) -> Catalog:
 
 
 def build(project: Path, output: Path | None = None, settings_file: Path | None = None,
-          include_drafts: bool = False) -> BuildResult:
-    """Build the site of ``project`` into ``output`` (default project/output)."""
+          include_drafts: bool = False, search: bool = True) -> BuildResult:
+    """Build the site of ``project`` into ``output`` (default project/output), with its search index."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -93,6 +94,11 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
         if counter.messages:
             raise BuildError([Problem("content/news", 0, 0, "", m) for m in counter.messages])
         pages = sum(1 for _ in staging.rglob("*.html"))
+        if search:
+            try:
+                timings["index"] = run_pagefind(project, staging)
+            except SearchIndexError as exc:
+                raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

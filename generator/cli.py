@@ -21,7 +21,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = Path(args.project)
     try:
         result = build(project, Path(args.output) if args.output else None,
-                       Path(args.settings) if args.settings else None, include_drafts=args.drafts)
+                       Path(args.settings) if args.settings else None, include_drafts=args.drafts,
+                       search=not args.no_search)
     except BuildError as exc:
         _print_problems(exc.problems)
         print("构建失败, output/ 保持原样 (build failed; output/ left unchanged).", file=sys.stderr)
@@ -93,6 +94,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--settings", help="Pelican 设置文件, 默认 pelicanconf.py; 发布用 publishconf.py")
     b.add_argument("--drafts", action="store_true", help="包含草稿 (仅用于预览)")
     b.add_argument("--profile", action="store_true", help="按阶段显示用时")
+    b.add_argument("--no-search", action="store_true", help="不建搜索索引 (不需要 Pagefind)")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="列出全部内容问题, 并检查生成站点的站内链接")

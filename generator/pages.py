@@ -18,12 +18,16 @@ from .catalog import Catalog, EditionInfo, Honoree
 from .markup import render_markdown
 from .model import KIND_LABELS, HonoreeBase
 from .quantity import Quantity
-from .regions import Region
+from .regions import Region, short_forms
+from .search import filter_values, pinyin_terms, place_filters, t2s_pairs
 
 COLUMNS = {
-    "home": "首页", "awards": "榜单", "honoree": "先进典型", "regions": "地区", "years": "年度",
+    "search": "搜索", "home": "首页", "awards": "榜单", "honoree": "先进典型", "regions": "地区", "years": "年度",
     "news": "新闻", "stats": "统计", "data": "开放数据",
 }
+
+
+SEARCH_FILTERS = {"year": "年度", "level": "级别", "scheme": "榜单系列", "category": "类别", "province": "省份", "city": "城市"}
 
 
 @dataclass
@@ -71,9 +75,11 @@ class _Builder:
         self.latest = max(dates) if dates else ""
 
     def add(self, path: str, template: str, title: str, column: str, pub_date: str, source: str,
-            crumbs: list[tuple[str, str]] | None = None, description: str = "", **data) -> None:
+            crumbs: list[tuple[str, str]] | None = None, description: str = "", searchable: bool = False,
+            **data) -> None:
         page = {
             "title": title, "column": COLUMNS[column], "column_key": column, "pub_date": pub_date,
+            "searchable": searchable,
             "source": source, "url": url_of(path), "description": description or title,
             "breadcrumbs": [{"title": t, "url": u} for t, u in (crumbs or [])],
         }
@@ -111,6 +117,7 @@ class _Builder:
         self.regions()
         self.years()
         self.stats()
+        self.search_page()
         self.open_data()
         self.redirects()
         self.not_found()
@@ -198,8 +205,16 @@ class _Builder:
         crumbs = [("榜单", "awards/")] + ([(scheme.name, f"{e.scheme_id}/")] if scheme else [])
         common = dict(edition=info, categories_nav=cats_nav, regions_nav=regions_nav, all_url=base)
         pub = m.announced or str(m.year)
+        search = {
+            "pinyin": "",
+            "filters": filter_values(year=[str(m.year)], level=[m.level], scheme=[scheme.name] if scheme else [],
+                                category=[c.name for c in e.categories],
+                                **place_filters(self.c.regions.ancestors(e.region.path) if e.region else [])),
+            "meta": [{"key": "kind", "value": "榜单"}, {"key": "region", "value": e.region.display if e.region else m.level},
+                     {"key": "award", "value": m.title}, {"key": "year", "value": str(m.year)}],
+        }
         self.add(f"{e.id}/index.html", "edition.html", m.title, "awards", pub, source, crumbs=crumbs,
-                 categories=categories(), filter_label="", **common)
+                 searchable=True, search=search, categories=categories(), filter_label="", **common)
         for cat in e.categories:
             self.add(f"{e.id}/category/{cat.slug}/index.html", "edition.html", f"{m.title} · {cat.name}", "awards",
                      pub, source, crumbs=crumbs + [(m.title, base)], categories=categories(keep_cat=cat),
@@ -218,35 +233,49 @@ class _Builder:
 
     def honoree(self, h: Honoree) -> None:
         r = h.record
-        crumbs = [("榜单", "awards/")]
         awards = [{"year": a.year, "title": a.edition_title, "url": edition_url(a.edition_id), "category": a.category,
                    "rank": a.rank, "stage": a.stage, "level": a.level, "announced": a.announced or ""}
                   for a in h.awards]
         news = [{"title": self.c.news[s].meta.title, "url": f"news/{s}/", "date": self.c.news[s].meta.date[:10],
                  "source": self.c.news[s].meta.source} for s in h.news]
-        region_chain = [_region_ref(x) for x in self.c.regions.ancestors(h.region.path)] if h.region else []
+        chain = self.c.regions.ancestors(h.region.path) if h.region else []
+        data = {"name": h.name, "kind": KIND_LABELS[h.kind], "is_stub": r is None,
+                "region_chain": [_region_ref(x) for x in chain], "awards": awards, "news": news,
+                "profile": [], "stats": [], "summary": "", "body_html": "", "sources": [], "tags": [],
+                "also_known_as": [], "draft": False, "search": self.honoree_search(h, chain)}
         if r is None:
             first = h.awards[0] if h.awards else None
             edition = self.c.editions.get(first.edition_id) if first else None
             source = edition.model.sources[0].publisher if edition and edition.model.sources else self.site_source
             pub = (first.announced or str(first.year)) if first else self.latest
-            self.add(f"{h.id}/index.html", "honoree.html", h.name, "honoree", pub, source, crumbs=crumbs,
-                     honoree={"name": h.name, "kind": KIND_LABELS[h.kind], "is_stub": True, "region_chain": region_chain,
-                              "profile": [], "stats": [], "summary": "", "body_html": "", "sources": [],
-                              "tags": [], "also_known_as": [], "awards": awards, "news": news})
-            return
-        pub = max((s.date for s in r.sources if s.date), default=self.latest)
-        source = r.sources[0].publisher if r.sources else self.site_source
-        summary = r.summary or textcut.cut(textcut.markdown_to_text(r.body), 120)
-        self.add(f"{h.id}/index.html", "honoree.html", h.name, "honoree", pub, source, crumbs=crumbs,
-                 description=summary,
-                 honoree={"name": h.name, "kind": KIND_LABELS[h.kind], "is_stub": False, "region_chain": region_chain,
-                          "profile": _profile(r), "summary": summary, "body_html": render_markdown(r.body),
-                          "stats": [{"metric": s.metric, "value": s.value.text, "date": s.date or "", "note": s.note or ""}
-                                    for s in r.stats],
-                          "sources": [_source(s) for s in r.sources], "tags": list(r.tags),
-                          "also_known_as": list(r.also_known_as), "awards": awards, "news": news,
-                          "draft": r.status == "draft"})
+            description = h.name
+        else:
+            pub = max((s.date for s in r.sources if s.date), default=self.latest)
+            source = r.sources[0].publisher if r.sources else self.site_source
+            description = r.summary or textcut.cut(textcut.markdown_to_text(r.body), 120)
+            data.update(profile=_profile(r), summary=description, body_html=render_markdown(r.body),
+                        stats=[{"metric": s.metric, "value": s.value.text, "date": s.date or "", "note": s.note or ""}
+                               for s in r.stats],
+                        sources=[_source(s) for s in r.sources], tags=list(r.tags),
+                        also_known_as=list(r.also_known_as), draft=r.status == "draft")
+        self.add(f"{h.id}/index.html", "honoree.html", h.name, "honoree", pub, source, crumbs=[("榜单", "awards/")],
+                 description=description, searchable=True, honoree=data)
+
+    def honoree_search(self, h: Honoree, chain: list[Region]) -> dict:
+        """Filters, result-card metadata and pinyin terms for the search index."""
+        region_names = tuple(n for x in chain for n in short_forms(x.name))
+        names = [h.name, *(h.record.also_known_as if h.record else [])]
+        latest = h.awards[-1] if h.awards else None
+        schemes = [self.c.schemes[a.scheme_id].name for a in h.awards if a.scheme_id in self.c.schemes]
+        return {
+            "pinyin": pinyin_terms(names, region_names, places=tuple(x.name for x in chain[1:])),
+            "filters": filter_values(year=[str(a.year) for a in h.awards], level=[a.level for a in h.awards],
+                                scheme=schemes, category=[a.category for a in h.awards], **place_filters(chain)),
+            "meta": [{"key": "kind", "value": KIND_LABELS[h.kind]},
+                     {"key": "region", "value": h.region.display if h.region else ""},
+                     {"key": "award", "value": f"{latest.edition_title} · {latest.category}" if latest else ""},
+                     {"key": "year", "value": str(latest.year) if latest else ""}],
+        }
 
     def regions(self) -> None:
         table = self.c.regions
@@ -323,6 +352,11 @@ class _Builder:
             svgcharts.bar_chart("chart-volunteers", "各地注册志愿者人数(按发布数字)", sorted(volunteers, key=lambda v: -v[1])),
         ]
         self.add("stats/index.html", "stats.html", "统计", "stats", self.latest, self.site_source, charts=charts)
+
+    def search_page(self) -> None:
+        filters = [{"name": n, "label": label} for n, label in SEARCH_FILTERS.items()]
+        self.add("search/index.html", "search.html", "搜索", "search", self.latest, self.site_source, filters=filters)
+        self.pages.append(Page("search/t2s.js", body=f"window.BANGYANG_T2S = {json.dumps(t2s_pairs(), ensure_ascii=False)};\n".encode("utf-8"), in_sitemap=False))
 
     def open_data(self) -> None:
         honoree_rows = []

@@ -48,7 +48,7 @@ def pinyin_words(text: str) -> list[str]:
     return out
 
 
-def core_name(name: str, region_names: list[str] | tuple[str, ...] = ()) -> str:
+def core_name(name: str, region_names: list[str] | tuple[str, ...] = (), strip_suffix: bool = True) -> str:
     """Strip quotes, region prefixes and generic suffixes: 慈溪市浒山街道虞波社区 → 虞波."""
     core = re.sub(r"[“”\"'《》「」()（）·]", "", name)
     changed = True
@@ -58,7 +58,7 @@ def core_name(name: str, region_names: list[str] | tuple[str, ...] = ()) -> str:
             if region and core.startswith(region) and len(core) > len(region):
                 core, changed = core[len(region):], True
                 break  # start again from the longest name
-    for suffix in GENERIC_SUFFIXES:
+    for suffix in GENERIC_SUFFIXES if strip_suffix else ():
         if core.endswith(suffix) and len(core) > len(suffix):
             core = core[: -len(suffix)]
             break

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import tree_digest
+from helpers import tree_digest
 from generator.build import BuildError, build
 from generator.cli import main
 

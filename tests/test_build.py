@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import page, text_of, tree_digest
+from helpers import page, text_of, tree_digest
 from generator.build import build
 from generator.cli import main
 from generator.linkcheck import check_site
@@ -67,3 +67,13 @@ def test_drafts_are_hidden_unless_previewing(project):
     assert not (site / "projects/zhejiang/fuyang-weixiaogang").exists()
     preview = build(project, output=project / "preview", include_drafts=True).output
     assert "草稿" in text_of(page(preview, "projects/zhejiang/fuyang-weixiaogang/"))
+
+
+def test_a_missing_search_tool_fails_the_build_with_a_fix(project, monkeypatch):
+    import pytest
+    from generator.build import BuildError
+
+    monkeypatch.setenv("BANGYANG_PAGEFIND", str(project / "no-such-pagefind"))
+    with pytest.raises(BuildError, match="npm ci"):
+        build(project)
+    assert build(project, search=False).pages > 100

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import page, text_of
+from helpers import page, text_of
 
 SHANGHAI = "editions/shanghai-shequ-zhiyuan-shifan-2019/"
 NATIONAL_2024 = "editions/quanguo-sige100-2024/"

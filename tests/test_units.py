@@ -11,7 +11,7 @@ from generator.regions import RegionError, build_table
 from generator.schema import SCHEMAS, schema_text
 from generator.slugs import pinyin_words, propose_slug
 from generator.textcut import cut
-from conftest import REPO
+from helpers import REPO
 
 
 @pytest.mark.parametrize("text, value, unit, qualifier", [
@@ -99,3 +99,18 @@ def test_committed_json_schemas_are_up_to_date():
     community = json.loads((REPO / "schema/community.json").read_text(encoding="utf-8"))
     assert community["properties"]["leader"]["title"] == "负责人"
     assert community["additionalProperties"] is False
+
+
+def test_names_are_indexed_by_full_pinyin_initials_and_every_reading():
+    from generator.search import pinyin_terms
+
+    terms = pinyin_terms(["慈溪市浒山街道虞波社区", "虞波社区"], ("慈溪市", "慈溪", "浒山街道", "浒山"), places=("慈溪市",)).split()
+    assert {"yubo", "yuboshequ", "ybsq", "cixishi"} <= set(terms)
+    assert {"changshou", "zhangshou"} <= set(pinyin_terms(["长寿"]).split())
+
+
+def test_traditional_to_simplified_table_covers_common_characters():
+    from generator.search import t2s_pairs
+
+    table = dict(zip(t2s_pairs()[::2], t2s_pairs()[1::2]))
+    assert [table[c] for c in "志願服務"[1:2] + "務"] == ["愿", "务"]

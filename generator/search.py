@@ -1,0 +1,116 @@
+"""Search: what the index holds, and running Pagefind on a built site.
+
+Pagefind (extended build, pinned in package.json) indexes the HTML; this module
+adds what it cannot know: the pinyin of every name (so “yubo” and “ybsq” find
+虞波社区), the filter values, and the traditional → simplified table the query
+layer in theme/js/search.js uses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import subprocess
+import time
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pypinyin import Style, pinyin
+
+from .regions import Region
+from .slugs import _load_readings, core_name, pinyin_words
+
+_MAX_READINGS = 8  # heteronym combinations per name; a few polyphonic characters explode otherwise
+
+
+def filter_values(**values: list[str]) -> list[dict]:
+    """Pagefind filter values as plain data: [{name, options}], each list de-duplicated in order."""
+    return [{"name": k, "options": list(dict.fromkeys(v for v in vs if v))} for k, vs in values.items() if any(vs)]
+
+
+def place_filters(chain: list[Region]) -> dict[str, list[str]]:
+    """province and city filters: a 直辖市 is its own city."""
+    if not chain:
+        return {}
+    province = chain[0]
+    city = chain[0] if province.level == "直辖市" else (chain[1] if len(chain) > 1 else None)
+    return {"province": [province.name], "city": [city.name] if city else []}
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind is missing or failed; the message says how to fix it."""
+
+
+def pinyin_terms(names: list[str], region_names: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> str:
+    """Latin search terms for Chinese names: full pinyin, initials and spaced syllables.
+
+    Each name is also taken without its region prefix (虞波社区) and without its generic
+    suffix (虞波). Short forms get every reading of a polyphonic character (长 reads chang
+    and zhang), so a visitor finds the name whichever reading they type.
+    """
+    _load_readings()
+    variants: list[str] = []
+    for name in names:
+        variants += [core_name(name, region_names), core_name(name, region_names, strip_suffix=False), name]
+    terms: list[str] = []
+    for text in dict.fromkeys(v for v in variants if v):
+        phrase = pinyin_words(text)  # the dictionary's reading of the phrase comes first
+        combos = [phrase]
+        if len(text) <= 6:
+            # Character by character: a phrase lookup would give only the phrase's own reading.
+            readings = [[r for r in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0]
+                         if r.isascii() and r.isalpha()] or [""] if "\u3400" <= ch <= "\u9fff" else [""]
+                        for ch in text]
+            combos += [list(c) for c in itertools.islice(itertools.product(*readings), _MAX_READINGS)]
+        for words in combos:
+            words = [w for w in words if w]
+            if words:
+                terms += ["".join(words), "".join(w[0] for w in words)]
+    shortest = min((v for v in variants if v), key=len, default="")
+    terms.append(" ".join(pinyin_words(shortest)))
+    terms += ["".join(pinyin_words(place)) for place in places]  # cixi, changshoulu: find by place too
+    return " ".join(dict.fromkeys(t for t in terms if t))
+
+
+@lru_cache(maxsize=1)
+def t2s_pairs() -> str:
+    """Traditional→simplified characters as one string of pairs: 願愿…
+
+    Built from OpenCC's character table (opencc-purepy ships it), so the browser needs no
+    converter library: the query layer maps a query character by character.
+    """
+    text = resources.files("opencc_purepy").joinpath("dicts/TSCharacters.txt").read_text(encoding="utf-8")
+    pairs = []
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
+            pairs.append(parts[0] + parts[1])
+    return "".join(pairs)
+
+
+def find_pagefind(project: Path) -> Path | None:
+    """The pinned Pagefind extended binary: $BANGYANG_PAGEFIND, then node_modules, then PATH."""
+    env = os.environ.get("BANGYANG_PAGEFIND")
+    if env:
+        return Path(env) if os.access(env, os.X_OK) else None
+    roots = [project, Path(__file__).resolve().parent.parent]
+    for root in roots:
+        for candidate in sorted((root / "node_modules" / "@pagefind").glob("*/bin/pagefind_extended")):
+            if os.access(candidate, os.X_OK):
+                return candidate
+    found = shutil.which("pagefind_extended")
+    return Path(found) if found else None
+
+
+def run_pagefind(project: Path, site: Path) -> float:
+    """Index ``site`` with Pagefind; returns the seconds it took."""
+    binary = find_pagefind(project)
+    if binary is None:
+        raise SearchIndexError("找不到 Pagefind (extended); 在项目目录运行 npm ci 安装, 或用 --no-search 跳过搜索索引")
+    started = time.perf_counter()
+    result = subprocess.run([str(binary), "--site", str(site), "--silent"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind 建索引失败: {result.stderr.strip() or result.stdout.strip()}")
+    return time.perf_counter() - started

@@ -1,0 +1,108 @@
+"""The theme in a real browser: filters by click, reading preferences, accessibility, screenshots."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathlib import Path
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+SHANGHAI = "editions/shanghai-shequ-zhiyuan-shifan-2019/"
+
+
+def test_edition_filters_work_by_clicking(page):
+    page.goto(page.base + SHANGHAI)
+    assert page.locator("ol.entries > li").count() == 40
+    page.locator(".filters a", has_text="闵行区").click()
+    page.wait_for_url("**/region/shanghai-minhang/")
+    assert page.locator("ol.entries > li").count() == 3
+    page.locator(".filters a", has_text="服务创优示范中心").click()
+    page.wait_for_url("**/category/**")
+    assert page.locator("ol.entries > li").count() == 10
+    assert page.locator("section.category h2").inner_text().startswith("服务创优示范中心")
+
+
+def test_edition_filters_work_with_the_keyboard(page):
+    page.goto(page.base + SHANGHAI)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim().startsWith('闵行区')"):
+            break
+    else:
+        raise AssertionError("the 闵行区 filter cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/region/shanghai-minhang/")
+    assert page.locator("ol.entries > li").count() == 3
+
+
+def test_skip_link_is_the_first_stop_and_jumps_to_the_content(page):
+    page.goto(page.base)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "跳到正文"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def _root_font_px(page) -> float:
+    return page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+
+
+def test_font_size_switch_and_high_contrast_work_and_are_remembered(page):
+    page.goto(page.base)
+    normal = _root_font_px(page)
+    page.get_by_role("button", name="特大").click()
+    assert _root_font_px(page) > normal * 1.3
+    assert page.get_by_role("button", name="特大").get_attribute("aria-pressed") == "true"
+    page.get_by_role("button", name="高对比度").click()
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(0, 0, 0)"
+    page.goto(page.base + "communities/zhejiang/cixi-yubo/")  # another page: both choices stay
+    assert _root_font_px(page) > normal * 1.3
+    assert page.evaluate("document.documentElement.dataset.contrast") == "high"
+    page.reload()
+    assert page.get_by_role("button", name="高对比度").get_attribute("aria-pressed") == "true"
+    page.get_by_role("button", name="标准").click()
+    page.get_by_role("button", name="高对比度").click()
+    assert _root_font_px(page) == normal
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+
+
+A11Y_PAGES = {
+    "home": "",
+    "edition": SHANGHAI,
+    "honoree": "communities/zhejiang/cixi-yubo/",
+    "region": "regions/zhejiang/ningbo/",
+    "search": "search/?q=虞波",
+    "news": "news/2020-03-15-minhang-shifan/",
+    "stats": "stats/",
+}
+
+
+@pytest.mark.parametrize("name", A11Y_PAGES)
+@pytest.mark.parametrize("contrast", ["normal", "high"])
+def test_axe_finds_no_serious_or_critical_violations(page, name, contrast):
+    if contrast == "high":
+        page.context.add_init_script("localStorage.setItem('bangyang-contrast', 'high')")
+    page.goto(page.base + A11Y_PAGES[name])
+    if name == "search":
+        page.wait_for_selector(".result")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots_for_review(browser, base_url, artifacts, width):
+    """Writes test-artifacts/*.png; a person looks at them. The test checks nothing overflows sideways."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    pg = context.new_page()
+    for name, url in (("home", ""), ("edition", SHANGHAI), ("search", "search/?q=社区&province=上海市")):
+        pg.goto(base_url + url)
+        if name == "search":
+            pg.wait_for_selector(".result")
+        pg.screenshot(path=str(artifacts / f"{name}-{width}.png"), full_page=True)
+        overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name} at {width}px scrolls sideways by {overflow}px"
+    context.close()
