@@ -101,11 +101,6 @@ class _Builder:
             "quota": sum(c.quota or 0 for c in e.categories),
         }
 
-    def honorees_in(self, region: Region) -> list[Honoree]:
-        prefix = region.path + "/"
-        return [h for h in self.c.honorees.values()
-                if h.region and (h.region.path == region.path or h.region.path.startswith(prefix))]
-
     # -- pages -------------------------------------------------------------
     def build(self) -> list[Page]:
         self.home()
@@ -279,34 +274,42 @@ class _Builder:
 
     def regions(self) -> None:
         table = self.c.regions
-        counts: Counter[str] = Counter()
+        # One pass over honorees and entries, adding each to every region above it.
+        members: dict[str, list[Honoree]] = defaultdict(list)
         for h in self.c.honorees.values():
             if h.region:
                 for a in table.ancestors(h.region.path):
-                    counts[a.path] += 1
+                    members[a.path].append(h)
+        listed: dict[str, set[str]] = defaultdict(set)
+        for e in self.c.editions.values():
+            for c in e.categories:
+                for en in c.entries:
+                    if en.region:
+                        for a in table.ancestors(en.region.path):
+                            listed[a.path].add(e.id)
+        sheets_of: dict[str, list] = defaultdict(list)
+        for s in self.c.statsheets:
+            sheets_of[s.region.path].append(s)
 
         def child_refs(parent: str | None) -> list[dict]:
-            return [{"name": r.name, "url": region_url(r), "level": r.level, "count": counts[r.path]}
+            return [{"name": r.name, "url": region_url(r), "level": r.level, "count": len(members[r.path])}
                     for r in sorted(table.children(parent), key=lambda r: r.slug_path)]
 
         self.add("regions/index.html", "regions.html", "地区", "regions", self.latest, self.site_source,
                  children=child_refs(None))
         for region in table.regions.values():
-            inside = self.honorees_in(region)
+            inside = members[region.path]
             by_kind = Counter(h.kind for h in inside)
-            here = region.path + "/"
-            sheets = [s for s in self.c.statsheets if s.region.path == region.path]
-            editions = [e for e in self.c.editions.values()
-                        if any(en.region and (en.region.path + "/").startswith(here)
-                               for c in e.categories for en in c.entries)]
+            sheets = sheets_of[region.path]
+            editions = [self.c.editions[i] for i in sorted(listed[region.path])]
             chain = table.ancestors(region.path)
             crumbs = [("地区", "regions/")] + [(a.name, region_url(a)) for a in chain[:-1]]
             groups = []
             for kind, label in KIND_LABELS.items():
-                members = sorted((h for h in inside if h.kind == kind), key=lambda h: h.region.slug_path + h.id)
-                if members:
-                    groups.append({"kind": label, "count": len(members),
-                                   "honorees": [self.honoree_card(h) for h in members]})
+                group = sorted((h for h in inside if h.kind == kind), key=lambda h: h.region.slug_path + h.id)
+                if group:
+                    groups.append({"kind": label, "count": len(group),
+                                   "honorees": [self.honoree_card(h) for h in group]})
             self.add(f"regions/{region.slug_path}/index.html", "region.html", region.display, "regions",
                      max((s.model.date for s in sheets), default=self.latest),
                      sheets[0].model.source.publisher if sheets else self.site_source, crumbs=crumbs,
@@ -318,7 +321,7 @@ class _Builder:
                      sheets=[{"title": s.model.title or "统计", "date": s.model.date,
                               "source": _source(s.model.source),
                               "rows": [{"metric": i.metric, "value": i.value.text, "note": i.note or ""}
-                                        for i in s.model.items]} for s in sheets])
+                                       for i in s.model.items]} for s in sheets])
 
     def years(self) -> None:
         by_year: dict[int, list[EditionInfo]] = defaultdict(list)

@@ -72,9 +72,11 @@ class RegionTable:
 
     regions: dict[str, Region] = field(default_factory=dict)
     _names: dict[str, set[str]] = field(default_factory=dict)
+    _children: dict[str | None, list[Region]] = field(default_factory=dict)
 
     def add(self, region: Region) -> None:
         self.regions[region.path] = region
+        self._children.setdefault(region.parent_path, []).append(region)
         for form in [*short_forms(region.name), *region.aliases]:
             self._names.setdefault(form, set()).add(region.path)
 
@@ -82,7 +84,7 @@ class RegionTable:
         return self.regions.get(path)
 
     def children(self, path: str | None) -> list[Region]:
-        return [r for r in self.regions.values() if r.parent_path == path]
+        return list(self._children.get(path, ()))
 
     def ancestors(self, path: str) -> list[Region]:
         """The region and every region above it, top first."""
@@ -138,6 +140,7 @@ def build_table(entries: dict[str, object]) -> tuple[RegionTable, list[tuple[str
     table = RegionTable()
     problems: list[tuple[str, str]] = []
     slugs: dict[str, str] = {}
+    taken: set[str] = set()
     for path in sorted(entries, key=lambda p: p.count("/")):
         spec = entries[path]
         aliases: list[str] = []
@@ -153,9 +156,10 @@ def build_table(entries: dict[str, object]) -> tuple[RegionTable, list[tuple[str
             problems.append((path, f"上一级地区 “{parent}” 不在地区表中; 先加上它"))
             continue
         slug_path = f"{slugs[parent]}/{slug}" if parent else slug
-        if slug_path in slugs.values():
+        if slug_path in taken:
             problems.append((path, f"slug 路径 {slug_path} 与另一地区重复"))
             continue
         slugs[path] = slug_path
+        taken.add(slug_path)
         table.add(Region(path=path, slug_path=slug_path, aliases=tuple(aliases)))
     return table, problems

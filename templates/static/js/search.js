@@ -155,7 +155,7 @@
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, 150);
+    timer = setTimeout(run, 100);
   });
   selects.forEach(function (s) { s.addEventListener("change", run); });
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
