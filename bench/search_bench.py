@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from generator.build import build  # noqa: E402
-from generator.search import find_pagefind  # noqa: E402
+from generator.search import INDEXED_GLOB, find_pagefind  # noqa: E402
 import synth  # noqa: E402
 
 QUERIES_SAMPLE = ["虞波", "暖暖的新家", "慈溪", "yubo", "志願服務", "莘庄"]
@@ -52,7 +52,7 @@ PLAIN_SEARCH = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 const pf = await import("./pagefind/pagefind.js");
 const q = new URLSearchParams(location.search).get("q");
 const s = await pf.search(q);
-const data = await Promise.all(s.results.slice(0, 20).map(r => r.data()));
+const data = await Promise.all(s.results.slice(0, 10).map(r => r.data()));
 document.getElementById("r").innerHTML = data.map(d => "<li>" + d.meta.title + "</li>").join("");
 document.getElementById("search-status").textContent = "找到 " + s.results.length;
 </script></body></html>"""
@@ -95,16 +95,27 @@ def plain_site(project: Path, out: Path) -> Path:
     return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Counting(http.server.SimpleHTTPRequestHandler):
+    """Serves quietly and records the bytes of every response, including a web worker's fetches
+    (which a page-level network listener does not see)."""
+
+    served: list[tuple[str, int]] = []
+
     def log_message(self, *args) -> None:
         pass
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-length":
+            self.served.append((self.path, int(value)))
+        super().send_header(keyword, value)
 
 
 def measure_queries(site: Path, queries: list[str]) -> dict:
     """First-query bytes (cold browser each time) and warm keystroke→results latency."""
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    handler = type("Handler", (_Counting,), {"served": []})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/search/"
     settled = ("() => { const s = document.getElementById('search-status').textContent;"
@@ -116,18 +127,12 @@ def measure_queries(site: Path, queries: list[str]) -> dict:
             for q in queries:
                 context = browser.new_context()
                 page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-                sizes: dict[str, int] = {}
-                urls: dict[str, str] = {}
-                cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-                cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+                handler.served.clear()
                 page.goto(base + "?q=" + q)
                 page.wait_for_function(settled, timeout=60_000)
-                page.wait_for_timeout(300)  # let trailing fragment loads finish
-                total_bytes.append(sum(sizes.values()))
-                pagefind_bytes.append(sum(n for rid, n in sizes.items() if "/pagefind/" in urls.get(rid, "")))
+                page.wait_for_timeout(500)  # let trailing fragment loads finish
+                total_bytes.append(sum(n for _, n in handler.served))
+                pagefind_bytes.append(sum(n for path, n in handler.served if "/pagefind/" in path))
                 context.close()
             if (site / "theme" / "js" / "search.js").exists():  # the warm latency needs our query layer
                 page = browser.new_page()
@@ -168,7 +173,8 @@ def bench_site(label: str, n: int, project: Path, queries: list[str], work: Path
     rows = []
     for tool, root in (("bangyang", site), ("plain", plain_site(project, work / f"{label}-plain"))):
         shutil.rmtree(root / "pagefind", ignore_errors=True)
-        wall, rss = run_measured([pagefind, "--site", str(root), "--silent"])
+        extra = ["--glob", INDEXED_GLOB] if tool == "bangyang" else []
+        wall, rss = run_measured([pagefind, "--site", str(root), "--silent", *extra])
         size, files = dir_size(root / "pagefind")
         row = {"site": label, "n": n, "tool": tool, "index_s": round(wall, 2), "index_peak_rss_mb": round(rss),
                "index_kb": round(size / 1024), "index_files": files}

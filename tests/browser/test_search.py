@@ -129,8 +129,8 @@ def test_without_intl_segmenter_it_says_so_instead_of_a_blank(browser, base_url)
 
 def test_more_results_load_on_request(page):
     results = search(page, "社区", province="上海市")
-    assert len(results) == 20 and "显示前 20 个" in page.inner_text("#search-status")
+    assert len(results) == 10 and "显示前 10 个" in page.inner_text("#search-status")
     page.get_by_role("button", name="显示更多结果").click()
-    page.wait_for_function("() => document.querySelectorAll('.result').length > 20")
+    page.wait_for_function("() => document.querySelectorAll('.result').length > 10")
     total = int(page.inner_text("#search-status").split("找到 ")[1].split(" ")[0])
-    assert page.locator(".result").count() == min(total, 40)
+    assert page.locator(".result").count() == min(total, 20)

@@ -101,7 +101,7 @@
   }
 
   var seq = 0;
-  var PAGE = 20;
+  var PAGE = 10;  // each result's data is one more request; ten fill a phone screen
   var more = document.getElementById("search-more");
   var current = null;  // {search, shown, raw} of the latest finished search
 
