@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from .catalog import AwardRef, Catalog, Category, EditionInfo, Entry, Honoree, NewsInfo, StatSheetInfo
 from .load import Loaded, Record
 from .model import KIND_DIR, KIND_DIRS, KIND_LABELS, Edition, HonoreeBase, Project, Scheme, StatSheet
@@ -130,8 +132,6 @@ class _Linker:
         return editions
 
     def _guess(self, wanted: str) -> str:
-        import difflib
-
         ids = [i for i, r in self.loaded.records.items() if r.type in KIND_DIRS]
         close = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.7)
         return f" (是否想写 {close[0]}?)" if close else ""

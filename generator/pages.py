@@ -14,12 +14,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import svgcharts, textcut
-from .catalog import Catalog, EditionInfo, Honoree
+from .catalog import Catalog, EditionInfo, Honoree, NewsInfo
 from .markup import render_markdown
 from .model import KIND_LABELS, HonoreeBase
 from .quantity import Quantity
 from .regions import Region, short_forms
 from .search import filter_values, pinyin_terms, place_filters, t2s_pairs
+from .slugs import pinyin_words
 
 COLUMNS = {
     "search": "搜索", "home": "首页", "awards": "榜单", "honoree": "先进典型", "regions": "地区", "years": "年度",
@@ -68,6 +69,7 @@ class _Builder:
         self.c = catalog
         self.pages: list[Page] = []
         self.site_source = catalog.site.sponsor
+        self.filter_counts: Counter[tuple[str, str]] = Counter()  # (filter, value) → indexed pages
         # The newest dated fact: used as the 发布时间 of index pages, so rebuilds stay byte-identical.
         dates = [e.model.announced or str(e.model.year) for e in catalog.editions.values()]
         dates += [n.meta.date[:10] for n in catalog.news.values()]
@@ -209,7 +211,7 @@ class _Builder:
                      {"key": "award", "value": m.title}, {"key": "year", "value": str(m.year)}],
         }
         self.add(f"{e.id}/index.html", "edition.html", m.title, "awards", pub, source, crumbs=crumbs,
-                 searchable=True, search=search, categories=categories(), filter_label="", **common)
+                 searchable=True, search=self.counted(search), categories=categories(), filter_label="", **common)
         for cat in e.categories:
             self.add(f"{e.id}/category/{cat.slug}/index.html", "edition.html", f"{m.title} · {cat.name}", "awards",
                      pub, source, crumbs=crumbs + [(m.title, base)], categories=categories(keep_cat=cat),
@@ -262,7 +264,7 @@ class _Builder:
         names = [h.name, *(h.record.also_known_as if h.record else [])]
         latest = h.awards[-1] if h.awards else None
         schemes = [self.c.schemes[a.scheme_id].name for a in h.awards if a.scheme_id in self.c.schemes]
-        return {
+        return self.counted({
             "pinyin": pinyin_terms(names, region_names, places=tuple(x.name for x in chain[1:])),
             "filters": filter_values(year=[str(a.year) for a in h.awards], level=[a.level for a in h.awards],
                                 scheme=schemes, category=[a.category for a in h.awards], **place_filters(chain)),
@@ -270,7 +272,7 @@ class _Builder:
                      {"key": "region", "value": h.region.display if h.region else ""},
                      {"key": "award", "value": f"{latest.edition_title} · {latest.category}" if latest else ""},
                      {"key": "year", "value": str(latest.year) if latest else ""}],
-        }
+        })
 
     def regions(self) -> None:
         table = self.c.regions
@@ -356,8 +358,23 @@ class _Builder:
         ]
         self.add("stats/index.html", "stats.html", "统计", "stats", self.latest, self.site_source, charts=charts)
 
+    def counted(self, search: dict) -> dict:
+        """Note a searchable page's filter values, for the option lists of the search page."""
+        for f in search["filters"]:
+            for value in f["options"]:
+                self.filter_counts[(f["name"], value)] += 1
+        return search
+
     def search_page(self) -> None:
-        filters = [{"name": n, "label": label} for n, label in SEARCH_FILTERS.items()]
+        for news in self.c.news.values():
+            self.counted(news_search(self.c, news))
+        # Options are written into the page, so the browser never downloads every filter index.
+        filters = []
+        for name, label in SEARCH_FILTERS.items():
+            values = [v for (n, v) in self.filter_counts if n == name]
+            key = (lambda v: -int(v)) if name == "year" else (lambda v: ("".join(pinyin_words(v)), v))
+            filters.append({"name": name, "label": label,
+                            "options": [{"value": v, "count": self.filter_counts[(name, v)]} for v in sorted(values, key=key)]})
         self.add("search/index.html", "search.html", "搜索", "search", self.latest, self.site_source, filters=filters)
         self.pages.append(Page("search/t2s.js", body=f"window.BANGYANG_T2S = {json.dumps(t2s_pairs(), ensure_ascii=False)};\n".encode("utf-8"), in_sitemap=False))
 
@@ -403,6 +420,25 @@ class _Builder:
         self.pages.append(Page("404.html", "404.html", {"page": {
             "title": "页面不存在", "column": "404", "column_key": "", "pub_date": self.latest, "source": self.site_source,
             "url": "404.html", "description": "页面不存在", "breadcrumbs": []}}, in_sitemap=False))
+
+
+def news_search(catalog: Catalog, news: NewsInfo) -> dict:
+    """Filters and card metadata of a news article: the lists and places it is about."""
+    editions = [catalog.editions[e] for e in news.meta.editions if e in catalog.editions]
+    places: dict[str, list[str]] = {"province": [], "city": []}
+    for region in news.regions:
+        for key, values in place_filters(catalog.regions.ancestors(region.path)).items():
+            places[key] += values
+    return {
+        "pinyin": "",
+        "filters": filter_values(year=[str(e.model.year) for e in editions] or [news.meta.date[:4]],
+                                 level=[e.model.level for e in editions],
+                                 scheme=[catalog.schemes[e.scheme_id].name for e in editions if e.scheme_id in catalog.schemes],
+                                 category=[], **places),
+        "meta": [{"key": "kind", "value": "新闻"}, {"key": "region", "value": "、".join(r.display for r in news.regions)},
+                 {"key": "award", "value": "、".join(e.model.title for e in editions)},
+                 {"key": "year", "value": news.meta.date[:10]}],
+    }
 
 
 def _years_label(start: int | None, end: int | None) -> str:

@@ -15,8 +15,7 @@ from pelican.generators import Generator
 from .catalog import Catalog
 from .load import load
 from .link import link
-from .pages import build_pages, honoree_url
-from .search import filter_values, place_filters
+from .pages import build_pages, honoree_url, news_search
 from .sitemap import sitemap_page
 from .textcut import cut, markdown_to_text
 from .write import write_pages
@@ -51,22 +50,8 @@ class RecordGenerator(Generator):
         article.excerpt = cut(markdown_to_text(summary) if summary else text, 120)
         ids = _ids(article.metadata.get("honorees"))
         article.related = [{"name": catalog.honorees[i].name, "url": honoree_url(i)} for i in ids if i in catalog.honorees]
-        editions = [catalog.editions[e] for e in _ids(article.metadata.get("editions")) if e in catalog.editions]
-        regions = [catalog.regions.normalise(r) for r in _ids(article.metadata.get("regions"))]
-        places: dict[str, list[str]] = {"province": [], "city": []}
-        for r in regions:
-            for key, values in place_filters(catalog.regions.ancestors(r.path)).items():
-                places[key] += values
-        years = [str(e.model.year) for e in editions] or [str(article.date.year)]
-        article.search = {
-            "pinyin": "",
-            "filters": filter_values(year=years, level=[e.model.level for e in editions],
-                                scheme=[catalog.schemes[e.scheme_id].name for e in editions if e.scheme_id in catalog.schemes],
-                                category=[], **places),
-            "meta": [{"key": "kind", "value": "新闻"}, {"key": "region", "value": "、".join(r.display for r in regions)},
-                     {"key": "award", "value": "、".join(e.model.title for e in editions)},
-                     {"key": "year", "value": article.date.strftime("%Y-%m-%d")}],
-        }
+        news = catalog.news.get(Path(article.source_path).stem)
+        article.search = news_search(catalog, news) if news else {"pinyin": "", "filters": [], "meta": []}
         article.page_meta = {
             "searchable": True,
             "title": article.title, "column": "新闻", "column_key": "news",

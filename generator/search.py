@@ -22,7 +22,7 @@ from pypinyin import Style, pinyin
 from .regions import Region
 from .slugs import _load_readings, core_name, pinyin_words
 
-_MAX_READINGS = 8  # heteronym combinations per name; a few polyphonic characters explode otherwise
+_MAX_READINGS = 4  # heteronym combinations per name; a few polyphonic characters explode otherwise
 
 
 def filter_values(**values: list[str]) -> list[dict]:
@@ -49,33 +49,37 @@ class SearchIndexError(RuntimeError):
 
 
 def pinyin_terms(names: list[str], region_names: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> str:
-    """Latin search terms for Chinese names: full pinyin, initials and spaced syllables.
+    """Latin search terms for Chinese names: joined pinyin, initials and spaced syllables.
 
-    Each name is also taken without its region prefix (虞波社区) and without its generic
-    suffix (虞波). Short forms get every reading of a polyphonic character (长 reads chang
-    and zhang), so a visitor finds the name whichever reading they type.
+    Each name is taken without its region prefix (虞波社区 → yuboshequ, ybsq) and without its
+    generic suffix too (虞波 → yubo); the short form also gets every reading of a polyphonic
+    character (长 reads chang and zhang), so a visitor finds it whichever reading they type.
+    Every term is a distinct word in the index, so only forms people type are added.
     """
     _load_readings()
-    variants: list[str] = []
-    for name in names:
-        variants += [core_name(name, region_names), core_name(name, region_names, strip_suffix=False), name]
     terms: list[str] = []
-    for text in dict.fromkeys(v for v in variants if v):
-        phrase = pinyin_words(text)  # the dictionary's reading of the phrase comes first
-        combos = [phrase]
-        if len(text) <= 6:
-            # Character by character: a phrase lookup would give only the phrase's own reading.
-            readings = [[r for r in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0]
-                         if r.isascii() and r.isalpha()] or [""] if "\u3400" <= ch <= "\u9fff" else [""]
-                        for ch in text]
-            combos += [list(c) for c in itertools.islice(itertools.product(*readings), _MAX_READINGS)]
-        for words in combos:
-            words = [w for w in words if w]
-            if words:
-                terms += ["".join(words), "".join(w[0] for w in words)]
-    shortest = min((v for v in variants if v), key=len, default="")
-    terms.append(" ".join(pinyin_words(shortest)))
-    terms += ["".join(pinyin_words(place)) for place in places]  # cixi, changshoulu: find by place too
+    shortest = ""
+    for name in names:
+        core = core_name(name, region_names)
+        local = core_name(name, region_names, strip_suffix=False)
+        for text in dict.fromkeys((core, local)):
+            if not text:
+                continue
+            words = pinyin_words(text)  # the dictionary's reading of the phrase
+            terms += ["".join(words), "".join(w[0] for w in words if w)]
+        if core and (not shortest or len(core) < len(shortest)):
+            shortest = core
+    if shortest and len(shortest) <= 6:
+        # Character by character: a phrase lookup would give only the phrase's own reading.
+        readings = [[r for r in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0]
+                     if r.isascii() and r.isalpha()] or [""] if "\u3400" <= ch <= "\u9fff" else [""]
+                    for ch in shortest]
+        for combo in itertools.islice(itertools.product(*readings), _MAX_READINGS):
+            words = [w for w in combo if w]
+            terms += ["".join(words), "".join(w[0] for w in words)]
+    if shortest:
+        terms.append(" ".join(pinyin_words(shortest)))
+    terms += ["".join(pinyin_words(place)) for place in places]  # cixishi, changshoulujiedao: find by place
     return " ".join(dict.fromkeys(t for t in terms if t))
 
 

@@ -81,25 +81,6 @@
     history.replaceState(null, "", qs ? "?" + qs : window.location.pathname);
   }
 
-  function sortValues(name, counts) {
-    var values = Object.keys(counts);
-    if (name === "year") { return values.sort().reverse(); }
-    return values.sort(function (a, b) { return a.localeCompare(b, "zh-Hans-CN"); });
-  }
-  function fillFilters(pf, wanted) {
-    return pf.filters().then(function (all) {
-      selects.forEach(function (s) {
-        sortValues(s.name, all[s.name] || {}).forEach(function (v) {
-          var o = document.createElement("option");
-          o.value = v;
-          o.textContent = v + " (" + all[s.name][v] + ")";
-          s.appendChild(o);
-        });
-        if (wanted.get(s.name)) { s.value = wanted.get(s.name); }
-      });
-    });
-  }
-
   var seq = 0;
   var PAGE = 10;  // each result's data is one more request; ten fill a phone screen
   var more = document.getElementById("search-more");
@@ -160,9 +141,9 @@
   selects.forEach(function (s) { s.addEventListener("change", run); });
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
 
+  // A shared link: put its query and filters back, then search.
   var wanted = new URLSearchParams(window.location.search);
   input.value = wanted.get("q") || "";
-  loadPagefind().then(function (pf) { return fillFilters(pf, wanted); }).then(function () {
-    if (input.value || selects.some(function (s) { return s.value; })) { run(); }
-  }).catch(function (err) { statusEl.textContent = "搜索加载失败: " + err; });
+  selects.forEach(function (s) { s.value = wanted.get(s.name) || ""; });
+  if (input.value || selects.some(function (s) { return s.value; })) { run(); }
 })();
