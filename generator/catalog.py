@@ -89,6 +89,7 @@ class NewsInfo:
     slug: str
     meta: NewsMeta
     regions: list[Region]
+    text: str = ""  # the Markdown file as written
 
 
 @dataclass

@@ -163,7 +163,7 @@ class _Linker:
                 except RegionError as exc:
                     self.problems.append(Problem(nf.file, nf.lines.get("regions", 1), 1, "regions", str(exc)))
             if self.visible(nf.meta.status):
-                out[nf.slug] = NewsInfo(nf.slug, nf.meta, regions)
+                out[nf.slug] = NewsInfo(nf.slug, nf.meta, regions, nf.text)
         for slug, info in sorted(out.items(), key=lambda kv: kv[1].meta.date, reverse=True):
             for hid in info.meta.honorees:
                 if hid in self.honorees:

@@ -376,7 +376,26 @@ class _Builder:
             filters.append({"name": name, "label": label,
                             "options": [{"value": v, "count": self.filter_counts[(name, v)]} for v in sorted(values, key=key)]})
         self.add("search/index.html", "search.html", "搜索", "search", self.latest, self.site_source, filters=filters)
-        self.pages.append(Page("search/t2s.js", body=f"window.BANGYANG_T2S = {json.dumps(t2s_pairs(), ensure_ascii=False)};\n".encode("utf-8"), in_sitemap=False))
+        table = t2s_pairs(self.indexed_chars())
+        self.pages.append(Page("search/t2s.js", body=f"window.BANGYANG_T2S = {json.dumps(table, ensure_ascii=False)};\n".encode("utf-8"),
+                               in_sitemap=False))
+
+    def indexed_chars(self) -> set[str]:
+        """Every character the search index can hold (record bodies are not indexed)."""
+        chars: set[str] = set()
+        for h in self.c.honorees.values():
+            chars.update(h.name)
+            if h.record:
+                chars.update(json.dumps(h.record.model_dump(mode="json", exclude={"body"}), ensure_ascii=False))
+        for e in self.c.editions.values():
+            chars.update(e.model.title + "".join(c.name for c in e.categories))
+        for s in self.c.schemes.values():
+            chars.update(s.name)
+        for n in self.c.news.values():
+            chars.update(n.text)
+        for r in self.c.regions.regions.values():
+            chars.update(r.path)
+        return chars
 
     def open_data(self) -> None:
         honoree_rows = []

@@ -84,19 +84,25 @@ def pinyin_terms(names: list[str], region_names: tuple[str, ...] = (), places: t
 
 
 @lru_cache(maxsize=1)
-def t2s_pairs() -> str:
-    """Traditional→simplified characters as one string of pairs: 願愿…
-
-    Built from OpenCC's character table (opencc-purepy ships it), so the browser needs no
-    converter library: the query layer maps a query character by character.
-    """
+def _t2s_table() -> tuple[tuple[str, str], ...]:
     text = resources.files("opencc_purepy").joinpath("dicts/TSCharacters.txt").read_text(encoding="utf-8")
     pairs = []
     for line in text.splitlines():
         parts = line.split()
         if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
-            pairs.append(parts[0] + parts[1])
-    return "".join(pairs)
+            pairs.append((parts[0], parts[1]))
+    return tuple(pairs)
+
+
+def t2s_pairs(used: set[str] | None = None) -> str:
+    """Traditional→simplified characters as one string of pairs: 願愿…
+
+    Built from OpenCC's character table (opencc-purepy ships it), so the browser needs no
+    converter library: the query layer maps a query character by character. Given the
+    characters the index holds, only pairs whose simplified form occurs are kept: any other
+    traditional character could not match anything, converted or not.
+    """
+    return "".join(t + s for t, s in _t2s_table() if used is None or s in used)
 
 
 def find_pagefind(project: Path) -> Path | None:

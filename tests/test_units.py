@@ -114,3 +114,10 @@ def test_traditional_to_simplified_table_covers_common_characters():
 
     table = dict(zip(t2s_pairs()[::2], t2s_pairs()[1::2]))
     assert [table[c] for c in "志願服務"[1:2] + "務"] == ["愿", "务"]
+
+
+def test_traditional_table_keeps_only_characters_the_index_can_match():
+    from generator.search import t2s_pairs
+
+    assert "務务" in t2s_pairs(set("志愿服务"))
+    assert "東" not in t2s_pairs(set("志愿服务"))

@@ -20,8 +20,24 @@
     return;
   }
 
+  // The traditional→simplified table is fetched only once a query holds Chinese characters.
+  var t2sLoading = null;
+  function loadT2S(raw) {
+    if (window.BANGYANG_T2S || !/[\u3400-\u9fff\uf900-\ufaff]/.test(raw)) { return Promise.resolve(); }
+    if (!t2sLoading) {
+      t2sLoading = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = new URL("search/t2s.js", new URL(root || "./", window.location.href)).href;
+        script.onload = script.onerror = function () { resolve(); };
+        document.head.appendChild(script);
+      });
+    }
+    return t2sLoading;
+  }
+
   var t2s = null;
   function simplified(text) {
+    if (!window.BANGYANG_T2S) { return text; }
     if (!t2s) {
       t2s = new Map();
       var chars = Array.from(window.BANGYANG_T2S || "");
@@ -121,8 +137,8 @@
       return Promise.resolve();
     }
     statusEl.textContent = "正在搜索…";
-    return loadPagefind().then(function (pf) {
-      return pf.search(raw.trim() ? buildQuery(raw) : null, { filters: filters });
+    return Promise.all([loadPagefind(), loadT2S(raw)]).then(function (loaded) {
+      return loaded[0].search(raw.trim() ? buildQuery(raw) : null, { filters: filters });
     }).then(function (search) {
       if (mine !== seq) { return null; }
       list.innerHTML = "";
