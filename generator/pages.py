@@ -203,7 +203,7 @@ class _Builder:
         common = dict(edition=info, categories_nav=cats_nav, regions_nav=regions_nav, all_url=base)
         pub = m.announced or str(m.year)
         search = {
-            "pinyin": "",
+            "pinyin": "", "awards": "",
             "filters": filter_values(year=[str(m.year)], level=[m.level], scheme=[scheme.name] if scheme else [],
                                 category=[c.name for c in e.categories],
                                 **place_filters(self.c.regions.ancestors(e.region.path) if e.region else [])),
@@ -266,6 +266,8 @@ class _Builder:
         schemes = [self.c.schemes[a.scheme_id].name for a in h.awards if a.scheme_id in self.c.schemes]
         return self.counted({
             "pinyin": pinyin_terms(names, region_names, places=tuple(x.name for x in chain[1:])),
+            # The awards once each, instead of the whole timeline: fewer words, same matches.
+            "awards": " ".join(dict.fromkeys([*schemes, *(a.category for a in h.awards)])),
             "filters": filter_values(year=[str(a.year) for a in h.awards], level=[a.level for a in h.awards],
                                 scheme=schemes, category=[a.category for a in h.awards], **place_filters(chain)),
             "meta": [{"key": "kind", "value": KIND_LABELS[h.kind]},
@@ -449,7 +451,7 @@ def news_search(catalog: Catalog, news: NewsInfo) -> dict:
         for key, values in place_filters(catalog.regions.ancestors(region.path)).items():
             places[key] += values
     return {
-        "pinyin": "",
+        "pinyin": "", "awards": "",
         "filters": filter_values(year=[str(e.model.year) for e in editions] or [news.meta.date[:4]],
                                  level=[e.model.level for e in editions],
                                  scheme=[catalog.schemes[e.scheme_id].name for e in editions if e.scheme_id in catalog.schemes],

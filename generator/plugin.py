@@ -51,7 +51,7 @@ class RecordGenerator(Generator):
         ids = _ids(article.metadata.get("honorees"))
         article.related = [{"name": catalog.honorees[i].name, "url": honoree_url(i)} for i in ids if i in catalog.honorees]
         news = catalog.news.get(Path(article.source_path).stem)
-        article.search = news_search(catalog, news) if news else {"pinyin": "", "filters": [], "meta": []}
+        article.search = news_search(catalog, news) if news else {"pinyin": "", "awards": "", "filters": [], "meta": []}
         article.page_meta = {
             "searchable": True,
             "title": article.title, "column": "新闻", "column_key": "news",

@@ -106,7 +106,8 @@
     var m = r.meta || {};
     var facts = [m.kind, m.award, m.year, m.region].filter(Boolean).map(escapeHtml).join(" · ");
     return "<li class=\"result\"><h2><a href=\"" + escapeHtml(r.url) + "\">" + highlight(m.title || r.url, raw) +
-      "</a></h2><p class=\"meta\">" + facts + "</p><p class=\"excerpt\">" + (r.excerpt || "") + "</p></li>";
+      "</a></h2><p class=\"meta\">" + facts + "</p><p class=\"excerpt\">" +
+      (m.summary ? highlight(m.summary, raw) : (r.excerpt || "")) + "</p></li>";
   }
   function showMore() {
     var c = current, mine = seq;
