@@ -10,8 +10,9 @@ For the sample site and a synthetic site of N honorees it measures, in one run:
 Bytes are what a fresh browser downloads for one query (its first) from a server on
 127.0.0.1 that gzips text as a portal's web server does (`_raw` gives them uncompressed);
 the Pagefind share is also given apart from the page's own HTML, CSS and JS. Latency is from the input event of the
-last keystroke to the results on screen, debounce included, in a page whose search has
-already loaded once. Prints a table and writes the rows as JSON.
+last keystroke to the results on screen, debounce included, in a search page that has
+finished loading (it loads the engine while the visitor types); each query is the page's
+first for its terms. Prints a table and writes the rows as JSON.
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def measure_queries(site: Path, queries: list[str]) -> dict:
             if (site / "theme" / "js" / "search.js").exists():  # the warm latency needs our query layer
                 page = browser.new_page()
                 page.goto(base)
-                page.wait_for_function("() => document.querySelector('select[name=year]').options.length > 1", timeout=60_000)
+                page.wait_for_selector("#search-form[data-ready]", state="attached", timeout=60_000)
                 for q in queries:
                     ms = page.evaluate("""async (q) => {
                         const input = document.getElementById('q'), status = document.getElementById('search-status');

@@ -158,6 +158,11 @@
   selects.forEach(function (s) { s.addEventListener("change", run); });
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
 
+  // Load the engine (WASM and the index's table of contents) while the visitor types.
+  loadPagefind().then(function (pf) { return pf.init(); }).then(function () {
+    form.setAttribute("data-ready", "");
+  }).catch(function (err) { statusEl.textContent = "搜索加载失败: " + err; });
+
   // A shared link: put its query and filters back, then search.
   var wanted = new URLSearchParams(window.location.search);
   input.value = wanted.get("q") || "";
