@@ -188,6 +188,8 @@ def measure_queries(site: Path, queries: list[str]) -> dict:
         "pagefind_kb_median": statistics.median(pagefind_bytes) / 1024,
         "latency_ms_median": statistics.median(latencies) if latencies else None,
         "latency_ms_max": max(latencies) if latencies else None,
+        "latency_ms_by_query": dict(zip(queries, (round(x) for x in latencies), strict=False)),
+        "first_query_kb_by_query": dict(zip(queries, (round(b / 1024) for b in total_bytes), strict=True)),
     }
 
 
