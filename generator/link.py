@@ -123,7 +123,10 @@ class _Linker:
                     if self.visible(ed.status):
                         self.honorees[target].awards.append(AwardRef(
                             eid, ed.scheme, ed.title, ed.year, ed.level, ed.stage, cat.name, ei + 1, ed.announced))
-                categories.append(Category(cat.name, _category_slug(cat.name, ci), cat.kind, cat.quota, entries))
+                slug = _category_slug(cat.name, ci)
+                if any(c.slug == slug for c in categories):  # two names with one reading
+                    slug = f"{slug}-{ci + 1}"
+                categories.append(Category(cat.name, slug, cat.kind, cat.quota, entries))
             if self.visible(ed.status):
                 editions[eid] = EditionInfo(eid, ed, ed.scheme, scope, categories, rec.file)
         # Honorees on no published list and stubs of hidden lists stay; awards in year order.
@@ -169,7 +172,6 @@ class _Linker:
                 if hid in self.honorees:
                     self.honorees[hid].news.append(slug)
         return out
-
 
 
 def _category_slug(name: str, index: int) -> str:
