@@ -134,3 +134,31 @@ def test_more_results_load_on_request(page):
     page.wait_for_function("() => document.querySelectorAll('.result').length > 10")
     total = int(page.inner_text("#search-status").split("找到 ")[1].split(" ")[0])
     assert page.locator(".result").count() == min(total, 20)
+
+
+def test_search_works_when_the_site_lives_under_a_portal_sub_path(browser, site, tmp_path):
+    """Portals put the site in a folder; result links must keep that folder."""
+    import functools
+    import http.server
+    import threading
+
+    (tmp_path / "portal").mkdir()
+    (tmp_path / "portal" / "bangyang").symlink_to(site, target_is_directory=True)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        context = browser.new_context()
+        pg = context.new_page()
+        pg.goto(f"http://127.0.0.1:{server.server_address[1]}/portal/bangyang/search/?q=虞波")
+        first = _results(pg)[0]
+        assert first["url"].endswith("/portal/bangyang/communities/zhejiang/cixi-yubo/")
+        pg.goto(first["url"])
+        assert pg.locator("h1").inner_text() == "慈溪市浒山街道虞波社区"
+        context.close()
+    finally:
+        server.shutdown()
