@@ -108,12 +108,27 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
     return BuildResult(output, pages, time.perf_counter() - started, timings)
 
 
+def _keep_mtimes(staging: Path, output: Path) -> None:
+    """Give files that did not change their old modification time, so rsync to the portal skips them."""
+    for new in staging.rglob("*"):
+        if not new.is_file():
+            continue
+        old = output / new.relative_to(staging)
+        try:
+            st = old.stat()
+            if st.st_size == new.stat().st_size and old.read_bytes() == new.read_bytes():
+                os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+
+
 def _swap(staging: Path, output: Path) -> None:
     """Put ``staging`` where ``output`` is, keeping the old site until the new one is in place."""
     os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
     if not output.exists():
         os.replace(staging, output)
         return
+    _keep_mtimes(staging, output)
     retired = Path(tempfile.mkdtemp(prefix=".output.old.", dir=output.parent))
     os.replace(output, retired / "site")
     os.replace(staging, output)

@@ -46,7 +46,7 @@ class RecordGenerator(Generator):
     def _decorate(self, article, catalog: Catalog) -> None:
         """Give a Pelican article the plain data our templates show: excerpt, meta bar, linked honorees."""
         text = markdown_to_text(getattr(article, "_content", "") or "")
-        summary = getattr(article, "summary_text", None) or article.metadata.get("summary")
+        summary = article.metadata.get("summary")
         article.excerpt = cut(markdown_to_text(summary) if summary else text, 120)
         ids = _ids(article.metadata.get("honorees"))
         article.related = [{"name": catalog.honorees[i].name, "url": honoree_url(i)} for i in ids if i in catalog.honorees]

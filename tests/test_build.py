@@ -77,3 +77,20 @@ def test_a_missing_search_tool_fails_the_build_with_a_fix(project, monkeypatch):
     with pytest.raises(BuildError, match="npm ci"):
         build(project)
     assert build(project, search=False).pages > 100
+
+
+def test_unchanged_files_keep_their_mtime_so_rsync_sends_only_changes(project):
+    import os
+    import time
+
+    site = build(project).output
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    time.sleep(0.05)
+    f = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(改)"), encoding="utf-8")
+    build(project)
+    changed = sorted(str(p.relative_to(site)) for p, m in before.items() if p.exists() and p.stat().st_mtime_ns != m)
+    assert "communities/zhejiang/cixi-yubo/index.html" in changed
+    assert "regions/shanghai/index.html" not in changed and "theme/css/site.css" not in changed
+    assert len(changed) < len(before) / 4, changed
+    assert os.path.exists(site / "index.html")
