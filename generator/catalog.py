@@ -104,4 +104,3 @@ class Catalog:
     statsheets: list[StatSheetInfo]
     news: dict[str, NewsInfo]
     redirects: dict[str, str]  # old id → current id
-    include_drafts: bool = False

@@ -102,8 +102,7 @@ class _Linker:
                                          f"{entry.honoree} 是{KIND_LABELS[kind]}, 但类别 “{cat.name}” 收录的是{KIND_LABELS[cat.kind]}")
                         if entry.honoree not in self.honorees:  # a draft, hidden from the published site
                             self.honorees[entry.honoree] = Honoree(
-                                entry.honoree, kind, entry.name or target_rec.model.name,
-                                region or self.loaded.regions.get(""), None)
+                                entry.honoree, kind, entry.name or target_rec.model.name, region, None)
                         region = region or self.honorees[entry.honoree].region
                     else:
                         if target in self.loaded.records:
@@ -197,5 +196,4 @@ def link(loaded: Loaded, include_drafts: bool = False) -> Catalog:
         statsheets=statsheets,
         news=news,
         redirects=dict(sorted(linker.redirects.items())),
-        include_drafts=include_drafts,
     )

@@ -49,10 +49,6 @@ class Quantity:
             "is_ratio": self.is_ratio,
         }
 
-    @property
-    def display(self) -> str:
-        return self.text
-
 
 def parse_quantity(raw: object) -> Quantity:
     """Parse a YAML scalar into a Quantity, or raise QuantityError in plain words."""
@@ -93,10 +89,3 @@ def parse_quantity(raw: object) -> Quantity:
     qualifier = "".join(x for x in (m["lead"], m["q1"], m["q2"], qualifier_tail) if x)
     value = round(value, 6)
     return Quantity(text=text, value=value, unit=unit, qualifier=qualifier)
-
-
-def format_value(value: float) -> str:
-    """Plain grouping for open data and chart labels: 2220000 → 2,220,000."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.4g}"
