@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+CHROMIUM ?= chromium
 
 .PHONY: site build serve test check install browser clean
 
@@ -26,7 +27,7 @@ install: $(VENV)/.installed node_modules/.installed
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \
 	  echo "Installing Chromium and CJK fonts with apt-get…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
