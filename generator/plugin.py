@@ -45,9 +45,8 @@ class RecordGenerator(Generator):
 
     def _decorate(self, article, catalog: Catalog) -> None:
         """Give a Pelican article the plain data our templates show: excerpt, meta bar, linked honorees."""
-        text = markdown_to_text(getattr(article, "_content", "") or "")
-        summary = article.metadata.get("summary")
-        article.excerpt = cut(markdown_to_text(summary) if summary else text, 120)
+        summary = article.metadata.get("summary") or getattr(article, "_content", "") or ""
+        article.excerpt = cut(markdown_to_text(summary), 120)
         ids = _ids(article.metadata.get("honorees"))
         article.related = [{"name": catalog.honorees[i].name, "url": honoree_url(i)} for i in ids if i in catalog.honorees]
         news = catalog.news.get(Path(article.source_path).stem)

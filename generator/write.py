@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from jinja2 import Environment
@@ -26,21 +25,15 @@ def render_page(env: Environment, page: Page, site: dict) -> bytes:
 
 
 def write_file(output: Path, rel: str, data: bytes) -> None:
-    """Write ``data`` to ``output/rel``; unchanged files are left alone so their mtime stays."""
+    """Write ``data`` to ``output/rel``. Output always goes to a fresh staging directory;
+    build._keep_mtimes gives unchanged files their old timestamps afterwards."""
     target = output / rel
-    try:
-        if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return
-    except FileNotFoundError:
-        pass
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
+    target.write_bytes(data)
 
 
 def write_pages(env: Environment, pages: list[Page], output: Path, site: dict) -> int:
-    """Render and write every page; returns how many files were written or checked."""
+    """Render and write every page; returns how many files were written."""
     for page in pages:
         write_file(output, page.path, render_page(env, page, site))
     return len(pages)
