@@ -1,0 +1,12 @@
+"""Scrapers: turn news articles (URL, saved HTML or text) into clean articles and draft records."""
+from .article import Article, Image, ListEntry
+from .extract import extract_article
+
+__all__ = ["Article", "Image", "ListEntry", "extract_article", "structure"]
+
+
+def structure(article):
+    """Draft records (editions, profiles, statistics, regions, links) found in an article; see structure.py."""
+    from .structure import structure as _structure
+
+    return _structure(article)

@@ -1,0 +1,59 @@
+"""The extracted article: plain data, the same whatever page it came from."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Image:
+    """A picture in the article body."""
+
+    src: str
+    alt: str = ""
+
+
+@dataclass
+class ListEntry:
+    """One name on an honour list, under its cleaned category heading."""
+
+    category: str
+    name: str
+
+
+@dataclass
+class Article:
+    """One news article as scraped: metadata, plain-text body, pictures and honour lists.
+
+    ``reason`` says why an article is empty (no text, binary input, …);
+    ``tables`` keeps the body's tables as rows of cell text for `structure`.
+    """
+
+    title: str = ""
+    publish_time: str | None = None
+    source: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    body: str = ""
+    images: list[Image] = field(default_factory=list)
+    list_entries: list[ListEntry] = field(default_factory=list)
+    url: str | None = None
+    site: str | None = None  # the portal that carried the article, when 来源 names another outlet
+    encoding: str | None = None
+    profile: str | None = None  # the site profile used, or None for the general algorithm
+    reason: str | None = None
+    tables: list[list[list[str]]] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The body, one paragraph an item."""
+        return [p for p in self.body.split("\n") if p.strip()]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.body.strip()
+
+    def as_dict(self) -> dict:
+        """Plain dict for JSON and the scorer: title, publish_time, source, author, editor, body, images, list_entries, …"""
+        d = asdict(self)
+        d.pop("tables")
+        return d

@@ -1,0 +1,134 @@
+"""Info-bar text of Chinese articles: publish time, 来源, 作者 and 编辑.
+
+Portals print these in one line under the title (“2019-12-04 10:22 来源: 中国文明网
+作者: …”) or at the foot of the article (“责任编辑: 平彩娟”). These helpers read
+either; the extractors decide which lines to feed them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SEP = r"\s*[:：]?\s*"
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?!\d)\s*日?"
+    r"(?:\s*(?:T|\s|&nbsp;)?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?"
+)
+_COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?!\d)")
+_URL_DATE = [
+    re.compile(r"/((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?([0-2]\d|3[01])(?=[/_])"),
+    re.compile(r"[/_t]((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?=[_/.\d])"),
+    re.compile(r"/((?:19|20)\d{2})-?(0[1-9]|1[0-2])/(?:[a-z]*)?([0-2]\d|3[01])(?=[/_])"),
+]
+
+# Longest labels first, so 责任编辑 is not read as 编辑 and 原稿源 not as 稿源.
+_LABELS = {
+    "editor": ["责任编辑", "责编", "编辑", "编审", "值班编辑", "审核"],
+    "source": ["信息来源", "文章来源", "新闻来源", "稿件来源", "稿源", "来源", "出处", "来自"],
+    "author": ["本报记者", "特约记者", "作者", "记者", "撰文", "撰稿", "文\\s*/", "文字"],
+    "photo": ["摄影", "图片", "图文", "图/", "摄"],
+    "other": ["发布时间", "发稿时间", "发表时间", "时间", "日期", "浏览次数", "点击数", "阅读", "字号", "通讯员", "校对", "审核人", "访问量"],
+}
+_LABEL_RE = re.compile(
+    "|".join(f"(?P<{kind}{i}>{label})" for kind, labels in _LABELS.items() for i, label in enumerate(labels))
+)
+# A value ends at a wide gap, a bar, a bracket or the next label.
+_VALUE_END = re.compile(r"\s{2,}|[|｜【】\[\]()（）<>《》;；]|\u3000| (?=\d{4}[-/年])")
+_NOT_A_NAME = re.compile(r"^(?:[\d\s:：\-/年月日]+|本网|本站|网络|原创|佚名|未知|admin|管理员)$", re.I)
+
+
+@dataclass
+class Byline:
+    """What one run of info-bar text says."""
+
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    editor: str | None = None
+
+
+def iso(y: str, mo: str, d: str, h: str | None = None, mi: str | None = None, s: str | None = None) -> str | None:
+    """Y/M/D[/h/m/s] strings → ISO 8601, or None if the date is impossible."""
+    yy, mm, dd = int(y), int(mo), int(d)
+    if not (1 <= mm <= 12 and 1 <= dd <= 31 and 1990 <= yy <= 2100):
+        return None
+    out = f"{yy:04d}-{mm:02d}-{dd:02d}"
+    if h is not None and mi is not None and int(h) < 24 and int(mi) < 60:
+        out += f"T{int(h):02d}:{int(mi):02d}"
+        if s is not None and int(s) < 60:
+            out += f":{int(s):02d}"
+    return out
+
+
+def find_date(text: str) -> str | None:
+    """The first full date (with time if printed) in text, as ISO 8601."""
+    for m in _DATE.finditer(text):
+        found = iso(*m.groups())
+        if found:
+            return found
+    return None
+
+
+def find_compact_date(text: str) -> str | None:
+    """A date written as 20200306, as ISO 8601."""
+    for m in _COMPACT_DATE.finditer(text):
+        found = iso(*m.groups())
+        if found:
+            return found
+    return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date in a URL path such as /2020-03/06/ or /t20200306_123.html."""
+    if not url:
+        return None
+    for pattern in _URL_DATE:
+        m = pattern.search(url)
+        if m and (found := iso(*m.groups())):
+            return found
+    return None
+
+
+def _clean_value(raw: str, kind: str) -> str | None:
+    value = raw.strip(" \t:：,，、.。-—_/·")
+    value = _VALUE_END.split(value, maxsplit=1)[0].strip(" \t:：,，、.。-—_/·")
+    if kind == "source":
+        value = re.sub(r"\s+", " ", value)
+    if not value or len(value) > 40 or _NOT_A_NAME.match(value):
+        return None
+    return value
+
+
+def parse_byline(text: str) -> Byline:
+    """Read date, 来源, 作者 and 编辑 from one stretch of info-bar text."""
+    out = Byline(date=find_date(text))
+    marks = [(m.start(), m.end(), m.lastgroup.rstrip("0123456789")) for m in _LABEL_RE.finditer(text)]
+    for i, (start, end, kind) in enumerate(marks):
+        if kind in ("other", "photo") or getattr(out, kind) is not None:
+            continue
+        # 编辑 inside a longer word (如 “编辑部”) is no label
+        if kind == "editor" and text[end:end + 1] in ("部", "室"):
+            continue
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        value = _clean_value(text[end:stop], kind)
+        if value and kind == "author":
+            value = re.sub(r"^(?:记者|通讯员)\s*", "", value)
+        setattr(out, kind, value)
+    return out
+
+
+def merge(first: Byline, second: Byline) -> Byline:
+    """Fields of first, filled in from second where first has none."""
+    return Byline(*(a if a is not None else b for a, b in zip(
+        (first.date, first.source, first.author, first.editor),
+        (second.date, second.source, second.author, second.editor))))
+
+
+def is_byline_line(line: str) -> bool:
+    """True for a short line that is only info-bar text (so it is not body)."""
+    if len(line) > 80:
+        return False
+    stripped = _LABEL_RE.sub("", _DATE.sub("", line))
+    stripped = re.sub(r"[\s:：|｜()（）【】\[\]/·\-—_,，]", "", stripped)
+    has_label = bool(_LABEL_RE.search(line))
+    return has_label and len(stripped) <= 24 or (not stripped and bool(_DATE.search(line)))

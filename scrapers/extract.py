@@ -1,0 +1,45 @@
+"""extract_article: page bytes (HTML or saved text, any encoding) → Article."""
+from __future__ import annotations
+
+import re
+
+from .article import Article
+from .decode import decode_html
+from .html_extract import extract_html
+from .lists import find_lists
+from .profiles import profile_for
+from .text_extract import extract_text
+
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+_HTML_SIGN = re.compile(r"<(?:!doctype|html|head|body|div|p|table|meta|title|article|text)\b", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+
+
+def looks_like_html(text: str) -> bool:
+    """True if the text is markup rather than a saved plain-text page."""
+    return bool(_HTML_SIGN.search(text[:5000]))
+
+
+def extract_article(data: bytes, url: str | None = None, http_charset: str | None = None) -> Article:
+    """Extract title, time, 来源, author, editor, body, images and honour lists from a page.
+
+    Never raises on bad input: an empty or unusable page gives an empty Article
+    whose ``reason`` says why.
+    """
+    if not data or not data.strip():
+        return Article(url=url, reason="内容为空")
+    truncated = len(data) > MAX_INPUT_BYTES
+    decoded = decode_html(data[:MAX_INPUT_BYTES], http_charset)
+    text = decoded.text
+    sample = text[:20000]
+    if sample and len(_CONTROL.findall(sample)) > len(sample) * 0.05:
+        return Article(url=url, encoding=decoded.encoding, reason="不是文本 (像是二进制文件)")
+    if looks_like_html(text):
+        article = extract_html(text, url, profile_for(url))
+    else:
+        article = extract_text(text, url)
+    article.encoding = decoded.encoding
+    article.list_entries = find_lists(article.paragraphs, article.tables)
+    if truncated and not article.reason:
+        article.reason = f"页面超过 {MAX_INPUT_BYTES // 1024 // 1024} MB, 只读了前面部分"
+    return article

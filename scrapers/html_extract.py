@@ -1,0 +1,382 @@
+"""The general algorithm: find an article's body, title and info bar in any HTML page.
+
+The body is the block with the most sentence-like, link-free text, scored the
+way Readability does it (paragraph scores flow to their containers), tuned for
+Chinese: sentence punctuation counts, and text written straight into a <td> or
+<div> between <br>s is a paragraph too, as on older portals. Written here, not
+taken from trafilatura or GNE, because neither returns the info-bar fields
+(来源, 编辑) or where the body sits, which the info bar and list parsing need;
+bench/extract_bench.py scores all three on the same pages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree, html
+
+from . import bylines
+from .article import Article, Image
+from .profiles import Profile
+
+_DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
+         "textarea", "button", "input", "canvas", "video", "audio", "map", "frameset", "link", "meta")
+_BLOCK = frozenset(
+    "html body div p td th tr tbody thead table li ul ol dl dt dd section article main aside header footer "
+    "h1 h2 h3 h4 h5 h6 blockquote pre center form figure figcaption nav address hr caption font-block".split())
+_PARA = frozenset("p h1 h2 h3 h4 h5 h6 li dt dd pre blockquote figcaption caption th".split())
+_PUNCT = re.compile(r"[，。！？；：、,.!?;]")
+_BOILER = re.compile(
+    r"share|comment|related|recommend|footer|copyright|breadcrumb|crumb|(?<![a-z])nav|menu|sidebar|toolbar|"
+    r"print|qrcode|ewm|xgxw|xgwz|xglj|hotnews|rank|advert|(?<![a-z])ad(?![a-z])|banner|login|subscribe|"
+    r"pagelink|page-nav|prevnext|next-prev|bdshare|jiathis|fenxiang|dianzan|tool-?bar|author-info|editor",
+    re.I)
+_TITLE_CLASS = re.compile(r"title|headline|(?<![a-z])bt(?![a-z])|tit(?![a-z])|biaoti", re.I)
+_TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|-\s|\s-|—|–)\s*")
+_DATE_META = ("article:published_time", "og:release_date", "og:published_time", "publishdate", "pubdate",
+              "publish-date", "publish_date", "publishtime", "firstpublishedtime", "dc.date.issued", "dc.date",
+              "datepublished", "date", "releasedate", "created")
+_JUNK_LINE = re.compile(
+    r"^(?:分享到|分享|打印|打印本页|打印此页|关闭|关闭窗口|收藏|返回顶部|返回|上一篇|下一篇|上一页|下一页|"
+    r"字号|字体|【?\s*大\s*中\s*小\s*】?|扫一扫|扫描二维码|微信扫一扫|我要纠错|责任编辑|点击数|浏览次数|"
+    r"相关阅读|相关新闻|相关链接|相关文章|推荐阅读|热点推荐|更多|>>更多|来源|编辑)[:：\s|】\]]*.{0,12}$")
+MAX_IMAGES = 50
+
+
+@dataclass
+class _Stats:
+    text: float = 0.0
+    link: float = 0.0
+    punct: int = 0
+    score: float = 0.0
+    subtree_text: float = 0.0
+    subtree_link: float = 0.0
+
+
+@dataclass
+class _Page:
+    root: html.HtmlElement
+    order: dict = field(default_factory=dict)
+    stats: dict = field(default_factory=dict)
+    pieces: list = field(default_factory=list)  # (position, block, text) in document order
+
+
+def _parse(text: str) -> html.HtmlElement | None:
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+    etree.strip_elements(root, *_DROP, with_tail=False)
+    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        parent = node.getparent()
+        if parent is not None:
+            node.drop_tree() if hasattr(node, "drop_tree") else parent.remove(node)
+    return root
+
+
+def _own_len(s: str | None) -> int:
+    return len("".join(s.split())) if s else 0
+
+
+def _measure(root) -> _Page:
+    """Text, link text and punctuation per block, summed over subtrees."""
+    page = _Page(root)
+    owner: dict = {}
+    in_link: dict = {}
+    stats = page.stats
+    for i, el in enumerate(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        page.order[el] = i
+        parent = el.getparent()
+        owner[el] = el if el.tag in _BLOCK or parent is None else owner.get(parent, el)
+        in_link[el] = el.tag == "a" or (parent is not None and in_link.get(parent, False))
+        for text, holder, linked in ((el.text, owner[el], in_link[el]),
+                                     (el.tail, owner.get(parent, el) if parent is not None else el,
+                                      parent is not None and in_link.get(parent, False))):
+            n = _own_len(text)
+            if not n:
+                continue
+            page.pieces.append((i, holder, text))
+            st = stats.setdefault(holder, _Stats())
+            st.text += n
+            if linked:
+                st.link += n
+            else:
+                st.punct += len(_PUNCT.findall(text))
+    # subtree sums and paragraph scores
+    for block, st in list(stats.items()):
+        node = block
+        while node is not None:
+            s = stats.setdefault(node, _Stats())
+            s.subtree_text += st.text
+            s.subtree_link += st.link
+            node = node.getparent()
+        plain = st.text - st.link
+        if plain < 8:
+            continue
+        score = 1 + st.punct + min(plain / 50, 3)
+        container = block.getparent() if block.tag in _PARA else block
+        for weight in (1.0, 0.5, 0.25):
+            if container is None:
+                break
+            stats.setdefault(container, _Stats()).score += score * weight
+            container = container.getparent()
+    return page
+
+
+def _link_density(st: _Stats) -> float:
+    return st.subtree_link / st.subtree_text if st.subtree_text else 1.0
+
+
+def _body_nodes(page: _Page) -> list:
+    """The top-scoring container, with its siblings that read like more of the same article."""
+    best, best_score = None, 0.0
+    for el, st in page.stats.items():
+        if st.score <= 0 or el.tag in ("html",) or el.tag in _PARA:
+            continue
+        final = st.score * (1 - _link_density(st))
+        if final > best_score:
+            best, best_score = el, final
+    if best is None:
+        return []
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    nodes = []
+    threshold = max(best_score * 0.2, 6)
+    for sib in parent:
+        if not isinstance(sib.tag, str):
+            continue
+        if sib is best:
+            nodes.append(sib)
+            continue
+        st = page.stats.get(sib)
+        if st is None or _boilerplate(sib):
+            continue
+        density = _link_density(st)
+        plain = st.subtree_text - st.subtree_link
+        if st.score * (1 - density) >= threshold or (
+                sib.tag == "p" and density < 0.25 and (plain > 60 or plain > 10 and st.punct)):
+            nodes.append(sib)
+    return nodes
+
+
+def _boilerplate(el) -> bool:
+    ident = f"{el.get('class', '')} {el.get('id', '')}"
+    return bool(ident.strip()) and bool(_BOILER.search(ident))
+
+
+def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | None, prune: bool) -> list[str]:
+    """Paragraphs of text under nodes, split at blocks and <br>, skipping link lists and boilerplate."""
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush():
+        text = re.sub(r"\s+", " ", "".join(buf)).strip()
+        buf.clear()
+        if text:
+            lines.append(text)
+
+    def visit(el, depth: int):
+        tag = el.tag
+        if not isinstance(tag, str):
+            return
+        if prune and depth > 0:
+            st = page.stats.get(el)
+            if st is not None and st.subtree_text:
+                if _boilerplate(el) and st.subtree_text - st.subtree_link < 200:
+                    return
+                if _link_density(st) > 0.6 and st.subtree_text > 4 and tag not in ("a",):
+                    return
+        if tag == "img" and images is not None:
+            _add_image(el, base_url, images)
+        block = tag in _BLOCK
+        if tag == "br" or block:
+            flush()
+        if el.text:
+            buf.append(el.text)
+        if depth < 200:
+            for child in el:
+                visit(child, depth + 1)
+                if child.tail:
+                    buf.append(child.tail)
+        if block:
+            flush()
+
+    for node in nodes:
+        visit(node, 0)
+        flush()
+    return lines
+
+
+def _add_image(el, base_url: str | None, images: list[Image]) -> None:
+    src = el.get("data-original") or el.get("data-src") or el.get("src") or ""
+    src = src.strip()
+    if not src or src.startswith("data:") or len(images) >= MAX_IMAGES:
+        return
+    for dim in ("width", "height"):
+        v = el.get(dim, "")
+        if v.isdigit() and int(v) < 40:
+            return
+    src = urljoin(base_url, src) if base_url else src
+    if not any(i.src == src for i in images):
+        images.append(Image(src=src[:2000], alt=(el.get("alt") or "").strip()[:300]))
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s or "")
+
+
+def _title(root, page: _Page, body_start: int) -> tuple[str, object]:
+    """Headline and its element: the heading that the <title> begins with, else og:title, else <title>."""
+    title_tag = (root.findtext(".//title") or "").strip()
+    og = root.xpath("string(//meta[@property='og:title']/@content)").strip()
+    ref = _squash(title_tag) or _squash(og)
+    best, best_el = "", None
+    for el in root.iter("h1", "h2", "h3", "div", "span", "td", "p", "strong", "font"):
+        if el.tag not in ("h1", "h2", "h3") and not _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        text = re.sub(r"\s+", " ", el.text_content()).strip()
+        sq = _squash(text)
+        if not 4 <= len(sq) <= 120:
+            continue
+        if ref and sq in ref and len(sq) > len(_squash(best)):
+            best, best_el = text, el
+    if best and len(_squash(best)) >= 6:
+        return best, best_el
+    if og and len(og) >= 4:
+        return og, None
+    # no heading matches <title>: the first h1 before the body
+    for el in root.iter("h1"):
+        text = re.sub(r"\s+", " ", el.text_content()).strip()
+        if 4 <= len(text) <= 120 and page.order.get(el, 0) <= body_start:
+            return text, el
+    parts = [p for p in _TITLE_SPLIT.split(title_tag) if p.strip()]
+    return (max(parts[:2], key=len) if parts else title_tag), None
+
+
+def _meta_date(root) -> str | None:
+    metas = {}
+    for m in root.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv") or "").lower()
+        if key and m.get("content"):
+            metas.setdefault(key, m.get("content"))
+    for key in _DATE_META:
+        if key in metas:
+            found = bylines.find_date(metas[key]) or bylines.find_compact_date(metas[key])
+            if found:
+                return found
+    for t in root.iter("time"):
+        found = bylines.find_date(t.get("datetime") or t.text_content() or "")
+        if found:
+            return found
+    return None
+
+
+def _between(page: _Page, start: int, stop: int) -> list[str]:
+    """Text lines of the page between two document positions, one a block."""
+    lines: list[str] = []
+    holder, buf = None, []
+    for i, owner, text in page.pieces:
+        if i <= start:
+            continue
+        if i >= stop:
+            break
+        if owner is not holder and buf:
+            lines.append(" ".join(buf))
+            buf = []
+        holder = owner
+        buf.append(" ".join(text.split()))
+    if buf:
+        lines.append(" ".join(buf))
+    return [line for line in lines if line.strip()]
+
+
+def extract_html(text: str, url: str | None = None, profile: Profile | None = None) -> Article:
+    """Extract an article from decoded HTML; the profile's selectors win where they match."""
+    root = _parse(text)
+    if root is None:
+        return Article(url=url, reason="页面不是可解析的 HTML")
+    page = _measure(root)
+    body_nodes = profile.select(root, "body") if profile else []
+    from_profile = bool(body_nodes)
+    if not body_nodes:
+        body_nodes = _body_nodes(page)
+    if not body_nodes:
+        title_tag = (root.findtext(".//title") or "").strip()
+        return Article(title=title_tag, url=url, reason="页面上没有找到正文")
+    body_start = min(page.order.get(n, 0) for n in body_nodes)
+    last = body_nodes[-1]
+    body_end = max(page.order.get(e, 0) for e in last.iter() if isinstance(e.tag, str))
+
+    title, title_el = "", None
+    if profile:
+        hits = profile.select(root, "title")
+        if hits:
+            title_el = hits[0]
+            title = re.sub(r"\s+", " ", title_el.text_content()).strip()
+    if not title:
+        title, title_el = _title(root, page, body_start)
+
+    images: list[Image] = []
+    lines = _walk_lines(body_nodes, page, url, images, prune=True)
+    tables = [[[re.sub(r"\s+", " ", c.text_content()).strip() for c in row.iter("td", "th")]
+               for row in t.iter("tr")] for n in body_nodes for t in n.iter("table")]
+
+    # the info bar: between the headline and the body, or the last lines before the body
+    title_pos = page.order.get(title_el, -1) if title_el is not None else -1
+    if title_el is not None and title_pos < body_start:
+        title_end = max(page.order.get(e, 0) for e in title_el.iter() if isinstance(e.tag, str))
+        info = _between(page, title_end, body_start)[:12]
+    else:
+        info = _between(page, body_start - 60, body_start)[-8:]
+    if profile:
+        info = [re.sub(r"\s+", " ", n.text_content()).strip() for n in profile.select(root, "info")] + info
+    head = bylines.parse_byline("  ".join(info))
+
+    lines = _trim(lines, title, info)
+    foot_lines = _between(page, body_end, body_end + 400)[:8]
+    body_lines, trailer = _split_trailer(lines)
+    foot = bylines.parse_byline("  ".join(trailer + foot_lines[:4]))
+
+    date = None
+    if profile:
+        hits = profile.select(root, "time")
+        if hits:
+            date = bylines.find_date(hits[0].text_content())
+    date = (date or head.date or _meta_date(root) or bylines.date_from_url(url)
+            or bylines.find_date("  ".join(body_lines[:2] + trailer + body_lines[-2:]))
+            or foot.date)
+    # 来源 printed at the foot names the original outlet; the info bar's is often the carrying site
+    source, site = head.source, None
+    if foot.source and foot.source != head.source:
+        source, site = foot.source, head.source
+    return Article(
+        title=title, publish_time=date, source=source, author=head.author or foot.author,
+        editor=foot.editor or head.editor, body="\n".join(body_lines), images=images, url=url, site=site,
+        profile=profile.name if from_profile else None, tables=[t for t in tables if t],
+        reason=None if body_lines else "页面上没有找到正文")
+
+
+def _trim(lines: list[str], title: str, info: list[str]) -> list[str]:
+    """Drop the headline, info bar and page furniture that the body block carried along."""
+    t, info_set = _squash(title), {_squash(i) for i in info}
+    out = []
+    for i, line in enumerate(lines):
+        sq = _squash(line)
+        if i < 4 and (sq == t or sq in info_set or bylines.is_byline_line(line)):
+            continue
+        if _JUNK_LINE.match(line.strip()):
+            continue
+        out.append(line)
+    return out
+
+
+def _split_trailer(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Split off the byline lines at the end of the body (“(责任编辑: …)”)."""
+    end = len(lines)
+    while end > 0 and end > len(lines) - 4 and bylines.is_byline_line(lines[end - 1]):
+        end -= 1
+    return lines[:end], lines[end:]
