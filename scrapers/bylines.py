@@ -25,13 +25,14 @@ _URL_DATE = [
 _LABELS = {
     "editor": ["责任编辑", "责编", "编辑", "编审", "值班编辑", "审核"],
     "source": ["信息来源", "文章来源", "新闻来源", "稿件来源", "稿源", "来源", "出处", "来自"],
-    "author": ["本报记者", "特约记者", "作者", "记者", "撰文", "撰稿", "文\\s*/", "文字"],
+    "author": ["本报记者", "特约记者", "执笔人", "作者", "记者", "撰文", "撰稿", "文\\s*/"],
     "photo": ["摄影", "图片", "图文", "图/", "摄"],
-    "other": ["发布时间", "发稿时间", "发表时间", "时间", "日期", "浏览次数", "点击数", "阅读", "字号", "通讯员", "校对", "审核人", "访问量"],
+    "other": ["记者博客", "联系记者", "记者热线", "记者信箱", "网友评论", "发表评论", "我要评论", "参与评论", "发布时间", "发稿时间", "发表时间", "时间", "日期", "浏览次数", "点击数", "阅读", "字号", "通讯员", "校对", "审核人", "访问量"],
 }
-_LABEL_RE = re.compile(
-    "|".join(f"(?P<{kind}{i}>{label})" for kind, labels in _LABELS.items() for i, label in enumerate(labels))
-)
+_LABEL_RE = re.compile("|".join(
+    f"(?P<{kind}{i}>{label})"
+    for kind, i, label in sorted(((k, i, lb) for k, labels in _LABELS.items() for i, lb in enumerate(labels)),
+                                 key=lambda t: -len(t[2].replace("\\s*", "")))))
 # A value ends at a wide gap, a bar, a bracket or the next label.
 _VALUE_END = re.compile(r"\s{2,}|[|｜【】\[\]()（）<>《》;；]|\u3000| (?=\d{4}[-/年])")
 _NOT_A_NAME = re.compile(r"^(?:[\d\s:：\-/年月日]+|本网|本站|网络|原创|佚名|未知|admin|管理员)$", re.I)
@@ -132,3 +133,46 @@ def is_byline_line(line: str) -> bool:
     stripped = re.sub(r"[\s:：|｜()（）【】\[\]/·\-—_,，]", "", stripped)
     has_label = bool(_LABEL_RE.search(line))
     return has_label and len(stripped) <= 24 or (not stripped and bool(_DATE.search(line)))
+
+
+_NAMES = r"[\u4e00-\u9fff·]{2,5}(?:[\s、,，]+[\u4e00-\u9fff·]{2,5}){0,5}"
+# “光明日报记者 王建宏 张文攀” on a line of its own, or opening the first paragraph
+_REPORTER_LINE = re.compile(rf"^[\u4e00-\u9fff·【】\[\]\s]{{0,18}}?(?:记者|通讯员)\s*(?P<n>{_NAMES})\s*(?:报道|/\s*文|摄)?\s*$")
+_REPORTER_LEAD = re.compile(
+    rf"^[^（(]{{0,30}}[（(]\s*[^）)]{{0,8}}?记者\s*(?P<p>[^）)]{{2,40}})[）)]|"
+    rf"^.{{0,20}}?记者\s*(?P<n>[\u4e00-\u9fff·]{{2,4}}?)\s*(?:发自|报道|/\s*文)")
+# “…完。（常书香 马丹阳）” or “（总台记者 张倩）” closing the last paragraph
+_REPORTER_TAIL = re.compile(rf"[（(]\s*(?:[\u4e00-\u9fff]{{0,6}}(?:记者|评论员)\s*)?(?P<n>{_NAMES})\s*[)）]\s*$")
+_ROLE_WORDS = re.compile(r"(?:本报|特约|实习|见习|总台)?(?:记者|通讯员|评论员)|文/|摄")
+_BRACKETED = re.compile(rf"\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?\s*[\[【]\s*(?P<n>[\u4e00-\u9fff]{{2,4}}(?:\s+[\u4e00-\u9fff]{{2,4}}){{0,3}})\s*[\]】]")
+_NOT_PEOPLE = re.compile(r"博客|联系|热线|邮箱|信箱|荐稿|投稿|新华|日报|晚报|记者|编辑|图|摄影|来源|视频|专题|评论|转载|原创|责任|打印|关闭|网|报|社|台|电|讯")
+
+
+def _names(raw: str) -> str | None:
+    names = " ".join(_ROLE_WORDS.sub(" ", raw).replace("、", " ").replace("，", " ").replace(",", " ").split())
+    if not 2 <= len(names) <= 40 or any(_NOT_PEOPLE.search(n[:2]) for n in names.split()):
+        return None
+    return names
+
+
+def reporter(lead: list[str], tail: list[str]) -> str | None:
+    """Reporters named where the body opens (“本报讯（记者 张三）”) or closes (“（张三 李四）”)."""
+    for line in lead:
+        line = line.strip()
+        m = _REPORTER_LINE.match(line) if len(line) <= 40 else None
+        m = m or _REPORTER_LEAD.search(line[:120])
+        if m:
+            found = _names(next(g for g in m.groups() if g))
+            if found:
+                return found
+    for line in reversed(tail):
+        m = _REPORTER_TAIL.search(line.strip())
+        if m and (found := _names(m.group("n"))):
+            return found
+    return None
+
+
+def bracketed_name(info: str) -> str | None:
+    """A name in brackets on the info bar, as sohu printed its authors: “[ 黄宇 ]”."""
+    m = _BRACKETED.search(info)
+    return _names(m.group("n")) if m else None

@@ -38,10 +38,14 @@ _DATE_META = ("article:published_time", "og:release_date", "og:published_time", 
               "publish-date", "publish_date", "publishtime", "firstpublishedtime", "dc.date.issued", "dc.date",
               "datepublished", "date", "releasedate", "created")
 _JUNK_LINE = re.compile(
-    r"^(?:分享到|分享|打印|打印本页|打印此页|关闭|关闭窗口|收藏|返回顶部|返回|上一篇|下一篇|上一页|下一页|"
+    r"^(?:第\s*\d+\s*页|分享到|分享|打印|打印本页|打印此页|关闭|关闭窗口|收藏|返回顶部|返回|上一篇|下一篇|上一页|下一页|"
     r"字号|字体|【?\s*大\s*中\s*小\s*】?|扫一扫|扫描二维码|微信扫一扫|我要纠错|责任编辑|点击数|浏览次数|"
-    r"相关阅读|相关新闻|相关链接|相关文章|推荐阅读|热点推荐|更多|>>更多|来源|编辑)[:：\s|】\]]*.{0,12}$")
+    r"图集|\+1|【?纠错】?|相关阅读|相关新闻|相关链接|相关文章|推荐阅读|热点推荐|更多|>>更多|来源|编辑)[:：\s|】\]]*.{0,12}$")
 MAX_IMAGES = 50
+_RELATED = re.compile(r"^[【\[]?(?:相关报道|相关新闻|相关链接|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|更多精彩)[】\]]?[:：]?$")
+# “…-新华网”: a site name glued to the headline in <title>
+_SITE_SUFFIX = re.compile(r"\s*[-_|｜—–]\s*[^-_|｜—–\s]{1,10}(?:网|报|台|频道|新闻|在线|门户|政府)\s*$")
+_ENP = re.compile(r"<!--\s*enpproperty(.*?)/?enpproperty\s*-->", re.S | re.I)
 
 
 @dataclass
@@ -137,6 +141,8 @@ def _body_nodes(page: _Page) -> list:
         if st.score <= 0 or el.tag in ("html",) or el.tag in _PARA:
             continue
         final = st.score * (1 - _link_density(st))
+        if _boilerplate(el):
+            final *= 0.1
         if final > best_score:
             best, best_score = el, final
     if best is None:
@@ -245,6 +251,8 @@ def _title(root, page: _Page, body_start: int) -> tuple[str, object]:
         if ref and sq in ref and len(sq) > len(_squash(best)):
             best, best_el = text, el
     if best and len(_squash(best)) >= 6:
+        if _squash(best) == _squash(title_tag):
+            best = _SITE_SUFFIX.sub("", best).strip() or best
         return best, best_el
     if og and len(og) >= 4:
         return og, None
@@ -254,7 +262,33 @@ def _title(root, page: _Page, body_start: int) -> tuple[str, object]:
         if 4 <= len(text) <= 120 and page.order.get(el, 0) <= body_start:
             return text, el
     parts = [p for p in _TITLE_SPLIT.split(title_tag) if p.strip()]
-    return (max(parts[:2], key=len) if parts else title_tag), None
+    title = max(parts[:2], key=len) if parts else title_tag
+    return _SITE_SUFFIX.sub("", title).strip() or title, None
+
+
+def _element_showing(root, page: _Page, title: str, body_start: int):
+    """The innermost element before the body whose text is the headline."""
+    want = _squash(title)
+    found = None
+    for el, st in page.stats.items():
+        pos = page.order.get(el, 0)
+        if pos >= body_start or not st.text or st.subtree_text > len(want) * 1.5 + 4:
+            continue
+        if want in _squash(el.text_content()) and (found is None or pos > page.order.get(found, 0)):
+            found = el
+    return found
+
+
+def _founder_properties(text: str) -> bylines.Byline:
+    """Date and author from the <!--enpproperty …--> comment of Founder newspaper systems."""
+    m = _ENP.search(text)
+    if not m:
+        return bylines.Byline()
+    props = m.group(1)
+    date = re.search(r"<date>([^<]*)</date>", props)
+    author = re.search(r"<author>([^<]*)</author>", props)
+    return bylines.Byline(date=bylines.find_date(date.group(1)) if date else None,
+                          author=(author.group(1).strip() or None) if author else None)
 
 
 def _meta_date(root) -> str | None:
@@ -296,6 +330,7 @@ def _between(page: _Page, start: int, stop: int) -> list[str]:
 
 def extract_html(text: str, url: str | None = None, profile: Profile | None = None) -> Article:
     """Extract an article from decoded HTML; the profile's selectors win where they match."""
+    enp = _founder_properties(text)
     root = _parse(text)
     if root is None:
         return Article(url=url, reason="页面不是可解析的 HTML")
@@ -319,6 +354,8 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
             title = re.sub(r"\s+", " ", title_el.text_content()).strip()
     if not title:
         title, title_el = _title(root, page, body_start)
+    if title_el is None and title:
+        title_el = _element_showing(root, page, title, body_start)
 
     images: list[Image] = []
     lines = _walk_lines(body_nodes, page, url, images, prune=True)
@@ -336,6 +373,11 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
         info = [re.sub(r"\s+", " ", n.text_content()).strip() for n in profile.select(root, "info")] + info
     head = bylines.parse_byline("  ".join(info))
 
+    lines, inner_info = _split_head(lines, title)
+    if inner_info:
+        info = info + inner_info
+        head = bylines.merge(head, bylines.parse_byline("  ".join(inner_info)))
+    lead = lines[:5]
     lines = _trim(lines, title, info)
     foot_lines = _between(page, body_end, body_end + 400)[:8]
     body_lines, trailer = _split_trailer(lines)
@@ -346,18 +388,36 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
         hits = profile.select(root, "time")
         if hits:
             date = bylines.find_date(hits[0].text_content())
-    date = (date or head.date or _meta_date(root) or bylines.date_from_url(url)
+    date = (date or head.date or enp.date or _meta_date(root) or bylines.date_from_url(url)
             or bylines.find_date("  ".join(body_lines[:2] + trailer + body_lines[-2:]))
-            or foot.date)
+            or foot.date or bylines.find_date(" ".join(t for _, _, t in page.pieces[:3000])))
     # 来源 printed at the foot names the original outlet; the info bar's is often the carrying site
     source, site = head.source, None
     if foot.source and foot.source != head.source:
         source, site = foot.source, head.source
     return Article(
-        title=title, publish_time=date, source=source, author=head.author or foot.author,
+        title=title, publish_time=date, source=source,
+        author=(head.author or foot.author or enp.author or bylines.reporter(info[-3:] + lead, body_lines[-2:])
+                or bylines.bracketed_name("  ".join(info))),
         editor=foot.editor or head.editor, body="\n".join(body_lines), images=images, url=url, site=site,
         profile=profile.name if from_profile else None, tables=[t for t in tables if t],
         reason=None if body_lines else "页面上没有找到正文")
+
+
+def _split_head(lines: list[str], title: str) -> tuple[list[str], list[str]]:
+    """When the body block holds the headline, the short lines after it are the info bar."""
+    t = _squash(title)
+    for i, line in enumerate(lines[:6]):
+        if t and _squash(line) == t:
+            j = i + 1
+            while j < len(lines) and j <= i + 4 and len(lines[j]) < 80 and not (
+                    len(lines[j]) > 30 and _PUNCT.search(lines[j])):
+                j += 1
+            info = lines[i + 1:j]
+            if any(bylines.find_date(x) or bylines.is_byline_line(x) for x in info):
+                return lines[:i] + lines[j:], info
+            return lines, []
+    return lines, []
 
 
 def _trim(lines: list[str], title: str, info: list[str]) -> list[str]:
@@ -368,6 +428,8 @@ def _trim(lines: list[str], title: str, info: list[str]) -> list[str]:
         sq = _squash(line)
         if i < 4 and (sq == t or sq in info_set or bylines.is_byline_line(line)):
             continue
+        if _RELATED.match(line.strip()) and i >= len(lines) // 3:
+            break  # what follows is a list of other articles
         if _JUNK_LINE.match(line.strip()):
             continue
         out.append(line)
