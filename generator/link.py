@@ -78,6 +78,8 @@ class _Linker:
             ed: Edition = rec.model
             if ed.scheme not in schemes:
                 self.problem(rec, rec.file, ("scheme",), f"找不到系列 {ed.scheme}; 系列记录放在 content/records/schemes/ 下")
+            elif self.visible(ed.status) and not self.visible(schemes[ed.scheme].status):
+                self.problem(rec, rec.file, ("scheme",), f"系列 {ed.scheme} 还是草稿 (status: draft); 先发布系列, 再发布榜单")
             scope = self.region(ed.region, rec, ("region",))
             categories: list[Category] = []
             for ci, cat in enumerate(ed.categories):
@@ -191,7 +193,7 @@ def link(loaded: Loaded, include_drafts: bool = False) -> Catalog:
         site=loaded.site,
         regions=loaded.regions,
         honorees=dict(sorted(linker.honorees.items())),
-        schemes=linker.schemes(),
+        schemes={i: s for i, s in linker.schemes().items() if linker.visible(s.status)},
         editions=editions,
         statsheets=statsheets,
         news=news,

@@ -215,6 +215,7 @@ class Scheme(Strict):
     description: str = Field("", title="说明", description="Markdown")
     issuers_history: list[IssuerPeriod] = Field(default_factory=list, title="历年发布单位")
     sources: list[Source] = Field(default_factory=list, title="来源")
+    status: Status = Field("published", title="状态", description="draft 只在预览中显示")
 
 
 class Entry(Strict):

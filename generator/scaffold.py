@@ -54,13 +54,9 @@ def new_record(project: Path, kind: str, name: str, region_text: str | None, slu
                 raise ScaffoldError(f"地区 “{region_text}”: {exc}") from None
     if region is None:
         raise ScaffoldError("没能从名称中识别地区; 请用 --region 指明, 如 --region 慈溪市浒山街道")
-    chain = table.ancestors(region.path)
-    province = chain[0].slug_path
-    place = chain[min(2, len(chain) - 1)].slug_path.rsplit("/", 1)[-1] if len(chain) > 1 else ""
-    slug = slug or propose_slug(name, place, [r.name for r in chain] + [f for r in chain for f in _shorts(r.name)])
-    if not _SLUG.match(slug):
+    if slug and not _SLUG.match(slug):
         raise ScaffoldError(f"网址名 “{slug}” 只能用小写拼音、数字和连字符")
-    record_id = f"{KIND_DIR[kind]}/{province}/{slug}"
+    record_id = propose_record_id(table, kind, name, region, slug)
     path = content / "records" / f"{record_id}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path} 已存在, 没有改动它; 换一个 --slug")
@@ -71,6 +67,15 @@ def new_record(project: Path, kind: str, name: str, region_text: str | None, slu
     with open(path, "x", encoding="utf-8") as fh:  # "x": never replace a file that appeared meanwhile
         fh.write(_skeleton(kind, name, region.display, schema_rel))
     return path, f"{record_id}/"
+
+
+def propose_record_id(table, kind: str, name: str, region, slug: str | None = None) -> str:
+    """The id a new honoree gets: kind folder / province / pinyin of the name without its places."""
+    chain = table.ancestors(region.path)
+    province = chain[0].slug_path
+    place = chain[min(2, len(chain) - 1)].slug_path.rsplit("/", 1)[-1] if len(chain) > 1 else ""
+    slug = slug or propose_slug(name, place, [r.name for r in chain] + [f for r in chain for f in _shorts(r.name)])
+    return f"{KIND_DIR[kind]}/{province}/{slug}"
 
 
 def _shorts(name: str) -> list[str]:

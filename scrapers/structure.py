@@ -58,6 +58,8 @@ class Known:
     stubs: dict[str, str] = field(default_factory=dict)       # list name → stub id
     editions: dict[str, str] = field(default_factory=dict)    # edition title → edition id
     schemes: dict[str, str] = field(default_factory=dict)     # scheme name / short name → scheme id
+    statsheets: list[tuple[str, str, str]] = field(default_factory=list)  # (region path, date, id)
+    news: list[tuple[str, str, set]] = field(default_factory=list)  # (date “YYYY-MM-DD HH:MM”, source, record ids)
 
 
 @dataclass
@@ -115,6 +117,7 @@ class Drafts:
     statistics: list[DraftStat] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)  # name in the article → existing record id
+    main_region: str | None = None  # the city or province most of the article's places lie in
 
 
 def kind_of(text: str, default: str = "organization") -> str:
@@ -176,7 +179,9 @@ def _edition_title(article: Article) -> str:
             head.insert(0, ln)
         if head:
             return re.sub(r"名单$", "", "".join(head))
-    return article.title
+    # “2024年度全国志愿服务“四个100”先进典型名单揭晓”
+    m = re.search(r"((?:19|20)\d{2}年度?[^。，,；;！？\s]{4,40}?)名单", article.body[:3000])
+    return m.group(1) if m else article.title
 
 
 def _level(title: str, region: Region | None) -> str:
@@ -371,6 +376,8 @@ def structure(article: Article, known: Known | None = None) -> Drafts:
     if article.is_empty:
         return drafts
     _regions(article, known, drafts)
+    main = _main_region(known, drafts)
+    drafts.main_region = main.display if main else None
     _editions(article, known, drafts)
     _profile_from_form(article, known, drafts)
     _profiles_from_sections(article, known, drafts)

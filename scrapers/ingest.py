@@ -1,0 +1,305 @@
+"""`bangyang ingest URL|FILE...`: an article in, news and draft records out, nothing overwritten."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from generator.load import load
+from generator.model import KIND_DIR
+from generator.regions import RegionError
+from generator.scaffold import propose_record_id
+from generator.slugs import pinyin_words
+
+from . import drafts as D
+from .article import Article
+from .decode import decode_html
+from .extract import extract_article
+from .fetch import Fetcher, FetchError, cached_snapshot, next_page
+from .structure import DraftEdition, DraftHonoree, Drafts, Known, structure
+
+MAX_PAGES = 10
+CACHE_DIR = ".bangyang-cache"
+
+
+def known_from(content: Path) -> Known:
+    """Names, editions and schemes the project already has, for linking."""
+    loaded = load(content)
+    known = Known(regions=loaded.regions)
+    for rid, rec in loaded.records.items():
+        model = rec.model
+        kind = rid.split("/", 1)[0]
+        if kind in KIND_DIR.values() and hasattr(model, "also_known_as"):
+            for name in [model.name, *model.also_known_as]:
+                known.names[re.sub(r"\s", "", name)] = rid
+        elif kind == "editions":
+            known.editions[model.title] = rid
+            for cat in model.categories:
+                for e in cat.entries:
+                    if e.stub and e.name:
+                        known.stubs[re.sub(r"\s", "", e.name)] = e.stub
+        elif kind == "statistics":
+            try:
+                known.statsheets.append((loaded.regions.normalise(model.region).path, str(model.date), rid))
+            except RegionError:
+                pass
+        elif kind == "schemes":
+            for name in (model.name, model.short_name):
+                if name:
+                    known.schemes[name] = rid
+    for nf in loaded.news:
+        meta = nf.meta
+        known.news.append((meta.date[:16], meta.source, set(meta.honorees) | set(meta.editions)))
+    return known
+
+
+def read_source(source: str, fetcher: Fetcher | None, cache: Path, use_cache: bool) -> tuple[Article, str | None]:
+    """Extract an article from a file or URL (following “下一页”); returns it and the URL, if any."""
+    if not re.match(r"^https?://", source):
+        path = Path(source)
+        if not path.is_file():
+            return Article(reason=f"找不到文件 {source}"), None
+        return extract_article(path.read_bytes()), None
+    fetched = cached_snapshot(cache, source) if use_cache else None
+    if fetched is None:
+        if fetcher is None:
+            raise FetchError("没有可用的抓取器")
+        fetched = fetcher.fetch(source)
+    article = extract_article(fetched.data, url=fetched.final_url, http_charset=fetched.charset)
+    seen = {fetched.final_url}
+    page_url = next_page(decode_html(fetched.data, fetched.charset).text, fetched.final_url)
+    while page_url and page_url not in seen and len(seen) < MAX_PAGES and fetcher is not None:
+        seen.add(page_url)
+        more = fetcher.fetch(page_url)
+        part = extract_article(more.data, url=more.final_url, http_charset=more.charset)
+        if part.body:
+            article.body = article.body + "\n" + part.body
+            article.images += [i for i in part.images if i not in article.images]
+        page_url = next_page(decode_html(more.data, more.charset).text, more.final_url)
+    if len(seen) > 1:
+        from .lists import find_lists
+        article.list_entries = find_lists(article.paragraphs, article.tables)
+    article.url = source
+    return article, source
+
+
+def _source(article: Article, url: str | None) -> dict:
+    src = {"publisher": article.source or article.site or _host(url) or "未注明来源", "title": article.title or None,
+           "url": url, "date": (article.publish_time or "")[:10] or None, "author": article.author,
+           "editor": article.editor, "site": article.site if article.site != article.source else None}
+    return {k: v for k, v in src.items() if v}
+
+
+def _host(url: str | None) -> str | None:
+    m = re.match(r"https?://([^/:]+)", url or "")
+    return m.group(1) if m else None
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"[\r\n]+", " ", text)
+
+
+def _slug(text: str, limit: int = 6) -> str:
+    words = [w for w in pinyin_words(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", text))[:limit]]
+    return "-".join(words).lower()[:60].strip("-") or "wenzhang"
+
+
+class Ingest:
+    """One ingest run over a project: remembers ids it creates so drafts link to each other."""
+
+    def __init__(self, project: Path, fetcher: Fetcher | None = None, use_cache: bool = False):
+        self.project = project
+        self.content = project / "content"
+        self.cache = project / CACHE_DIR
+        self.fetcher = fetcher
+        self.use_cache = use_cache
+        self.known = known_from(self.content)
+
+    def run(self, sources: list[str]) -> D.Report:
+        """Ingest each source; a failure in one never stops the others."""
+        report = D.Report()
+        for source in sources:
+            try:
+                article, url = read_source(source, self.fetcher, self.cache, self.use_cache)
+            except FetchError as exc:
+                report.failed.append(f"{source}: {exc}")
+                continue
+            if article.is_empty:
+                report.skipped.append(f"{source}: {article.reason or '没有正文'}")
+                continue
+            report.extend(self.write(structure(article, self.known), url or source))
+        return report
+
+    # -- writing -----------------------------------------------------------------
+    def write(self, d: Drafts, origin: str) -> D.Report:
+        """Write one article's news file and draft records."""
+        report = D.Report()
+        a = d.article
+        src = _source(a, origin if origin.startswith("http") else None)
+        ids: dict[str, str] = {}
+        for h in d.honorees:
+            rid = self._honoree(h, src, report)
+            if rid:
+                ids[h.name] = rid
+        edition_ids = [eid for e in d.editions if (eid := self._edition(e, ids, src, report))]
+        self._statistics(d, src, report)
+        self._news(d, src, ids, edition_ids, report)
+        return report
+
+    def _region_or_none(self, text: str | None):
+        if not text or self.known.regions is None:
+            return None
+        try:
+            return self.known.regions.normalise(text)
+        except RegionError:
+            return None
+
+    def _honoree(self, h: DraftHonoree, src: dict, report: D.Report) -> str | None:
+        data = {"name": h.name}
+        region = self._region_or_none(h.region)
+        if region is not None:
+            data["region"] = region.display
+        data.update({k: v for k, v in h.fields.items() if v not in (None, "", [])})
+        if h.body:
+            data["body"] = D.markdown_paragraphs(h.body.split("\n\n"))
+        data["sources"] = [src]
+        data["status"] = "draft"
+        if h.existing:
+            path = self._record_path(h.existing)
+            added, differ = D.merge_missing(path, data) if path else ([], [])
+            report.linked.append(f"{h.name} → {h.existing}")
+            if added:
+                report.merged.append(f"{self._rel(path)}: 补上 {', '.join(added)}")
+            if differ:
+                incoming = path.with_name(path.stem + ".incoming.yaml")
+                if D.write_new(incoming, D.dump(data, header="bangyang ingest 的提议, 与现有记录不同的字段: "
+                                                           + ", ".join(differ) + "\n核对后把需要的内容并入旁边的记录, 再删掉本文件")):
+                    report.incoming.append(f"{self._rel(incoming)}: {', '.join(differ)} 与现有记录不同")
+            return h.existing
+        if region is None:
+            report.skipped.append(f"{h.name}: 地区 “{h.region_as_written or h.region or '?'}” 不在地区表 "
+                                  "content/regions.yaml 中; 加上后重新导入")
+            return None
+        rid = propose_record_id(self.known.regions, h.kind, h.name, region)
+        path = self.content / "records" / f"{rid}.yaml"
+        schema = "../" * (rid.count("/") + 2) + f"schema/{h.kind}.json"
+        if D.write_new(path, D.dump(data, header=f"yaml-language-server: $schema={schema}\n由 bangyang ingest 生成的草稿; 核对后把 status 改为 published")):
+            report.created.append(self._rel(path))
+            self.known.names[re.sub(r"\s", "", h.name)] = rid
+        else:
+            report.skipped.append(f"{self._rel(path)}: 已存在")
+        return rid
+
+    def _edition(self, e: DraftEdition, ids: dict[str, str], src: dict, report: D.Report) -> str | None:
+        if e.existing:
+            report.linked.append(f"{e.title} → {e.existing}")
+            return e.existing
+        scheme = e.scheme or self._scheme(e, src, report)
+        categories = []
+        used: set[str] = set()
+        for cat in e.categories:
+            entries = []
+            for entry in cat.entries:
+                target = entry.honoree or ids.get(entry.name)
+                if target:
+                    entries.append({"honoree": target, "name": entry.name})
+                    continue
+                stub = entry.stub
+                region = self._region_or_none(entry.region)
+                if not stub:
+                    base = propose_record_id(self.known.regions, cat.kind, entry.name, region) if region else \
+                        f"{KIND_DIR[cat.kind]}/{_slug(e.title, 3)}/{_slug(entry.name)}"
+                    stub, n = base, 2
+                    while stub in used or stub in self.known.names.values():
+                        stub, n = f"{base}-{n}", n + 1
+                used.add(stub)
+                item = {"stub": stub, "name": entry.name}
+                if region is not None:
+                    item["region"] = region.display
+                entries.append(item)
+            categories.append({"name": cat.name, "kind": cat.kind, "quota": len(entries), "entries": entries})
+        data = {"scheme": scheme, "year": e.year or date.today().year, "title": e.title, "level": e.level}
+        if e.region:
+            data["region"] = e.region
+        if src.get("date"):
+            data["announced"] = src["date"]
+        data.update({"stage": "公布", "sources": [src], "status": "draft", "categories": categories})
+        rid = f"editions/{_slug(re.sub(r'(?:19|20)[0-9]{2}年度?', '', e.title))}-{data['year']}"
+        path = self.content / "records" / f"{rid}.yaml"
+        if D.write_new(path, D.dump(data, header="由 bangyang ingest 生成的草稿; 核对阶段、名额和地区后把 status 改为 published")):
+            report.created.append(self._rel(path))
+            self.known.editions[e.title] = rid
+        else:
+            report.skipped.append(f"{self._rel(path)}: 已存在")
+        return rid
+
+    def _scheme(self, e: DraftEdition, src: dict, report: D.Report) -> str:
+        name = re.sub(r"^(?:19|20)\d{2}\s*年度?", "", e.title).strip() or e.title
+        rid = f"schemes/{_slug(name)}"
+        data = {"name": name, "level": e.level, "sources": [src], "status": "draft"}
+        path = self.content / "records" / f"{rid}.yaml"
+        if D.write_new(path, D.dump(data, header="由 bangyang ingest 生成的系列草稿; 核对名称和级别后把 status 改为 published")):
+            report.created.append(self._rel(path))
+            self.known.schemes[name] = rid
+        return rid
+
+    def _statistics(self, d: Drafts, src: dict, report: D.Report) -> None:
+        in_profiles = "".join(h.body for h in d.honorees)
+        items = [{"metric": s.metric, "value": s.value} for s in d.statistics if s.sentence[:40] not in in_profiles]
+        city = self._region_or_none(d.main_region)
+        if not items or city is None or not src.get("date"):
+            return
+        same = next((sid for path, when, sid in self.known.statsheets
+                     if when == src["date"] and (path + "/").startswith(city.path + "/")), None)
+        if same:
+            report.linked.append(f"{d.article.title} 的数字 → {same}")
+            return
+        rid = f"statistics/{city.slug_path.rsplit('/', 1)[-1]}-{src['date'][:7]}-{_slug(d.article.title, 3)}"
+        data = {"region": city.display, "date": src["date"], "title": d.article.title, "source": src,
+                "items": items, "status": "draft"}
+        path = self.content / "records" / f"{rid}.yaml"
+        if D.write_new(path, D.dump(data, header="由 bangyang ingest 从正文中找到的数字; 删去不需要的, 核对后把 status 改为 published")):
+            report.created.append(self._rel(path))
+        else:
+            report.skipped.append(f"{self._rel(path)}: 已存在")
+
+    def _news(self, d: Drafts, src: dict, ids: dict[str, str], editions: list[str], report: D.Report) -> None:
+        a = d.article
+        news_dir = self.content / "news"
+        for existing in sorted(news_dir.glob("*.md")) if news_dir.exists() else []:
+            head = existing.read_text(encoding="utf-8")[:2000]
+            if (src.get("url") and f"Source_url: {src['url']}" in head) or f"Title: {a.title}\n" in head:
+                report.skipped.append(f"{self._rel(existing)}: 这篇文章已导入")
+                return
+        when = (a.publish_time or date.today().isoformat()).replace("T", " ")[:16]
+        mentioned = set(ids.values()) | set(d.links.values()) | set(editions)
+        for n_when, n_source, n_ids in self.known.news:
+            # the same moment and the same outlet or the same honorees: an article already here
+            if n_when == when and (n_source == src["publisher"] or n_ids & mentioned):
+                report.skipped.append(f"{a.title}: 这篇文章已导入 ({n_when} {n_source})")
+                return
+        meta = [("Title", a.title), ("Date", when), ("Source", src["publisher"]), ("Author", a.author),
+                ("Editor", a.editor), ("Site", src.get("site")), ("Source_url", src.get("url")),
+                ("Honorees", ", ".join(dict.fromkeys(list(ids.values()) + list(d.links.values())))),
+                ("Editions", ", ".join(editions)), ("Regions", ", ".join(d.regions[:5])), ("Status", "draft")]
+        lines = [f"{k}: {_one_line(D.plain_text(v, 300))}" for k, v in meta if v]
+        text = "\n".join(lines) + "\n\n" + D.markdown_paragraphs(a.paragraphs) + "\n"
+        path = news_dir / f"{when[:10]}-{_slug(a.title)}.md"
+        if D.write_new(path, text):
+            report.created.append(self._rel(path))
+            self.known.news.append((when, src["publisher"], mentioned))
+        else:
+            report.skipped.append(f"{self._rel(path)}: 已存在")
+
+    def _record_path(self, rid: str) -> Path | None:
+        for ext in (".yaml", ".yml"):
+            p = self.content / "records" / f"{rid}{ext}"
+            if p.exists():
+                return p
+        return None
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.project))
+        except ValueError:
+            return str(path)
