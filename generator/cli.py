@@ -1,4 +1,4 @@
-"""The `bangyang` command: build, serve, check, new, schema."""
+"""The `bangyang` command: build, serve, check, new, schema, ingest, crawl."""
 
 from __future__ import annotations
 
@@ -76,6 +76,45 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from scrapers.fetch import Fetcher
+    from scrapers.ingest import CACHE_DIR, Ingest
+
+    project = Path(args.project)
+    try:
+        runner = Ingest(project, use_cache=args.from_cache)
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        print("先修好上面的内容问题, 再导入。", file=sys.stderr)
+        return 1
+    with Fetcher(project / CACHE_DIR, delay=args.delay, obey_robots=not args.ignore_robots) as fetcher:
+        runner.fetcher = fetcher
+        report = runner.run(args.sources)
+    for line in report.lines():
+        print(line)
+    if report.created or report.incoming:
+        print("草稿的 status 是 draft; 用 bangyang serve --drafts 预览, 核对后改为 published。")
+    return 1 if report.failed else 0
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from scrapers.crawl import crawl
+
+    try:
+        report = crawl(Path(args.project), args.profile, args.start or None, max_pages=args.max_pages,
+                       full=args.full, delay=args.delay, timeout=args.timeout, max_bytes=args.max_kb * 1024,
+                       obey_robots=not args.ignore_robots, http_cache=not args.no_http_cache)
+    except ValueError as exc:
+        print(f"没有抓取: {exc}", file=sys.stderr)
+        return 2
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        return 1
+    for line in report.lines():
+        print(line)
+    return 1 if report.failed else 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
@@ -114,6 +153,25 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--region", help="地区, 如 慈溪市浒山街道 (默认从名称中识别)")
     n.add_argument("--slug", help="自定网址名 (小写拼音和连字符); 默认按拼音建议")
     n.set_defaults(func=cmd_new)
+
+    i = sub.add_parser("ingest", help="把新闻网址或保存的网页 (.html/.txt) 变成新闻和草稿记录")
+    i.add_argument("sources", nargs="+", metavar="URL|FILE")
+    i.add_argument("--from-cache", action="store_true", help="网址用上次抓取的快照, 不再联网")
+    i.add_argument("--delay", type=float, default=1.0, help="同一网站两次请求的间隔秒数, 默认 1")
+    i.add_argument("--ignore-robots", action="store_true", help="不看 robots.txt (仅限自己的网站)")
+    i.set_defaults(func=cmd_ingest)
+
+    cr = sub.add_parser("crawl", help="用 Scrapy 抓取一个栏目的列表页, 导入其中的新文章")
+    cr.add_argument("profile", help="站点配置名 (scrapers/profiles.yaml), 如 wenming; 任意网站用 generic")
+    cr.add_argument("--start", action="append", help="栏目列表页网址, 可写多次")
+    cr.add_argument("--max-pages", type=int, default=50, help="最多翻几页列表, 默认 50")
+    cr.add_argument("--full", action="store_true", help="列表页全是抓过的文章时也继续翻页")
+    cr.add_argument("--delay", type=float, default=1.0, help="请求间隔秒数 (AutoThrottle 起始值), 默认 1")
+    cr.add_argument("--timeout", type=float, default=20.0, help="单个请求的超时秒数")
+    cr.add_argument("--max-kb", type=int, default=5120, help="单个页面的大小上限 (KB)")
+    cr.add_argument("--ignore-robots", action="store_true", help="不看 robots.txt (仅限自己的网站)")
+    cr.add_argument("--no-http-cache", action="store_true", help="不用 Scrapy 的 HTTP 缓存")
+    cr.set_defaults(func=cmd_crawl)
 
     sc = sub.add_parser("schema", help="为各类记录写出 JSON Schema (编辑器自动补全用)")
     sc.add_argument("--out", default="schema")

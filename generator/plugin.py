@@ -15,6 +15,7 @@ from pelican.generators import Generator
 from .catalog import Catalog
 from .load import load
 from .link import link
+from .sanitize import sanitize_article
 from .pages import build_pages, honoree_url, news_search
 from .sitemap import sitemap_page
 from .textcut import cut, markdown_to_text
@@ -77,3 +78,4 @@ def get_generators(pelican) -> type[Generator]:
 def register() -> None:
     """Pelican's plugin entry point."""
     signals.get_generators.connect(get_generators)
+    signals.content_object_init.connect(sanitize_article)

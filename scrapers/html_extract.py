@@ -426,8 +426,8 @@ def _trim(lines: list[str], title: str, info: list[str]) -> list[str]:
     out = []
     for i, line in enumerate(lines):
         sq = _squash(line)
-        if i < 4 and (sq == t or sq in info_set or bylines.is_byline_line(line)):
-            continue
+        if not out and i < 4 and (sq == t or sq in info_set or bylines.is_byline_line(line)):
+            continue  # headline or info bar repeated above the first paragraph
         if _RELATED.match(line.strip()) and i >= len(lines) // 3:
             break  # what follows is a list of other articles
         if _JUNK_LINE.match(line.strip()):

@@ -14,9 +14,9 @@ _SENTENCE = re.compile(r"[。！？!?]|，.*，")
 _HONOREE_END = re.compile(r"(?:社区|村|中心|服务站|实践站|实践所|项目|行动|计划|工程|队|大队|团|组织|协会|联合会|"
                           r"志愿者协会|基金会|服务社|工作室|之家|学校|医院|公司|小组|联盟|驿站|书屋)$")
 _AWARD_WORDS = re.compile(r"最美|最佳|优秀|示范|先进|模范|标兵|十佳|百佳|典型|品牌|明星|好人")
-_AWARD_SENTENCE = re.compile(
-    r"(?P<names>[^。；;！？]{2,400}?)(?:分别)?(?:被评为|被授予|入选|获评|荣获|获得|当选|被命名为)了?"
-    r"(?:全国|全省|全市)?[“\"](?P<cat>[^”\"]{2,30})[”\"](?:称号|荣誉称号)?")
+# The verb and quoted award; the names are the clause before it. Searched verb-first
+# because a lazy “names before the verb” pattern backtracks over every position.
+_AWARD_VERB = re.compile(r"(?:分别)?(?:被评为|被授予|入选|获评|荣获|获得|当选|被命名为)了?(?:全国|全省|全市)?[“\"](?P<cat>[^”\"]{2,30})[”\"]")
 _LEAD = re.compile(r"^.*?(?:其中|包括|分别是|名单如下|依次为|我区|我市|我县|全市|全区)[,，：:]?")
 MAX_ENTRIES = 5000
 
@@ -116,11 +116,14 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
     """Entries from sentences such as “X、Y被评为“最佳志愿服务项目””."""
     out: list[ListEntry] = []
     for line in lines:
-        for m in _AWARD_SENTENCE.finditer(line):
+        clause_start = 0
+        for m in _AWARD_VERB.finditer(line):
             cat = m.group("cat")
+            begin = max(clause_start, *(line.rfind(c, 0, m.start()) + 1 for c in "。；;！？"))
+            clause_start = m.end()
             if not _AWARD_WORDS.search(cat):
                 continue
-            names = _LEAD.sub("", m.group("names"))
+            names = _LEAD.sub("", line[begin:m.start()][-400:])
             names = re.split(r"[;；]", names)[-1]
             for name in re.split(r"、|和(?=[^、]{4,}$)|及(?=[^、]{4,}$)", names):
                 name = clean_name(name)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
+# The workplace's read-only shared folder (seeds, corpus, scorer), beside the repository.
+SHARED = Path(os.environ.get("BANGYANG_SHARED", REPO.parent / "shared"))
 PROJECT_FILES = ("content", "templates", "pelicanconf.py", "publishconf.py")
 
 
