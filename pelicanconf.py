@@ -32,6 +32,9 @@ DRAFT_SAVE_AS = ""            # drafts only appear with `bangyang serve --drafts
 INDEX_SAVE_AS = "news/index.html"
 DIRECT_TEMPLATES = ["index"]
 DEFAULT_PAGINATION = False
+# Pelican's draft writer needs every article to have a category, even with
+# category pages turned off.
+DEFAULT_METADATA = {"category": "news"}
 SUMMARY_MAX_LENGTH = None     # Chinese excerpts are cut by characters in generator.textcut
 
 for _kind in ("TAG", "TAGS", "CATEGORY", "CATEGORIES", "AUTHOR", "AUTHORS", "ARCHIVES",

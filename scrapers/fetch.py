@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
-USER_AGENT = "BangyangBot/0.1 (+https://github.com/bangyang; 榜样 honour-roll publisher; contact via portal operator)"
+USER_AGENT = "BangyangBot/0.1 (honour-roll site generator; polite crawler, obeys robots.txt)"
 MAX_BYTES = 5 * 1024 * 1024
 
 

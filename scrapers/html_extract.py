@@ -246,11 +246,12 @@ def _title(root, page: _Page, body_start: int) -> tuple[str, object]:
             continue
         text = re.sub(r"\s+", " ", el.text_content()).strip()
         sq = _squash(text)
-        if not 4 <= len(sq) <= 120:
+        short_ok = el.tag == "h1" and ref.startswith(sq)  # a short headline that opens <title>
+        if not (4 <= len(sq) or short_ok and len(sq) >= 2) or len(sq) > 120:
             continue
         if ref and sq in ref and len(sq) > len(_squash(best)):
             best, best_el = text, el
-    if best and len(_squash(best)) >= 6:
+    if best and (len(_squash(best)) >= 6 or ref.startswith(_squash(best))):
         if _squash(best) == _squash(title_tag):
             best = _SITE_SUFFIX.sub("", best).strip() or best
         return best, best_el
@@ -262,7 +263,7 @@ def _title(root, page: _Page, body_start: int) -> tuple[str, object]:
         if 4 <= len(text) <= 120 and page.order.get(el, 0) <= body_start:
             return text, el
     parts = [p for p in _TITLE_SPLIT.split(title_tag) if p.strip()]
-    title = max(parts[:2], key=len) if parts else title_tag
+    title = parts[0] if parts else title_tag  # portals put the headline first: 标题_频道_网站
     return _SITE_SUFFIX.sub("", title).strip() or title, None
 
 
