@@ -8,6 +8,7 @@ seen-list is saved after each one, so a crawl that dies part-way loses nothing.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -19,7 +20,8 @@ from .ingest import CACHE_DIR, Ingest
 from .profiles import Profile, profile_named
 
 _NEXT_TEXT = re.compile(r"^\s*(?:下一页|下页|后一页|next|›|»)\s*[>›»]?\s*$", re.I)
-_ARTICLE_URL = re.compile(r"(?:\d{4}[-/]?\d{2}[-/]?\d{2}|content_\d+|t\d{8}_\d+|/\d{5,}|art_|article|detail|show)", re.I)
+# On list pages, article links have a headline for text and a URL like an article's.
+_ARTICLE_URL = re.compile(r"(?:\d{4}[-/]?\d{2}|content_\d+|t\d{8}_\d+|/\d{4,}|art_|article|detail|show|\.s?html?$)", re.I)
 
 
 @dataclass
@@ -53,10 +55,18 @@ class SeenStore:
             self.data = {}
 
     def __contains__(self, url: str) -> bool:
-        return url in self.data
+        return self.data.get(url, {}).get("status") in ("ingested", "empty")
 
-    def add(self, url: str, status: str) -> None:
-        self.data[url] = {"status": status, "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    def to_retry(self, limit: int = 5) -> list[str]:
+        """URLs that failed before, fewer than `limit` times: a re-crawl tries them again."""
+        return sorted(u for u, v in self.data.items() if v.get("status") == "failed" and v.get("attempts", 1) < limit)
+
+    def add(self, url: str, status: str, reason: str | None = None) -> None:
+        attempts = self.data.get(url, {}).get("attempts", 0) + 1 if status == "failed" else None
+        entry = {"status": status, "at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        if status == "failed":
+            entry.update(reason=reason, attempts=attempts)
+        self.data[url] = entry
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(self.data, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
@@ -119,14 +129,17 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
     seen = SeenStore(cache / "crawl" / f"{profile_name}.json")
     report = CrawlReport()
     ingest = Ingest(project)
+    requested: set[str] = set()
 
     def why(failure) -> str:
         if failure.check(HttpError):
             return f"HTTP {failure.value.response.status}"
         if failure.check(IgnoreRequest):
             text = str(failure.value) or "请求被忽略"
-            if "robots" in text.lower() or "Forbidden by robots.txt" in text:
+            if "robots" in text.lower():
                 return "robots.txt 不允许抓取"
+            if "redirection" in text.lower():
+                return "重定向次数过多 (可能是循环)"
             return text
         name = type(failure.value).__name__
         text = str(failure.value)
@@ -139,14 +152,21 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
     class ColumnSpider(scrapy.Spider):
         name = f"bangyang-{profile_name}"
 
-        def start_requests(self):
+        async def start(self):
             for url in starts:
                 yield scrapy.Request(url, callback=self.parse_list, errback=self.failed,
                                      meta={"dont_cache": True, "page": 1})
+            for url in seen.to_retry():  # articles that failed last time, wherever their list page is
+                requested.add(url)
+                yield scrapy.Request(url, callback=self.parse_article, errback=self.failed, dont_filter=True,
+                                     meta={"article": url})
 
         def failed(self, failure):
-            url = failure.request.url
-            report.failed.append(f"{url}: {why(failure)}")
+            url = failure.request.meta.get("article") or failure.request.url
+            reason = why(failure)
+            report.failed.append(f"{url}: {reason}")
+            if failure.request.meta.get("article"):
+                seen.add(url, "failed", reason)
 
         def parse_list(self, response):
             report.list_pages.append(response.url)
@@ -164,7 +184,13 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
                     report.seen_before += 1
                     continue
                 new += 1
-                yield scrapy.Request(url, callback=self.parse_article, errback=self.failed)
+                if url in requested:
+                    continue
+                requested.add(url)
+                # dont_filter: Scrapy's duplicate filter would silently drop the second hop
+                # of a redirect loop; we keep our own set of requested URLs instead
+                yield scrapy.Request(url, callback=self.parse_article, errback=self.failed, dont_filter=True,
+                                     meta={"article": url})
             nxt = _next_link(root, response.url)
             page = response.meta.get("page", 1)
             if nxt and page < max_pages and (new or full):
@@ -174,7 +200,7 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
         def parse_article(self, response):
             charset = response.headers.get("Content-Type", b"").decode("latin-1")
             m = re.search(r"charset=([\w-]+)", charset, re.I)
-            url = response.request.meta.get("redirect_urls", [response.url])[0]
+            url = response.meta.get("article") or response.url
             article = extract_article(response.body, url=response.url, http_charset=m.group(1) if m else None)
             if article.is_empty:
                 report.empty.append(f"{url}: {article.reason}")
@@ -201,8 +227,9 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
         "HTTPCACHE_ENABLED": http_cache,
         "HTTPCACHE_DIR": str((cache / "scrapy-httpcache").resolve()),
         "HTTPCACHE_IGNORE_HTTP_CODES": [301, 302, 303, 307, 308, 404, 429, 500, 502, 503, 504],
-        "LOG_LEVEL": "ERROR",
+        "LOG_LEVEL": os.environ.get("BANGYANG_SCRAPY_LOG", "ERROR"),
         "TELNETCONSOLE_ENABLED": False,
+        "REMOTE_CONTROL_ENABLED": False,  # it would open a port of its own
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     }
     process = CrawlerProcess(settings=settings)

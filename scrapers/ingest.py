@@ -273,9 +273,11 @@ class Ingest:
                 return
         when = (a.publish_time or date.today().isoformat()).replace("T", " ")[:16]
         mentioned = set(ids.values()) | set(d.links.values()) | set(editions)
+        timed = len(when) == 16 and not when.endswith("00:00")
         for n_when, n_source, n_ids in self.known.news:
-            # the same moment and the same outlet or the same honorees: an article already here
-            if n_when == when and (n_source == src["publisher"] or n_ids & mentioned):
+            # the same minute from the same outlet, or the same honorees at that minute: already here.
+            # A date without a time says too little, so those articles are matched by title only.
+            if timed and n_when == when and (n_source == src["publisher"] or n_ids & mentioned):
                 report.skipped.append(f"{a.title}: 这篇文章已导入 ({n_when} {n_source})")
                 return
         meta = [("Title", a.title), ("Date", when), ("Source", src["publisher"]), ("Author", a.author),

@@ -1,0 +1,95 @@
+"""`bangyang crawl`: a column on a local server, with every fault the crawl must survive and report."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from pageserver import PageServer, Route, article_html
+
+BODY = ["社区志愿服务中心开展便民服务，组织志愿者为居民理发、义诊和维修家电，全年服务群众三千余人次。",
+        "中心还建立积分兑换制度，激励更多居民参与志愿服务，注册志愿者达到1200余人。"]
+
+# (path, headline on the list, route) — one article per case of the issue's matrix
+CASES = {
+    "/2024/05/plain.html": ("普通的文章标题", lambda: Route(article_html("普通的文章", BODY, date="2024-05-01 09:00"))),
+    "/2024/05/gbk.html": ("GBK 编码的文章标题", lambda: Route(article_html("GBK编码的文章", BODY, charset="gbk", date="2024-05-02 09:00"),
+                                                            headers={"Content-Type": "text/html"})),
+    "/2024/05/wrongcs.html": ("声明错了编码的文章", lambda: Route(article_html("声明错了编码的文章", BODY, declared="gbk", date="2024-05-03 09:00"),
+                                                            headers={"Content-Type": "text/html; charset=gbk"})),
+    "/2024/05/flaky.html": ("先出错后成功的文章", lambda: Route(article_html("先出错后成功", BODY, date="2024-05-04 09:00"), fail_first=1)),
+    "/2024/05/moved.html": ("搬了家的文章标题", lambda: Route(status=301, location="/2024/05/new-home.html")),
+    "/2024/05/loop.html": ("重定向循环的文章", lambda: Route(status=302, location="/2024/05/loop-b.html")),
+    "/2024/05/missing.html": ("已经删除的文章", None),
+    "/2024/05/slow.html": ("很慢很慢的文章标题", lambda: Route(article_html("很慢", BODY), delay=2.5)),
+    "/2024/05/huge.html": ("特别大的文章页面", lambda: Route(b"<p>" + "大".encode() * 300_000 + b"</p>")),
+    "/private/2024/secret.html": ("不许机器抓的文章", lambda: Route(article_html("不许抓", BODY))),
+}
+
+
+def _list_page(links: list[str], next_page: str | None) -> bytes:
+    items = "".join(f'<li><a href="{p}">{CASES[p][0]}</a><span>2024-05-0{i % 9 + 1}</span></li>' for i, p in enumerate(links))
+    more = f'<div class="pages"><a href="/">首页</a> <a href="{next_page}">下一页</a></div>' if next_page else ""
+    return (f'<html><head><meta charset="utf-8"><title>榜样的力量</title></head><body>'
+            f'<div class="nav"><a href="/">首页</a></div><ul class="list">{items}</ul>{more}</body></html>').encode()
+
+
+@pytest.fixture
+def column():
+    with PageServer() as s:
+        s.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
+        paths = list(CASES)
+        s.routes["/col/index.html"] = Route(_list_page(paths[:5], "/col/index_1.html"))
+        s.routes["/col/index_1.html"] = Route(_list_page(paths[5:], None))
+        for path, (_, make) in CASES.items():
+            if make:
+                s.routes[path] = make()
+        s.routes["/2024/05/new-home.html"] = Route(article_html("搬家后的文章", BODY, date="2024-05-05 09:00"))
+        s.routes["/2024/05/loop-b.html"] = Route(status=302, location="/2024/05/loop.html")
+        yield s
+
+
+def crawl(project, server) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--project", str(project), "crawl", "generic",
+         "--start", server.url("/col/index.html"), "--delay", "0", "--timeout", "1", "--max-kb", "400"],
+        capture_output=True, text=True, timeout=180)
+
+
+def test_crawl_ingests_the_good_pages_and_reports_every_failure(project, column):
+    run = crawl(project, column)
+    out = run.stdout
+    assert run.returncode == 1, run.stderr  # it finished, with failures to report
+    assert "列表页 2 个" in out  # followed 下一页
+    assert "新文章 5 篇" in out
+    for path, reason in [("/private/2024/secret.html", "robots.txt 不允许抓取"), ("/2024/05/missing.html", "HTTP 404"),
+                         ("/2024/05/slow.html", "超时"), ("/2024/05/huge.html", "超过上限"),
+                         ("/2024/05/loop", "重定向次数过多")]:
+        line = next((ln for ln in out.splitlines() if path in ln), "")
+        assert reason in line, (path, out)
+    assert column.hits.get("/private/2024/secret.html") is None
+    news = {p.read_text(encoding="utf-8").split("\n", 1)[0] for p in (project / "content" / "news").glob("2024-05-*.md")}
+    assert news == {"Title: 普通的文章", "Title: GBK编码的文章", "Title: 声明错了编码的文章", "Title: 先出错后成功",
+                    "Title: 搬家后的文章"}
+    assert (project / ".bangyang-cache" / "scrapy-httpcache").is_dir()
+
+
+def test_recrawl_fetches_only_what_is_new_or_failed(project, column):
+    crawl(project, column)
+    before = dict(column.hits)
+    written = sorted(p.name for p in (project / "content" / "news").glob("*.md"))
+    column.routes["/2024/05/missing.html"] = Route(article_html("恢复了的文章", BODY, date="2024-05-06 09:00"))
+    run = crawl(project, column)
+    assert "以前抓过 5 篇" in run.stdout and "新文章 1 篇" in run.stdout
+    for path in ("/2024/05/plain.html", "/2024/05/gbk.html", "/2024/05/flaky.html", "/2024/05/new-home.html"):
+        assert column.hits[path] == before[path], path  # not fetched again
+    assert column.hits["/col/index.html"] == before["/col/index.html"] + 1  # list pages are always fresh
+    now = sorted(p.name for p in (project / "content" / "news").glob("*.md"))
+    assert set(written) < set(now) and len(now) == len(written) + 1  # nothing lost, one added
+
+
+def test_unknown_profile_says_what_to_do(project):
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(project), "crawl", "nosuch"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "profiles.yaml" in run.stderr
