@@ -18,6 +18,7 @@ from lxml import etree, html
 
 from . import bylines
 from .article import Article, Image
+from .furniture import FOOTER, is_nav
 from .profiles import Profile
 
 _DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
@@ -39,8 +40,8 @@ _DATE_META = ("article:published_time", "og:release_date", "og:published_time", 
               "datepublished", "date", "releasedate", "created")
 _JUNK_LINE = re.compile(
     r"^(?:第\s*\d+\s*页|分享到|分享|打印|打印本页|打印此页|关闭|关闭窗口|收藏|返回顶部|返回|上一篇|下一篇|上一页|下一页|"
-    r"字号|字体|【?\s*大\s*中\s*小\s*】?|扫一扫|扫描二维码|微信扫一扫|我要纠错|责任编辑|点击数|浏览次数|"
-    r"图集|\+1|【?纠错】?|相关阅读|相关新闻|相关链接|相关文章|推荐阅读|热点推荐|更多|>>更多|来源|编辑)[:：\s|】\]]*.{0,12}$")
+    r"字号|字体|【?\s*大\s*中\s*小\s*】?|扫一扫|扫描二维码|微信扫一扫|我要纠错|点击数|浏览次数|"
+    r"图集|\+1|【?纠错】?|相关阅读|相关新闻|相关链接|相关文章|推荐阅读|热点推荐|更多|>>更多)[:：\s|】\]]*.{0,12}$")
 MAX_IMAGES = 50
 _RELATED = re.compile(r"^[【\[]?(?:相关报道|相关新闻|相关链接|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|更多精彩)[】\]]?[:：]?$")
 # “…-新华网”: a site name glued to the headline in <title>
@@ -360,8 +361,8 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
 
     images: list[Image] = []
     lines = _walk_lines(body_nodes, page, url, images, prune=True)
-    tables = [[[re.sub(r"\s+", " ", c.text_content()).strip() for c in row.iter("td", "th")]
-               for row in t.iter("tr")] for n in body_nodes for t in n.iter("table")]
+    tables = [[*_caption(t), *([re.sub(r"\s+", " ", c.text_content()).strip() for c in row.iter("td", "th")]
+                                for row in t.iter("tr"))] for n in body_nodes for t in n.iter("table")]
 
     # the info bar: between the headline and the body, or the last lines before the body
     title_pos = page.order.get(title_el, -1) if title_el is not None else -1
@@ -405,19 +406,32 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
         reason=None if body_lines else "页面上没有找到正文")
 
 
+def _caption(table) -> list[list[str]]:
+    """The table's caption, or the short heading just above it, as a one-cell row."""
+    cap = table.find("caption")
+    text = cap.text_content() if cap is not None else ""
+    if not text.strip():
+        prev = table.getprevious()
+        text = prev.text_content() if prev is not None and prev.tag in ("h2", "h3", "h4", "h5", "p", "div", "strong") else ""
+    text = re.sub(r"\s+", " ", text).strip()
+    return [[text]] if text and len(text) <= 40 else []
+
+
 def _split_head(lines: list[str], title: str) -> tuple[list[str], list[str]]:
-    """When the body block holds the headline, the short lines after it are the info bar."""
+    """When the body block holds the headline, what precedes it is page furniture and the
+    short lines after it are the info bar."""
     t = _squash(title)
-    for i, line in enumerate(lines[:6]):
+    for i, line in enumerate(lines[:80]):
         if t and _squash(line) == t:
             j = i + 1
             while j < len(lines) and j <= i + 4 and len(lines[j]) < 80 and not (
                     len(lines[j]) > 30 and _PUNCT.search(lines[j])):
                 j += 1
             info = lines[i + 1:j]
+            before = [x for x in lines[:i] if not (is_nav(x) or len(x) < 15)]
             if any(bylines.find_date(x) or bylines.is_byline_line(x) for x in info):
-                return lines[:i] + lines[j:], info
-            return lines, []
+                return before + lines[j:], info
+            return before + lines[i + 1:], []
     return lines, []
 
 
@@ -429,11 +443,13 @@ def _trim(lines: list[str], title: str, info: list[str]) -> list[str]:
         sq = _squash(line)
         if not out and i < 4 and (sq == t or sq in info_set or bylines.is_byline_line(line)):
             continue  # headline or info bar repeated above the first paragraph
-        if _RELATED.match(line.strip()) and i >= len(lines) // 3:
-            break  # what follows is a list of other articles
+        if (_RELATED.match(line.strip()) or FOOTER.match(line.strip())) and i >= len(lines) // 3:
+            break  # what follows is a list of other articles, or the page footer
         if _JUNK_LINE.match(line.strip()):
             continue
         out.append(line)
+        if "编辑" in line and bylines.is_byline_line(line) and sum(map(len, out)) > sum(map(len, lines)) / 2:
+            break  # the editor's line closes the article; what follows is the page
     return out
 
 

@@ -8,7 +8,7 @@ from .article import ListEntry
 _CN_NUM = "一二三四五六七八九十百零〇"
 _HEADING = re.compile(rf"^\s*(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[类部分批])\s*(?P<name>.+?)\s*$")
 _COUNT = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*(?:个|名|人|项|家|支|所|处|篇|位)?\s*[)）]\s*$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[、.．)）]|[（(]\d{1,3}[)）]|[①-⑳])\s*(?P<name>\S.*?)\s*$")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳])\s*(?P<name>\S.*?)\s*$")
 _SENTENCE = re.compile(r"[。！？!?]|，.*，")
 # Names on unnumbered lists end like this (社区, 中心, 项目, 服务队, …).
 _HONOREE_END = re.compile(r"(?:社区|村|中心|服务站|实践站|实践所|项目|行动|计划|工程|队|大队|团|组织|协会|联合会|"
@@ -94,12 +94,15 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
         rows = [r for r in rows if any(c.strip() for c in r)]
         if len(rows) < 2:
             continue
+        category = ""
+        while len(rows) > 2 and len([c for c in rows[0] if c.strip()]) == 1:
+            category = clean_category(next(c for c in rows[0] if c.strip()))  # a caption above the header
+            rows = rows[1:]
         header = rows[0]
         name_col = next((i for i, c in enumerate(header) if _NAME_HEADER.search(c) and len(c) <= 12), None)
         cat_col = next((i for i, c in enumerate(header) if _CAT_HEADER.search(c) and len(c) <= 8), None)
         if name_col is None:
             continue
-        category = ""
         for row in rows[1:]:
             cells = [c for c in row if c.strip()]
             if len(cells) == 1 and len(row) < len(header) or (len(cells) == 1 and _is_heading(cells[0])):

@@ -5,12 +5,8 @@ import re
 
 from . import bylines
 from .article import Article
+from .furniture import FILE_NAME as _FILE, FOOTER as _FOOTER, NAV as _NAV, REPOST_NOTE
 
-_NAV = re.compile(r"(?:\s[|｜]\s|>\s*$|^\s*[·•]|首页\s*>|当前位置|您的位置|您当前的位置|>>更多|^\S+\.(?:jpe?g|png|gif|webp|bmp)$)", re.I)
-_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
-_FOOTER = re.compile(
-    r"^(?:相关报道|相关文章|相关新闻|相关阅读|猜你喜欢|推荐阅读|原标题|分享到|\[?\s*打印|【\s*打印|扫码|扫描二维码|"
-    r"上一篇|下一篇|版权|copyright|©|关于我们|举报)", re.I)
 _TRAILER = re.compile(r"^(?:来源|稿源|编辑|责任编辑|责编|作者|标签)\s*[:：]")
 _COPYRIGHT = re.compile(r"^(?P<site>[^\s©|]{2,30}?)\s*(?:-\s*)?(?:copyright|©|版权所有|主办)", re.I)
 
@@ -67,7 +63,7 @@ def extract_text(text: str, url: str | None = None) -> Article:
         if _TRAILER.match(s) or re.search(r"责任编辑\s*[:：]", s) and len(s) < 60:
             trailer.append(s)
             continue
-        if _FOOTER.match(s):
+        if _FOOTER.match(s) or REPOST_NOTE.match(s):
             break
         if trailer and body:
             break  # text after the trailer is the page footer

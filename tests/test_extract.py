@@ -127,3 +127,23 @@ def test_script_iframe_and_handlers_are_not_text():
     a = extract_article(article_html("带脚本的页面", PARAS, extra=extra))
     assert "alert" not in a.body and "steal" not in a.body and "evil" not in a.body
     assert "点击这里的段落" in a.body
+
+
+def test_site_profile_selectors_win_on_a_known_portal():
+    page = ("<html><head><meta charset='utf-8'><title>青年志愿者服务社区_中国青年网</title></head><body>"
+            "<div class='page_title'><h1>青年志愿者服务社区</h1></div>"
+            "<span id='pubtime_baidu'>2017-03-10 08:42:00</span><span id='source_baidu'>来源：中国青年网</span>"
+            "<div class='sidebar'>" + "<p>侧栏里很长的一段推荐文字，句子很多，标点也很多，，，，。。。</p>" * 8 + "</div>"
+            "<div class='TRS_Editor'><p>团委组织青年志愿者走进社区，开展义诊和法律咨询。</p></div>"
+            "<span id='editor_baidu'>责任编辑：崔宁宁</span></body></html>").encode()
+    a = extract_article(page, url="http://news.youth.cn/gn/201703/t20170310_1.htm")
+    assert a.profile == "youth"
+    assert (a.title, a.publish_time, a.source) == ("青年志愿者服务社区", "2017-03-10T08:42:00", "中国青年网")
+    assert a.paragraphs == ["团委组织青年志愿者走进社区，开展义诊和法律咨询。"]
+
+
+def test_every_profile_loads():
+    from scrapers.profiles import load_profiles
+
+    names = [p.name for p in load_profiles()]
+    assert {"wenming", "thepaper", "gov-county", "youth", "generic"} <= set(names)

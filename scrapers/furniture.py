@@ -1,0 +1,19 @@
+"""Lines that are page furniture, not article: navigation, breadcrumbs, footers, file names."""
+from __future__ import annotations
+
+import re
+
+NAV = re.compile(r"(?:\s[|｜]\s|[|｜].*[|｜]|>\s*$|^\s*[·•]|首页\s*>|当前位置|您的位置|您当前的位置|>>更多|"
+                 r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$)", re.I)
+FILE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
+# Where the article ends and the page's footer begins.
+FOOTER = re.compile(
+    r"^(?:相关报道|相关文章|相关新闻|相关阅读|猜你喜欢|推荐阅读|分享到|\[?\s*打印|【\s*打印|扫码|扫描二维码|"
+    r"上一篇|下一篇|版权所有|版权声明|copyright|©|关于我们|举报电话|举报邮箱|我要举报)", re.I)
+# A repost's “原标题:” line ends the article on a saved page (in HTML it may sit anywhere).
+REPOST_NOTE = re.compile(r"^原标题\s*[:：]")
+
+
+def is_nav(line: str) -> bool:
+    """True for a navigation bar, breadcrumb or image file name."""
+    return bool(NAV.search(line))
