@@ -103,7 +103,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     try:
         report = crawl(Path(args.project), args.profile, args.start or None, max_pages=args.max_pages,
                        full=args.full, delay=args.delay, timeout=args.timeout, max_bytes=args.max_kb * 1024,
-                       obey_robots=not args.ignore_robots, http_cache=not args.no_http_cache)
+                       obey_robots=not args.ignore_robots, http_cache=not args.no_http_cache,
+                       extra_settings=dict(kv.split("=", 1) for kv in args.setting))
     except ValueError as exc:
         print(f"没有抓取: {exc}", file=sys.stderr)
         return 2
@@ -171,6 +172,8 @@ def parser() -> argparse.ArgumentParser:
     cr.add_argument("--max-kb", type=int, default=5120, help="单个页面的大小上限 (KB)")
     cr.add_argument("--ignore-robots", action="store_true", help="不看 robots.txt (仅限自己的网站)")
     cr.add_argument("--no-http-cache", action="store_true", help="不用 Scrapy 的 HTTP 缓存")
+    cr.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE",
+                    help="其他 Scrapy 设置, 可写多次 (如 scrapy-redis 的 SCHEDULER)")
     cr.set_defaults(func=cmd_crawl)
 
     sc = sub.add_parser("schema", help="为各类记录写出 JSON Schema (编辑器自动补全用)")

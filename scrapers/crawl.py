@@ -107,7 +107,7 @@ def _next_link(root, base: str) -> str | None:
 
 def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, max_pages: int = 50,
           full: bool = False, delay: float = 1.0, timeout: float = 20.0, max_bytes: int = MAX_BYTES,
-          obey_robots: bool = True, http_cache: bool = True) -> CrawlReport:
+          obey_robots: bool = True, http_cache: bool = True, extra_settings: dict | None = None) -> CrawlReport:
     """Crawl a column's list pages from `start` and ingest each new article into the project."""
     import scrapy
     from lxml import html as lhtml
@@ -232,6 +232,7 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
         "REMOTE_CONTROL_ENABLED": False,  # it would open a port of its own
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     }
+    settings.update(extra_settings or {})  # e.g. scrapy-redis's SCHEDULER, DUPEFILTER_CLASS and REDIS_URL
     process = CrawlerProcess(settings=settings)
     process.crawl(ColumnSpider)
     process.start()
