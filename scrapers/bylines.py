@@ -61,22 +61,18 @@ def iso(y: str, mo: str, d: str, h: str | None = None, mi: str | None = None, s:
     return out
 
 
+def _first_date(pattern: re.Pattern, text: str) -> str | None:
+    return next((found for m in pattern.finditer(text) if (found := iso(*m.groups()))), None)
+
+
 def find_date(text: str) -> str | None:
     """The first full date (with time if printed) in text, as ISO 8601."""
-    for m in _DATE.finditer(text):
-        found = iso(*m.groups())
-        if found:
-            return found
-    return None
+    return _first_date(_DATE, text)
 
 
 def find_compact_date(text: str) -> str | None:
     """A date written as 20200306, as ISO 8601."""
-    for m in _COMPACT_DATE.finditer(text):
-        found = iso(*m.groups())
-        if found:
-            return found
-    return None
+    return _first_date(_COMPACT_DATE, text)
 
 
 def date_from_url(url: str | None) -> str | None:
