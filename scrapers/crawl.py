@@ -15,8 +15,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from .fetch import USER_AGENT, MAX_BYTES
-from .ingest import CACHE_DIR, Ingest
+from .decode import decode_html
+from .fetch import USER_AGENT, MAX_BYTES, next_page
+from .ingest import CACHE_DIR, MAX_PAGES, Ingest, append_page
 from .profiles import Profile, profile_named
 
 _NEXT_TEXT = re.compile(r"^\s*(?:下一页|下页|后一页|next|›|»)\s*[>›»]?\s*$", re.I)
@@ -98,6 +99,12 @@ def _select_links(profile: Profile | None, root, base: str) -> list[str]:
     return out
 
 
+def _charset(response) -> str | None:
+    """The charset of a Scrapy response's Content-Type header, if it names one."""
+    m = re.search(r"charset=([\w-]+)", response.headers.get("Content-Type", b"").decode("latin-1"), re.I)
+    return m.group(1) if m else None
+
+
 def _next_link(root, base: str) -> str | None:
     for a in root.iter("a"):
         if _NEXT_TEXT.match("".join(a.itertext())) and a.get("href") and not a.get("href").startswith("javascript:"):
@@ -115,7 +122,6 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
     from scrapy.exceptions import IgnoreRequest
     from scrapy.spidermiddlewares.httperror import HttpError
 
-    from .decode import decode_html
     from .extract import extract_article
     from .structure import structure
 
@@ -170,9 +176,7 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
 
         def parse_list(self, response):
             report.list_pages.append(response.url)
-            charset = response.headers.get("Content-Type", b"").decode("latin-1")
-            m = re.search(r"charset=([\w-]+)", charset, re.I)
-            text = decode_html(response.body, m.group(1) if m else None).text
+            text = decode_html(response.body, _charset(response)).text
             try:
                 root = lhtml.document_fromstring(text)
             except Exception:  # an empty or broken list page: nothing to follow
@@ -198,10 +202,20 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
                                      meta={"dont_cache": True, "page": page + 1})
 
         def parse_article(self, response):
-            charset = response.headers.get("Content-Type", b"").decode("latin-1")
-            m = re.search(r"charset=([\w-]+)", charset, re.I)
+            charset = _charset(response)
             url = response.meta.get("article") or response.url
-            article = extract_article(response.body, url=response.url, http_charset=m.group(1) if m else None)
+            article = extract_article(response.body, url=response.url, http_charset=charset)
+            first = response.meta.get("first")
+            if first is not None:  # a later page of a multi-page article
+                append_page(first, article)
+                article = first
+            pages = response.meta.get("pages", 1)
+            more = next_page(decode_html(response.body, charset).text, response.url) if not article.is_empty else None
+            if more and pages < MAX_PAGES and more not in requested:
+                requested.add(more)
+                yield scrapy.Request(more, callback=self.parse_article, errback=self.failed, dont_filter=True,
+                                     meta={"article": url, "first": article, "pages": pages + 1})
+                return
             if article.is_empty:
                 report.empty.append(f"{url}: {article.reason}")
                 seen.add(url, "empty")

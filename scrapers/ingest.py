@@ -71,16 +71,21 @@ def read_source(source: str, fetcher: Fetcher | None, cache: Path, use_cache: bo
     while page_url and page_url not in seen and len(seen) < MAX_PAGES and fetcher is not None:
         seen.add(page_url)
         more = fetcher.fetch(page_url)
-        part = extract_article(more.data, url=more.final_url, http_charset=more.charset)
-        if part.body:
-            article.body = article.body + "\n" + part.body
-            article.images += [i for i in part.images if i not in article.images]
+        append_page(article, extract_article(more.data, url=more.final_url, http_charset=more.charset))
         page_url = next_page(decode_html(more.data, more.charset).text, more.final_url)
-    if len(seen) > 1:
-        from .lists import find_lists
-        article.list_entries = find_lists(article.paragraphs, article.tables)
     article.url = source
     return article, source
+
+
+def append_page(article: Article, part: Article) -> None:
+    """Add the next page of a multi-page article to the first, lists found again over the whole."""
+    from .lists import find_lists
+
+    if part.body:
+        article.body = article.body + "\n" + part.body
+        article.images += [i for i in part.images if i not in article.images]
+        article.tables += part.tables
+        article.list_entries = find_lists(article.paragraphs, article.tables)
 
 
 def _source(article: Article, url: str | None) -> dict:

@@ -19,6 +19,8 @@ CASES = {
     "/2024/05/wrongcs.html": ("声明错了编码的文章", lambda: Route(article_html("声明错了编码的文章", BODY, declared="gbk", date="2024-05-03 09:00"),
                                                             headers={"Content-Type": "text/html; charset=gbk"})),
     "/2024/05/flaky.html": ("先出错后成功的文章", lambda: Route(article_html("先出错后成功", BODY, date="2024-05-04 09:00"), fail_first=1)),
+    "/2024/05/long.html": ("分两页的长文章", lambda: Route(article_html("分两页的长文章", BODY, date="2024-05-07 09:00",
+                                                                 extra='<p><a href="/2024/05/long_2.html">下一页</a></p>'))),
     "/2024/05/moved.html": ("搬了家的文章标题", lambda: Route(status=301, location="/2024/05/new-home.html")),
     "/2024/05/loop.html": ("重定向循环的文章", lambda: Route(status=302, location="/2024/05/loop-b.html")),
     "/2024/05/missing.html": ("已经删除的文章", None),
@@ -40,11 +42,12 @@ def column():
     with PageServer() as s:
         s.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
         paths = list(CASES)
-        s.routes["/col/index.html"] = Route(_list_page(paths[:5], "/col/index_1.html"))
-        s.routes["/col/index_1.html"] = Route(_list_page(paths[5:], None))
+        s.routes["/col/index.html"] = Route(_list_page(paths[:6], "/col/index_1.html"))
+        s.routes["/col/index_1.html"] = Route(_list_page(paths[6:], None))
         for path, (_, make) in CASES.items():
             if make:
                 s.routes[path] = make()
+        s.routes["/2024/05/long_2.html"] = Route(article_html("分两页的长文章", ["第二页写到了“红蚂蚁”志愿者队伍，以集卡司机党员为骨干，服务群众上千人次。"]))
         s.routes["/2024/05/new-home.html"] = Route(article_html("搬家后的文章", BODY, date="2024-05-05 09:00"))
         s.routes["/2024/05/loop-b.html"] = Route(status=302, location="/2024/05/loop.html")
         yield s
@@ -62,7 +65,7 @@ def test_crawl_ingests_the_good_pages_and_reports_every_failure(project, column)
     out = run.stdout
     assert run.returncode == 1, run.stderr  # it finished, with failures to report
     assert "列表页 2 个" in out  # followed 下一页
-    assert "新文章 5 篇" in out
+    assert "新文章 6 篇" in out
     for path, reason in [("/private/2024/secret.html", "robots.txt 不允许抓取"), ("/2024/05/missing.html", "HTTP 404"),
                          ("/2024/05/slow.html", "超时"), ("/2024/05/huge.html", "超过上限"),
                          ("/2024/05/loop", "重定向次数过多")]:
@@ -71,7 +74,9 @@ def test_crawl_ingests_the_good_pages_and_reports_every_failure(project, column)
     assert column.hits.get("/private/2024/secret.html") is None
     news = {p.read_text(encoding="utf-8").split("\n", 1)[0] for p in (project / "content" / "news").glob("2024-05-*.md")}
     assert news == {"Title: 普通的文章", "Title: GBK编码的文章", "Title: 声明错了编码的文章", "Title: 先出错后成功",
-                    "Title: 搬家后的文章"}
+                    "Title: 搬家后的文章", "Title: 分两页的长文章"}
+    long = next(p for p in (project / "content" / "news").glob("*.md") if "分两页" in p.read_text(encoding="utf-8"))
+    assert "红蚂蚁" in long.read_text(encoding="utf-8")  # 下一页 was followed
     assert (project / ".bangyang-cache" / "scrapy-httpcache").is_dir()
 
 
@@ -81,7 +86,7 @@ def test_recrawl_fetches_only_what_is_new_or_failed(project, column):
     written = sorted(p.name for p in (project / "content" / "news").glob("*.md"))
     column.routes["/2024/05/missing.html"] = Route(article_html("恢复了的文章", BODY, date="2024-05-06 09:00"))
     run = crawl(project, column)
-    assert "以前抓过 5 篇" in run.stdout and "新文章 1 篇" in run.stdout
+    assert "以前抓过 6 篇" in run.stdout and "新文章 1 篇" in run.stdout
     for path in ("/2024/05/plain.html", "/2024/05/gbk.html", "/2024/05/flaky.html", "/2024/05/new-home.html"):
         assert column.hits[path] == before[path], path  # not fetched again
     assert column.hits["/col/index.html"] == before["/col/index.html"] + 1  # list pages are always fresh
