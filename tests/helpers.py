@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
 # The workplace's read-only shared folder (seeds, corpus, scorer), beside the repository.
-SHARED = Path(os.environ.get("BANGYANG_SHARED", REPO.parent / "shared"))
+SHARED = next((p for p in (Path(os.environ.get("BANGYANG_SHARED", REPO.parent / "shared")), Path("/work/shared"))
+               if (p / "seeds").is_dir()), REPO.parent / "shared")
 PROJECT_FILES = ("content", "templates", "pelicanconf.py", "publishconf.py")
 
 

@@ -147,3 +147,20 @@ def test_every_profile_loads():
 
     names = [p.name for p in load_profiles()]
     assert {"wenming", "thepaper", "gov-county", "youth", "generic"} <= set(names)
+
+
+def test_numbered_list_under_headings_in_html_from_our_own_records():
+    """The same 40-centre list, built from content/ so it runs where the seeds are not present."""
+    import yaml
+
+    from helpers import REPO
+
+    ed = yaml.safe_load((REPO / "content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml").read_text("utf-8"))
+    cn = "一二三四"
+    extra = "".join(f"<p>{cn[i]}、{c['name']}({len(c['entries'])}个)</p>" +
+                    "".join(f"<p>{j}、{e['name']}</p>" for j, e in enumerate(c["entries"], 1))
+                    for i, c in enumerate(ed["categories"]))
+    a = extract_article(article_html("示范中心名单公布", PARAS[:1], extra=extra))
+    assert [(e.category, e.name) for e in a.list_entries] == [
+        (c["name"], e["name"]) for c in ed["categories"] for e in c["entries"]]
+    assert len(a.list_entries) == 40
