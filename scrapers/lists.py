@@ -137,7 +137,9 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
 
 def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntry]:
     """The honour lists of an article in page order; award sentences only when nothing is listed."""
-    found = from_lines(lines)
+    # table cells also appear as body lines; the table reading knows their columns
+    cells = {c for rows in tables for row in rows for c in row if len(row) > 1}
+    found = from_lines([ln for ln in lines if ln.strip() not in cells])
     seen = {e.name for e in found}
     found += [e for e in from_tables(tables) if e.name not in seen]
     if len(found) >= 2:

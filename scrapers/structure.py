@@ -8,7 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from generator.quantity import QuantityError, parse_quantity
+from generator.quantity import Quantity, QuantityError, parse_quantity
 from generator.regions import Region, RegionError, RegionTable
 
 from .article import Article
@@ -102,9 +102,12 @@ class DraftHonoree:
 
 @dataclass
 class DraftStat:
+    """A figure in the text: “222万余人” is value 2220000, unit 人, qualifier 余."""
+
     metric: str
-    value: str
+    value: str        # as printed, which is what a record stores
     sentence: str
+    quantity: Quantity | None = None
 
 
 @dataclass
@@ -349,12 +352,12 @@ def _statistics(article: Article, drafts: Drafts) -> None:
                 if len(metric) < 2 or not re.search(r"[万亿余多近约逾超%％]", value) and not metric.endswith(("人数", "志愿者")):
                     continue
                 try:
-                    parse_quantity(value)
+                    quantity = parse_quantity(value)
                 except QuantityError:
                     continue
                 if (metric, value) not in seen:
                     seen.add((metric, value))
-                    drafts.statistics.append(DraftStat(metric, value, sentence.strip()[:300]))
+                    drafts.statistics.append(DraftStat(metric, value, sentence.strip()[:300], quantity))
 
 
 def _regions(article: Article, known: Known, drafts: Drafts) -> None:

@@ -94,8 +94,16 @@ def test_list_in_a_table():
     extra = f"<p>一、最美志愿服务社区（3个）</p><table><tr><th>序号</th><th>社区名称</th><th>地区</th></tr>{rows}</table>"
     a = extract_article(article_html("名单公布", PARAS, extra=extra))
     assert [(e.category, e.name) for e in a.list_entries] == [
-        ("", "虞波社区"), ("", "香园社区"), ("", "物流工业社区")] or \
-        [e.name for e in a.list_entries] == ["虞波社区", "香园社区", "物流工业社区"]
+        ("最美志愿服务社区", "虞波社区"), ("最美志愿服务社区", "香园社区"), ("最美志愿服务社区", "物流工业社区")]
+
+
+def test_table_with_a_category_column():
+    rows = "".join(f"<tr><td>{n}</td><td>{c}</td></tr>" for n, c in
+                   [("张三", "最美志愿者"), ("红蚂蚁志愿者队伍", "最佳志愿服务组织"), ("暖暖的新家项目", "最佳志愿服务项目")])
+    extra = f"<table><tr><th>姓名/名称</th><th>荣誉称号</th></tr>{rows}</table>"
+    a = extract_article(article_html("表彰名单", PARAS, extra=extra))
+    assert [(e.category, e.name) for e in a.list_entries] == [
+        ("最美志愿者", "张三"), ("最佳志愿服务组织", "红蚂蚁志愿者队伍"), ("最佳志愿服务项目", "暖暖的新家项目")]
 
 
 def test_images_resolve_against_the_page_url():
@@ -164,3 +172,12 @@ def test_numbered_list_under_headings_in_html_from_our_own_records():
     assert [(e.category, e.name) for e in a.list_entries] == [
         (c["name"], e["name"]) for c in ed["categories"] for e in c["entries"]]
     assert len(a.list_entries) == 40
+
+
+def test_structure_reads_figures_with_unit_and_qualifier():
+    from scrapers import structure
+
+    a = extract_article(article_html("宁波志愿服务数据", ["截至目前，全市注册志愿者222万余人，注册志愿服务组织1.7万余个，累计服务总时长9600多万小时。"]))
+    stats = {s.metric: s.quantity for s in structure(a).statistics}
+    assert (stats["注册志愿者"].value, stats["注册志愿者"].unit, stats["注册志愿者"].qualifier) == (2_220_000, "人", "余")
+    assert stats["服务总时长"].value == 96_000_000 and stats["服务总时长"].unit == "小时"
