@@ -5,8 +5,11 @@ from .extract import extract_article
 __all__ = ["Article", "Image", "ListEntry", "extract_article", "structure"]
 
 
-def structure(article):
-    """Draft records (editions, profiles, statistics, regions, links) found in an article; see structure.py."""
-    from .structure import structure as _structure
+def structure(article: Article, known=None):
+    """Draft records (editions, profiles, statistics, regions, links) found in an article.
 
-    return _structure(article)
+    Pass a `structuring.Known` (see `ingest.known_from`) to place regions and link existing honorees.
+    """
+    from .structuring import structure as _structure
+
+    return _structure(article, known)

@@ -123,7 +123,7 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
     from scrapy.spidermiddlewares.httperror import HttpError
 
     from .extract import extract_article
-    from .structure import structure
+    from .structuring import structure
 
     profile = profile_named(profile_name)
     if profile is None:

@@ -16,7 +16,7 @@ from .article import Article
 from .decode import decode_html
 from .extract import extract_article
 from .fetch import Fetcher, FetchError, cached_snapshot, next_page
-from .structure import DraftEdition, DraftHonoree, Drafts, Known, structure
+from .structuring import DraftEdition, DraftHonoree, Drafts, Known, structure
 
 MAX_PAGES = 10
 CACHE_DIR = ".bangyang-cache"
@@ -132,6 +132,9 @@ class Ingest:
             if article.is_empty:
                 report.skipped.append(f"{source}: {article.reason or '没有正文'}")
                 continue
+            if not article.title.strip():
+                # a page without a headline still gets a readable one, which the editor can change
+                article.title = re.sub(r"\s+", " ", article.paragraphs[0])[:40]
             report.extend(self.write(structure(article, self.known), url or source))
         return report
 

@@ -171,3 +171,16 @@ def test_cli_ingest_prints_what_it_did(bare, seeds, capsys):
     out = capsys.readouterr().out
     assert "新建" in out and "cixi-yubo.yaml" in out
     assert "找不到文件" in out
+
+
+def test_every_corpus_page_ingests_into_drafts_that_build(project, tmp_path):
+    """60 real pages of all kinds, none about honour rolls: news drafts that validate, no stray lists."""
+    corpus = SHARED / "corpus" / "news-real"
+    if not corpus.is_dir():
+        pytest.skip(f"the corpus is not at {corpus}")
+    report = Ingest(project).run([str(p) for p in sorted(corpus.glob("*.html"))])
+    assert report.failed == [] and report.incoming == []
+    news = [c for c in report.created if c.startswith("content/news/")]
+    assert len(news) == 60 and len(report.created) == 60  # no editions from numbered paragraphs
+    out = build(project, tmp_path / "site", include_drafts=True, search=False).output
+    assert len(list((out / "news" / "drafts").iterdir())) == 60

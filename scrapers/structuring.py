@@ -12,7 +12,7 @@ from generator.quantity import Quantity, QuantityError, parse_quantity
 from generator.regions import Region, RegionError, RegionTable
 
 from .article import Article
-from .lists import _HONOREE_END, clean_category
+from .lists import _AWARD_WORDS, _HONOREE_END, clean_category
 
 _KIND_BY_WORD = [  # the first word found in a category or name decides the kind
     (re.compile(r"志愿者(?!协会|组织|服务队|队|联合会)$|志愿者[（(]|个人"), "volunteer"),
@@ -196,10 +196,25 @@ def _level(title: str, region: Region | None) -> str:
     return "市"
 
 
+_PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4})*$")
+_HONOUR_CONTEXT = re.compile(r"名单|表彰|命名|称号|评选|揭晓|公示|获评|入选|上榜")
+
+
+def is_honour_list(article: Article, title: str) -> bool:
+    """An honour list, not any numbered list: award words around it, and names that look like honorees."""
+    cats = " ".join({e.category for e in article.list_entries})
+    context = _AWARD_WORDS.search(cats) or _AWARD_WORDS.search(title) or _HONOUR_CONTEXT.search(title + cats)
+    names = [e.name for e in article.list_entries]
+    honoree_like = sum(1 for n in names if _HONOREE_END.search(n) or _PERSON.match(n) or kind_of(n, "") != "")
+    return bool(context) and honoree_like * 2 >= len(names)
+
+
 def _editions(article: Article, known: Known, drafts: Drafts) -> None:
     if not article.list_entries:
         return
-    title = _edition_title(article)
+    title = _edition_title(article) or article.title
+    if not title or not is_honour_list(article, title):
+        return
     years = _YEAR.findall(title) or _YEAR.findall(article.body[:2000])
     year = int(years[0]) if years else (int(article.publish_time[:4]) if article.publish_time else None)
     scope, _ = place(known, title.split("年", 1)[-1].lstrip("度“\""))
@@ -283,7 +298,7 @@ def _profile_from_form(article: Article, known: Known, drafts: Drafts) -> None:
 def _profiles_from_sections(article: Article, known: Known, drafts: Drafts) -> None:
     """A short line naming a listed honoree, then paragraphs about it, is that honoree's profile."""
     names = [e.name for e in article.list_entries]
-    if not names:
+    if not names or not drafts.editions:
         return
     lines = article.paragraphs
     starts = []
