@@ -113,3 +113,24 @@ def test_multi_page_article_follows_next_page(server, fetcher, tmp_path):
     server.routes["/story_2.html"] = Route(article_html("分页的文章", more))
     article, _ = read_source(server.url("/story.html"), fetcher, tmp_path / "cache", False)
     assert "了不起的邻居" in article.body and "红蚂蚁" in article.body
+
+
+def test_cli_ingest_from_a_url_writes_drafts_and_keeps_a_snapshot(server, project, capsys):
+    from generator.cli import main
+
+    lines = "".join(f"<p>{i}、{n}</p>" for i, n in enumerate(["嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心",
+                                                            "徐汇区斜土街道社区志愿服务中心"], 1))
+    page = article_html("2021年上海市社区志愿服务示范中心名单公布", PARAS,
+                        extra=f"<p>一、制度创新示范中心(3个)</p>{lines}", date="2021-04-01 09:30")
+    server.routes["/news/2021/list.html"] = Route(page)
+    url = server.url("/news/2021/list.html")
+    assert main(["--project", str(project), "ingest", "--delay", "0", url]) == 0
+    out = capsys.readouterr().out
+    assert "content/records/editions/" in out and "content/news/2021-04-01-" in out
+    edition = next((project / "content/records/editions").glob("*2021.yaml")).read_text(encoding="utf-8")
+    assert "status: draft" in edition and "长宁区虹桥街道社区志愿服务中心" in edition and url in edition
+    assert list((project / ".bangyang-cache" / "snapshots").glob("*.raw"))
+    hits = server.hits["/news/2021/list.html"]
+    assert main(["--project", str(project), "ingest", "--from-cache", url]) == 0
+    assert "新建" not in capsys.readouterr().out  # nothing new
+    assert server.hits["/news/2021/list.html"] == hits  # and not fetched again
