@@ -73,10 +73,7 @@ def _parse(text: str) -> html.HtmlElement | None:
     except (etree.ParserError, ValueError):
         return None
     etree.strip_elements(root, *_DROP, with_tail=False)
-    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
-        parent = node.getparent()
-        if parent is not None:
-            node.drop_tree() if hasattr(node, "drop_tree") else parent.remove(node)
+    etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)  # keeps the text after them
     return root
 
 
