@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
@@ -94,8 +95,12 @@ def write_new(path: Path, text: str) -> bool:
     return True
 
 
-def merge_missing(path: Path, draft: dict) -> tuple[list[str], list[str]]:
-    """Add the draft's keys that the record lacks; returns (added keys, keys whose values differ)."""
+def merge_missing(path: Path, draft: dict, model=None) -> tuple[list[str], list[str]]:
+    """Add the draft's keys that the record lacks; returns (added keys, keys whose values differ).
+
+    With a pydantic `model`, the merged record must still validate, or nothing is written
+    and the added keys are reported as differing instead.
+    """
     y = _yaml()
     doc = y.load(path.read_text(encoding="utf-8"))
     if not isinstance(doc, dict):
@@ -110,12 +115,23 @@ def merge_missing(path: Path, draft: dict) -> tuple[list[str], list[str]]:
                 added.append(key)
         elif _norm(doc[key]) != _norm(value) and key not in ("body", "summary", "region", "name"):
             differ.append(key)
+    if added and model is not None:
+        try:
+            model.model_validate(yaml.load(_dumps(doc), Loader=yaml.CSafeLoader))
+        except Exception:  # pydantic.ValidationError, or YAML the model cannot read
+            return [], differ + added
     if added:
         tmp = path.with_name(path.name + ".tmp")
         with open(tmp, "w", encoding="utf-8") as fh:
             y.dump(doc, fh)
         tmp.replace(path)
     return added, differ
+
+
+def _dumps(doc) -> str:
+    buf = io.StringIO()
+    _yaml().dump(doc, buf)
+    return buf.getvalue()
 
 
 def _norm(v) -> str:

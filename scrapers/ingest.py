@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.load import load
-from generator.model import KIND_DIR
+from generator.model import HONOREE_MODELS, KIND_DIR, KIND_DIRS
 from generator.regions import RegionError
 from generator.scaffold import propose_record_id
 from generator.slugs import pinyin_words
@@ -167,14 +167,17 @@ class Ingest:
         region = self._region_or_none(h.region)
         if region is not None:
             data["region"] = region.display
-        data.update({k: v for k, v in h.fields.items() if v not in (None, "", [])})
+        kind = KIND_DIRS[h.existing.split("/", 1)[0]] if h.existing else h.kind
+        allowed = HONOREE_MODELS[kind].model_fields
+        # a form's field that this kind of record does not have is left out, never written invalid
+        data.update({k: v for k, v in h.fields.items() if v not in (None, "", []) and k in allowed})
         if h.body:
             data["body"] = D.markdown_paragraphs(h.body.split("\n\n"))
         data["sources"] = [src]
         data["status"] = "draft"
         if h.existing:
             path = self._record_path(h.existing)
-            added, differ = D.merge_missing(path, data) if path else ([], [])
+            added, differ = D.merge_missing(path, data, HONOREE_MODELS[kind]) if path else ([], [])
             report.linked.append(f"{h.name} → {h.existing}")
             if added:
                 report.merged.append(f"{self._rel(path)}: 补上 {', '.join(added)}")
@@ -188,7 +191,7 @@ class Ingest:
             report.skipped.append(f"{h.name}: 地区 “{h.region_as_written or h.region or '?'}” 不在地区表 "
                                   "content/regions.yaml 中; 加上后重新导入")
             return None
-        rid = propose_record_id(self.known.regions, h.kind, h.name, region)
+        rid = self._free_id(propose_record_id(self.known.regions, h.kind, h.name, region))
         path = self.content / "records" / f"{rid}.yaml"
         schema = "../" * (rid.count("/") + 2) + f"schema/{h.kind}.json"
         if D.write_new(path, D.dump(data, header=f"yaml-language-server: $schema={schema}\n由 bangyang ingest 生成的草稿; 核对后把 status 改为 published")):
@@ -217,9 +220,7 @@ class Ingest:
                 if not stub:
                     base = propose_record_id(self.known.regions, cat.kind, entry.name, region) if region else \
                         f"{KIND_DIR[cat.kind]}/{_slug(e.title, 3)}/{_slug(entry.name)}"
-                    stub, n = base, 2
-                    while stub in used or stub in self.known.names.values():
-                        stub, n = f"{base}-{n}", n + 1
+                    stub = self._free_id(base, used)
                 used.add(stub)
                 item = {"stub": stub, "name": entry.name}
                 if region is not None:
@@ -232,7 +233,7 @@ class Ingest:
         if src.get("date"):
             data["announced"] = src["date"]
         data.update({"stage": "公布", "sources": [src], "status": "draft", "categories": categories})
-        rid = f"editions/{_slug(re.sub(r'(?:19|20)[0-9]{2}年度?', '', e.title))}-{data['year']}"
+        rid = self._free_id(f"editions/{_slug(re.sub(r'(?:19|20)[0-9]{2}年度?', '', e.title))}-{data['year']}")
         path = self.content / "records" / f"{rid}.yaml"
         if D.write_new(path, D.dump(data, header="由 bangyang ingest 生成的草稿; 核对阶段、名额和地区后把 status 改为 published")):
             report.created.append(self._rel(path))
@@ -300,6 +301,14 @@ class Ingest:
             self.known.news.append((when, src["publisher"], mentioned))
         else:
             report.skipped.append(f"{self._rel(path)}: 已存在")
+
+    def _free_id(self, base: str, also_taken: set[str] = frozenset()) -> str:
+        """base, or base-2, base-3…: an id no record, stub or earlier draft of this run uses."""
+        taken = set(self.known.names.values()) | set(self.known.stubs.values()) | set(self.known.editions.values())
+        rid, n = base, 2
+        while rid in taken or rid in also_taken or self._record_path(rid) is not None:
+            rid, n = f"{base}-{n}", n + 1
+        return rid
 
     def _record_path(self, rid: str) -> Path | None:
         for ext in (".yaml", ".yml"):

@@ -184,3 +184,17 @@ def test_every_corpus_page_ingests_into_drafts_that_build(project, tmp_path):
     assert len(news) == 60 and len(report.created) == 60  # no editions from numbered paragraphs
     out = build(project, tmp_path / "site", include_drafts=True, search=False).output
     assert len(list((out / "news" / "drafts").iterdir())) == 60
+
+
+def test_a_merge_that_would_make_the_record_invalid_is_not_written(project):
+    from generator.model import Community
+    from scrapers.drafts import merge_missing
+
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    text = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                     if not ln.startswith("volunteer_share:")) + "\n"
+    path.write_text(text, encoding="utf-8")
+    added, differ = merge_missing(path, {"volunteer_share": "三成多"}, Community)  # not a percentage
+    assert added == [] and differ == ["volunteer_share"]
+    assert path.read_text(encoding="utf-8") == text
+    link(load(project / "content"))
