@@ -132,9 +132,6 @@ class Ingest:
             if article.is_empty:
                 report.skipped.append(f"{source}: {article.reason or '没有正文'}")
                 continue
-            if not article.title.strip():
-                # a page without a headline still gets a readable one, which the editor can change
-                article.title = re.sub(r"\s+", " ", article.paragraphs[0])[:40]
             report.extend(self.write(structure(article, self.known), url or source))
         return report
 
@@ -143,6 +140,9 @@ class Ingest:
         """Write one article's news file and draft records."""
         report = D.Report()
         a = d.article
+        if not a.title.strip() and a.paragraphs:
+            # a page without a headline still gets a readable one, which the editor can change
+            a.title = re.sub(r"\s+", " ", a.paragraphs[0])[:40]
         src = _source(a, origin if origin.startswith("http") else None)
         ids: dict[str, str] = {}
         for h in d.honorees:
