@@ -1,0 +1,226 @@
+"""Build speed: bangyang against Hugo and plain Pelican on the same synthetic records.
+
+    python bench/build_bench.py --n 1000 --n 10000 --json bench/results/build.json [--runs 3]
+
+For each N, bench/synth.py writes a catalog; the same honorees and editions are written as
+one Markdown page each for Hugo (minimal layout) and for Pelican (one article per record,
+its built-in “simple” theme). Each tool is timed on:
+  cold          outputs and caches removed
+  warm          the same build again, caches kept
+  edit_honoree  after changing one honoree's text
+  edit_edition  after changing one edition
+  edit_template after changing the page template
+The table also gives the HTML pages each tool wrote: bangyang writes edition, region, year and
+filter pages that the one-page-per-record peers do not have. Wall time is the median of --runs; peak RSS is the maximum resident set of the build
+process (GNU time). Rows: {"tool", "n", "case", "wall_s", "peak_rss_mb"}. bangyang builds with
+--no-search: the search index is measured by bench/search_bench.py. This never runs in CI.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import synth  # noqa: E402  (a sibling script, not a package)
+
+BIN = Path(sys.executable).parent
+CASES = ("cold", "warm", "edit_honoree", "edit_edition", "edit_template")
+HUGO_LAYOUT = {
+    "_default/baseof.html": '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+                            "</head><body>{{ block \"main\" . }}{{ end }}</body></html>\n",
+    "_default/single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n',
+    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">'
+                          "{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
+}
+
+
+def _records(project: Path):
+    """(id, name, body) of every honoree, and (id, title, [names]) of every edition."""
+    records = project / "content" / "records"
+    honorees, names = [], {}
+    for path in sorted(records.rglob("*.yaml")):
+        rid = str(path.relative_to(records).with_suffix(""))
+        if rid.startswith(("editions/", "schemes/")):
+            continue
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        honorees.append((rid, data["name"], data.get("body", "")))
+        names[rid] = data["name"]
+    editions = []
+    for path in sorted((records / "editions").glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        listed = [e.get("name") or names.get(e.get("honoree"), "") for c in data["categories"] for e in c["entries"]]
+        editions.append((f"editions/{path.stem}", data["title"], listed))
+    return honorees, editions
+
+
+def _page_text(title: str, body: str, pelican: bool) -> str:
+    if pelican:
+        return f"Title: {title}\nDate: 2024-01-01 10:00\n\n{body}\n"
+    return f'---\ntitle: "{title}"\n---\n\n{body}\n'
+
+
+def write_peers(project: Path, work: Path) -> dict[str, Path]:
+    """The Hugo and Pelican sites for the same records; returns their folders."""
+    honorees, editions = _records(project)
+    hugo, pel = work / "hugo", work / "pelican"
+    for site, pelican in ((hugo, False), (pel, True)):
+        content = site / "content"
+        for rid, name, body in honorees:
+            path = content / f"{rid.replace('/', '-')}.md" if pelican else content / f"{rid}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(_page_text(name, body, pelican), encoding="utf-8")
+        for rid, title, listed in editions:
+            path = content / f"{rid.replace('/', '-')}.md" if pelican else content / f"{rid}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(_page_text(title, "\n".join(f"- {n}" for n in listed), pelican), encoding="utf-8")
+    (hugo / "hugo.toml").write_text('baseURL = "http://127.0.0.1/"\nlanguageCode = "zh-cn"\ntitle = "bench"\n'
+                                    'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n', encoding="utf-8")
+    for rel, text in HUGO_LAYOUT.items():
+        (hugo / "layouts" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (hugo / "layouts" / rel).write_text(text, encoding="utf-8")
+    (pel / "pelicanconf.py").write_text(
+        'SITENAME = "bench"\nTIMEZONE = "Asia/Shanghai"\nDEFAULT_LANG = "zh"\nPATH = "content"\n'
+        'CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCACHE_PATH = "cache"\nFEED_ALL_ATOM = None\n'
+        'CATEGORY_FEED_ATOM = None\nAUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\nDEFAULT_PAGINATION = False\n'
+        'THEME = "simple"\nSLUGIFY_SOURCE = "basename"\n', encoding="utf-8")
+    return {"hugo": hugo, "pelican": pel}
+
+
+class Tool:
+    """How to build, clean and edit one tool's copy of the site."""
+
+    def __init__(self, name: str, site: Path):
+        self.name, self.site = name, site
+        self.edits = 0
+
+    def command(self) -> list[str]:
+        if self.name == "hugo":
+            return [str(BIN / "hugo"), "--quiet", "-s", str(self.site), "-d", "public", "--cacheDir", str(self.site / "hcache")]
+        if self.name == "pelican":
+            return [str(BIN / "pelican"), "-q", "-s", str(self.site / "pelicanconf.py"), "-o", str(self.site / "output"),
+                    str(self.site / "content")]
+        return [str(BIN / "bangyang"), "--project", str(self.site), "build", "--no-search"]
+
+    def pages(self) -> int:
+        """HTML pages the last build wrote."""
+        out = {"hugo": "public", "pelican": "output", "bangyang": "output"}[self.name]
+        return sum(1 for _ in (self.site / out).rglob("*.html"))
+
+    def clean(self) -> None:
+        for name in ("public", "hcache", "output", "cache", "__pycache__", ".bangyang-cache"):
+            shutil.rmtree(self.site / name, ignore_errors=True)
+
+    def _first(self, folder: str, suffix: str) -> Path:
+        return next(iter(sorted((self.site / folder).rglob(f"*{suffix}"))))
+
+    def edit(self, case: str) -> None:
+        self.edits += 1
+        mark = f"修改{self.edits}"
+        if case == "edit_template":
+            path = {"hugo": self.site / "layouts/_default/single.html",
+                    "pelican": None, "bangyang": self.site / "templates/honoree.html"}[self.name]
+            if path is None:  # Pelican's built-in theme: edit a copy used as THEME_TEMPLATES_OVERRIDES
+                override = self.site / "overrides"
+                override.mkdir(exist_ok=True)
+                conf = self.site / "pelicanconf.py"
+                if "OVERRIDES" not in conf.read_text():
+                    conf.write_text(conf.read_text() + f'THEME_TEMPLATES_OVERRIDES = ["{override}"]\n')
+                path = override / "article.html"
+                path.write_text('{% extends "!simple/article.html" %}\n')
+            path.write_text(path.read_text(encoding="utf-8") + f"\n<!-- {mark} -->\n", encoding="utf-8")
+            return
+        if self.name == "bangyang":
+            folder = "content/records/editions" if case == "edit_edition" else "content/records/communities"
+            path = self._first(folder, ".yaml")
+            text = path.read_text(encoding="utf-8")
+            if case == "edit_edition":
+                text = text.replace("title: ", f"title: {mark}", 1) if "title: " in text else text
+            else:
+                text = text.replace("body: |\n  ", f"body: |\n  {mark}", 1)
+            path.write_text(text, encoding="utf-8")
+            return
+        path = next(p for p in sorted((self.site / "content").rglob("*.md"))
+                    if ("editions" in str(p)) == (case == "edit_edition"))
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{mark}\n", encoding="utf-8")
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one build, from GNU time."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        run = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", out.name, *cmd], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": "0"})
+        if run.returncode != 0:
+            raise SystemExit(f"build failed: {' '.join(cmd)}\n{run.stderr[-3000:]}")
+        wall, rss = out.read().split()[-2:]
+    return float(wall), int(rss) / 1024
+
+
+def measure(tool: Tool, runs: int) -> dict[str, tuple[float, float]]:
+    out = {}
+    for case in CASES:
+        walls, rsss = [], []
+        for _ in range(runs):
+            if case == "cold":
+                tool.clean()
+            elif case.startswith("edit_"):
+                tool.edit(case)
+            wall, rss = timed(tool.command())
+            walls.append(wall)
+            rsss.append(rss)
+        out[case] = (statistics.median(walls), max(rsss))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, action="append", help="honorees; may repeat (default 1000)")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--tools", default="bangyang,hugo,pelican")
+    ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "build.json"))
+    ap.add_argument("--work", help="where to write the sites (default: a temporary folder)")
+    args = ap.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bangyang-build-bench-") as tmp:
+        work_root = Path(args.work) if args.work else Path(tmp)
+        for n in args.n or [1000]:
+            work = work_root / f"n{n}"
+            project = synth.generate(n, work / "bangyang")
+            sites = {"bangyang": project, **write_peers(project, work)}
+            for name in args.tools.split(","):
+                print(f"n={n} {name}…", file=sys.stderr, flush=True)
+                tool = Tool(name, sites[name])
+                for case, (wall, rss) in measure(tool, args.runs).items():
+                    rows.append({"tool": name, "n": n, "case": case, "wall_s": round(wall, 2),
+                                 "peak_rss_mb": round(rss, 1), "pages": tool.pages()})
+    hugo = {(r["n"], r["case"]): r["wall_s"] for r in rows if r["tool"] == "hugo"}
+    print(f"{'n':>7} {'case':<14} " + " ".join(f"{t + ' s':>12} {'MB':>7} {'×hugo':>6}" for t in args.tools.split(",")))
+    for n in args.n or [1000]:
+        for case in CASES:
+            cells = []
+            for t in args.tools.split(","):
+                r = next(r for r in rows if r["tool"] == t and r["n"] == n and r["case"] == case)
+                ratio = r["wall_s"] / hugo[(n, case)] if hugo.get((n, case)) else float("nan")
+                cells.append(f"{r['wall_s']:>12.2f} {r['peak_rss_mb']:>7.0f} {ratio:>6.2f}")
+            print(f"{n:>7} {case:<14} " + " ".join(cells))
+    out = Path(args.json)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for n in args.n or [1000]:
+        counts = ", ".join(f"{r['tool']} {r['pages']}" for r in rows if r["n"] == n and r["case"] == "cold")
+        print(f"HTML pages at n={n}: {counts}")
+    print(f"\nwritten to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
