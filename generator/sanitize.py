@@ -17,7 +17,7 @@ def clean_html(html: str) -> str:
 
 
 def sanitize_article(instance) -> None:
-    """Pelican content_object_init handler: sanitize a news article's rendered body and summary."""
+    """Pelican content_object_init handler: sanitize a news article's rendered body."""
     content = getattr(instance, "_content", None)
     if content:
         instance._content = clean_html(content)

@@ -17,10 +17,10 @@ from urllib.parse import urljoin, urlsplit
 
 from .decode import decode_html
 from .fetch import USER_AGENT, MAX_BYTES, next_page
+from .furniture import next_link
 from .ingest import CACHE_DIR, MAX_PAGES, Ingest, append_page
 from .profiles import Profile, profile_named
 
-_NEXT_TEXT = re.compile(r"^\s*(?:下一页|下页|后一页|next|›|»)\s*[>›»]?\s*$", re.I)
 # On list pages, article links have a headline for text and a URL like an article's.
 _ARTICLE_URL = re.compile(r"(?:\d{4}[-/]?\d{2}|content_\d+|t\d{8}_\d+|/\d{4,}|art_|article|detail|show|\.s?html?$)", re.I)
 
@@ -105,19 +105,13 @@ def _charset(response) -> str | None:
     return m.group(1) if m else None
 
 
-def _next_link(root, base: str) -> str | None:
-    for a in root.iter("a"):
-        if _NEXT_TEXT.match("".join(a.itertext())) and a.get("href") and not a.get("href").startswith("javascript:"):
-            return urljoin(base, a.get("href").strip())
-    return None
-
-
 def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, max_pages: int = 50,
           full: bool = False, delay: float = 1.0, timeout: float = 20.0, max_bytes: int = MAX_BYTES,
           obey_robots: bool = True, http_cache: bool = True, extra_settings: dict | None = None) -> CrawlReport:
     """Crawl a column's list pages from `start` and ingest each new article into the project."""
+    # imported here: Scrapy and Twisted take a second to load, which other commands should not pay
     import scrapy
-    from lxml import html as lhtml
+    from lxml import etree, html as lhtml
     from scrapy.crawler import CrawlerProcess
     from scrapy.exceptions import IgnoreRequest
     from scrapy.spidermiddlewares.httperror import HttpError
@@ -179,7 +173,7 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
             text = decode_html(response.body, _charset(response)).text
             try:
                 root = lhtml.document_fromstring(text)
-            except Exception:  # an empty or broken list page: nothing to follow
+            except (etree.ParserError, ValueError):  # an empty or broken list page: nothing to follow
                 report.failed.append(f"{response.url}: 列表页无法解析")
                 return
             new = 0
@@ -195,7 +189,7 @@ def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, m
                 # of a redirect loop; we keep our own set of requested URLs instead
                 yield scrapy.Request(url, callback=self.parse_article, errback=self.failed, dont_filter=True,
                                      meta={"article": url})
-            nxt = _next_link(root, response.url)
+            nxt = next_link(root, response.url)
             page = response.meta.get("page", 1)
             if nxt and page < max_pages and (new or full):
                 yield scrapy.Request(nxt, callback=self.parse_list, errback=self.failed,

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 from protego import Protego
@@ -186,18 +186,17 @@ def cached_snapshot(cache_dir: Path, url: str) -> Fetched | None:
 
 def next_page(data_text: str, url: str) -> str | None:
     """The “下一页” link of a multi-page article, if it continues the same article."""
-    from lxml import html as lhtml
+    from lxml import etree, html as lhtml
+
+    from .furniture import next_link
 
     try:
         root = lhtml.document_fromstring(data_text)
-    except (ValueError, Exception):  # lxml raises ParserError for empty documents
+    except (etree.ParserError, ValueError):
         return None
-    for a in root.iter("a"):
-        text = "".join(a.itertext()).strip()
-        if text in ("下一页", "下页", "下一页>", "下一页 >", "后一页") and a.get("href"):
-            target = urljoin(url, a.get("href").strip())
-            # pages of one article share the path stem: a.html → a_2.html
-            stem = urlsplit(url).path.rsplit(".", 1)[0].rsplit("_", 1)[0]
-            if target != url and urlsplit(target).path.startswith(stem):
-                return target
+    target = next_link(root, url)
+    # pages of one article share the path stem: a.html → a_2.html
+    stem = urlsplit(url).path.rsplit(".", 1)[0].rsplit("_", 1)[0]
+    if target and target != url and urlsplit(target).path.startswith(stem):
+        return target
     return None

@@ -22,7 +22,7 @@ from .furniture import FOOTER, is_nav
 from .profiles import Profile
 
 _DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
-         "textarea", "button", "input", "canvas", "video", "audio", "map", "frameset", "link", "meta")
+         "textarea", "button", "input", "canvas", "video", "audio", "map", "frameset", "link")
 _BLOCK = frozenset(
     "html body div p td th tr tbody thead table li ul ol dl dt dd section article main aside header footer "
     "h1 h2 h3 h4 h5 h6 blockquote pre center form figure figcaption nav address hr caption font-block".split())
@@ -43,7 +43,6 @@ _JUNK_LINE = re.compile(
     r"字号|字体|【?\s*大\s*中\s*小\s*】?|扫一扫|扫描二维码|微信扫一扫|我要纠错|点击数|浏览次数|"
     r"图集|\+1|【?纠错】?|相关阅读|相关新闻|相关链接|相关文章|推荐阅读|热点推荐|更多|>>更多)[:：\s|】\]]*.{0,12}$")
 MAX_IMAGES = 50
-_RELATED = re.compile(r"^[【\[]?(?:相关报道|相关新闻|相关链接|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|更多精彩)[】\]]?[:：]?$")
 # “…-新华网”: a site name glued to the headline in <title>
 _SITE_SUFFIX = re.compile(r"\s*[-_|｜—–]\s*[^-_|｜—–\s]{1,10}(?:网|报|台|频道|新闻|在线|门户|政府)\s*$")
 _ENP = re.compile(r"<!--\s*enpproperty(.*?)/?enpproperty\s*-->", re.S | re.I)
@@ -440,7 +439,7 @@ def _trim(lines: list[str], title: str, info: list[str]) -> list[str]:
         sq = _squash(line)
         if not out and i < 4 and (sq == t or sq in info_set or bylines.is_byline_line(line)):
             continue  # headline or info bar repeated above the first paragraph
-        if (_RELATED.match(line.strip()) or FOOTER.match(line.strip())) and i >= len(lines) // 3:
+        if FOOTER.match(line.strip()) and i >= len(lines) // 3:
             break  # what follows is a list of other articles, or the page footer
         if _JUNK_LINE.match(line.strip()):
             continue

@@ -16,7 +16,7 @@ from .article import Article
 from .decode import decode_html
 from .extract import extract_article
 from .fetch import Fetcher, FetchError, cached_snapshot, next_page
-from .structuring import DraftEdition, DraftHonoree, Drafts, Known, structure
+from .structuring import DraftEdition, DraftHonoree, Drafts, Known, KnownNews, structure
 
 MAX_PAGES = 10
 CACHE_DIR = ".bangyang-cache"
@@ -49,7 +49,8 @@ def known_from(content: Path) -> Known:
                     known.schemes[name] = rid
     for nf in loaded.news:
         meta = nf.meta
-        known.news.append((meta.date[:16], meta.source, set(meta.honorees) | set(meta.editions)))
+        known.news.append(KnownNews(meta.date[:16], meta.source, set(meta.honorees) | set(meta.editions),
+                                    meta.title, meta.source_url))
     return known
 
 
@@ -274,31 +275,28 @@ class Ingest:
 
     def _news(self, d: Drafts, src: dict, ids: dict[str, str], editions: list[str], report: D.Report) -> None:
         a = d.article
-        news_dir = self.content / "news"
-        for existing in sorted(news_dir.glob("*.md")) if news_dir.exists() else []:
-            head = existing.read_text(encoding="utf-8")[:2000]
-            if (src.get("url") and f"Source_url: {src['url']}" in head) or f"Title: {a.title}\n" in head:
-                report.skipped.append(f"{self._rel(existing)}: 这篇文章已导入")
-                return
+        title = _one_line(D.plain_text(a.title, 300))  # as the front matter stores it
         when = (a.publish_time or date.today().isoformat()).replace("T", " ")[:16]
         mentioned = set(ids.values()) | set(d.links.values()) | set(editions)
         timed = len(when) == 16 and not when.endswith("00:00")
-        for n_when, n_source, n_ids in self.known.news:
-            # the same minute from the same outlet, or the same honorees at that minute: already here.
+        for n in self.known.news:
+            # the same URL or title; or the same minute from the same outlet, or with the same honorees.
             # A date without a time says too little, so those articles are matched by title only.
-            if timed and n_when == when and (n_source == src["publisher"] or n_ids & mentioned):
-                report.skipped.append(f"{a.title}: 这篇文章已导入 ({n_when} {n_source})")
+            if (src.get("url") and n.url == src["url"]) or n.title == title or (
+                    timed and n.when == when and (n.source == src["publisher"] or n.ids & mentioned)):
+                report.skipped.append(f"{a.title}: 这篇文章已导入 ({n.when} {n.source})")
                 return
         meta = [("Title", a.title), ("Date", when), ("Source", src["publisher"]), ("Author", a.author),
                 ("Editor", a.editor), ("Site", src.get("site")), ("Source_url", src.get("url")),
                 ("Honorees", ", ".join(dict.fromkeys(list(ids.values()) + list(d.links.values())))),
                 ("Editions", ", ".join(editions)), ("Regions", ", ".join(d.regions[:5])), ("Status", "draft")]
         lines = [f"{k}: {_one_line(D.plain_text(v, 300))}" for k, v in meta if v]
+        news_dir = self.content / "news"
         text = "\n".join(lines) + "\n\n" + D.markdown_paragraphs(a.paragraphs) + "\n"
         path = news_dir / f"{when[:10]}-{_slug(a.title)}.md"
         if D.write_new(path, text):
             report.created.append(self._rel(path))
-            self.known.news.append((when, src["publisher"], mentioned))
+            self.known.news.append(KnownNews(when, src["publisher"], mentioned, title, src.get("url")))
         else:
             report.skipped.append(f"{self._rel(path)}: 已存在")
 

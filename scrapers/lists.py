@@ -11,9 +11,9 @@ _COUNT = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*(?:个|名|人|项|家|支|�
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳])\s*(?P<name>\S.*?)\s*$")
 _SENTENCE = re.compile(r"[。！？!?]|，.*，")
 # Names on unnumbered lists end like this (社区, 中心, 项目, 服务队, …).
-_HONOREE_END = re.compile(r"(?:社区|村|中心|服务站|实践站|实践所|项目|行动|计划|工程|队|大队|团|组织|协会|联合会|"
+HONOREE_END = re.compile(r"(?:社区|村|中心|服务站|实践站|实践所|项目|行动|计划|工程|队|大队|团|组织|协会|联合会|"
                           r"志愿者协会|基金会|服务社|工作室|之家|学校|医院|公司|小组|联盟|驿站|书屋)$")
-_AWARD_WORDS = re.compile(r"最美|最佳|优秀|示范|先进|模范|标兵|十佳|百佳|典型|品牌|明星|好人")
+AWARD_WORDS = re.compile(r"最美|最佳|优秀|示范|先进|模范|标兵|十佳|百佳|典型|品牌|明星|好人")
 # The verb and quoted award; the names are the clause before it. Searched verb-first
 # because a lazy “names before the verb” pattern backtracks over every position.
 _AWARD_VERB = re.compile(r"(?:分别)?(?:被评为|被授予|入选|获评|荣获|获得|当选|被命名为)了?(?:全国|全省|全市)?[“\"](?P<cat>[^”\"]{2,30})[”\"]")
@@ -73,7 +73,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
             close_run()
             out.append(ListEntry(category, name))
             continue
-        if len(line) <= 40 and not _SENTENCE.search(line) and _HONOREE_END.search(line):
+        if len(line) <= 40 and not _SENTENCE.search(line) and HONOREE_END.search(line):
             run.append(clean_name(line))
             continue
         close_run()
@@ -124,7 +124,7 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
             cat = m.group("cat")
             begin = max(clause_start, *(line.rfind(c, 0, m.start()) + 1 for c in "。；;！？"))
             clause_start = m.end()
-            if not _AWARD_WORDS.search(cat):
+            if not AWARD_WORDS.search(cat):
                 continue
             names = _LEAD.sub("", line[begin:m.start()][-400:])
             names = re.split(r"[;；]", names)[-1]

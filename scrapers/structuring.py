@@ -12,7 +12,7 @@ from generator.quantity import Quantity, QuantityError, parse_quantity
 from generator.regions import Region, RegionError, RegionTable
 
 from .article import Article
-from .lists import _AWARD_WORDS, _HONOREE_END, clean_category
+from .lists import AWARD_WORDS, HONOREE_END, clean_category
 
 _KIND_BY_WORD = [  # the first word found in a category or name decides the kind
     (re.compile(r"志愿者(?!协会|组织|服务队|队|联合会)$|志愿者[（(]|个人"), "volunteer"),
@@ -59,7 +59,18 @@ class Known:
     editions: dict[str, str] = field(default_factory=dict)    # edition title → edition id
     schemes: dict[str, str] = field(default_factory=dict)     # scheme name / short name → scheme id
     statsheets: list[tuple[str, str, str]] = field(default_factory=list)  # (region path, date, id)
-    news: list[tuple[str, str, set]] = field(default_factory=list)  # (date “YYYY-MM-DD HH:MM”, source, record ids)
+    news: list["KnownNews"] = field(default_factory=list)
+
+
+@dataclass
+class KnownNews:
+    """A news article the project has, as ingest recognises it again."""
+
+    when: str          # “YYYY-MM-DD HH:MM”
+    source: str
+    ids: set           # honorees and editions it mentions
+    title: str = ""
+    url: str | None = None
 
 
 @dataclass
@@ -203,9 +214,9 @@ _HONOUR_CONTEXT = re.compile(r"名单|表彰|命名|称号|评选|揭晓|公示|
 def is_honour_list(article: Article, title: str) -> bool:
     """An honour list, not any numbered list: award words around it, and names that look like honorees."""
     cats = " ".join({e.category for e in article.list_entries})
-    context = _AWARD_WORDS.search(cats) or _AWARD_WORDS.search(title) or _HONOUR_CONTEXT.search(title + cats)
+    context = AWARD_WORDS.search(cats) or AWARD_WORDS.search(title) or _HONOUR_CONTEXT.search(title + cats)
     names = [e.name for e in article.list_entries]
-    honoree_like = sum(1 for n in names if _HONOREE_END.search(n) or _PERSON.match(n) or kind_of(n, "") != "")
+    honoree_like = sum(1 for n in names if HONOREE_END.search(n) or _PERSON.match(n) or kind_of(n, "") != "")
     return bool(context) and honoree_like * 2 >= len(names)
 
 
@@ -312,7 +323,7 @@ def _profiles_from_sections(article: Article, known: Known, drafts: Drafts) -> N
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         body = []
         for para in lines[i + 1:end]:
-            if len(para) <= 40 and not re.search(r"[。，,]", para) and _HONOREE_END.search(para):
+            if len(para) <= 40 and not re.search(r"[。，,]", para) and HONOREE_END.search(para):
                 break  # the next honoree's heading, not a listed one
             body.append(para)
         if any(h.name == name for h in drafts.honorees):

@@ -45,7 +45,16 @@ def test_wrong_charset_declaration_is_overruled():
 
 def test_http_charset_beats_meta():
     data = article_html("按响应头解码", PARAS, charset="gbk", declared="utf-8")
-    assert decode_html(data, http_charset="GBK").text.count("按响应头解码") >= 1
+    decoded = decode_html(data, http_charset="GBK")
+    assert decoded.how == "http" and "按响应头解码" in decoded.text
+
+
+def test_publish_time_from_meta_when_the_page_prints_none():
+    page = ("<html><head><meta charset='utf-8'><title>没有信息栏的文章</title>"
+            "<meta property='article:published_time' content='2023-06-01T08:30:00+08:00'></head><body>"
+            "<h1>没有信息栏的文章</h1><div class='content'>" + "".join(f"<p>{p}</p>" for p in PARAS) +
+            "</div></body></html>").encode()
+    assert extract_article(page).publish_time == "2023-06-01T08:30:00"
 
 
 def test_info_bar_gives_time_source_editor_and_body_is_clean():
