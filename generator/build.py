@@ -1,24 +1,38 @@
-"""One build: validate content, run Pelican into a fresh directory, swap it into place.
+"""One build: load → link → pages → render → write → index, redoing only what changed.
 
-The previous output/ is only replaced once the new site is complete, so a
-failed build never leaves a half-written site behind.
+The build cache (generator.cache) remembers each input's content hash, which inputs
+every group of pages read, and each page's input hash. A rebuild remakes the groups
+whose inputs changed, renders the pages whose input hash changed, and moves into
+output/ only the files whose bytes changed. Everything is made in a staging folder
+first: a failed build leaves output/ as it was.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import os
+import runpy
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
+from .cache import CACHE_DIR, Memo, ParsedFiles, code_version, content_hash, read_pickle, use_memo, write_pickle
 from .catalog import Catalog
 from .link import link
 from .load import load
+from .pages import news_extras, page_builder
 from .problems import ContentError, Problem
+from .render import GroupResult, Job, PageState, default_jobs, make_env, render_groups, template_hashes
 from .search import SearchIndexError, run_pagefind
+from .sitemap import news_entries, sitemap_xml
+from .write import commit, existing_files
+
+STAGES = ("load", "link", "render", "write", "index")
 
 
 class BuildError(Exception):
@@ -32,9 +46,35 @@ class BuildError(Exception):
 @dataclass
 class BuildResult:
     output: Path
-    pages: int
+    pages: int                       # HTML pages in the site
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
+    groups: int = 0                  # page groups in the site
+    remade: int = 0                  # groups whose pages were made again
+    rendered: int = 0                # pages rendered with Jinja
+    written: int = 0                 # files moved into output/
+    deleted: int = 0                 # files removed from output/
+    indexed: bool = False            # the search index was rebuilt
+
+
+@dataclass
+class GroupState:
+    deps: frozenset[str]
+    templates: frozenset[str]
+    paths: tuple[str, ...]
+
+
+@dataclass
+class Manifest:
+    """What the last build into an output folder read and wrote."""
+
+    settings: str                    # hash of everything every page depends on
+    inputs: dict[str, str]           # input → content hash
+    templates: dict[str, str]        # template → hash with what it extends and includes
+    groups: dict[str, GroupState]
+    pages: dict[str, PageState]
+    pelican: str = ""                # inputs of the last Pelican run (news, theme files)
+    search: str = ""                 # searchable pages the index was made from
 
 
 class _ErrorCounter(logging.Handler):
@@ -48,88 +88,308 @@ class _ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def load_catalog(project: Path, include_drafts: bool = False) -> Catalog:
+def load_catalog(project: Path, include_drafts: bool = False, parsed: ParsedFiles | None = None) -> Catalog:
     """Load and link content/; raises ContentError listing every problem."""
-    return link(load(project / "content"), include_drafts=include_drafts)
+    return link(load(project / "content", parsed), include_drafts=include_drafts)
+
+
+def _digest(*parts: object) -> str:
+    return content_hash(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str))
+
+
+def _files_digest(folders: list[str]) -> str:
+    """Hash of every file under the template folders, static files included (Pelican copies those)."""
+    h = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        root = Path(folder)
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+@dataclass
+class _Settings:
+    file: Path
+    digest: str
+    template_dirs: list[str]
+    jinja: dict
+
+
+def _read_settings(project: Path, settings_file: Path) -> _Settings:
+    """The few settings record pages need, without importing Pelican (a rebuild may never need it)."""
+    if not settings_file.is_file():
+        raise BuildError([Problem(str(settings_file), 0, 0, "", "找不到设置文件; 从示例项目复制 pelicanconf.py")])
+    values = runpy.run_path(str(settings_file))
+    dirs = [str(Path(d)) for d in values.get("THEME_TEMPLATES_OVERRIDES", [])] or [str(project / "templates")]
+    jinja = dict(values.get("JINJA_ENVIRONMENT", {}))
+    return _Settings(settings_file, content_hash(settings_file.read_bytes()), dirs, jinja)
+
+
+@contextmanager
+def _stage(timings: dict[str, float], name: str):
+    t = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - t
 
 
 def build(project: Path, output: Path | None = None, settings_file: Path | None = None,
-          include_drafts: bool = False, search: bool = True) -> BuildResult:
-    """Build the site of ``project`` into ``output`` (default project/output), with its search index."""
-    from pelican import Pelican
-    from pelican.settings import read_settings
+          include_drafts: bool = False, search: bool = True, jobs: int | None = None,
+          cache: bool = True) -> BuildResult:
+    """Build the site of ``project`` into ``output`` (default project/output), with its search index.
 
+    ``jobs`` is the number of rendering processes (default: one per core); ``cache=False``
+    ignores and keeps no build cache, so every page is made again.
+    """
     started = time.perf_counter()
     project = project.resolve()
     output = (output or project / "output").resolve()
-    settings_file = settings_file or project / "pelicanconf.py"
-    timings: dict[str, float] = {}
+    settings = _read_settings(project, (settings_file or project / "pelicanconf.py").resolve())
+    cache_dir = project / CACHE_DIR
+    timings = {s: 0.0 for s in STAGES}
+    result = BuildResult(output, 0, 0.0, timings)
 
-    t = time.perf_counter()
-    try:
-        catalog = load_catalog(project, include_drafts)
-    except ContentError as exc:
-        raise BuildError(exc.problems) from None
-    timings["load+link"] = time.perf_counter() - t
+    with _stage(timings, "load"):
+        parsed = ParsedFiles(cache_dir / "parsed.pickle" if cache else None)
+        memo = Memo(cache_dir / "memo.pickle" if cache else None)
+        use_memo(memo)
+        loaded = load(project / "content", parsed)
+    with _stage(timings, "link"):
+        try:
+            catalog = link(loaded, include_drafts=include_drafts)
+        except ContentError as exc:
+            raise BuildError(exc.problems) from None
+
+    with _stage(timings, "render"):
+        builder = page_builder(catalog)
+        groups = builder.plan()
+        env = make_env(settings.template_dirs, settings.jinja)
+        templates = template_hashes(env)
+        settings_key = _digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),
+                               catalog.hashes.get("regions.yaml"), include_drafts, builder.latest)
+        manifest_file = cache_dir / f"manifest-{_digest(str(output), include_drafts)[:16]}.pickle"
+        old: Manifest | None = read_pickle(manifest_file) if cache and output.exists() else None
+        if old is not None and old.settings != settings_key:
+            old = None  # settings, site.yaml, regions or bangyang itself changed: everything is remade
+        dirty = _dirty_groups(groups, old, catalog.hashes, templates, output)
+        result.groups, result.remade = len(groups), len(dirty)
 
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".output.", dir=output.parent))
+    try:
+        with _stage(timings, "render"):
+            old_pages = old.pages if old else {}
+            job = Job(builder, dirty, catalog.site.model_dump(), templates, settings.template_dirs, settings.jinja,
+                      output, staging, old_pages)
+            results = render_groups(job, jobs or default_jobs())
+            new = _carry_over(groups, results, old, catalog.hashes, templates, settings_key)
+            pelican_key = _pelican_key(catalog, settings, settings_key)
+            staged = [p for r in results for p in r.staged]
+            if old is None or old.pelican != pelican_key or "pelican" not in old.groups:
+                staged += _run_pelican(project, settings.file, catalog, include_drafts, output, staging, old_pages, new)
+            else:
+                _keep_group(new, old, "pelican")
+            new.pelican = pelican_key
+            staged += _sitemap(catalog, new, old_pages, output, staging)
+            result.rendered = sum(r.rendered for r in results)
+
+        with _stage(timings, "write"):
+            if old is None and output.exists():
+                deleted = sorted(existing_files(output) - set(new.pages))
+            else:
+                deleted = sorted(set(old.pages) - set(new.pages)) if old else []
+            manifest_file.unlink(missing_ok=True)  # a build stopped while writing must not trust it
+            commit(staging, output, staged, deleted)
+            _note_mtimes(new, output, staged)
+            result.written, result.deleted = len(staged), len(deleted)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+    search_key = _digest(sorted((p, s.sha) for p, s in new.pages.items() if s.searchable))
+    new.search = old.search if old else ""
+    try:
+        if search and (new.search != search_key or not (output / "pagefind").is_dir()):
+            with _stage(timings, "index"):
+                _index(project, output)
+            new.search, result.indexed = search_key, True
+    finally:
+        if cache:
+            write_pickle(manifest_file, new)
+            parsed.save()
+            memo.save(keep_unused=old is not None)
+        use_memo(Memo())
+    result.pages = sum(1 for p in new.pages if p.endswith(".html"))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _dirty_groups(groups, old: Manifest | None, hashes: dict[str, str], templates: dict[str, str], output: Path):
+    """The groups to make again: all of them without a usable manifest."""
+    if old is None:
+        return list(groups)
+    changed = {k for k in set(old.inputs) | set(hashes) if old.inputs.get(k) != hashes.get(k)}
+    changed_templates = {t for t in set(old.templates) | set(templates) if old.templates.get(t) != templates.get(t)}
+    touched = _touched_groups(old, output)
+    keys = {g.key for g in groups}
+    appeared_or_gone = any(k not in old.groups for k in keys) or any(
+        k not in keys for k in old.groups if k not in ("pelican", "sitemap"))
+    dirty = []
+    for g in groups:
+        before = old.groups.get(g.key)
+        if (before is None or g.key in touched or g.deps & changed or before.deps & changed
+                or before.templates & changed_templates
+                or ("*" in g.deps and (changed or appeared_or_gone))):
+            dirty.append(g)
+    return dirty
+
+
+def _touched_groups(old: Manifest, output: Path) -> set[str]:
+    """Groups with an output file that is missing or was changed by hand since the last build."""
+    touched = set()
+    for key, state in old.groups.items():
+        for path in state.paths:
+            page = old.pages.get(path)
+            try:
+                st = (output / path).stat()
+            except OSError:
+                touched.add(key)
+                break
+            if page is None or (st.st_size, st.st_mtime_ns) != (page.size, page.mtime_ns):
+                touched.add(key)
+                break
+    return touched
+
+
+def _carry_over(groups, results: list[GroupResult], old: Manifest | None, hashes, templates, settings_key) -> Manifest:
+    """The new manifest: remade groups from ``results``, the others as they were."""
+    new = Manifest(settings_key, dict(hashes), templates, {}, {})
+    remade = {r.key: r for r in results}
+    for g in groups:
+        r = remade.get(g.key)
+        if r is not None:
+            new.groups[g.key] = GroupState(r.deps, r.templates, tuple(r.pages))
+            new.pages.update(r.pages)
+        else:
+            _keep_group(new, old, g.key)
+    return new
+
+
+def _keep_group(new: Manifest, old: Manifest, key: str) -> None:
+    state = old.groups[key]
+    new.groups[key] = state
+    for path in state.paths:
+        new.pages[path] = old.pages[path]
+
+
+def _pelican_key(catalog: Catalog, settings: _Settings, settings_key: str) -> str:
+    """Everything Pelican's pages read: news files, every theme file, and the records news pages show."""
+    extras = {slug: news_extras(catalog, slug, n.meta.honorees) for slug, n in catalog.news.items()}
+    news_hashes = sorted((k, v) for k, v in catalog.hashes.items() if k.startswith("news/"))
+    return _digest(settings_key, _files_digest(settings.template_dirs), news_hashes, extras)
+
+
+def _run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_drafts: bool, output: Path,
+                 staging: Path, old_pages: dict[str, PageState], new: Manifest) -> list[str]:
+    """Run Pelican for the news pages, feeds and theme files; stage the files that changed."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    folder = Path(tempfile.mkdtemp(prefix=".pelican.", dir=staging.parent))
     counter = _ErrorCounter()
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(counter)
     try:
         overrides = {
             "PATH": str(project / "content"),
-            "OUTPUT_PATH": str(staging),
+            "OUTPUT_PATH": str(folder),
             "BANGYANG_CATALOG": catalog,
             "BANGYANG_DRAFTS": include_drafts,
+            "BANGYANG_BUILD": True,
             "FEED_DOMAIN": catalog.site.site_url,
         }
         if include_drafts:
             overrides["DRAFT_SAVE_AS"] = "news/drafts/{slug}/index.html"
-        settings = read_settings(str(settings_file), override=overrides)
-        t = time.perf_counter()
-        Pelican(settings).run()
-        timings["render+write"] = time.perf_counter() - t
+        Pelican(read_settings(str(settings_file), override=overrides)).run()
         if counter.messages:
             raise BuildError([Problem("content/news", 0, 0, "", m) for m in counter.messages])
-        pages = sum(1 for _ in staging.rglob("*.html"))
-        if search:
-            try:
-                timings["index"] = run_pagefind(project, staging)
-            except SearchIndexError as exc:
-                raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None
-        _swap(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        staged, paths = [], []
+        for rel in sorted(existing_files(folder, skip=())):
+            data = (folder / rel).read_bytes()
+            sha = content_hash(data)
+            searchable = rel.startswith("news/") and rel.endswith(".html")
+            old = old_pages.get(rel)
+            state = _unchanged_file(output, rel, old, sha, data)
+            if state is None:
+                target = staging / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                (folder / rel).replace(target)
+                staged.append(rel)
+                state = PageState(sha, sha, len(data))
+            new.pages[rel] = PageState(sha, sha, state.size, state.mtime_ns, None, searchable)
+            paths.append(rel)
+        new.groups["pelican"] = GroupState(frozenset({"*"}), frozenset(), tuple(paths))
+        return staged
     finally:
         pelican_logger.removeHandler(counter)
-    return BuildResult(output, pages, time.perf_counter() - started, timings)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
-def _keep_mtimes(staging: Path, output: Path) -> None:
-    """Give files that did not change their old modification time, so rsync to the portal skips them."""
-    for new in staging.rglob("*"):
-        if not new.is_file():
-            continue
-        old = output / new.relative_to(staging)
+def _unchanged_file(output: Path, rel: str, old: PageState | None, sha: str, data: bytes) -> PageState | None:
+    """The file's state if output/<rel> already holds ``data``."""
+    try:
+        st = (output / rel).stat()
+    except OSError:
+        return None
+    if old is not None:
+        same = old.sha == sha and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns)
+        return old if same else None
+    if st.st_size == len(data) and (output / rel).read_bytes() == data:
+        return PageState(sha, sha, st.st_size, st.st_mtime_ns)
+    return None
+
+
+def _sitemap(catalog: Catalog, new: Manifest, old_pages: dict[str, PageState], output: Path, staging: Path) -> list[str]:
+    """sitemap.xml from every listed page; staged only when it changed."""
+    entries = [s.sitemap for s in new.pages.values() if s.sitemap] + news_entries(catalog)
+    data = sitemap_xml(catalog.site.site_url, entries)
+    sha = content_hash(data)
+    state = _unchanged_file(output, "sitemap.xml", old_pages.get("sitemap.xml"), sha, data)
+    new.groups["sitemap"] = GroupState(frozenset({"*"}), frozenset(), ("sitemap.xml",))
+    if state is not None:
+        new.pages["sitemap.xml"] = state
+        return []
+    (staging / "sitemap.xml").write_bytes(data)
+    new.pages["sitemap.xml"] = PageState(sha, sha, len(data))
+    return ["sitemap.xml"]
+
+
+def _note_mtimes(new: Manifest, output: Path, staged: list[str]) -> None:
+    """Remember the modification time of each file just written, to notice later edits by hand."""
+    for rel in staged:
+        st = (output / rel).stat()
+        new.pages[rel].size, new.pages[rel].mtime_ns = st.st_size, st.st_mtime_ns
+
+
+def _index(project: Path, output: Path) -> None:
+    """Rebuild the Pagefind index of output/; files whose bytes did not change keep their mtime."""
+    bundle = Path(tempfile.mkdtemp(prefix=".pagefind.", dir=output.parent))
+    try:
+        fresh = bundle / "pagefind"
         try:
-            st = old.stat()
-            if st.st_size == new.stat().st_size and old.read_bytes() == new.read_bytes():
-                os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
-        except (FileNotFoundError, NotADirectoryError):
-            continue
+            run_pagefind(project, output, fresh)
+        except SearchIndexError as exc:
+            raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None
+        index = output / "pagefind"
+        new_files = existing_files(fresh, skip=())
+        old_files = existing_files(index, skip=()) if index.is_dir() else set()
+        changed = [f for f in sorted(new_files)
+                   if f not in old_files or not _same_bytes(fresh / f, index / f)]
+        index.mkdir(exist_ok=True)
+        commit(fresh, index, changed, sorted(old_files - new_files))
+    finally:
+        shutil.rmtree(bundle, ignore_errors=True)
 
 
-def _swap(staging: Path, output: Path) -> None:
-    """Put ``staging`` where ``output`` is, keeping the old site until the new one is in place."""
-    os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
-    if not output.exists():
-        os.replace(staging, output)
-        return
-    _keep_mtimes(staging, output)
-    retired = Path(tempfile.mkdtemp(prefix=".output.old.", dir=output.parent))
-    os.replace(output, retired / "site")
-    os.replace(staging, output)
-    shutil.rmtree(retired, ignore_errors=True)
+def _same_bytes(a: Path, b: Path) -> bool:
+    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()

@@ -104,3 +104,4 @@ class Catalog:
     statsheets: list[StatSheetInfo]
     news: dict[str, NewsInfo]
     redirects: dict[str, str]  # old id → current id
+    hashes: dict[str, str] = field(default_factory=dict)  # input → content hash (see load.Loaded)

@@ -22,16 +22,32 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build(project, Path(args.output) if args.output else None,
                        Path(args.settings) if args.settings else None, include_drafts=args.drafts,
-                       search=not args.no_search)
+                       search=not args.no_search, jobs=args.jobs, cache=not args.no_cache)
     except BuildError as exc:
         _print_problems(exc.problems)
         print("构建失败, output/ 保持原样 (build failed; output/ left unchanged).", file=sys.stderr)
         return 1
-    print(f"已生成 {result.pages} 个页面到 {result.output}, 用时 {result.seconds:.2f} 秒")
+    print(f"已生成 {result.pages} 个页面到 {result.output}, 用时 {result.seconds:.2f} 秒 "
+          f"(重新生成 {result.remade}/{result.groups} 组, 写入 {result.written} 个文件, 删除 {result.deleted} 个)")
     if args.profile:
-        for stage, seconds in result.timings.items():
-            print(f"  {stage:<14} {seconds:7.3f} s")
+        _print_profile(result)
     return 0
+
+
+_STAGE_LABELS = {"load": "读取 YAML", "link": "关联记录", "render": "生成页面", "write": "写入 output/", "index": "搜索索引"}
+
+
+def _print_profile(result) -> None:
+    """Where the time went, by stage, so an operator can tell what is slow."""
+    total = result.seconds or 1.0
+    print(f"  {'阶段 stage':<16}{'秒 s':>9}{'占比':>8}")
+    for stage, seconds in result.timings.items():
+        print(f"  {stage:<7}{_STAGE_LABELS.get(stage, ''):<9}{seconds:9.3f}{seconds / total:8.0%}")
+    other = total - sum(result.timings.values())
+    print(f"  {'other':<7}{'启动等':<9}{other:9.3f}{other / total:8.0%}")
+    print(f"  页面组 groups: {result.groups}, 重新生成 remade: {result.remade}, 渲染页面 rendered: {result.rendered}, "
+          f"写入 written: {result.written}, 删除 deleted: {result.deleted}, "
+          f"搜索索引 index: {'重建 rebuilt' if result.indexed else '未变 unchanged'}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -135,6 +151,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--drafts", action="store_true", help="包含草稿 (仅用于预览)")
     b.add_argument("--profile", action="store_true", help="按阶段显示用时")
     b.add_argument("--no-search", action="store_true", help="不建搜索索引 (不需要 Pagefind)")
+    b.add_argument("--jobs", type=int, default=None, help="并行生成页面的进程数, 默认每个 CPU 核一个")
+    b.add_argument("--no-cache", action="store_true", help="不用构建缓存, 全部重新生成 (输出相同)")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="列出全部内容问题, 并检查生成站点的站内链接")

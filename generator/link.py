@@ -198,4 +198,5 @@ def link(loaded: Loaded, include_drafts: bool = False) -> Catalog:
         statsheets=statsheets,
         news=news,
         redirects=dict(sorted(linker.redirects.items())),
+        hashes=loaded.hashes,
     )

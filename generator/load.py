@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import yamlfile
+from .cache import ParsedFiles, content_hash
 from .model import RECORD_MODELS, NewsMeta, SiteInfo, Strict
 from .problems import Problem
 from .regions import RegionTable, build_table
@@ -28,7 +29,15 @@ class Record:
     type: str        # first directory: communities, editions, statistics…
     model: Strict
     file: str        # path shown to editors
-    text: str        # source text, to locate fields in later steps
+    path: Path | None = None
+    source: str | None = None  # the file's text; read on demand, since only a problem needs it
+
+    @property
+    def text(self) -> str:
+        """Source text, to locate fields in later steps."""
+        if self.source is None:
+            self.source = self.path.read_text(encoding="utf-8-sig") if self.path else ""
+        return self.source
 
 
 @dataclass
@@ -54,6 +63,8 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     # Ids whose file exists but did not validate: references to them are not reported again.
     failed: set[str] = field(default_factory=set)
+    # Content hash of every input: record ids, news/<slug>, site.yaml, regions.yaml.
+    hashes: dict[str, str] = field(default_factory=dict)
 
 
 def _field_title(model: type[BaseModel], name: str) -> str:
@@ -120,12 +131,16 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
     return current
 
 
-def load(root: Path) -> Loaded:
-    """Read site.yaml, regions.yaml, every record and every news article under ``root`` (content/)."""
+def load(root: Path, parsed: ParsedFiles | None = None) -> Loaded:
+    """Read site.yaml, regions.yaml, every record and every news article under ``root`` (content/).
+
+    ``parsed`` is the build cache's parsed YAML: records whose content did not change
+    are not parsed again.
+    """
     loaded = Loaded(root=root)
     _load_site(loaded)
     _load_regions(loaded)
-    _load_records(loaded)
+    _load_records(loaded, parsed or ParsedFiles(None))
     _load_news(loaded)
     return loaded
 
@@ -148,6 +163,7 @@ def _read_settings_file(loaded: Loaded, name: str, missing: str) -> tuple[object
     if problem:
         loaded.problems.append(problem)
         return None
+    loaded.hashes[name] = content_hash(text.encode("utf-8"))
     return data, text, shown
 
 
@@ -177,7 +193,25 @@ def _load_regions(loaded: Loaded) -> None:
         loaded.problems.append(Problem(shown, line, col, region_path, message))
 
 
-def _load_records(loaded: Loaded) -> None:
+def _read_record(path: Path, shown: str, key: str, parsed: ParsedFiles) -> tuple[object, str, str | None, Problem | None]:
+    """(data, content hash, text if it was read, problem) of one record file, through the cache."""
+    st = path.stat()
+    hit = parsed.by_stat(key, st)
+    if hit:
+        return hit[1], hit[0], None, None
+    raw = path.read_bytes()
+    sha = content_hash(raw)
+    found, data = parsed.by_hash(key, sha)
+    if found:
+        parsed.store(key, st, sha, data)
+        return data, sha, None, None
+    data, text, problem = yamlfile.parse(raw, shown)
+    if problem is None:
+        parsed.store(key, st, sha, data)
+    return data, sha, text, problem
+
+
+def _load_records(loaded: Loaded, parsed: ParsedFiles) -> None:
     base = loaded.root / "records"
     files = sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
     for path in files:
@@ -203,7 +237,8 @@ def _load_records(loaded: Loaded) -> None:
                 "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 cixi-yubo.yaml")))
             continue
         loaded.failed.add(record_id)  # until it validates
-        data, text, problem = yamlfile.read(path, shown)
+        data, sha, text, problem = _read_record(path, shown, record_id, parsed)
+        loaded.hashes[record_id] = sha
         if problem:
             loaded.problems.append(problem)
             continue
@@ -213,10 +248,11 @@ def _load_records(loaded: Loaded) -> None:
         try:
             instance = model.model_validate(data)
         except ValidationError as exc:
-            loaded.problems.extend(validation_problems(exc, model, shown, text))
+            record = Record(record_id, record_type, model, shown, path, text)  # for its text
+            loaded.problems.extend(validation_problems(exc, model, shown, record.text))
             continue
         loaded.failed.discard(record_id)
-        loaded.records[record_id] = Record(record_id, record_type, instance, shown, text)
+        loaded.records[record_id] = Record(record_id, record_type, instance, shown, path, text)
 
 
 def read_front_matter(text: str) -> tuple[dict[str, str], dict[str, int]]:
@@ -242,6 +278,7 @@ def _load_news(loaded: Loaded) -> None:
     for path in sorted((loaded.root / "news").glob("*.md")):
         shown = _rel(loaded, path)
         text = path.read_text(encoding="utf-8-sig")
+        loaded.hashes[f"news/{path.stem}"] = content_hash(text.encode("utf-8"))
         meta, lines = read_front_matter(text)
         if not _NEWS_SLUG.match(path.stem):
             loaded.problems.append(Problem(shown, 0, 0, "", "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 2025-07-03-ningbo.md"))

@@ -1,18 +1,18 @@
-"""Markdown → HTML for record bodies, with raw HTML turned off.
+"""Markdown → HTML for record bodies, with raw HTML shown as text.
 
-Record text may come from scrapers, so an HTML tag written in it is shown as
-text rather than passed through to the page.
+cmark-gfm (through cmarkgfm) does the conversion: it is C, about twenty times faster
+than Python-Markdown on our bodies, which matters at tens of thousands of records.
+Record text may come from scrapers, so an HTML tag written in it is shown as text
+rather than passed through to the page.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 
-import markdown
+import cmarkgfm
+from lxml import html as lxml_html
 from markupsafe import Markup
-
-_local = threading.local()
 
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d"
 # A line break inside a Chinese paragraph is a soft wrap in the source; Markdown
@@ -25,23 +25,17 @@ def join_cjk_lines(text: str) -> str:
     return _SOFT_WRAP.sub("", text)
 
 
-def _converter() -> markdown.Markdown:
-    md = getattr(_local, "md", None)
-    if md is None:
-        md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-        # Dropping these two makes Markdown escape <tags> instead of copying them.
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        _local.md = md
-    return md
-
-
 def render_markdown(text: str) -> Markup:
     """HTML for a Markdown fragment, marked safe for autoescaping templates."""
     if not text:
         return Markup("")
-    md = _converter()
-    try:
-        return Markup(md.convert(join_cjk_lines(text)))
-    finally:
-        md.reset()
+    # cmark's safe mode drops raw HTML silently; writing "<" as an entity shows it as typed.
+    source = join_cjk_lines(text).replace("<", "&lt;")
+    return Markup(cmarkgfm.markdown_to_html(source, cmarkgfm.Options.CMARK_OPT_DEFAULT))
+
+
+def html_to_text(html: str) -> str:
+    """The text of an HTML fragment, tags removed and entities decoded."""
+    if not html or not html.strip():
+        return ""
+    return lxml_html.fragment_fromstring(html, create_parent="div").text_content().strip()

@@ -12,10 +12,13 @@ import io
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
 
 from . import svgcharts, textcut
+from .cache import memo
 from .catalog import Catalog, EditionInfo, Honoree, NewsInfo
-from .markup import render_markdown
+from .markup import html_to_text, render_markdown
 from .model import KIND_LABELS, HonoreeBase
 from .quantity import Quantity
 from .regions import Region, short_forms
@@ -41,6 +44,23 @@ class Page:
     body: bytes | None = None      # set for non-template files
     in_sitemap: bool = True
     lastmod: str | None = None
+
+
+EVERYTHING = frozenset({"*"})
+
+
+@dataclass
+class Group:
+    """Pages made together from the same inputs: the unit that a rebuild redoes or skips.
+
+    ``deps`` names every input the pages read: record ids, ``news/<slug>``, or ``*`` for a
+    page that summarises the whole catalog. A group is remade when one of its inputs
+    changed, before or after the edit.
+    """
+
+    key: str
+    deps: frozenset[str]
+    make: Callable[["_Builder"], None]
 
 
 def url_of(path: str) -> str:
@@ -69,7 +89,6 @@ class _Builder:
         self.c = catalog
         self.pages: list[Page] = []
         self.site_source = catalog.site.sponsor
-        self.filter_counts: Counter[tuple[str, str]] = Counter()  # (filter, value) → indexed pages
         # The newest dated fact: used as the 发布时间 of index pages, so rebuilds stay byte-identical.
         dates = [e.model.announced or str(e.model.year) for e in catalog.editions.values()]
         dates += [n.meta.date[:10] for n in catalog.news.values()]
@@ -104,21 +123,66 @@ class _Builder:
         }
 
     # -- pages -------------------------------------------------------------
+    def run(self, group: Group) -> list[Page]:
+        """The pages of one group."""
+        self.pages = []
+        group.make(self)
+        pages, self.pages = self.pages, []
+        return pages
+
+    def plan(self) -> list[Group]:
+        """Every group of pages, in output order, with the inputs each reads."""
+        c = self.c
+        groups = [Group("home", EVERYTHING, _Builder.home)]
+        for sid in sorted(c.schemes):
+            eds = frozenset(e.id for e in c.editions.values() if e.scheme_id == sid)
+            groups.append(Group(f"scheme:{sid}", eds | {sid}, lambda b, sid=sid: b.scheme(sid)))
+        groups.append(Group("awards", EVERYTHING, _Builder.awards))
+        for e in c.editions.values():
+            deps = {e.id, e.scheme_id} | {en.honoree_id for cat in e.categories for en in cat.entries}
+            groups.append(Group(f"edition:{e.id}", frozenset(deps), lambda b, e=e: b.edition(e)))
+        for h in c.honorees.values():
+            groups.append(Group(f"honoree:{h.id}", self.honoree_deps(h), lambda b, h=h: b.honoree(h)))
+        groups.append(Group("regions", EVERYTHING, _Builder.regions_index))
+        for region in c.regions.regions.values():
+            groups.append(Group(f"region:{region.path}", self.region_deps(region),
+                                lambda b, r=region: b.region(r)))
+        groups.append(Group("years", EVERYTHING, _Builder.years_index))
+        for y, eds in sorted(self.editions_by_year.items(), reverse=True):
+            deps = {e.id for e in eds} | {en.honoree_id for e in eds for cat in e.categories for en in cat.entries}
+            groups.append(Group(f"year:{y}", frozenset(deps), lambda b, y=y: b.year(y)))
+        for key, make in (("stats", _Builder.stats), ("search", _Builder.search_page), ("data", _Builder.open_data),
+                          ("redirects", _Builder.redirects), ("404", _Builder.not_found)):
+            groups.append(Group(key, EVERYTHING, make))
+        return groups
+
     def build(self) -> list[Page]:
-        self.home()
-        self.awards()
+        """Every page, in one go (plain Pelican runs, tests)."""
+        return [page for group in self.plan() for page in self.run(group)]
+
+    # -- what each group reads -------------------------------------------
+    def honoree_deps(self, h: Honoree) -> frozenset[str]:
+        return frozenset({h.id, *(a.edition_id for a in h.awards), *(a.scheme_id for a in h.awards),
+                          *(f"news/{s}" for s in h.news)})
+
+    def region_deps(self, region: Region) -> frozenset[str]:
+        idx = self.region_index
+        deps = set(idx.listed[region.path]) | {s.id for s in idx.sheets_of[region.path]}
+        for h in idx.members[region.path]:
+            deps.add(h.id)
+            deps.update(a.edition_id for a in h.awards[-1:])  # its card shows the latest award
+        return frozenset(deps)
+
+    @cached_property
+    def region_index(self) -> "_RegionIndex":
+        return _RegionIndex(self.c)
+
+    @cached_property
+    def editions_by_year(self) -> dict[int, list[EditionInfo]]:
+        by_year: dict[int, list[EditionInfo]] = defaultdict(list)
         for e in self.c.editions.values():
-            self.edition(e)
-        for h in self.c.honorees.values():
-            self.honoree(h)
-        self.regions()
-        self.years()
-        self.stats()
-        self.search_page()
-        self.open_data()
-        self.redirects()
-        self.not_found()
-        return self.pages
+            by_year[e.model.year].append(e)
+        return by_year
 
     def home(self) -> None:
         editions = sorted(self.c.editions.values(), key=lambda e: (e.model.year, e.id), reverse=True)
@@ -139,23 +203,27 @@ class _Builder:
                  headline=headline, figures=figures,
                  news=[{"title": n.meta.title, "url": f"news/{n.slug}/", "date": n.meta.date[:10]} for n in news])
 
+    def scheme_ref(self, sid: str) -> dict:
+        scheme = self.c.schemes[sid]
+        eds = sorted((e for e in self.c.editions.values() if e.scheme_id == sid),
+                     key=lambda e: e.model.year, reverse=True)
+        return {"name": scheme.name, "url": f"{sid}/", "level": scheme.level,
+                "editions": [self.edition_ref(e) for e in eds]}
+
+    def scheme(self, sid: str) -> None:
+        scheme = self.c.schemes[sid]
+        ref = self.scheme_ref(sid)
+        issuers = [{"years": _years_label(p.from_year, p.to_year), "issuers": "、".join(p.issuers)}
+                   for p in scheme.issuers_history]
+        self.add(f"{sid}/index.html", "scheme.html", scheme.name, "awards",
+                 max((e["announced"] or str(e["year"]) for e in ref["editions"]), default=self.latest),
+                 "、".join(scheme.issuers_history[-1].issuers) if scheme.issuers_history else self.site_source,
+                 crumbs=[("榜单", "awards/")], scheme=ref, issuers=issuers,
+                 description_html=render_markdown(scheme.description))
+
     def awards(self) -> None:
-        schemes = []
-        for sid, scheme in sorted(self.c.schemes.items()):
-            eds = sorted((e for e in self.c.editions.values() if e.scheme_id == sid),
-                         key=lambda e: e.model.year, reverse=True)
-            ref = {"name": scheme.name, "url": f"{sid}/", "level": scheme.level,
-                   "editions": [self.edition_ref(e) for e in eds]}
-            schemes.append(ref)
-            issuers = [{"years": _years_label(p.from_year, p.to_year), "issuers": "、".join(p.issuers)}
-                       for p in scheme.issuers_history]
-            self.add(f"{sid}/index.html", "scheme.html", scheme.name, "awards",
-                     max((e.model.announced or str(e.model.year) for e in eds), default=self.latest),
-                     "、".join(scheme.issuers_history[-1].issuers) if scheme.issuers_history else self.site_source,
-                     crumbs=[("榜单", "awards/")], scheme=ref, issuers=issuers,
-                     description_html=render_markdown(scheme.description))
         self.add("awards/index.html", "awards.html", "全部榜单", "awards", self.latest, self.site_source,
-                 schemes=schemes)
+                 schemes=[self.scheme_ref(sid) for sid in sorted(self.c.schemes)])
 
     def edition(self, e: EditionInfo) -> None:
         m = e.model
@@ -204,14 +272,12 @@ class _Builder:
         pub = m.announced or str(m.year)
         search = {
             "pinyin": "", "awards": "",
-            "filters": filter_values(year=[str(m.year)], level=[m.level], scheme=[scheme.name] if scheme else [],
-                                category=[c.name for c in e.categories],
-                                **place_filters(self.c.regions.ancestors(e.region.path) if e.region else [])),
+            "filters": self.edition_filters(e),
             "meta": [{"key": "kind", "value": "榜单"}, {"key": "region", "value": e.region.display if e.region else m.level},
                      {"key": "award", "value": m.title}, {"key": "year", "value": str(m.year)}],
         }
         self.add(f"{e.id}/index.html", "edition.html", m.title, "awards", pub, source, crumbs=crumbs,
-                 searchable=True, search=self.counted(search), categories=categories(), filter_label="", **common)
+                 searchable=True, search=search, categories=categories(), filter_label="", **common)
         for cat in e.categories:
             self.add(f"{e.id}/category/{cat.slug}/index.html", "edition.html", f"{m.title} · {cat.name}", "awards",
                      pub, source, crumbs=crumbs + [(m.title, base)], categories=categories(keep_cat=cat),
@@ -221,6 +287,15 @@ class _Builder:
             self.add(f"{e.id}/region/{slug}/index.html", "edition.html", f"{m.title} · {region.name}", "awards",
                      pub, source, crumbs=crumbs + [(m.title, base)], categories=categories(keep_region=region),
                      filter_label=region.name, current_region=slug, **common)
+
+        self.edition_data(e)
+
+    def edition_filters(self, e: EditionInfo) -> list[dict]:
+        m = e.model
+        scheme = self.c.schemes.get(e.scheme_id)
+        return filter_values(year=[str(m.year)], level=[m.level], scheme=[scheme.name] if scheme else [],
+                             category=[c.name for c in e.categories],
+                             **place_filters(self.c.regions.ancestors(e.region.path) if e.region else []))
 
     def _entry(self, en) -> dict:
         h = self.c.honorees.get(en.honoree_id)
@@ -249,8 +324,9 @@ class _Builder:
         else:
             pub = max((s.date for s in r.sources if s.date), default=self.latest)
             source = r.sources[0].publisher if r.sources else self.site_source
-            description = r.summary or textcut.cut(textcut.markdown_to_text(r.body), 120)
-            data.update(profile=_profile(r), summary=description, body_html=render_markdown(r.body),
+            body_html = render_markdown(r.body)
+            description = r.summary or textcut.cut(html_to_text(body_html), 120)
+            data.update(profile=_profile(r), summary=description, body_html=body_html,
                         stats=[{"metric": s.metric, "value": s.value.text, "date": s.date or "", "note": s.note or ""}
                                for s in r.stats],
                         sources=[_source(s) for s in r.sources], tags=list(r.tags),
@@ -261,88 +337,78 @@ class _Builder:
     def honoree_search(self, h: Honoree, chain: list[Region]) -> dict:
         """Filters, result-card metadata and pinyin terms for the search index."""
         region_names = tuple(n for x in chain for n in short_forms(x.name))
-        names = [h.name, *(h.record.also_known_as if h.record else [])]
+        names = (h.name, *(h.record.also_known_as if h.record else []))
+        places = tuple(x.name for x in chain[1:])
         latest = h.awards[-1] if h.awards else None
         schemes = [self.c.schemes[a.scheme_id].name for a in h.awards if a.scheme_id in self.c.schemes]
-        return self.counted({
-            "pinyin": pinyin_terms(names, region_names, places=tuple(x.name for x in chain[1:])),
+        return {
+            # Pinyin is the slowest part of a page; the build cache keeps it between builds.
+            "pinyin": memo().get(("pinyin", names, region_names, places),
+                                 lambda: pinyin_terms(list(names), region_names, places=places)),
             # The awards once each, instead of the whole timeline: fewer words, same matches.
             "awards": " ".join(dict.fromkeys([*schemes, *(a.category for a in h.awards)])),
-            "filters": filter_values(year=[str(a.year) for a in h.awards], level=[a.level for a in h.awards],
-                                scheme=schemes, category=[a.category for a in h.awards], **place_filters(chain)),
+            "filters": self.honoree_filters(h, chain),
             "meta": [{"key": "kind", "value": KIND_LABELS[h.kind]},
                      {"key": "region", "value": h.region.display if h.region else ""},
                      {"key": "award", "value": f"{latest.edition_title} · {latest.category}" if latest else ""},
                      {"key": "year", "value": str(latest.year) if latest else ""}],
-        })
+        }
 
-    def regions(self) -> None:
-        table = self.c.regions
-        # One pass over honorees and entries, adding each to every region above it.
-        members: dict[str, list[Honoree]] = defaultdict(list)
-        for h in self.c.honorees.values():
-            if h.region:
-                for a in table.ancestors(h.region.path):
-                    members[a.path].append(h)
-        listed: dict[str, set[str]] = defaultdict(set)
-        for e in self.c.editions.values():
-            for c in e.categories:
-                for en in c.entries:
-                    if en.region:
-                        for a in table.ancestors(en.region.path):
-                            listed[a.path].add(e.id)
-        sheets_of: dict[str, list] = defaultdict(list)
-        for s in self.c.statsheets:
-            sheets_of[s.region.path].append(s)
+    def honoree_filters(self, h: Honoree, chain: list[Region]) -> list[dict]:
+        schemes = [self.c.schemes[a.scheme_id].name for a in h.awards if a.scheme_id in self.c.schemes]
+        return filter_values(year=[str(a.year) for a in h.awards], level=[a.level for a in h.awards],
+                             scheme=schemes, category=[a.category for a in h.awards], **place_filters(chain))
 
-        def child_refs(parent: str | None) -> list[dict]:
-            return [{"name": r.name, "url": region_url(r), "level": r.level, "count": len(members[r.path])}
-                    for r in sorted(table.children(parent), key=lambda r: r.slug_path)]
+    def child_refs(self, parent: str | None) -> list[dict]:
+        members = self.region_index.members
+        return [{"name": r.name, "url": region_url(r), "level": r.level, "count": len(members[r.path])}
+                for r in sorted(self.c.regions.children(parent), key=lambda r: r.slug_path)]
 
+    def regions_index(self) -> None:
         self.add("regions/index.html", "regions.html", "地区", "regions", self.latest, self.site_source,
-                 children=child_refs(None))
-        for region in table.regions.values():
-            inside = members[region.path]
-            by_kind = Counter(h.kind for h in inside)
-            sheets = sheets_of[region.path]
-            editions = [self.c.editions[i] for i in sorted(listed[region.path])]
-            chain = table.ancestors(region.path)
-            crumbs = [("地区", "regions/")] + [(a.name, region_url(a)) for a in chain[:-1]]
-            groups = []
-            for kind, label in KIND_LABELS.items():
-                group = sorted((h for h in inside if h.kind == kind), key=lambda h: h.region.slug_path + h.id)
-                if group:
-                    groups.append({"kind": label, "count": len(group),
-                                   "honorees": [self.honoree_card(h) for h in group]})
-            self.add(f"regions/{region.slug_path}/index.html", "region.html", region.display, "regions",
-                     max((s.model.date for s in sheets), default=self.latest),
-                     sheets[0].model.source.publisher if sheets else self.site_source, crumbs=crumbs,
-                     region={"name": region.name, "display": region.display, "level": region.level,
-                             "count": len(inside),
-                             "kind_counts": [{"kind": KIND_LABELS[k], "count": n} for k, n in sorted(by_kind.items())]},
-                     children=child_refs(region.path), groups=groups,
-                     editions=[self.edition_ref(e) for e in sorted(editions, key=lambda e: e.model.year, reverse=True)],
-                     sheets=[{"title": s.model.title or "统计", "date": s.model.date,
-                              "source": _source(s.model.source),
-                              "rows": [{"metric": i.metric, "value": i.value.text, "note": i.note or ""}
-                                       for i in s.model.items]} for s in sheets])
+                 children=self.child_refs(None))
 
-    def years(self) -> None:
-        by_year: dict[int, list[EditionInfo]] = defaultdict(list)
-        for e in self.c.editions.values():
-            by_year[e.model.year].append(e)
-        years = sorted(by_year, reverse=True)
+    def region(self, region: Region) -> None:
+        idx = self.region_index
+        inside = idx.members[region.path]
+        by_kind = Counter(h.kind for h in inside)
+        sheets = idx.sheets_of[region.path]
+        editions = [self.c.editions[i] for i in sorted(idx.listed[region.path])]
+        chain = self.c.regions.ancestors(region.path)
+        crumbs = [("地区", "regions/")] + [(a.name, region_url(a)) for a in chain[:-1]]
+        groups = []
+        for kind, label in KIND_LABELS.items():
+            group = sorted((h for h in inside if h.kind == kind), key=lambda h: h.region.slug_path + h.id)
+            if group:
+                groups.append({"kind": label, "count": len(group),
+                               "honorees": [self.honoree_card(h) for h in group]})
+        self.add(f"regions/{region.slug_path}/index.html", "region.html", region.display, "regions",
+                 max((s.model.date for s in sheets), default=self.latest),
+                 sheets[0].model.source.publisher if sheets else self.site_source, crumbs=crumbs,
+                 region={"name": region.name, "display": region.display, "level": region.level,
+                         "count": len(inside),
+                         "kind_counts": [{"kind": KIND_LABELS[k], "count": n} for k, n in sorted(by_kind.items())]},
+                 children=self.child_refs(region.path), groups=groups,
+                 editions=[self.edition_ref(e) for e in sorted(editions, key=lambda e: e.model.year, reverse=True)],
+                 sheets=[{"title": s.model.title or "统计", "date": s.model.date,
+                          "source": _source(s.model.source),
+                          "rows": [{"metric": i.metric, "value": i.value.text, "note": i.note or ""}
+                                   for i in s.model.items]} for s in sheets])
+
+    def years_index(self) -> None:
+        by_year = self.editions_by_year
         self.add("years/index.html", "years.html", "按年度浏览", "years", self.latest, self.site_source,
                  years=[{"year": y, "url": f"years/{y}/", "count": sum(e.entry_count for e in by_year[y]),
-                         "editions": len(by_year[y])} for y in years])
-        for y in years:
-            eds = sorted(by_year[y], key=lambda e: e.id)
-            self.add(f"years/{y}/index.html", "year.html", f"{y}年度", "years",
-                     max(e.model.announced or str(y) for e in eds), self.site_source,
-                     crumbs=[("年度", "years/")], year=y,
-                     editions=[{**self.edition_ref(e), "categories": [
-                         {"name": c.name, "entries": [self._entry(en) for en in c.entries]} for c in e.categories]}
-                         for e in eds])
+                         "editions": len(by_year[y])} for y in sorted(by_year, reverse=True)])
+
+    def year(self, y: int) -> None:
+        eds = sorted(self.editions_by_year[y], key=lambda e: e.id)
+        self.add(f"years/{y}/index.html", "year.html", f"{y}年度", "years",
+                 max(e.model.announced or str(y) for e in eds), self.site_source,
+                 crumbs=[("年度", "years/")], year=y,
+                 editions=[{**self.edition_ref(e), "categories": [
+                     {"name": c.name, "entries": [self._entry(en) for en in c.entries]} for c in e.categories]}
+                     for e in eds])
 
     def stats(self) -> None:
         kinds = Counter(h.kind for h in self.c.honorees.values())
@@ -360,23 +426,28 @@ class _Builder:
         ]
         self.add("stats/index.html", "stats.html", "统计", "stats", self.latest, self.site_source, charts=charts)
 
-    def counted(self, search: dict) -> dict:
-        """Note a searchable page's filter values, for the option lists of the search page."""
-        for f in search["filters"]:
-            for value in f["options"]:
-                self.filter_counts[(f["name"], value)] += 1
-        return search
+    def filter_counts(self) -> Counter[tuple[str, str]]:
+        """How many indexed pages carry each (filter, value), for the option lists of the search page."""
+        counts: Counter[tuple[str, str]] = Counter()
+        lists = [self.edition_filters(e) for e in self.c.editions.values()]
+        lists += [self.honoree_filters(h, self.c.regions.ancestors(h.region.path) if h.region else [])
+                  for h in self.c.honorees.values()]
+        lists += [news_search(self.c, n)["filters"] for n in self.c.news.values()]
+        for filters in lists:
+            for f in filters:
+                for value in f["options"]:
+                    counts[(f["name"], value)] += 1
+        return counts
 
     def search_page(self) -> None:
-        for news in self.c.news.values():
-            self.counted(news_search(self.c, news))
+        counts = self.filter_counts()
         # Options are written into the page, so the browser never downloads every filter index.
         filters = []
         for name, label in SEARCH_FILTERS.items():
-            values = [v for (n, v) in self.filter_counts if n == name]
+            values = [v for (n, v) in counts if n == name]
             key = (lambda v: -int(v)) if name == "year" else (lambda v: ("".join(pinyin_words(v)), v))
             filters.append({"name": name, "label": label,
-                            "options": [{"value": v, "count": self.filter_counts[(name, v)]} for v in sorted(values, key=key)]})
+                            "options": [{"value": v, "count": counts[(name, v)]} for v in sorted(values, key=key)]})
         self.add("search/index.html", "search.html", "搜索", "search", self.latest, self.site_source, filters=filters)
         table = t2s_pairs(self.indexed_chars())
         self.pages.append(Page("search/t2s.js", body=f"window.BANGYANG_T2S = {json.dumps(table, ensure_ascii=False)};\n".encode("utf-8"),
@@ -388,7 +459,9 @@ class _Builder:
         for h in self.c.honorees.values():
             chars.update(h.name)
             if h.record:
-                chars.update(json.dumps(h.record.model_dump(mode="json", exclude={"body"}), ensure_ascii=False))
+                record = h.record
+                chars.update(memo().get(("chars", self.c.hashes.get(h.id) or h.id), lambda: "".join(set(
+                    json.dumps(record.model_dump(mode="json", exclude={"body"}), ensure_ascii=False)))))
         for e in self.c.editions.values():
             chars.update(e.model.title + "".join(c.name for c in e.categories))
         for s in self.c.schemes.values():
@@ -413,20 +486,22 @@ class _Builder:
                                              [[r["id"], r["name"], r["kind"], r["region"], "yes" if r["is_stub"] else "no",
                                                "; ".join(f"{a['year']} {a['edition']} {a['category']} #{a['rank']}" for a in r["awards"])]
                                               for r in honoree_rows]))
-        files = []
-        for e in self.c.editions.values():
-            rows = [{"category": c.name, "rank": en.rank, "name": en.name, "honoree_id": en.honoree_id,
-                     "region": en.region.path if en.region else "", "role": en.role or ""}
-                    for c in e.categories for en in c.entries]
-            meta = {"id": e.id, "title": e.model.title, "year": e.model.year, "level": e.model.level,
-                    "stage": e.model.stage, "announced": e.model.announced, "issuers": e.model.issuers,
-                    "document_number": e.model.document_number, "entries": rows}
-            self._data(f"data/{e.id}.json", json.dumps(meta, ensure_ascii=False, indent=1))
-            self._data(f"data/{e.id}.csv", _csv(["category", "rank", "name", "honoree_id", "region", "role"],
-                                                 [[r[k] for k in ("category", "rank", "name", "honoree_id", "region", "role")] for r in rows]))
-            files.append({"title": e.model.title, "json": f"data/{e.id}.json", "csv": f"data/{e.id}.csv", "count": len(rows)})
+        files = [{"title": e.model.title, "json": f"data/{e.id}.json", "csv": f"data/{e.id}.csv", "count": e.entry_count}
+                 for e in self.c.editions.values()]
         self.add("data/index.html", "data.html", "开放数据", "data", self.latest, self.site_source,
                  files=files, honorees={"json": "data/honorees.json", "csv": "data/honorees.csv", "count": len(honoree_rows)})
+
+    def edition_data(self, e: EditionInfo) -> None:
+        """data/<edition>.json and .csv."""
+        rows = [{"category": c.name, "rank": en.rank, "name": en.name, "honoree_id": en.honoree_id,
+                 "region": en.region.path if en.region else "", "role": en.role or ""}
+                for c in e.categories for en in c.entries]
+        meta = {"id": e.id, "title": e.model.title, "year": e.model.year, "level": e.model.level,
+                "stage": e.model.stage, "announced": e.model.announced, "issuers": e.model.issuers,
+                "document_number": e.model.document_number, "entries": rows}
+        self._data(f"data/{e.id}.json", json.dumps(meta, ensure_ascii=False, indent=1))
+        self._data(f"data/{e.id}.csv", _csv(["category", "rank", "name", "honoree_id", "region", "role"],
+                                             [[r[k] for k in ("category", "rank", "name", "honoree_id", "region", "role")] for r in rows]))
 
     def _data(self, path: str, text: str) -> None:
         self.pages.append(Page(path, body=text.encode("utf-8"), in_sitemap=False))
@@ -441,6 +516,15 @@ class _Builder:
         self.pages.append(Page("404.html", "404.html", {"page": {
             "title": "页面不存在", "column": "404", "column_key": "", "pub_date": self.latest, "source": self.site_source,
             "url": "404.html", "description": "页面不存在", "breadcrumbs": []}}, in_sitemap=False))
+
+
+def news_extras(catalog: Catalog, slug: str, honoree_ids: list[str]) -> dict:
+    """What a news page shows besides its article: the honorees it links and its search data."""
+    news = catalog.news.get(slug)
+    return {
+        "related": [{"name": catalog.honorees[i].name, "url": honoree_url(i)} for i in honoree_ids if i in catalog.honorees],
+        "search": news_search(catalog, news) if news else {"pinyin": "", "awards": "", "filters": [], "meta": []},
+    }
 
 
 def news_search(catalog: Catalog, news: NewsInfo) -> dict:
@@ -506,6 +590,33 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return "\ufeff" + buf.getvalue()
 
 
+class _RegionIndex:
+    """One pass over honorees, entries and statistics, adding each to every region above it."""
+
+    def __init__(self, c: Catalog):
+        table = c.regions
+        self.members: dict[str, list[Honoree]] = defaultdict(list)
+        for h in c.honorees.values():
+            if h.region:
+                for a in table.ancestors(h.region.path):
+                    self.members[a.path].append(h)
+        self.listed: dict[str, set[str]] = defaultdict(set)
+        for e in c.editions.values():
+            for cat in e.categories:
+                for en in cat.entries:
+                    if en.region:
+                        for a in table.ancestors(en.region.path):
+                            self.listed[a.path].add(e.id)
+        self.sheets_of: dict[str, list] = defaultdict(list)
+        for s in c.statsheets:
+            self.sheets_of[s.region.path].append(s)
+
+
 def build_pages(catalog: Catalog) -> list[Page]:
     """Every record-driven page and data file of the site."""
     return _Builder(catalog).build()
+
+
+def page_builder(catalog: Catalog) -> "_Builder":
+    """The builder whose ``plan()`` lists the site's page groups and ``run()`` makes one."""
+    return _Builder(catalog)

@@ -16,7 +16,7 @@ from .catalog import Catalog
 from .load import load
 from .link import link
 from .sanitize import sanitize_article
-from .pages import build_pages, honoree_url, news_search
+from .pages import build_pages, news_extras
 from .sitemap import sitemap_page
 from .textcut import cut, markdown_to_text
 from .write import write_pages
@@ -42,16 +42,15 @@ class RecordGenerator(Generator):
                                      "breadcrumbs": []}
         for article in [*self.context.get("articles", []), *self.context.get("drafts", [])]:
             self._decorate(article, catalog)
-        self.pages = build_pages(catalog)
+        # `bangyang build` renders record pages itself, only those that changed (generator.build).
+        self.pages = [] if self.settings.get("BANGYANG_BUILD") else build_pages(catalog)
 
     def _decorate(self, article, catalog: Catalog) -> None:
         """Give a Pelican article the plain data our templates show: excerpt, meta bar, linked honorees."""
         summary = article.metadata.get("summary") or getattr(article, "_content", "") or ""
         article.excerpt = cut(markdown_to_text(summary), 120)
-        ids = _ids(article.metadata.get("honorees"))
-        article.related = [{"name": catalog.honorees[i].name, "url": honoree_url(i)} for i in ids if i in catalog.honorees]
-        news = catalog.news.get(Path(article.source_path).stem)
-        article.search = news_search(catalog, news) if news else {"pinyin": "", "awards": "", "filters": [], "meta": []}
+        extras = news_extras(catalog, Path(article.source_path).stem, _ids(article.metadata.get("honorees")))
+        article.related, article.search = extras["related"], extras["search"]
         article.page_meta = {
             "searchable": True,
             "title": article.title, "column": "新闻", "column_key": "news",
@@ -61,8 +60,9 @@ class RecordGenerator(Generator):
         }
 
     def generate_output(self, writer) -> None:
-        articles = self.context.get("articles", [])
-        pages = [*self.pages, sitemap_page(self.catalog.site.site_url, self.pages, articles)]
+        if self.settings.get("BANGYANG_BUILD"):
+            return
+        pages = [*self.pages, sitemap_page(self.catalog, self.pages)]
         write_pages(self.env, pages, Path(self.output_path), self.context["site"])
 
 

@@ -119,14 +119,16 @@ def find_pagefind(project: Path) -> Path | None:
     return Path(found) if found else None
 
 
-def run_pagefind(project: Path, site: Path) -> float:
-    """Index ``site`` with Pagefind; returns the seconds it took."""
+def run_pagefind(project: Path, site: Path, bundle: Path | None = None) -> float:
+    """Index ``site`` with Pagefind into ``bundle`` (default site/pagefind); returns the seconds it took."""
     binary = find_pagefind(project)
     if binary is None:
         raise SearchIndexError("找不到 Pagefind (extended); 在项目目录运行 npm ci 安装, 或用 --no-search 跳过搜索索引")
     started = time.perf_counter()
-    result = subprocess.run([str(binary), "--site", str(site), "--glob", INDEXED_GLOB, "--silent"],
-                            capture_output=True, text=True)
+    command = [str(binary), "--site", str(site), "--glob", INDEXED_GLOB, "--silent"]
+    if bundle is not None:
+        command += ["--output-path", str(bundle)]
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind 建索引失败: {result.stderr.strip() or result.stdout.strip()}")
     return time.perf_counter() - started

@@ -7,16 +7,25 @@ from html import escape
 from .pages import Page
 
 
-def sitemap_page(site_url: str, pages: list[Page], articles: list) -> Page:
-    """A Page holding sitemap.xml; URLs are absolute when site.yaml gives site_url."""
+def sitemap_xml(site_url: str, entries: list[tuple[str, str | None]]) -> bytes:
+    """sitemap.xml of (site-relative url, lastmod) entries; URLs are absolute when site.yaml gives site_url."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
-    entries = [(p.context["page"]["url"], p.lastmod) for p in pages if p.template and p.in_sitemap]
-    entries += [("news/", None)]
-    entries += [(a.url, a.date.strftime("%Y-%m-%d")) for a in articles]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for url, lastmod in sorted(set(entries), key=lambda e: e[0]):
+    for url, lastmod in sorted(set(entries), key=lambda e: (e[0], e[1] or "")):
         lastmod_tag = f"<lastmod>{lastmod}</lastmod>" if lastmod and len(lastmod) == 10 else ""
         lines.append(f"<url><loc>{escape(base + url)}</loc>{lastmod_tag}</url>")
     lines.append("</urlset>")
-    return Page("sitemap.xml", body=("\n".join(lines) + "\n").encode("utf-8"), in_sitemap=False)
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def news_entries(catalog) -> list[tuple[str, str | None]]:
+    """The news list and every published article (Pelican's pages), for the sitemap."""
+    return [("news/", None)] + [(f"news/{n.slug}/", n.meta.date[:10]) for n in catalog.news.values()
+                                if n.meta.status == "published"]
+
+
+def sitemap_page(catalog, pages: list[Page]) -> Page:
+    """A Page holding sitemap.xml, for a site built in one go by plain Pelican."""
+    entries = [(p.context["page"]["url"], p.lastmod) for p in pages if p.template and p.in_sitemap]
+    return Page("sitemap.xml", body=sitemap_xml(catalog.site.site_url, entries + news_entries(catalog)), in_sitemap=False)

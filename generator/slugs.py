@@ -39,13 +39,18 @@ def _load_readings() -> None:
 
 def pinyin_words(text: str) -> list[str]:
     """Toneless pinyin of the Chinese in ``text``, one item per syllable; ASCII runs kept."""
+    return list(_pinyin_words(text))
+
+
+@lru_cache(maxsize=1 << 16)  # place names repeat on every record of a region
+def _pinyin_words(text: str) -> tuple[str, ...]:
     _load_readings()
     out: list[str] = []
     for piece in lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: re.findall(r"[A-Za-z0-9]+", s)):
         piece = piece.lower()
         if re.fullmatch(r"[a-z0-9]+", piece):
             out.append(piece)
-    return out
+    return tuple(out)
 
 
 def core_name(name: str, region_names: list[str] | tuple[str, ...] = (), strip_suffix: bool = True) -> str:

@@ -1,7 +1,16 @@
-"""Write step: render pages with Jinja2 and put the files under the output directory."""
+"""Write step: render a page with Jinja2, and put finished files into the output directory.
+
+Files are first written to a staging folder. Only when every page of a build has been
+made does ``commit`` move the changed ones into output/, each with one rename, and
+remove the pages that no longer exist. A failed build therefore never touches output/,
+and files whose bytes did not change keep their modification time, so rsync to the
+portal sends only what changed.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 from jinja2 import Environment
@@ -25,8 +34,7 @@ def render_page(env: Environment, page: Page, site: dict) -> bytes:
 
 
 def write_file(output: Path, rel: str, data: bytes) -> None:
-    """Write ``data`` to ``output/rel``. Output always goes to a fresh staging directory;
-    build._keep_mtimes gives unchanged files their old timestamps afterwards."""
+    """Write ``data`` to ``output/rel`` (a staging folder: see ``commit``)."""
     target = output / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
@@ -37,3 +45,59 @@ def write_pages(env: Environment, pages: list[Page], output: Path, site: dict) -
     for page in pages:
         write_file(output, page.path, render_page(env, page, site))
     return len(pages)
+
+
+def commit(staging: Path, output: Path, staged: list[str], deleted: list[str]) -> None:
+    """Move ``staged`` files from ``staging`` into ``output`` and delete ``deleted`` ones."""
+    os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
+    if not output.exists():
+        os.replace(staging, output)
+        return
+    for rel in staged:
+        target = output / rel
+        try:
+            os.replace(staging / rel, target)
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            _clear_way(output, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / rel, target)
+    for rel in deleted:
+        target = output / rel
+        target.unlink(missing_ok=True)
+        _prune(target.parent, output)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _clear_way(output: Path, rel: str) -> None:
+    """Remove what stands where ``rel`` must go: a file named like one of its folders, or a folder named like it."""
+    parts = Path(rel).parts
+    for i in range(1, len(parts)):
+        p = output.joinpath(*parts[:i])
+        if p.is_file() or p.is_symlink():
+            p.unlink()
+    target = output / rel
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+
+
+def _prune(folder: Path, output: Path) -> None:
+    """Remove empty folders left by deleted pages, up to output/."""
+    while folder != output and output in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def existing_files(output: Path, skip: tuple[str, ...] = ("pagefind/",)) -> set[str]:
+    """Every file under output/, as relative paths, except the search index."""
+    out = set()
+    for root, dirs, files in os.walk(output):
+        rel_root = os.path.relpath(root, output)
+        prefix = "" if rel_root == "." else rel_root.replace(os.sep, "/") + "/"
+        if prefix.startswith(skip):
+            dirs[:] = []
+            continue
+        out.update(prefix + f for f in files)
+    return out

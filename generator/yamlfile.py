@@ -20,8 +20,13 @@ from .problems import Problem
 
 def read(path: Path, display: str) -> tuple[object, str, Problem | None]:
     """Parse ``path``; returns (data, text, problem). ``display`` is the path shown to editors."""
+    return parse(path.read_bytes(), display)
+
+
+def parse(raw: bytes, display: str) -> tuple[object, str, Problem | None]:
+    """Parse a file's bytes; returns (data, text, problem)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, "", Problem(display, 1, 1, "", f"文件不是 UTF-8 编码 ({exc.reason}); 请另存为 UTF-8")
     try:

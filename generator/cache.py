@@ -1,0 +1,141 @@
+"""The build cache in <project>/.bangyang-cache/build/: what the last build read and made.
+
+Three stores, each keyed by content hash:
+- parsed YAML of every record file (``ParsedFiles``), so an unchanged file is not parsed again;
+- slow derived values, such as the pinyin search terms of a name (``Memo``);
+- the last build's manifest (``generator.manifest``), with each page's input hash.
+
+All of it is an optimisation. Deleting the folder makes the next build a full one, with
+the same output; a cache written by another version of bangyang is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+CACHE_DIR = Path(".bangyang-cache") / "build"
+
+
+def content_hash(data: bytes) -> str:
+    """A short, collision-safe digest of ``data``."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of bangyang's own source: a cache made by other code is never trusted."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(here.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def read_pickle(path: Path) -> Any:
+    """The object pickled at ``path`` if it was written by this code, else None."""
+    try:
+        with path.open("rb") as fh:
+            version, payload = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        return None
+    return payload if version == code_version() else None
+
+
+def write_pickle(path: Path, payload: Any) -> None:
+    """Write atomically: a reader never sees half a cache file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((code_version(), payload), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class ParsedFiles:
+    """Parsed YAML by file: checked by size and mtime first, then by content hash.
+
+    Only files that parsed are kept; a file with an error is read again next time.
+    """
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.old: dict[str, tuple[int, int, str, Any]] = (read_pickle(path) or {}) if path else {}
+        self.new: dict[str, tuple[int, int, str, Any]] = {}
+
+    def by_stat(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None:
+        """(hash, data) when the file's size and mtime are what they were."""
+        hit = self.old.get(rel)
+        if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
+            self.new[rel] = hit
+            return hit[2], hit[3]
+        return None
+
+    def by_hash(self, rel: str, sha: str) -> tuple[bool, Any]:
+        """(found, data) for a file whose mtime changed but whose content may not have."""
+        hit = self.old.get(rel)
+        return (True, hit[3]) if hit and hit[2] == sha else (False, None)
+
+    def store(self, rel: str, st: os.stat_result, sha: str, data: Any) -> None:
+        self.new[rel] = (st.st_size, st.st_mtime_ns, sha, data)
+
+    def save(self) -> None:
+        """Keep the files this build read, and only those."""
+        if self.path and self.new != self.old:
+            write_pickle(self.path, self.new)
+
+
+class Memo:
+    """Values that are slow to derive from text, kept between builds.
+
+    Entries not used by a build are dropped when it saves, so the store never grows
+    beyond one site's worth.
+    """
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self.old: dict[tuple, Any] = (read_pickle(path) or {}) if path else {}
+        self.used: dict[tuple, Any] = {}
+
+    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        try:
+            value = self.used[key]
+        except KeyError:
+            value = self.old[key] if key in self.old else compute()
+            self.used[key] = value
+        return value
+
+    def added(self) -> dict[tuple, Any]:
+        """What this process used, for a parent process to merge."""
+        return self.used
+
+    def merge(self, entries: dict[tuple, Any]) -> None:
+        self.used.update(entries)
+
+    def save(self, keep_unused: bool = False) -> None:
+        if not self.path:
+            return
+        payload = {**self.old, **self.used} if keep_unused else self.used
+        if payload != self.old:
+            write_pickle(self.path, payload)
+
+
+_memo = Memo()
+
+
+def memo() -> Memo:
+    """The memo of the build in progress (an in-memory one outside a build)."""
+    return _memo
+
+
+def use_memo(m: Memo) -> None:
+    global _memo
+    _memo = m

@@ -1,0 +1,210 @@
+"""Render step: page groups → files in a staging folder, redoing only what changed.
+
+A page is rendered only when its input hash (the template it uses and its context)
+differs from the last build's, and it is staged only when its bytes differ from the
+file already in output/. Groups are shared out to worker processes, each rendering
+one group at a time and writing its own files, so memory holds a group's pages, not
+the site, and the bytes are the same whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+from jinja2 import Environment, FileSystemLoader, meta
+
+from .cache import content_hash, memo
+from .pages import Group, Page, url_of
+from .write import render_page, write_file
+
+
+@dataclass
+class PageState:
+    """What the manifest remembers of one output file."""
+
+    input: str                 # hash of template and context (of the bytes, for files made without one)
+    sha: str                   # hash of the bytes
+    size: int
+    mtime_ns: int = 0          # of output/<path> once written, to notice a file changed by hand
+    sitemap: tuple[str, str | None] | None = None  # (url, lastmod) when sitemap.xml lists it
+    searchable: bool = False
+
+
+@dataclass
+class GroupResult:
+    key: str
+    deps: frozenset[str]
+    templates: frozenset[str]
+    pages: dict[str, PageState] = field(default_factory=dict)
+    staged: list[str] = field(default_factory=list)
+    rendered: int = 0
+    memo: dict = field(default_factory=dict)
+
+
+def make_env(template_dirs: list[str], options: dict) -> Environment:
+    """The Jinja environment of record pages: the project's templates, the settings' options."""
+    return Environment(loader=FileSystemLoader(template_dirs), **options)
+
+
+def template_hashes(env: Environment) -> dict[str, str]:
+    """Each template's hash, covering the templates it extends or includes."""
+    sources: dict[str, str] = {}
+    refs: dict[str, set[str]] = {}
+    for name in env.list_templates(filter_func=lambda n: n.endswith((".html", ".xml", ".txt"))):
+        source = env.loader.get_source(env, name)[0]
+        sources[name] = source
+        try:
+            refs[name] = {r for r in meta.find_referenced_templates(env.parse(source)) if r}
+        except Exception:  # a syntax error shows when the template is used; hash the text alone
+            refs[name] = set()
+
+    def closure(name: str, seen: set[str]) -> None:
+        for ref in refs.get(name, ()):
+            if ref not in seen:
+                seen.add(ref)
+                closure(ref, seen)
+
+    out = {}
+    for name in sources:
+        seen = {name}
+        closure(name, seen)
+        h = hashlib.blake2b(digest_size=16)
+        for dep in sorted(seen):
+            h.update(dep.encode() + b"\0" + sources.get(dep, "").encode() + b"\0")
+        out[name] = h.hexdigest()
+    return out
+
+
+def input_hash(page: Page, templates: dict[str, str]) -> str:
+    """The hash of everything a page's bytes depend on, besides the site-wide settings."""
+    if page.body is not None:
+        return content_hash(page.body)
+    data = orjson.dumps([page.path, page.template, templates.get(page.template, ""), page.context],
+                        option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str)
+    return content_hash(data)
+
+
+@dataclass
+class Job:
+    """Everything a worker needs; set before the workers fork, so it is never pickled."""
+
+    builder: object
+    groups: list[Group]
+    site: dict
+    templates: dict[str, str]
+    template_dirs: list[str]
+    jinja_options: dict
+    output: Path
+    staging: Path
+    old_pages: dict[str, PageState]
+    env: Environment | None = None
+
+
+_JOB: Job | None = None
+
+
+def _same_file(job: Job, path: str, data: bytes, sha: str) -> PageState | None:
+    """The old state if output/<path> already holds exactly these bytes, untouched since."""
+    target = job.output / path
+    old = job.old_pages.get(path)
+    try:
+        st = target.stat()
+    except OSError:
+        return None
+    if old is not None:
+        ok = old.sha == sha and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns
+        return old if ok else None
+    # No manifest (first build with a cache, or the cache was deleted): compare bytes.
+    if st.st_size == len(data) and target.read_bytes() == data:
+        return PageState("", sha, st.st_size, st.st_mtime_ns)
+    return None
+
+
+def _unchanged(job: Job, path: str, ihash: str) -> PageState | None:
+    old = job.old_pages.get(path)
+    if old is None or old.input != ihash:
+        return None
+    try:
+        st = (job.output / path).stat()
+    except OSError:
+        return None
+    return old if (st.st_size, st.st_mtime_ns) == (old.size, old.mtime_ns) else None
+
+
+def _render_group(job: Job, group: Group) -> GroupResult:
+    if job.env is None:
+        job.env = make_env(job.template_dirs, job.jinja_options)
+    result = GroupResult(group.key, group.deps, frozenset())
+    used_templates = set()
+    for page in job.builder.run(group):
+        if page.template:
+            used_templates.add(page.template)
+        ihash = input_hash(page, job.templates)
+        sitemap = (url_of(page.path), page.lastmod) if page.template and page.in_sitemap else None
+        searchable = bool(page.template and page.context.get("page", {}).get("searchable"))
+        kept = _unchanged(job, page.path, ihash)
+        if kept is None:
+            data = render_page(job.env, page, job.site)
+            result.rendered += 1
+            sha = content_hash(data)
+            kept = _same_file(job, page.path, data, sha)
+            if kept is None:
+                write_file(job.staging, page.path, data)
+                result.staged.append(page.path)
+                kept = PageState(ihash, sha, len(data))
+        result.pages[page.path] = PageState(ihash, kept.sha, kept.size, kept.mtime_ns, sitemap, searchable)
+    result.templates = frozenset(used_templates)
+    return result
+
+
+def _work(indexes: list[int]) -> list[GroupResult]:
+    job = _JOB
+    before = len(memo().used)
+    results = [_render_group(job, job.groups[i]) for i in indexes]
+    # What this worker worked out (pinyin), for the parent to keep in the cache.
+    results[-1].memo = dict(list(memo().used.items())[before:])
+    return results
+
+
+# Below this many groups, starting workers costs more than it saves.
+_PARALLEL_MIN_GROUPS = 200
+_CHUNK = 64
+
+
+def render_groups(job: Job, jobs: int) -> list[GroupResult]:
+    """Render every group of ``job``; results come back in group order."""
+    global _JOB
+    _JOB = job
+    try:
+        if jobs <= 1 or len(job.groups) < _PARALLEL_MIN_GROUPS:
+            return [_render_group(job, g) for g in job.groups]
+        chunks = [list(range(i, min(i + _CHUNK, len(job.groups)))) for i in range(0, len(job.groups), _CHUNK)]
+        gc.freeze()  # keep the collector from touching (and so copying) the catalog in every worker
+        try:
+            ctx = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+                results = [r for batch in pool.map(_work, chunks) for r in batch]
+        finally:
+            gc.unfreeze()
+        for r in results:
+            if r.memo:
+                memo().merge(r.memo)
+                r.memo = {}
+        return results
+    finally:
+        _JOB = None
+
+
+def default_jobs() -> int:
+    """One worker per core the process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
