@@ -9,8 +9,10 @@ first: a failed build leaves output/ as it was.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
+import os
 import runpy
 import shutil
 import tempfile
@@ -134,25 +136,56 @@ def _stage(timings: dict[str, float], name: str):
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - t
 
 
+class Session:
+    """Build caches held in memory between the builds of one process (``bangyang serve``).
+
+    A rebuild then reads no cache file and validates only the records that changed.
+    """
+
+    def __init__(self, project: Path):
+        folder = project.resolve() / CACHE_DIR
+        self.parsed = ParsedFiles(folder)
+        self.memo = Memo(folder / "memo.pickle")
+        self.manifests: dict[Path, Manifest | None] = {}
+
+
 def build(project: Path, output: Path | None = None, settings_file: Path | None = None,
           include_drafts: bool = False, search: bool = True, jobs: int | None = None,
-          cache: bool = True) -> BuildResult:
+          cache: bool = True, session: Session | None = None) -> BuildResult:
     """Build the site of ``project`` into ``output`` (default project/output), with its search index.
 
     ``jobs`` is the number of rendering processes (default: one per core); ``cache=False``
-    ignores and keeps no build cache, so every page is made again.
+    ignores and keeps no build cache, so every page is made again. A ``session`` keeps
+    the caches in memory from one build to the next.
     """
     started = time.perf_counter()
     project = project.resolve()
     output = (output or project / "output").resolve()
     settings = _read_settings(project, (settings_file or project / "pelicanconf.py").resolve())
+
+    # The catalog is hundreds of thousands of objects that live for the whole build: the
+    # cyclic collector only slows loading down, and after linking it should leave them
+    # alone (in forked workers, touching them would copy their memory).
+    gc.disable()
+    try:
+        return _build(project, output, settings, include_drafts, search, jobs, cache, started, session)
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def _build(project: Path, output: Path, settings: _Settings, include_drafts: bool, search: bool,
+           jobs: int | None, cache: bool, started: float, session: Session | None) -> BuildResult:
     cache_dir = project / CACHE_DIR
     timings = {s: 0.0 for s in STAGES}
     result = BuildResult(output, 0, 0.0, timings)
 
     with _stage(timings, "load"):
-        parsed = ParsedFiles(cache_dir / "parsed.pickle" if cache else None)
-        memo = Memo(cache_dir / "memo.pickle" if cache else None)
+        if session is not None and cache:
+            parsed, memo = session.parsed, session.memo
+        else:
+            parsed = ParsedFiles(cache_dir if cache else None)
+            memo = Memo(cache_dir / "memo.pickle" if cache else None)
         use_memo(memo)
         loaded = load(project / "content", parsed)
     with _stage(timings, "link"):
@@ -161,6 +194,8 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
         except ContentError as exc:
             raise BuildError(exc.problems) from None
 
+    gc.freeze()
+    gc.enable()
     with _stage(timings, "render"):
         builder = page_builder(catalog)
         groups = builder.plan()
@@ -169,7 +204,11 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
         settings_key = _digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),
                                catalog.hashes.get("regions.yaml"), include_drafts, builder.latest)
         manifest_file = cache_dir / f"manifest-{_digest(str(output), include_drafts)[:16]}.pickle"
-        old: Manifest | None = read_pickle(manifest_file) if cache and output.exists() else None
+        if session is not None and manifest_file in session.manifests:
+            old = session.manifests[manifest_file]
+        else:
+            old = read_pickle(manifest_file) if cache else None
+        old = old if output.exists() else None
         if old is not None and old.settings != settings_key:
             old = None  # settings, site.yaml, regions or bangyang itself changed: everything is remade
         dirty = _dirty_groups(groups, old, catalog.hashes, templates, output)
@@ -218,6 +257,8 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
             write_pickle(manifest_file, new)
             parsed.save()
             memo.save(keep_unused=old is not None)
+            if session is not None:
+                session.manifests[manifest_file] = new
         use_memo(Memo())
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))
     result.seconds = time.perf_counter() - started
@@ -247,11 +288,12 @@ def _dirty_groups(groups, old: Manifest | None, hashes: dict[str, str], template
 def _touched_groups(old: Manifest, output: Path) -> set[str]:
     """Groups with an output file that is missing or was changed by hand since the last build."""
     touched = set()
+    root = str(output)
     for key, state in old.groups.items():
         for path in state.paths:
             page = old.pages.get(path)
             try:
-                st = (output / path).stat()
+                st = os.stat(os.path.join(root, path))
             except OSError:
                 touched.add(key)
                 break

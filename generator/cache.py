@@ -63,13 +63,25 @@ def write_pickle(path: Path, payload: Any) -> None:
 class ParsedFiles:
     """Parsed YAML by file: checked by size and mtime first, then by content hash.
 
-    Only files that parsed are kept; a file with an error is read again next time.
+    Only files that parsed are kept; a file with an error is read again next time. The
+    store is split into buckets by file name, so an edit rewrites one bucket, not all.
+    Within one process (``bangyang serve``) it also keeps each file's validated record,
+    so an unchanged file is not even validated again.
     """
 
-    def __init__(self, path: Path | None):
-        self.path = path
-        self.old: dict[str, tuple[int, int, str, Any]] = (read_pickle(path) or {}) if path else {}
+    BUCKETS = 32
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.old: dict[str, tuple[int, int, str, Any]] = {}
+        self.loaded: list[dict] = []
+        if folder is not None:
+            for i in range(self.BUCKETS):
+                bucket = read_pickle(folder / f"parsed-{i:02d}.pickle") or {}
+                self.loaded.append(bucket)
+                self.old.update(bucket)
         self.new: dict[str, tuple[int, int, str, Any]] = {}
+        self.models: dict[tuple[str, str], Any] = {}
 
     def by_stat(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None:
         """(hash, data) when the file's size and mtime are what they were."""
@@ -87,10 +99,25 @@ class ParsedFiles:
     def store(self, rel: str, st: os.stat_result, sha: str, data: Any) -> None:
         self.new[rel] = (st.st_size, st.st_mtime_ns, sha, data)
 
+    def model(self, rel: str, sha: str) -> Any:
+        """The record validated from this very content earlier in this process, if any."""
+        return self.models.get((rel, sha))
+
+    def keep_model(self, rel: str, sha: str, model: Any) -> None:
+        self.models[(rel, sha)] = model
+
     def save(self) -> None:
-        """Keep the files this build read, and only those."""
-        if self.path and self.new != self.old:
-            write_pickle(self.path, self.new)
+        """Keep the files this build read, and only those; write the buckets that changed."""
+        if self.folder is None:
+            return
+        buckets: list[dict] = [{} for _ in range(self.BUCKETS)]
+        for rel, entry in self.new.items():
+            buckets[int(hashlib.blake2b(rel.encode(), digest_size=2).hexdigest(), 16) % self.BUCKETS][rel] = entry
+        for i, bucket in enumerate(buckets):
+            if i >= len(self.loaded) or bucket != self.loaded[i]:
+                write_pickle(self.folder / f"parsed-{i:02d}.pickle", bucket)
+        self.loaded, self.old, self.new = buckets, dict(self.new), {}
+        self.models = {k: v for k, v in self.models.items() if k[0] in self.old and self.old[k[0]][2] == k[1]}
 
 
 class Memo:
@@ -121,11 +148,10 @@ class Memo:
         self.used.update(entries)
 
     def save(self, keep_unused: bool = False) -> None:
-        if not self.path:
-            return
         payload = {**self.old, **self.used} if keep_unused else self.used
-        if payload != self.old:
+        if self.path and payload != self.old:
             write_pickle(self.path, payload)
+        self.old, self.used = payload, {}
 
 
 _memo = Memo()

@@ -6,6 +6,7 @@ Nothing here stops at the first error: an editor sees them all at once.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,22 +212,36 @@ def _read_record(path: Path, shown: str, key: str, parsed: ParsedFiles) -> tuple
     return data, sha, text, problem
 
 
+def _record_files(base: Path) -> list[str]:
+    """YAML files under records/, as relative paths with "/", in path order.
+
+    Strings rather than Path objects: at tens of thousands of files, pathlib's
+    parsing and comparisons cost more than reading them.
+    """
+    out = []
+    for root, _dirs, files in os.walk(base):
+        prefix = os.path.relpath(root, base).replace(os.sep, "/")
+        out += [f if prefix == "." else f"{prefix}/{f}" for f in files if f.endswith((".yaml", ".yml"))]
+    return sorted(out, key=lambda rel: rel.split("/"))
+
+
 def _load_records(loaded: Loaded, parsed: ParsedFiles) -> None:
     base = loaded.root / "records"
-    files = sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    for path in files:
-        shown = _rel(loaded, path)
-        rel = path.relative_to(base)
-        if path.name.endswith(".incoming.yaml"):
+    shown_base = _rel(loaded, base)
+    for rel in _record_files(base):
+        shown = f"{shown_base}/{rel}"
+        path = base / rel
+        parts = rel.split("/")
+        if rel.endswith(".incoming.yaml"):
             continue  # a scraper's proposal waiting beside an editor's file, not a record
-        record_type = rel.parts[0] if len(rel.parts) > 1 else ""
+        record_type = parts[0] if len(parts) > 1 else ""
         model = RECORD_MODELS.get(record_type)
         if model is None:
             loaded.problems.append(Problem(shown, 0, 0, "", (
-                f"不知道 “{record_type or rel.name}” 是哪类记录; 记录要放在 content/records/ 下的 "
+                f"不知道 “{record_type or parts[-1]}” 是哪类记录; 记录要放在 content/records/ 下的 "
                 f"{', '.join(RECORD_MODELS)} 目录里")))
             continue
-        record_id = str(rel.with_suffix("")).replace("\\", "/")
+        record_id = rel.rsplit(".", 1)[0]
         if record_id in loaded.records:
             other = loaded.records[record_id].file
             loaded.problems.append(Problem(shown, 1, 1, "", f"编号 {record_id} 重复: {other} 已使用; 删去其中一个文件"))
@@ -246,12 +261,13 @@ def _load_records(loaded: Loaded, parsed: ParsedFiles) -> None:
             loaded.problems.append(Problem(shown, 1, 1, "", "记录要写成 “字段: 值” 的若干行; 这个文件是空的或格式不对"))
             continue
         try:
-            instance = model.model_validate(data)
+            instance = parsed.model(record_id, sha) or model.model_validate(data)
         except ValidationError as exc:
             record = Record(record_id, record_type, model, shown, path, text)  # for its text
             loaded.problems.extend(validation_problems(exc, model, shown, record.text))
             continue
         loaded.failed.discard(record_id)
+        parsed.keep_model(record_id, sha, instance)
         loaded.records[record_id] = Record(record_id, record_type, instance, shown, path, text)
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
+import orjson
+
 from . import svgcharts, textcut
 from .cache import memo
 from .catalog import Catalog, EditionInfo, Honoree, NewsInfo
@@ -481,7 +483,7 @@ class _Builder:
                 "awards": [{"edition": a.edition_id, "year": a.year, "category": a.category, "rank": a.rank} for a in h.awards],
                 "stats": [{"metric": s.metric, **s.value.as_dict(), "date": s.date or ""} for s in (h.record.stats if h.record else [])],
             })
-        self._data("data/honorees.json", json.dumps(honoree_rows, ensure_ascii=False, indent=1))
+        self._data("data/honorees.json", _json(honoree_rows))
         self._data("data/honorees.csv", _csv(["id", "name", "kind", "region", "is_stub", "awards"],
                                              [[r["id"], r["name"], r["kind"], r["region"], "yes" if r["is_stub"] else "no",
                                                "; ".join(f"{a['year']} {a['edition']} {a['category']} #{a['rank']}" for a in r["awards"])]
@@ -499,7 +501,7 @@ class _Builder:
         meta = {"id": e.id, "title": e.model.title, "year": e.model.year, "level": e.model.level,
                 "stage": e.model.stage, "announced": e.model.announced, "issuers": e.model.issuers,
                 "document_number": e.model.document_number, "entries": rows}
-        self._data(f"data/{e.id}.json", json.dumps(meta, ensure_ascii=False, indent=1))
+        self._data(f"data/{e.id}.json", _json(meta))
         self._data(f"data/{e.id}.csv", _csv(["category", "rank", "name", "honoree_id", "region", "role"],
                                              [[r[k] for k in ("category", "rank", "name", "honoree_id", "region", "role")] for r in rows]))
 
@@ -579,6 +581,11 @@ def _profile(record: HonoreeBase) -> list[dict]:
             text = str(value)
         rows.append({"label": info.title or name, "value": text, "field": name})
     return rows
+
+
+def _json(data) -> str:
+    """Indented UTF-8 JSON; orjson, since the standard library's indenting encoder is pure Python."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
 
 
 def _csv(header: list[str], rows: list[list]) -> str:

@@ -52,6 +52,19 @@ class Quantity:
 
 def parse_quantity(raw: object) -> Quantity:
     """Parse a YAML scalar into a Quantity, or raise QuantityError in plain words."""
+    if isinstance(raw, (str, int, float)) and not isinstance(raw, bool):
+        return _parse_cached(type(raw), raw)
+    return _parse(raw)
+
+
+def _parse_cached(kind: type, raw: object) -> Quantity:
+    """A Quantity is immutable, and the same figures are read build after build: keep them."""
+    from .cache import memo
+
+    return memo().get(("quantity", kind.__name__, raw), lambda: _parse(raw))
+
+
+def _parse(raw: object) -> Quantity:
     if isinstance(raw, bool):
         raise QuantityError(f"需要一个数字, 例如 2202 或 “222万余人”, 实际是 {raw!r}")
     if isinstance(raw, (int, float)):

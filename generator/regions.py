@@ -73,12 +73,17 @@ class RegionTable:
     regions: dict[str, Region] = field(default_factory=dict)
     _names: dict[str, set[str]] = field(default_factory=dict)
     _children: dict[str | None, list[Region]] = field(default_factory=dict)
+    # Every record names its region; the same few hundred texts recur across thousands of records.
+    _placed: dict[str, Region | RegionError] = field(default_factory=dict)
+    _longest: int = 0
 
     def add(self, region: Region) -> None:
+        self._placed.clear()
         self.regions[region.path] = region
         self._children.setdefault(region.parent_path, []).append(region)
         for form in [*short_forms(region.name), *region.aliases]:
             self._names.setdefault(form, set()).add(region.path)
+            self._longest = max(self._longest, len(form))
 
     def get(self, path: str) -> Region | None:
         return self.regions.get(path)
@@ -96,6 +101,18 @@ class RegionTable:
 
         Raises RegionError naming the part that is not in the table.
         """
+        placed = self._placed.get(text)
+        if placed is None:
+            try:
+                placed = self._normalise(text)
+            except RegionError as exc:
+                placed = exc
+            self._placed[text] = placed
+        if isinstance(placed, RegionError):
+            raise RegionError(str(placed))
+        return placed
+
+    def _normalise(self, text: str) -> Region:
         s = re.sub(r"[\s/·,，、]+", "", text or "")
         if not s:
             raise RegionError("地区为空")
@@ -103,7 +120,7 @@ class RegionTable:
             return self.regions[text.strip()]
         current: str | None = None
         i = 0
-        longest = max((len(k) for k in self._names), default=0)
+        longest = self._longest
         while i < len(s):
             match = None
             for n in range(min(longest, len(s) - i), 0, -1):

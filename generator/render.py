@@ -9,7 +9,6 @@ the site, and the bytes are the same whatever the number of workers.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import multiprocessing
 import os
@@ -186,13 +185,9 @@ def render_groups(job: Job, jobs: int) -> list[GroupResult]:
         if jobs <= 1 or len(job.groups) < _PARALLEL_MIN_GROUPS:
             return [_render_group(job, g) for g in job.groups]
         chunks = [list(range(i, min(i + _CHUNK, len(job.groups)))) for i in range(0, len(job.groups), _CHUNK)]
-        gc.freeze()  # keep the collector from touching (and so copying) the catalog in every worker
-        try:
-            ctx = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-                results = [r for batch in pool.map(_work, chunks) for r in batch]
-        finally:
-            gc.unfreeze()
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            results = [r for batch in pool.map(_work, chunks) for r in batch]
         for r in results:
             if r.memo:
                 memo().merge(r.memo)

@@ -8,13 +8,15 @@ import sys
 import threading
 from pathlib import Path
 
-from .build import BuildError, build
+from .build import BuildError, Session, build
 
 
-def _rebuild(project: Path, include_drafts: bool) -> None:
+def _rebuild(project: Path, include_drafts: bool, session: Session, jobs: int | None = 1) -> None:
+    """Build; rebuilds use one process, since forking workers from a process that runs the
+    HTTP server thread is unsafe (and a rebuild after an edit renders few pages)."""
     try:
-        result = build(project, include_drafts=include_drafts)
-        print(f"已重新生成 {result.pages} 个页面 ({result.seconds:.2f} 秒)", flush=True)
+        result = build(project, include_drafts=include_drafts, jobs=jobs, session=session)
+        print(f"已重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 ({result.seconds:.2f} 秒)", flush=True)
     except BuildError as exc:
         print("构建失败, 预览保持上一版:", file=sys.stderr)
         for p in exc.problems:
@@ -45,8 +47,9 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     """Serve until interrupted; returns the exit status."""
     project = project.resolve()
     output = project / "output"
+    session = Session(project)
     if build_first or not output.exists():
-        _rebuild(project, include_drafts)
+        _rebuild(project, include_drafts, session, jobs=None)  # no server thread yet
     # The handler looks the directory up per request, so a rebuild's swap is picked up at once.
     handler = functools.partial(_Handler, directory=str(output))
     server = http.server.ThreadingHTTPServer((host, port), handler)
@@ -58,7 +61,7 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
 
             paths = [p for p in (project / "content", project / "templates") if p.exists()]
             for _changes in watch_files(*paths, debounce=300):
-                _rebuild(project, include_drafts)
+                _rebuild(project, include_drafts, session)
         else:
             threading.Event().wait()
     except KeyboardInterrupt:
