@@ -10,7 +10,9 @@ its built-in “simple” theme). Each tool is timed on:
   edit_honoree  after changing one honoree's text
   edit_edition  after changing one edition
   edit_template after changing the page template
-The table also gives the HTML pages each tool wrote: bangyang writes edition, region, year and
+With --serve, it also times bangyang's rebuilds inside one process, as `bangyang serve` makes
+them after an edit (caches and validated records kept in memory), and writes those rows to
+<json>-serve.json. The table also gives the HTML pages each tool wrote: bangyang writes edition, region, year and
 filter pages that the one-page-per-record peers do not have. Wall time is the median of --runs; peak RSS is the maximum resident set of the build
 process (GNU time). Rows: {"tool", "n", "case", "wall_s", "peak_rss_mb"}. bangyang builds with
 --no-search: the search index is measured by bench/search_bench.py. This never runs in CI.
@@ -181,6 +183,24 @@ def measure(tool: Tool, runs: int) -> dict[str, tuple[float, float]]:
     return out
 
 
+def measure_session(tool: Tool, runs: int) -> dict[str, float]:
+    """Median seconds of the rebuilds `bangyang serve` makes after each kind of edit."""
+    sys.path.insert(0, str(ROOT))
+    from generator.build import Session, build
+
+    session = Session(tool.site)
+    build(tool.site, search=False, session=session, jobs=1)  # the preview's first build
+    out = {}
+    for case in ("warm", "edit_honoree", "edit_edition", "edit_template"):
+        walls = []
+        for _ in range(runs):
+            if case != "warm":
+                tool.edit(case)
+            walls.append(build(tool.site, search=False, session=session, jobs=1).seconds)
+        out[case] = statistics.median(walls)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, action="append", help="honorees; may repeat (default 1000)")
@@ -188,8 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tools", default="bangyang,hugo,pelican")
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "build.json"))
     ap.add_argument("--work", help="where to write the sites (default: a temporary folder)")
+    ap.add_argument("--serve", action="store_true", help="also time rebuilds inside one process, as bangyang serve makes them")
     args = ap.parse_args(argv)
-    rows = []
+    rows, serve_rows = [], []
     with tempfile.TemporaryDirectory(prefix="bangyang-build-bench-") as tmp:
         work_root = Path(args.work) if args.work else Path(tmp)
         for n in args.n or [1000]:
@@ -202,19 +223,38 @@ def main(argv: list[str] | None = None) -> int:
                 for case, (wall, rss) in measure(tool, args.runs).items():
                     rows.append({"tool": name, "n": n, "case": case, "wall_s": round(wall, 2),
                                  "peak_rss_mb": round(rss, 1), "pages": tool.pages()})
-    hugo = {(r["n"], r["case"]): r["wall_s"] for r in rows if r["tool"] == "hugo"}
-    print(f"{'n':>7} {'case':<14} " + " ".join(f"{t + ' s':>12} {'MB':>7} {'×hugo':>6}" for t in args.tools.split(",")))
+                if name == "bangyang" and args.serve:
+                    for case, wall in measure_session(tool, args.runs).items():
+                        serve_rows.append({"tool": "bangyang serve", "n": n, "case": case, "wall_s": round(wall, 3)})
+    peers = {t: {(r["n"], r["case"]): r for r in rows if r["tool"] == t} for t in ("hugo", "pelican")}
+
+    def ratio(r: dict, peer: str, key: str = "wall_s") -> str:
+        other = peers[peer].get((r["n"], r["case"]))
+        return f"{r[key] / other[key]:.2f}" if other and other[key] else "–"
+
+    tools = args.tools.split(",")
+    print(f"{'n':>7} {'case':<14} " + " ".join(f"{t + ' s':>12} {'MB':>7}" for t in tools)
+          + f" {'s ×hugo':>8} {'MB ×hugo':>8} {'s ×pelican':>10}")
     for n in args.n or [1000]:
         for case in CASES:
-            cells = []
-            for t in args.tools.split(","):
+            cells, mine = [], None
+            for t in tools:
                 r = next(r for r in rows if r["tool"] == t and r["n"] == n and r["case"] == case)
-                ratio = r["wall_s"] / hugo[(n, case)] if hugo.get((n, case)) else float("nan")
-                cells.append(f"{r['wall_s']:>12.2f} {r['peak_rss_mb']:>7.0f} {ratio:>6.2f}")
-            print(f"{n:>7} {case:<14} " + " ".join(cells))
+                mine = r if t == "bangyang" else mine
+                cells.append(f"{r['wall_s']:>12.2f} {r['peak_rss_mb']:>7.0f}")
+            extra = (f" {ratio(mine, 'hugo'):>8} {ratio(mine, 'hugo', 'peak_rss_mb'):>8} {ratio(mine, 'pelican'):>10}"
+                     if mine else "")
+            print(f"{n:>7} {case:<14} " + " ".join(cells) + extra)
+    if serve_rows:
+        print(f"\nbangyang serve, rebuild inside one process (s): {'n':>7} {'case':<14} {'s':>8} {'×hugo':>6}")
+        for r in serve_rows:
+            print(f"{'':47} {r['n']:>7} {r['case']:<14} {r['wall_s']:>8.3f} {ratio(r, 'hugo'):>6}")
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if serve_rows:
+        out.with_name(out.stem + "-serve.json").write_text(json.dumps(serve_rows, ensure_ascii=False, indent=1) + "\n",
+                                                           encoding="utf-8")
     for n in args.n or [1000]:
         counts = ", ".join(f"{r['tool']} {r['pages']}" for r in rows if r["n"] == n and r["case"] == "cold")
         print(f"HTML pages at n={n}: {counts}")

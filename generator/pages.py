@@ -91,6 +91,7 @@ class _Builder:
         self.c = catalog
         self.pages: list[Page] = []
         self.site_source = catalog.site.sponsor
+        self._places: dict[str, dict[str, list[str]]] = {}
         # The newest dated fact: used as the 发布时间 of index pages, so rebuilds stay byte-identical.
         dates = [e.model.announced or str(e.model.year) for e in catalog.editions.values()]
         dates += [n.meta.date[:10] for n in catalog.news.values()]
@@ -170,9 +171,9 @@ class _Builder:
     def region_deps(self, region: Region) -> frozenset[str]:
         idx = self.region_index
         deps = set(idx.listed[region.path]) | {s.id for s in idx.sheets_of[region.path]}
-        for h in idx.members[region.path]:
-            deps.add(h.id)
-            deps.update(a.edition_id for a in h.awards[-1:])  # its card shows the latest award
+        members = idx.members[region.path]
+        deps.update(h.id for h in members)
+        deps.update(h.awards[-1].edition_id for h in members if h.awards)  # a card shows the latest award
         return frozenset(deps)
 
     @cached_property
@@ -359,7 +360,15 @@ class _Builder:
     def honoree_filters(self, h: Honoree, chain: list[Region]) -> list[dict]:
         schemes = [self.c.schemes[a.scheme_id].name for a in h.awards if a.scheme_id in self.c.schemes]
         return filter_values(year=[str(a.year) for a in h.awards], level=[a.level for a in h.awards],
-                             scheme=schemes, category=[a.category for a in h.awards], **place_filters(chain))
+                             scheme=schemes, category=[a.category for a in h.awards], **self.places(chain))
+
+    def places(self, chain: list[Region]) -> dict[str, list[str]]:
+        """place_filters of a region chain, worked out once per region."""
+        key = chain[-1].path if chain else ""
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = place_filters(chain)
+        return {k: list(v) for k, v in found.items()}
 
     def child_refs(self, parent: str | None) -> list[dict]:
         members = self.region_index.members

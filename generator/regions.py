@@ -75,10 +75,12 @@ class RegionTable:
     _children: dict[str | None, list[Region]] = field(default_factory=dict)
     # Every record names its region; the same few hundred texts recur across thousands of records.
     _placed: dict[str, Region | RegionError] = field(default_factory=dict)
+    _chains: dict[str, tuple[Region, ...]] = field(default_factory=dict)
     _longest: int = 0
 
     def add(self, region: Region) -> None:
         self._placed.clear()
+        self._chains.clear()
         self.regions[region.path] = region
         self._children.setdefault(region.parent_path, []).append(region)
         for form in [*short_forms(region.name), *region.aliases]:
@@ -93,8 +95,11 @@ class RegionTable:
 
     def ancestors(self, path: str) -> list[Region]:
         """The region and every region above it, top first."""
-        parts = path.split("/")
-        return [self.regions["/".join(parts[: i + 1])] for i in range(len(parts))]
+        chain = self._chains.get(path)
+        if chain is None:
+            parts = path.split("/")
+            chain = self._chains[path] = tuple(self.regions["/".join(parts[: i + 1])] for i in range(len(parts)))
+        return list(chain)
 
     def normalise(self, text: str) -> Region:
         """Place a region as written (“慈溪市浒山街道”) at its full path.

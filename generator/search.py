@@ -17,8 +17,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from pypinyin import Style, pinyin
-
 from .regions import Region
 from .slugs import _load_readings, core_name, pinyin_words
 
@@ -56,6 +54,8 @@ def pinyin_terms(names: list[str], region_names: tuple[str, ...] = (), places: t
     character (长 reads chang and zhang), so a visitor finds it whichever reading they type.
     Every term is a distinct word in the index, so only forms people type are added.
     """
+    from pypinyin import Style, pinyin  # imported on first use: see generator.slugs
+
     _load_readings()
     terms: list[str] = []
     shortest = ""

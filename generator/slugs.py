@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, load_phrases_dict
+# pypinyin is imported where it is used: loading its dictionaries takes a quarter of a
+# second, and a rebuild that meets no new name never needs them.
 
 # Place-name readings missing from pypinyin's phrase dictionary (seen: 长宁 → zhang-ning).
 _PLACE_READINGS = {
@@ -34,6 +35,8 @@ _MAX_SYLLABLES = 8
 
 @lru_cache(maxsize=1)
 def _load_readings() -> None:
+    from pypinyin import load_phrases_dict
+
     load_phrases_dict(_PLACE_READINGS)
 
 
@@ -44,6 +47,8 @@ def pinyin_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)  # place names repeat on every record of a region
 def _pinyin_words(text: str) -> tuple[str, ...]:
+    from pypinyin import Style, lazy_pinyin
+
     _load_readings()
     out: list[str] = []
     for piece in lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: re.findall(r"[A-Za-z0-9]+", s)):
