@@ -211,7 +211,8 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         old = old if output.exists() else None
         if old is not None and old.settings != settings_key:
             old = None  # settings, site.yaml, regions or bangyang itself changed: everything is remade
-        dirty = _dirty_groups(groups, old, catalog.hashes, templates, output)
+        touched = _touched_groups(old, output) if old else set()
+        dirty = _dirty_groups(groups, old, catalog.hashes, templates, touched)
         result.groups, result.remade = len(groups), len(dirty)
 
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -225,7 +226,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             new = _carry_over(groups, results, old, catalog.hashes, templates, settings_key)
             pelican_key = _pelican_key(catalog, settings, settings_key)
             staged = [p for r in results for p in r.staged]
-            if old is None or old.pelican != pelican_key or "pelican" not in old.groups:
+            if old is None or old.pelican != pelican_key or "pelican" not in old.groups or "pelican" in touched:
                 staged += _run_pelican(project, settings.file, catalog, include_drafts, output, staging, old_pages, new)
             else:
                 _keep_group(new, old, "pelican")
@@ -265,13 +266,12 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
     return result
 
 
-def _dirty_groups(groups, old: Manifest | None, hashes: dict[str, str], templates: dict[str, str], output: Path):
+def _dirty_groups(groups, old: Manifest | None, hashes: dict[str, str], templates: dict[str, str], touched: set[str]):
     """The groups to make again: all of them without a usable manifest."""
     if old is None:
         return list(groups)
     changed = {k for k in set(old.inputs) | set(hashes) if old.inputs.get(k) != hashes.get(k)}
     changed_templates = {t for t in set(old.templates) | set(templates) if old.templates.get(t) != templates.get(t)}
-    touched = _touched_groups(old, output)
     keys = {g.key for g in groups}
     appeared_or_gone = any(k not in old.groups for k in keys) or any(
         k not in keys for k in old.groups if k not in ("pelican", "sitemap"))
