@@ -29,7 +29,8 @@ from .link import link
 from .load import load
 from .pages import news_extras, page_builder
 from .problems import ContentError, Problem
-from .render import GroupResult, Job, PageState, default_jobs, make_env, render_groups, template_hashes
+from .render import (GroupResult, Job, PageState, default_jobs, make_env, render_groups, template_hashes,
+                     unchanged_output)
 from .search import SearchIndexError, run_pagefind
 from .sitemap import news_entries, sitemap_xml
 from .write import commit, existing_files
@@ -361,7 +362,7 @@ def _run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_d
             sha = content_hash(data)
             searchable = rel.startswith("news/") and rel.endswith(".html")
             old = old_pages.get(rel)
-            state = _unchanged_file(output, rel, old, sha, data)
+            state = unchanged_output(output, rel, old, sha, data)
             if state is None:
                 target = staging / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -377,26 +378,12 @@ def _run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_d
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _unchanged_file(output: Path, rel: str, old: PageState | None, sha: str, data: bytes) -> PageState | None:
-    """The file's state if output/<rel> already holds ``data``."""
-    try:
-        st = (output / rel).stat()
-    except OSError:
-        return None
-    if old is not None:
-        same = old.sha == sha and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns)
-        return old if same else None
-    if st.st_size == len(data) and (output / rel).read_bytes() == data:
-        return PageState(sha, sha, st.st_size, st.st_mtime_ns)
-    return None
-
-
 def _sitemap(catalog: Catalog, new: Manifest, old_pages: dict[str, PageState], output: Path, staging: Path) -> list[str]:
     """sitemap.xml from every listed page; staged only when it changed."""
     entries = [s.sitemap for s in new.pages.values() if s.sitemap] + news_entries(catalog)
     data = sitemap_xml(catalog.site.site_url, entries)
     sha = content_hash(data)
-    state = _unchanged_file(output, "sitemap.xml", old_pages.get("sitemap.xml"), sha, data)
+    state = unchanged_output(output, "sitemap.xml", old_pages.get("sitemap.xml"), sha, data)
     new.groups["sitemap"] = GroupState(frozenset({"*"}), frozenset(), ("sitemap.xml",))
     if state is not None:
         new.pages["sitemap.xml"] = state

@@ -35,20 +35,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-_STAGE_LABELS = {"load": "读取 YAML", "link": "关联记录", "render": "生成页面", "write": "写入 output/", "index": "搜索索引"}
+_STAGE_LABELS = {"load": "读取并校验 YAML", "link": "关联记录", "render": "页面数据与模板", "write": "写入 output/",
+                 "index": "搜索索引 (Pagefind)"}
 
 
 def _print_profile(result) -> None:
     """Where the time went, by stage, so an operator can tell what is slow."""
     total = result.seconds or 1.0
-    print(f"  {'阶段 stage':<16}{'秒 s':>9}{'占比':>8}")
+    print(f"  {'stage':<8}{'seconds':>9}{'share':>7}")
     for stage, seconds in result.timings.items():
-        print(f"  {stage:<7}{_STAGE_LABELS.get(stage, ''):<9}{seconds:9.3f}{seconds / total:8.0%}")
-    other = total - sum(result.timings.values())
-    print(f"  {'other':<7}{'启动等':<9}{other:9.3f}{other / total:8.0%}")
-    print(f"  页面组 groups: {result.groups}, 重新生成 remade: {result.remade}, 渲染页面 rendered: {result.rendered}, "
-          f"写入 written: {result.written}, 删除 deleted: {result.deleted}, "
-          f"搜索索引 index: {'重建 rebuilt' if result.indexed else '未变 unchanged'}")
+        print(f"  {stage:<8}{seconds:9.3f}{seconds / total:7.0%}  {_STAGE_LABELS.get(stage, '')}")
+    other = max(0.0, total - sum(result.timings.values()))
+    print(f"  {'other':<8}{other:9.3f}{other / total:7.0%}  设置、缓存读写")
+    print(f"  page groups {result.groups}, remade {result.remade}; pages rendered {result.rendered}; "
+          f"files written {result.written}, deleted {result.deleted}; "
+          f"search index {'rebuilt' if result.indexed else 'unchanged'}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -109,10 +109,9 @@ class Job:
 _JOB: Job | None = None
 
 
-def _same_file(job: Job, path: str, data: bytes, sha: str) -> PageState | None:
-    """The old state if output/<path> already holds exactly these bytes, untouched since."""
-    target = job.output / path
-    old = job.old_pages.get(path)
+def unchanged_output(output: Path, rel: str, old: PageState | None, sha: str, data: bytes) -> PageState | None:
+    """The file's state if output/<rel> already holds exactly ``data``, untouched since the last build."""
+    target = output / rel
     try:
         st = target.stat()
     except OSError:
@@ -122,7 +121,7 @@ def _same_file(job: Job, path: str, data: bytes, sha: str) -> PageState | None:
         return old if ok else None
     # No manifest (first build with a cache, or the cache was deleted): compare bytes.
     if st.st_size == len(data) and target.read_bytes() == data:
-        return PageState("", sha, st.st_size, st.st_mtime_ns)
+        return PageState(sha, sha, st.st_size, st.st_mtime_ns)
     return None
 
 
@@ -153,7 +152,7 @@ def _render_group(job: Job, group: Group) -> GroupResult:
             data = render_page(job.env, page, job.site)
             result.rendered += 1
             sha = content_hash(data)
-            kept = _same_file(job, page.path, data, sha)
+            kept = unchanged_output(job.output, page.path, job.old_pages.get(page.path), sha, data)
             if kept is None:
                 write_file(job.staging, page.path, data)
                 result.staged.append(page.path)
