@@ -204,7 +204,9 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         templates = template_hashes(env)
         settings_key = _digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),
                                catalog.hashes.get("regions.yaml"), include_drafts, builder.latest)
-        manifest_file = cache_dir / f"manifest-{_digest(str(output), include_drafts)[:16]}.pickle"
+        # One manifest per output folder: a build with other settings (or --drafts) into the
+        # same folder replaces it, and its settings key makes the next build a full one.
+        manifest_file = cache_dir / f"manifest-{_digest(str(output))[:16]}.pickle"
         if session is not None and manifest_file in session.manifests:
             old = session.manifests[manifest_file]
         else:
@@ -241,6 +243,8 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             else:
                 deleted = sorted(set(old.pages) - set(new.pages)) if old else []
             manifest_file.unlink(missing_ok=True)  # a build stopped while writing must not trust it
+            if session is not None:
+                session.manifests.pop(manifest_file, None)
             commit(staging, output, staged, deleted)
             _note_mtimes(new, output, staged)
             result.written, result.deleted = len(staged), len(deleted)

@@ -188,3 +188,16 @@ def test_profile_names_each_stage(project, capsys):
     for stage in ("load", "link", "render", "write", "index"):
         assert re.search(rf"^\s+{stage}\b.*\d+\.\d{{3}}", out, re.M), out
     assert "remade" in out
+
+
+def test_switching_drafts_off_removes_their_pages(project, tmp_path):
+    draft = project / "content/records/projects/zhejiang/test-draft.yaml"
+    source = (project / "content/records/projects/zhejiang/fuyang-weixiaogang.yaml").read_text(encoding="utf-8")
+    source = re.sub(r"^also_known_as: .*\n", "", source, flags=re.M).replace("name: ", "name: 草稿项目", 1)
+    draft.write_text(source + "status: draft\n", encoding="utf-8")
+    build(project, search=False, include_drafts=True)
+    assert (project / "output/projects/zhejiang/test-draft/index.html").is_file()
+    build(project, search=False)
+    assert not (project / "output/projects/zhejiang/test-draft/index.html").exists()
+    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
+    assert tree_digest(project / "output") == tree_digest(clean.output)
