@@ -195,6 +195,7 @@ def test_switching_drafts_off_removes_their_pages(project, tmp_path):
     source = (project / "content/records/projects/zhejiang/fuyang-weixiaogang.yaml").read_text(encoding="utf-8")
     source = re.sub(r"^also_known_as: .*\n", "", source, flags=re.M).replace("name: ", "name: 草稿项目", 1)
     draft.write_text(source + "status: draft\n", encoding="utf-8")
+    build(project, search=False)
     build(project, search=False, include_drafts=True)
     assert (project / "output/projects/zhejiang/test-draft/index.html").is_file()
     build(project, search=False)
