@@ -131,6 +131,7 @@ class Memo:
         self.path = path
         self.old: dict[tuple, Any] = (read_pickle(path) or {}) if path else {}
         self.used: dict[tuple, Any] = {}
+        self.recent: dict[tuple, Any] | None = None  # see record()
 
     def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
         try:
@@ -138,11 +139,18 @@ class Memo:
         except KeyError:
             value = self.old[key] if key in self.old else compute()
             self.used[key] = value
+        if self.recent is not None:
+            self.recent[key] = value
         return value
 
-    def added(self) -> dict[tuple, Any]:
-        """What this process used, for a parent process to merge."""
-        return self.used
+    def record(self) -> None:
+        """Start noting every entry used, for a worker process to hand back to its parent."""
+        self.recent = {}
+
+    def recorded(self) -> dict[tuple, Any]:
+        """The entries used since record(); stops noting."""
+        recent, self.recent = self.recent or {}, None
+        return recent
 
     def merge(self, entries: dict[tuple, Any]) -> None:
         self.used.update(entries)

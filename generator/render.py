@@ -164,10 +164,10 @@ def _render_group(job: Job, group: Group) -> GroupResult:
 
 def _work(indexes: list[int]) -> list[GroupResult]:
     job = _JOB
-    before = len(memo().used)
+    memo().record()
     results = [_render_group(job, job.groups[i]) for i in indexes]
-    # What this worker worked out (pinyin), for the parent to keep in the cache.
-    results[-1].memo = dict(list(memo().used.items())[before:])
+    # What this worker used or worked out (pinyin), for the parent to keep in the cache.
+    results[-1].memo = memo().recorded()
     return results
 
 
