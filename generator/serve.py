@@ -12,11 +12,17 @@ from .build import BuildError, Session, build
 
 
 def _rebuild(project: Path, include_drafts: bool, session: Session, jobs: int | None = 1) -> None:
-    """Build; rebuilds use one process, since forking workers from a process that runs the
-    HTTP server thread is unsafe (and a rebuild after an edit renders few pages)."""
+    """Build the pages, then the search index, so an edit shows before Pagefind has finished.
+
+    Rebuilds use one process: forking workers from a process that runs the HTTP server
+    thread is unsafe, and a rebuild after an edit renders few pages.
+    """
     try:
-        result = build(project, include_drafts=include_drafts, jobs=jobs, session=session)
+        result = build(project, include_drafts=include_drafts, jobs=jobs, session=session, search=False)
         print(f"已重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 ({result.seconds:.2f} 秒)", flush=True)
+        index = build(project, include_drafts=include_drafts, jobs=1, session=session)
+        if index.indexed:
+            print(f"搜索索引已更新 ({index.timings['index']:.2f} 秒)", flush=True)
     except BuildError as exc:
         print("构建失败, 预览保持上一版:", file=sys.stderr)
         for p in exc.problems:
