@@ -15,6 +15,7 @@ import logging
 import os
 import runpy
 import shutil
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
@@ -91,9 +92,9 @@ class _ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def load_catalog(project: Path, include_drafts: bool = False, parsed: ParsedFiles | None = None) -> Catalog:
+def load_catalog(project: Path, include_drafts: bool = False) -> Catalog:
     """Load and link content/; raises ContentError listing every problem."""
-    return link(load(project / "content", parsed), include_drafts=include_drafts)
+    return link(load(project / "content"), include_drafts=include_drafts)
 
 
 def _digest(*parts: object) -> str:
@@ -122,10 +123,16 @@ def _read_settings(project: Path, settings_file: Path) -> _Settings:
     """The few settings record pages need, without importing Pelican (a rebuild may never need it)."""
     if not settings_file.is_file():
         raise BuildError([Problem(str(settings_file), 0, 0, "", "找不到设置文件; 从示例项目复制 pelicanconf.py")])
+    # A settings file may import another (publishconf.py imports pelicanconf.py): read those
+    # afresh too, or a long-running process (serve, tests) would keep the first version.
+    for sibling in settings_file.parent.glob("*.py"):
+        sys.modules.pop(sibling.stem, None)
     values = runpy.run_path(str(settings_file))
     dirs = [str(Path(d)) for d in values.get("THEME_TEMPLATES_OVERRIDES", [])] or [str(project / "templates")]
     jinja = dict(values.get("JINJA_ENVIRONMENT", {}))
-    return _Settings(settings_file, content_hash(settings_file.read_bytes()), dirs, jinja)
+    # The values, not the file: publishconf.py takes most of its settings from pelicanconf.py.
+    digest = _digest({k: v for k, v in values.items() if k.isupper()})
+    return _Settings(settings_file, digest, dirs, jinja)
 
 
 @contextmanager

@@ -16,6 +16,7 @@ import os
 import pickle
 import tempfile
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
@@ -34,6 +35,12 @@ def code_version() -> str:
     h = hashlib.blake2b(digest_size=16)
     for path in sorted(here.glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
+    # The libraries whose output ends up in pages: an upgrade may change it.
+    for dist in ("jinja2", "markupsafe", "cmarkgfm", "pypinyin", "pelican", "markdown", "pydantic", "pyyaml"):
+        try:
+            h.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
     return h.hexdigest()
 
 

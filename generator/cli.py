@@ -64,7 +64,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"内容校验通过: {len(catalog.honorees)} 个先进典型, {len(catalog.editions)} 份榜单, {len(catalog.news)} 篇新闻")
     with tempfile.TemporaryDirectory(prefix="bangyang-check-") as tmp:
         try:
-            build(project, Path(tmp) / "site")
+            # No cache: a throwaway folder would only leave a manifest behind.
+            build(project, Path(tmp) / "site", cache=False)
         except BuildError as exc:
             _print_problems(exc.problems)
             return 1

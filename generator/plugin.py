@@ -18,7 +18,8 @@ from .link import link
 from .sanitize import sanitize_article
 from .pages import build_pages, news_extras
 from .sitemap import sitemap_page
-from .textcut import cut, markdown_to_text
+from .markup import html_to_text
+from .textcut import cut
 from .write import write_pages
 
 
@@ -47,8 +48,9 @@ class RecordGenerator(Generator):
 
     def _decorate(self, article, catalog: Catalog) -> None:
         """Give a Pelican article the plain data our templates show: excerpt, meta bar, linked honorees."""
+        # Pelican has already turned both the Summary field and the body into HTML.
         summary = article.metadata.get("summary") or getattr(article, "_content", "") or ""
-        article.excerpt = cut(markdown_to_text(summary), 120)
+        article.excerpt = cut(html_to_text(summary), 120)
         extras = news_extras(catalog, Path(article.source_path).stem, _ids(article.metadata.get("honorees")))
         article.related, article.search = extras["related"], extras["search"]
         article.page_meta = {

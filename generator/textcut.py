@@ -8,17 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .markup import html_to_text, render_markdown
 
 SENTENCE_ENDS = "。！？；!?;…"
 _CLAUSE_ENDS = "，、,："
-
-
-def markdown_to_text(source: str) -> str:
-    """Plain text of a Markdown fragment (or of HTML, which Markdown passes through), one line per block."""
-    if source and source.lstrip().startswith("<"):
-        return html_to_text(source)  # a Pelican article's content is already HTML
-    return html_to_text(render_markdown(source or ""))
 
 
 def cut(text: str, limit: int = 120) -> str:

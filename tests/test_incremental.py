@@ -202,3 +202,19 @@ def test_switching_drafts_off_removes_their_pages(project, tmp_path):
     assert not (project / "output/projects/zhejiang/test-draft/index.html").exists()
     clean = build(project, output=tmp_path / "clean", search=False, cache=False)
     assert tree_digest(project / "output") == tree_digest(clean.output)
+
+
+def test_a_change_to_pelicanconf_reaches_a_publishconf_build(project):
+    publish = project / "publishconf.py"
+    build(project, settings_file=publish, search=False)
+    assert build(project, settings_file=publish, search=False).remade == 0
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nJINJA_ENVIRONMENT["keep_trailing_newline"] = True\n',
+                    encoding="utf-8")
+    result = build(project, settings_file=publish, search=False)
+    assert result.remade == result.groups
+
+
+def test_check_leaves_no_manifest_behind(project):
+    assert main(["--project", str(project), "check"]) == 0
+    assert not list((project / ".bangyang-cache").rglob("manifest-*"))
