@@ -195,7 +195,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             parsed = ParsedFiles(cache_dir if cache else None)
             memo = Memo(cache_dir / "memo.pickle" if cache else None)
         use_memo(memo)
-        loaded = load(project / "content", parsed)
+        loaded = load(project / "content", parsed, jobs or default_jobs())
     with _stage(timings, "link"):
         try:
             catalog = link(loaded, include_drafts=include_drafts)

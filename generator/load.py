@@ -6,6 +6,7 @@ Nothing here stops at the first error: an editor sees them all at once.
 from __future__ import annotations
 
 import difflib
+import multiprocessing
 import os
 import re
 from dataclasses import dataclass, field
@@ -132,16 +133,17 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
     return current
 
 
-def load(root: Path, parsed: ParsedFiles | None = None) -> Loaded:
+def load(root: Path, parsed: ParsedFiles | None = None, jobs: int = 1) -> Loaded:
     """Read site.yaml, regions.yaml, every record and every news article under ``root`` (content/).
 
     ``parsed`` is the build cache's parsed YAML: records whose content did not change
-    are not parsed again.
+    are not parsed again. With ``jobs`` > 1, many files to parse are shared out to that
+    many processes.
     """
     loaded = Loaded(root=root)
     _load_site(loaded)
     _load_regions(loaded)
-    _load_records(loaded, parsed or ParsedFiles(None))
+    _load_records(loaded, parsed or ParsedFiles(None), jobs)
     _load_news(loaded)
     return loaded
 
@@ -194,9 +196,15 @@ def _load_regions(loaded: Loaded) -> None:
         loaded.problems.append(Problem(shown, line, col, region_path, message))
 
 
-def _read_record(path: Path, shown: str, key: str, parsed: ParsedFiles) -> tuple[object, str, str | None, Problem | None]:
+def _read_record(path: Path, shown: str, key: str, parsed: ParsedFiles,
+                 prefetched: dict[str, tuple] | None = None) -> tuple[object, str, str | None, Problem | None]:
     """(data, content hash, text if it was read, problem) of one record file, through the cache."""
-    st = path.stat()
+    if prefetched and str(path) in prefetched:
+        st, sha, data, text, problem = prefetched.pop(str(path))
+        if problem is None:
+            parsed.store(key, st, sha, data)
+        return data, sha, text, problem
+    st = os.stat(path)
     hit = parsed.by_stat(key, st)
     if hit:
         return hit[1], hit[0], None, None
@@ -212,6 +220,46 @@ def _read_record(path: Path, shown: str, key: str, parsed: ParsedFiles) -> tuple
     return data, sha, text, problem
 
 
+# Parsing is the slowest part of a cold load (PyYAML builds the objects in Python even with
+# the C scanner); below this many files, starting processes costs more than it saves.
+_PARALLEL_MIN_FILES = 1000
+
+
+def _parse_file(item: tuple[str, str, str]) -> tuple:
+    key, path, shown = item
+    st = os.stat(path)
+    raw = Path(path).read_bytes()
+    data, text, problem = yamlfile.parse(raw, shown)
+    # The text goes back only when something is wrong: a problem must be located in it.
+    return path, (st.st_size, st.st_mtime_ns), content_hash(raw), data, text if problem else None, problem
+
+
+def _prefetch(items: list[tuple[str, str, str]], parsed: ParsedFiles, jobs: int) -> dict[str, tuple]:
+    """Parse, in ``jobs`` processes, the files the cache does not hold; {path: (stat, sha, data, text, problem)}."""
+    if len(items) - sum(1 for key, _, _ in items if key in parsed.old) < _PARALLEL_MIN_FILES:
+        return {}  # the cache holds nearly all of them: not worth a stat of each to find out
+    misses = []
+    for key, path, shown in items:
+        try:
+            if not parsed.by_stat(key, os.stat(path)):
+                misses.append((key, path, shown))
+        except OSError:
+            pass  # read again, one by one, to report it
+    if jobs <= 1 or len(misses) < _PARALLEL_MIN_FILES:
+        return {}
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        done = pool.map(_parse_file, misses, chunksize=128)
+    return {path: (_Stat(*st), sha, data, text, problem) for path, st, sha, data, text, problem in done}
+
+
+@dataclass(frozen=True)
+class _Stat:
+    """The two fields of an os.stat_result the cache keeps."""
+
+    st_size: int
+    st_mtime_ns: int
+
+
 def _record_files(base: Path) -> list[str]:
     """YAML files under records/, as relative paths with "/", in path order.
 
@@ -225,10 +273,13 @@ def _record_files(base: Path) -> list[str]:
     return sorted(out, key=lambda rel: rel.split("/"))
 
 
-def _load_records(loaded: Loaded, parsed: ParsedFiles) -> None:
+def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1) -> None:
     base = loaded.root / "records"
     shown_base = _rel(loaded, base)
-    for rel in _record_files(base):
+    files = _record_files(base)
+    prefetched = _prefetch([(rel.rsplit(".", 1)[0], str(base / rel), f"{shown_base}/{rel}") for rel in files
+                            if not rel.endswith(".incoming.yaml")], parsed, jobs) if jobs > 1 else {}
+    for rel in files:
         shown = f"{shown_base}/{rel}"
         path = base / rel
         parts = rel.split("/")
@@ -252,7 +303,7 @@ def _load_records(loaded: Loaded, parsed: ParsedFiles) -> None:
                 "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 cixi-yubo.yaml")))
             continue
         loaded.failed.add(record_id)  # until it validates
-        data, sha, text, problem = _read_record(path, shown, record_id, parsed)
+        data, sha, text, problem = _read_record(path, shown, record_id, parsed, prefetched)
         loaded.hashes[record_id] = sha
         if problem:
             loaded.problems.append(problem)

@@ -54,8 +54,6 @@ def pinyin_terms(names: list[str], region_names: tuple[str, ...] = (), places: t
     character (长 reads chang and zhang), so a visitor finds it whichever reading they type.
     Every term is a distinct word in the index, so only forms people type are added.
     """
-    from pypinyin import Style, pinyin  # imported on first use: see generator.slugs
-
     _load_readings()
     terms: list[str] = []
     shortest = ""
@@ -71,9 +69,7 @@ def pinyin_terms(names: list[str], region_names: tuple[str, ...] = (), places: t
             shortest = core
     if shortest and len(shortest) <= 6:
         # Character by character: a phrase lookup would give only the phrase's own reading.
-        readings = [[r for r in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0]
-                     if r.isascii() and r.isalpha()] or [""] if "\u3400" <= ch <= "\u9fff" else [""]
-                    for ch in shortest]
+        readings = [_char_readings(ch) for ch in shortest]
         for combo in itertools.islice(itertools.product(*readings), _MAX_READINGS):
             words = [w for w in combo if w]
             terms += ["".join(words), "".join(w[0] for w in words)]
@@ -81,6 +77,18 @@ def pinyin_terms(names: list[str], region_names: tuple[str, ...] = (), places: t
         terms.append(" ".join(pinyin_words(shortest)))
     terms += ["".join(pinyin_words(place)) for place in places]  # cixishi, changshoulujiedao: find by place
     return " ".join(dict.fromkeys(t for t in terms if t))
+
+
+@lru_cache(maxsize=1 << 14)  # a few thousand characters make up nearly every name
+def _char_readings(ch: str) -> tuple[str, ...]:
+    """Every toneless reading of one CJK character, or [""] for anything else."""
+    if not "\u3400" <= ch <= "\u9fff":
+        return ("",)
+    from pypinyin import Style, pinyin
+
+    _load_readings()
+    return tuple(r for r in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0]
+                 if r.isascii() and r.isalpha()) or ("",)
 
 
 @lru_cache(maxsize=1)

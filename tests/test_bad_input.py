@@ -101,3 +101,28 @@ def test_failed_build_leaves_previous_output_untouched(project, capsys):
     assert "output/ 保持原样" in capsys.readouterr().err
     assert tree_digest(project / "output") == before
     assert not list(project.glob(".output.*")), "staging directories must be cleaned up"
+
+
+def test_files_parsed_in_parallel_give_the_same_records_and_problems(project, monkeypatch):
+    """A cold build parses many files in worker processes; what they find must match a serial load."""
+    from generator import load as load_module
+
+    monkeypatch.setattr(load_module, "_PARALLEL_MIN_FILES", 1)  # the sample is small: force the workers
+    content = project / "content"
+
+    def loaded(jobs):
+        result = load_module.load(content, jobs=jobs)
+        return ({k: r.model.model_dump() for k, r in result.records.items()},
+                [str(p) for p in result.problems])
+
+    records, problems = loaded(2)
+    assert records == loaded(1)[0] and len(records) > 20 and not problems
+    _replace(project / YUBO, "leader: 严介军", "leader: 严介军: 负责人")
+    _replace(project / ED2024, "year: 2024", "year: 二〇二四")
+    twin = next((project / "content/records/centres").rglob("*.yaml"))
+    twin.with_suffix(".yml").write_text(twin.read_text(encoding="utf-8"), encoding="utf-8")  # a duplicate id
+    parallel, serial = loaded(2), loaded(1)
+    assert parallel == serial
+    assert any(p.startswith(f"{YUBO}:{_line_of(project / YUBO, '负责人')}:") and "YAML" in p for p in parallel[1])
+    assert any(p.startswith(f"{ED2024}:") and "二〇二四" in p for p in parallel[1])
+    assert any("重复" in p for p in parallel[1])
