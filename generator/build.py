@@ -153,7 +153,7 @@ class Session:
     def __init__(self, project: Path):
         folder = project.resolve() / CACHE_DIR
         self.parsed = ParsedFiles(folder)
-        self.memo = Memo(folder / "memo.pickle")
+        self.memo = Memo(folder)
         self.manifests: dict[Path, Manifest | None] = {}
 
 
@@ -193,7 +193,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             parsed, memo = session.parsed, session.memo
         else:
             parsed = ParsedFiles(cache_dir if cache else None)
-            memo = Memo(cache_dir / "memo.pickle" if cache else None)
+            memo = Memo(cache_dir if cache else None)
         use_memo(memo)
         loaded = load(project / "content", parsed, jobs or default_jobs())
     with _stage(timings, "link"):
@@ -207,7 +207,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
     with _stage(timings, "render"):
         builder = page_builder(catalog)
         groups = builder.plan()
-        env = make_env(settings.template_dirs, settings.jinja)
+        env = make_env(settings.template_dirs, settings.jinja, cache_dir / "jinja" if cache else None)
         templates = template_hashes(env)
         settings_key = _digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),
                                catalog.hashes.get("regions.yaml"), include_drafts, builder.latest)
@@ -230,8 +230,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
     try:
         with _stage(timings, "render"):
             old_pages = old.pages if old else {}
-            job = Job(builder, dirty, catalog.site.model_dump(), templates, settings.template_dirs, settings.jinja,
-                      output, staging, old_pages)
+            job = Job(builder, dirty, catalog.site.model_dump(), templates, env, output, staging, old_pages)
             results = render_groups(job, jobs or default_jobs())
             new = _carry_over(groups, results, old, catalog.hashes, templates, settings_key)
             pelican_key = _pelican_key(catalog, settings, settings_key)

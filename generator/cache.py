@@ -3,7 +3,8 @@
 Three stores, each keyed by content hash:
 - parsed YAML of every record file (``ParsedFiles``), so an unchanged file is not parsed again;
 - slow derived values, such as the pinyin search terms of a name (``Memo``);
-- the last build's manifest (``generator.manifest``), with each page's input hash.
+- the last build's manifest (``generator.build.Manifest``), with each page's input hash.
+The first two are split into buckets (``BucketStore``), so an edit rewrites a few small files.
 
 All of it is an optimisation. Deleting the folder makes the next build a full one, with
 the same output; a cache written by another version of bangyang is ignored.
@@ -18,7 +19,7 @@ import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 CACHE_DIR = Path(".bangyang-cache") / "build"
 
@@ -67,27 +68,63 @@ def write_pickle(path: Path, payload: Any) -> None:
         raise
 
 
-class ParsedFiles:
-    """Parsed YAML by file: checked by size and mtime first, then by content hash.
+class BucketStore:
+    """A dict kept on disk as BUCKETS pickles, each key in the bucket a stable hash of it picks.
 
-    Only files that parsed are kept; a file with an error is read again next time. The
-    store is split into buckets by file name, so an edit rewrites one bucket, not all.
-    Within one process (``bangyang serve``) it also keeps each file's validated record,
-    so an unchanged file is not even validated again.
+    ``save`` rewrites only the buckets holding a changed, new or dropped key, so one edit
+    to a site of tens of thousands of records writes a few small files, not one large one.
     """
 
     BUCKETS = 32
 
+    def __init__(self, folder: Path | None, stem: str):
+        self.files = [folder / f"{stem}-{i:02d}.pickle" for i in range(self.BUCKETS)] if folder else []
+        self.data: dict = {}
+        self.home: dict = {}  # key → bucket, for keys read or saved: hashing each key again costs
+        for i, file in enumerate(self.files):
+            bucket = read_pickle(file) or {}
+            self.data.update(bucket)
+            self.home.update(dict.fromkeys(bucket, i))
+
+    def bucket(self, key) -> int:
+        i = self.home.get(key)
+        if i is None:
+            digest = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=4).digest()
+            i = self.home[key] = int.from_bytes(digest, "big") % self.BUCKETS
+        return i
+
+    def save(self, new: dict, changed: Iterable) -> None:
+        """Make ``new`` the stored dict; ``changed`` names every key whose value is new or different."""
+        dirty = {self.bucket(k) for k in changed}
+        for k in self.data.keys() - new.keys():
+            dirty.add(self.bucket(k))
+            del self.home[k]
+        if dirty and self.files:
+            parts: dict[int, dict] = {i: {} for i in dirty}
+            home, bucket = self.home, self.bucket
+            for k, v in new.items():
+                i = home.get(k)
+                part = parts.get(bucket(k) if i is None else i)
+                if part is not None:
+                    part[k] = v
+            for i, part in sorted(parts.items()):
+                write_pickle(self.files[i], part)
+        self.data = new
+
+
+class ParsedFiles:
+    """Parsed YAML by file: checked by size and mtime first, then by content hash.
+
+    Only files that parsed are kept; a file with an error is read again next time.
+    Within one process (``bangyang serve``) it also keeps each file's validated record,
+    so an unchanged file is not even validated again.
+    """
+
     def __init__(self, folder: Path | None):
-        self.folder = folder
-        self.old: dict[str, tuple[int, int, str, Any]] = {}
-        self.loaded: list[dict] = []
-        if folder is not None:
-            for i in range(self.BUCKETS):
-                bucket = read_pickle(folder / f"parsed-{i:02d}.pickle") or {}
-                self.loaded.append(bucket)
-                self.old.update(bucket)
+        self.store_ = BucketStore(folder, "parsed")
+        self.old: dict[str, tuple[int, int, str, Any]] = self.store_.data
         self.new: dict[str, tuple[int, int, str, Any]] = {}
+        self.stored: list[str] = []
         self.models: dict[tuple[str, str], Any] = {}
 
     def by_stat(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None:
@@ -105,6 +142,7 @@ class ParsedFiles:
 
     def store(self, rel: str, st: os.stat_result, sha: str, data: Any) -> None:
         self.new[rel] = (st.st_size, st.st_mtime_ns, sha, data)
+        self.stored.append(rel)
 
     def model(self, rel: str, sha: str) -> Any:
         """The record validated from this very content earlier in this process, if any."""
@@ -114,37 +152,52 @@ class ParsedFiles:
         self.models[(rel, sha)] = model
 
     def save(self) -> None:
-        """Keep the files this build read, and only those; write the buckets that changed."""
-        if self.folder is None:
-            return
-        buckets: list[dict] = [{} for _ in range(self.BUCKETS)]
-        for rel, entry in self.new.items():
-            buckets[int(hashlib.blake2b(rel.encode(), digest_size=2).hexdigest(), 16) % self.BUCKETS][rel] = entry
-        for i, bucket in enumerate(buckets):
-            if i >= len(self.loaded) or bucket != self.loaded[i]:
-                write_pickle(self.folder / f"parsed-{i:02d}.pickle", bucket)
-        self.loaded, self.old, self.new = buckets, dict(self.new), {}
+        """Keep the files this build read, and only those."""
+        self.store_.save(self.new, self.stored)
+        self.old, self.new, self.stored = self.store_.data, {}, []
         self.models = {k: v for k, v in self.models.items() if k[0] in self.old and self.old[k[0]][2] == k[1]}
 
 
 class Memo:
     """Values that are slow to derive from text, kept between builds.
 
-    Entries not used by a build are dropped when it saves, so the store never grows
-    beyond one site's worth.
+    Every key holds all the inputs of its value, so a value never changes. Entries not
+    used by a build are dropped when it saves, so the store never grows beyond one
+    site's worth.
     """
 
-    def __init__(self, path: Path | None = None):
-        self.path = path
-        self.old: dict[tuple, Any] = (read_pickle(path) or {}) if path else {}
+    def __init__(self, folder: Path | None = None):
+        self.store = BucketStore(folder, "memo")
+        self.old: dict[tuple, Any] = self.store.data
         self.used: dict[tuple, Any] = {}
+        self.fresh: list[tuple] = []  # keys worked out by this build, not read from the store
         self.recent: dict[tuple, Any] | None = None  # see record()
+        # Values kept in memory only, from one build of a process to the next (see get).
+        self.transient: dict[tuple, Any] = {}
+        self.transient_kept: dict[tuple, Any] = {}
 
-    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+    def get(self, key: tuple, compute: Callable[[], Any], persist: bool = True) -> Any:
+        """The value stored under ``key``, or ``compute()`` kept under it.
+
+        ``persist=False`` is for values that are cheaper to work out again than to read
+        from disk: kept only while the process lives (``bangyang serve``).
+        """
+        if not persist:
+            value = self.transient.get(key)
+            if value is None:
+                value = self.transient_kept.get(key)
+                if value is None:
+                    value = compute()
+                self.transient[key] = value
+            return value
         try:
             value = self.used[key]
         except KeyError:
-            value = self.old[key] if key in self.old else compute()
+            if key in self.old:
+                value = self.old[key]
+            else:
+                value = compute()
+                self.fresh.append(key)
             self.used[key] = value
         if self.recent is not None:
             self.recent[key] = value
@@ -160,13 +213,14 @@ class Memo:
         return recent
 
     def merge(self, entries: dict[tuple, Any]) -> None:
+        self.fresh.extend(k for k in entries if k not in self.old and k not in self.used)
         self.used.update(entries)
 
     def save(self, keep_unused: bool = False) -> None:
         payload = {**self.old, **self.used} if keep_unused else self.used
-        if self.path and payload != self.old:
-            write_pickle(self.path, payload)
-        self.old, self.used = payload, {}
+        self.store.save(payload, self.fresh)
+        self.old, self.used, self.fresh = self.store.data, {}, []
+        self.transient_kept, self.transient = self.transient, {}
 
 
 _memo = Memo()

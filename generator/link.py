@@ -9,8 +9,7 @@ from .load import Loaded, Record
 from .model import KIND_DIR, KIND_DIRS, KIND_LABELS, Edition, HonoreeBase, Project, Scheme, StatSheet
 from .problems import ContentError, Problem
 from .regions import Region, RegionError
-from .cache import memo
-from .slugs import pinyin_words
+from .slugs import cached_pinyin_words
 from . import yamlfile
 
 
@@ -177,8 +176,7 @@ class _Linker:
 
 
 def _category_slug(name: str, index: int) -> str:
-    # Kept in the build cache: pypinyin takes a fifth of a second just to start.
-    words = memo().get(("pinyin_words", name), lambda: pinyin_words(name))
+    words = cached_pinyin_words(name)
     return "".join(words)[:40] or f"c{index + 1}"
 
 

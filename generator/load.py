@@ -31,14 +31,14 @@ class Record:
     type: str        # first directory: communities, editions, statistics…
     model: Strict
     file: str        # path shown to editors
-    path: Path | None = None
+    path: str | None = None    # a plain string: at tens of thousands of files, Path objects cost
     source: str | None = None  # the file's text; read on demand, since only a problem needs it
 
     @property
     def text(self) -> str:
         """Source text, to locate fields in later steps."""
         if self.source is None:
-            self.source = self.path.read_text(encoding="utf-8-sig") if self.path else ""
+            self.source = Path(self.path).read_text(encoding="utf-8-sig") if self.path else ""
         return self.source
 
 
@@ -181,26 +181,46 @@ def _load_site(loaded: Loaded) -> None:
         loaded.problems.extend(validation_problems(exc, SiteInfo, shown, text))
 
 
+# The region table of the last build in this process, by the hash of regions.yaml: a national
+# table is thousands of lines, and `bangyang serve` would parse it again on every edit.
+_last_table: dict[str, tuple[RegionTable, list[tuple[str, str]]]] = {}
+
+
 def _load_regions(loaded: Loaded) -> None:
-    read = _read_settings_file(loaded, "regions.yaml", "缺少地区表 content/regions.yaml")
-    if read is None:
-        return
-    data, text, shown = read
-    if not isinstance(data, dict):
-        loaded.problems.append(Problem(shown, 1, 1, "", "地区表要写成 “全路径: 拼音” 的若干行"))
-        return
-    table, region_problems = build_table({str(k): v for k, v in data.items()})
-    loaded.regions = table
+    path = loaded.root / "regions.yaml"
+    try:
+        sha = content_hash(path.read_bytes().decode("utf-8-sig").encode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        sha = ""
+    if sha and sha in _last_table:
+        loaded.hashes["regions.yaml"] = sha
+        loaded.regions, region_problems = _last_table[sha]
+        text = None
+    else:
+        read = _read_settings_file(loaded, "regions.yaml", "缺少地区表 content/regions.yaml")
+        if read is None:
+            return
+        data, text, _ = read
+        if not isinstance(data, dict):
+            loaded.problems.append(Problem(_rel(loaded, path), 1, 1, "", "地区表要写成 “全路径: 拼音” 的若干行"))
+            return
+        table, region_problems = build_table({str(k): v for k, v in data.items()})
+        _last_table.clear()
+        _last_table[loaded.hashes["regions.yaml"]] = (table, region_problems)
+        loaded.regions = table
+    shown = _rel(loaded, path)
+    if region_problems and text is None:
+        text = path.read_text(encoding="utf-8-sig")
     for region_path, message in region_problems:
         line, col = yamlfile.locate(text, (region_path,), want_key=True)
         loaded.problems.append(Problem(shown, line, col, region_path, message))
 
 
-def _read_record(path: Path, shown: str, key: str, parsed: ParsedFiles,
+def _read_record(path: str, shown: str, key: str, parsed: ParsedFiles,
                  prefetched: dict[str, tuple] | None = None) -> tuple[object, str, str | None, Problem | None]:
     """(data, content hash, text if it was read, problem) of one record file, through the cache."""
-    if prefetched and str(path) in prefetched:
-        st, sha, data, text, problem = prefetched.pop(str(path))
+    if prefetched and path in prefetched:
+        st, sha, data, text, problem = prefetched.pop(path)
         if problem is None:
             parsed.store(key, st, sha, data)
         return data, sha, text, problem
@@ -208,7 +228,8 @@ def _read_record(path: Path, shown: str, key: str, parsed: ParsedFiles,
     hit = parsed.by_stat(key, st)
     if hit:
         return hit[1], hit[0], None, None
-    raw = path.read_bytes()
+    with open(path, "rb") as fh:
+        raw = fh.read()
     sha = content_hash(raw)
     found, data = parsed.by_hash(key, sha)
     if found:
@@ -277,11 +298,12 @@ def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1) -> None:
     base = loaded.root / "records"
     shown_base = _rel(loaded, base)
     files = _record_files(base)
-    prefetched = _prefetch([(rel.rsplit(".", 1)[0], str(base / rel), f"{shown_base}/{rel}") for rel in files
+    root = str(base)
+    prefetched = _prefetch([(rel.rsplit(".", 1)[0], f"{root}/{rel}", f"{shown_base}/{rel}") for rel in files
                             if not rel.endswith(".incoming.yaml")], parsed, jobs) if jobs > 1 else {}
     for rel in files:
         shown = f"{shown_base}/{rel}"
-        path = base / rel
+        path = f"{root}/{rel}"
         parts = rel.split("/")
         if rel.endswith(".incoming.yaml"):
             continue  # a scraper's proposal waiting beside an editor's file, not a record

@@ -13,7 +13,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
+from typing import Any, Callable
 
 import orjson
 
@@ -25,7 +25,7 @@ from .model import KIND_LABELS, HonoreeBase
 from .quantity import Quantity
 from .regions import Region, short_forms
 from .search import filter_values, pinyin_terms, place_filters, t2s_pairs
-from .slugs import pinyin_words
+from .slugs import cached_pinyin_words
 
 COLUMNS = {
     "search": "搜索", "home": "首页", "awards": "榜单", "honoree": "先进典型", "regions": "地区", "years": "年度",
@@ -92,6 +92,8 @@ class _Builder:
         self.pages: list[Page] = []
         self.site_source = catalog.site.sponsor
         self._places: dict[str, dict[str, list[str]]] = {}
+        self._versions: dict[str, tuple] = {}
+        self._deps: dict[str, frozenset[str]] = {}  # each honoree's, as plan() worked them out
         # The newest dated fact: used as the 发布时间 of index pages, so rebuilds stay byte-identical.
         dates = [e.model.announced or str(e.model.year) for e in catalog.editions.values()]
         dates += [n.meta.date[:10] for n in catalog.news.values()]
@@ -145,7 +147,8 @@ class _Builder:
             deps = {e.id, e.scheme_id} | {en.honoree_id for cat in e.categories for en in cat.entries}
             groups.append(Group(f"edition:{e.id}", frozenset(deps), lambda b, e=e: b.edition(e)))
         for h in c.honorees.values():
-            groups.append(Group(f"honoree:{h.id}", self.honoree_deps(h), lambda b, h=h: b.honoree(h)))
+            deps = self._deps[h.id] = self.honoree_deps(h)
+            groups.append(Group(f"honoree:{h.id}", deps, lambda b, h=h: b.honoree(h)))
         groups.append(Group("regions", EVERYTHING, _Builder.regions_index))
         for region in c.regions.regions.values():
             groups.append(Group(f"region:{region.path}", self.region_deps(region),
@@ -170,10 +173,9 @@ class _Builder:
 
     def region_deps(self, region: Region) -> frozenset[str]:
         idx = self.region_index
-        deps = set(idx.listed[region.path]) | {s.id for s in idx.sheets_of[region.path]}
-        members = idx.members[region.path]
-        deps.update(h.id for h in members)
-        deps.update(h.awards[-1].edition_id for h in members if h.awards)  # a card shows the latest award
+        deps = set(idx.listed[region.path])
+        deps.update(s.id for s in idx.sheets_of[region.path])
+        deps.update(idx.member_deps[region.path])
         return frozenset(deps)
 
     @cached_property
@@ -437,17 +439,31 @@ class _Builder:
         ]
         self.add("stats/index.html", "stats.html", "统计", "stats", self.latest, self.site_source, charts=charts)
 
+    def per_honoree(self, what: str, h: Honoree, compute: Callable[[], Any]) -> Any:
+        """A value worked out from one honoree, kept until a record it reads changes.
+
+        The pages that sum up every honoree (search options, open data) are remade on any
+        edit; with this, ``bangyang serve`` redoes the work only for the honorees whose
+        records changed. It is not written to the build cache: reading it back took longer
+        than working it out.
+        """
+        version = self._versions.get(h.id)
+        if version is None:
+            hashes = self.c.hashes
+            deps = self._deps.get(h.id) or self.honoree_deps(h)
+            version = self._versions[h.id] = (hashes.get("regions.yaml"), *(hashes.get(d) for d in sorted(deps)))
+        return memo().get((what, h.id, version), compute, persist=False)
+
     def filter_counts(self) -> Counter[tuple[str, str]]:
         """How many indexed pages carry each (filter, value), for the option lists of the search page."""
         counts: Counter[tuple[str, str]] = Counter()
-        lists = [self.edition_filters(e) for e in self.c.editions.values()]
-        lists += [self.honoree_filters(h, self.c.regions.ancestors(h.region.path) if h.region else [])
-                  for h in self.c.honorees.values()]
-        lists += [news_search(self.c, n)["filters"] for n in self.c.news.values()]
-        for filters in lists:
-            for f in filters:
-                for value in f["options"]:
-                    counts[(f["name"], value)] += 1
+        for e in self.c.editions.values():
+            counts.update(_pairs(self.edition_filters(e)))
+        for h in self.c.honorees.values():
+            counts.update(self.per_honoree("filter-pairs", h, lambda h=h: _pairs(self.honoree_filters(
+                h, self.c.regions.ancestors(h.region.path) if h.region else []))))
+        for n in self.c.news.values():
+            counts.update(_pairs(news_search(self.c, n)["filters"]))
         return counts
 
     def search_page(self) -> None:
@@ -456,7 +472,7 @@ class _Builder:
         filters = []
         for name, label in SEARCH_FILTERS.items():
             values = [v for (n, v) in counts if n == name]
-            key = (lambda v: -int(v)) if name == "year" else (lambda v: ("".join(pinyin_words(v)), v))
+            key = (lambda v: -int(v)) if name == "year" else (lambda v: ("".join(cached_pinyin_words(v)), v))
             filters.append({"name": name, "label": label,
                             "options": [{"value": v, "count": counts[(name, v)]} for v in sorted(values, key=key)]})
         self.add("search/index.html", "search.html", "搜索", "search", self.latest, self.site_source, filters=filters)
@@ -484,23 +500,15 @@ class _Builder:
         return chars
 
     def open_data(self) -> None:
-        honoree_rows = []
-        for h in self.c.honorees.values():
-            honoree_rows.append({
-                "id": h.id, "name": h.name, "kind": h.kind, "region": h.region.path if h.region else "",
-                "is_stub": h.is_stub, "url": honoree_url(h.id),
-                "awards": [{"edition": a.edition_id, "year": a.year, "category": a.category, "rank": a.rank} for a in h.awards],
-                "stats": [{"metric": s.metric, **s.value.as_dict(), "date": s.date or ""} for s in (h.record.stats if h.record else [])],
-            })
-        self._data("data/honorees.json", _json(honoree_rows))
-        self._data("data/honorees.csv", _csv(["id", "name", "kind", "region", "is_stub", "awards"],
-                                             [[r["id"], r["name"], r["kind"], r["region"], "yes" if r["is_stub"] else "no",
-                                               "; ".join(f"{a['year']} {a['edition']} {a['category']} #{a['rank']}" for a in r["awards"])]
-                                              for r in honoree_rows]))
+        rows = [self.per_honoree("open-data", h, lambda h=h: _open_data_row(h)) for h in self.c.honorees.values()]
+        # Each row is kept as its finished JSON, indented for its place in the list: joining
+        # them gives the bytes orjson would write for the whole list.
+        self._data("data/honorees.json", "[\n" + ",\n".join(j for j, _ in rows) + "\n]\n" if rows else "[]\n")
+        self._data("data/honorees.csv", _csv(["id", "name", "kind", "region", "is_stub", "awards"], [c for _, c in rows]))
         files = [{"title": e.model.title, "json": f"data/{e.id}.json", "csv": f"data/{e.id}.csv", "count": e.entry_count}
                  for e in self.c.editions.values()]
         self.add("data/index.html", "data.html", "开放数据", "data", self.latest, self.site_source,
-                 files=files, honorees={"json": "data/honorees.json", "csv": "data/honorees.csv", "count": len(honoree_rows)})
+                 files=files, honorees={"json": "data/honorees.json", "csv": "data/honorees.csv", "count": len(rows)})
 
     def edition_data(self, e: EditionInfo) -> None:
         """data/<edition>.json and .csv."""
@@ -592,6 +600,25 @@ def _profile(record: HonoreeBase) -> list[dict]:
     return rows
 
 
+def _open_data_row(h: Honoree) -> tuple[str, list]:
+    """One honoree in data/honorees.json (as list-item JSON) and in honorees.csv."""
+    row = {
+        "id": h.id, "name": h.name, "kind": h.kind, "region": h.region.path if h.region else "",
+        "is_stub": h.is_stub, "url": honoree_url(h.id),
+        "awards": [{"edition": a.edition_id, "year": a.year, "category": a.category, "rank": a.rank} for a in h.awards],
+        "stats": [{"metric": s.metric, **s.value.as_dict(), "date": s.date or ""} for s in (h.record.stats if h.record else [])],
+    }
+    item = "  " + _json(row).rstrip("\n").replace("\n", "\n  ")  # JSON strings hold no raw newline
+    csv_row = [h.id, h.name, h.kind, row["region"], "yes" if h.is_stub else "no",
+               "; ".join(f"{a.year} {a.edition_id} {a.category} #{a.rank}" for a in h.awards)]
+    return item, csv_row
+
+
+def _pairs(filters: list[dict]) -> tuple[tuple[str, str], ...]:
+    """(filter, value) for each value of each filter."""
+    return tuple((f["name"], v) for f in filters for v in f["options"])
+
+
 def _json(data) -> str:
     """Indented UTF-8 JSON; orjson, since the standard library's indenting encoder is pure Python."""
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
@@ -612,10 +639,15 @@ class _RegionIndex:
     def __init__(self, c: Catalog):
         table = c.regions
         self.members: dict[str, list[Honoree]] = defaultdict(list)
+        # What a region page reads of its members: each one, and the edition of its latest
+        # award, which its card shows.
+        self.member_deps: dict[str, set[str]] = defaultdict(set)
         for h in c.honorees.values():
             if h.region:
+                reads = (h.id, h.awards[-1].edition_id) if h.awards else (h.id,)
                 for a in table.ancestors(h.region.path):
                     self.members[a.path].append(h)
+                    self.member_deps[a.path].update(reads)
         self.listed: dict[str, set[str]] = defaultdict(set)
         for e in c.editions.values():
             for cat in e.categories:

@@ -45,6 +45,14 @@ def pinyin_words(text: str) -> list[str]:
     return list(_pinyin_words(text))
 
 
+def cached_pinyin_words(text: str) -> list[str]:
+    """``pinyin_words`` through the build cache: pypinyin takes most of a second just to start,
+    which a rebuild that meets no new name should not pay."""
+    from .cache import memo
+
+    return memo().get(("pinyin_words", text), lambda: pinyin_words(text))
+
+
 @lru_cache(maxsize=1 << 16)  # place names repeat on every record of a region
 def _pinyin_words(text: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin

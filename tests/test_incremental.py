@@ -139,6 +139,20 @@ def test_incremental_output_equals_a_clean_build_after_any_edits(pristine, tmp_p
     assert tree_digest(project / "output") == tree_digest(clean.output), edits
 
 
+def test_serve_session_rebuilds_match_a_clean_build_after_renames(project, tmp_path):
+    """`bangyang serve` keeps per-honoree search and open-data values in memory between rebuilds."""
+    session = Session(project)
+    build(project, search=False, session=session, jobs=1)
+    editor = Editor(project)
+    for action, n in (("name", 3), ("region", 3), ("name", 3), ("edition", 1)):
+        editor.apply(action, n)
+        build(project, search=False, session=session, jobs=1)
+    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
+    for rel in ("data/honorees.json", "data/honorees.csv", "search/index.html"):
+        assert (project / "output" / rel).read_bytes() == (clean.output / rel).read_bytes(), rel
+    assert tree_digest(project / "output") == tree_digest(clean.output)
+
+
 def test_parallel_rendering_writes_the_same_bytes_as_serial(project, tmp_path, monkeypatch):
     monkeypatch.setattr(render_module, "_PARALLEL_MIN_GROUPS", 0)
     serial = build(project, output=tmp_path / "serial", search=False, jobs=1, cache=False)
