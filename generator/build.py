@@ -155,6 +155,20 @@ class Session:
         self.parsed = ParsedFiles(folder)
         self.memo = Memo(folder)
         self.manifests: dict[Path, Manifest | None] = {}
+        self.unsaved: set[Path] = set()
+
+    def close(self) -> None:
+        """Write the manifests kept in memory, for the next build from the command line.
+
+        Rebuilds in a session do not write them: at 10,000 honorees that was a tenth of each
+        rebuild. Until then no manifest is on disk, so a build from another process (or after
+        a crash) is a full one, with the same output.
+        """
+        for file in sorted(self.unsaved):
+            manifest = self.manifests.get(file)
+            if manifest is not None:
+                write_pickle(file, manifest)
+        self.unsaved.clear()
 
 
 def build(project: Path, output: Path | None = None, settings_file: Path | None = None,
@@ -224,6 +238,8 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         touched = _touched_groups(old, output) if old else set()
         dirty = _dirty_groups(groups, old, catalog.hashes, templates, touched)
         result.groups, result.remade = len(groups), len(dirty)
+        # An honoree's share of the summary pages changes only when its own page must be remade.
+        builder.forget_honorees({g.key.split(":", 1)[1] for g in dirty if g.key.startswith("honoree:")})
 
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".output.", dir=output.parent))
@@ -266,11 +282,13 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             new.search, result.indexed = search_key, True
     finally:
         if cache:
-            write_pickle(manifest_file, new)
-            parsed.save()
-            memo.save(keep_unused=old is not None)
             if session is not None:
                 session.manifests[manifest_file] = new
+                session.unsaved.add(manifest_file)
+            else:
+                write_pickle(manifest_file, new)
+            parsed.save()
+            memo.save(keep_unused=old is not None)
         use_memo(Memo())
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))
     result.seconds = time.perf_counter() - started

@@ -203,6 +203,11 @@ class Memo:
             self.recent[key] = value
         return value
 
+    def forget(self, stale: Callable[[tuple], bool]) -> None:
+        """Drop the in-memory values (``persist=False``) whose key ``stale`` picks."""
+        self.transient_kept = {k: v for k, v in self.transient_kept.items() if not stale(k)}
+        self.transient = {k: v for k, v in self.transient.items() if not stale(k)}
+
     def record(self) -> None:
         """Start noting every entry used, for a worker process to hand back to its parent."""
         self.recent = {}
@@ -220,7 +225,8 @@ class Memo:
         payload = {**self.old, **self.used} if keep_unused else self.used
         self.store.save(payload, self.fresh)
         self.old, self.used, self.fresh = self.store.data, {}, []
-        self.transient_kept, self.transient = self.transient, {}
+        if self.transient:  # a build that remade no summary page keeps the last one's values
+            self.transient_kept, self.transient = self.transient, {}
 
 
 _memo = Memo()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -92,8 +93,6 @@ class _Builder:
         self.pages: list[Page] = []
         self.site_source = catalog.site.sponsor
         self._places: dict[str, dict[str, list[str]]] = {}
-        self._versions: dict[str, tuple] = {}
-        self._deps: dict[str, frozenset[str]] = {}  # each honoree's, as plan() worked them out
         # The newest dated fact: used as the 发布时间 of index pages, so rebuilds stay byte-identical.
         dates = [e.model.announced or str(e.model.year) for e in catalog.editions.values()]
         dates += [n.meta.date[:10] for n in catalog.news.values()]
@@ -147,8 +146,7 @@ class _Builder:
             deps = {e.id, e.scheme_id} | {en.honoree_id for cat in e.categories for en in cat.entries}
             groups.append(Group(f"edition:{e.id}", frozenset(deps), lambda b, e=e: b.edition(e)))
         for h in c.honorees.values():
-            deps = self._deps[h.id] = self.honoree_deps(h)
-            groups.append(Group(f"honoree:{h.id}", deps, lambda b, h=h: b.honoree(h)))
+            groups.append(Group(f"honoree:{h.id}", self.honoree_deps(h), lambda b, h=h: b.honoree(h)))
         groups.append(Group("regions", EVERYTHING, _Builder.regions_index))
         for region in c.regions.regions.values():
             groups.append(Group(f"region:{region.path}", self.region_deps(region),
@@ -440,28 +438,30 @@ class _Builder:
         self.add("stats/index.html", "stats.html", "统计", "stats", self.latest, self.site_source, charts=charts)
 
     def per_honoree(self, what: str, h: Honoree, compute: Callable[[], Any]) -> Any:
-        """A value worked out from one honoree, kept until a record it reads changes.
+        """A value worked out from one honoree, kept in memory while its page's inputs stay the same.
 
         The pages that sum up every honoree (search options, open data) are remade on any
         edit; with this, ``bangyang serve`` redoes the work only for the honorees whose
-        records changed. It is not written to the build cache: reading it back took longer
-        than working it out.
+        pages are remade (``forget_honorees``). It is not written to the build cache:
+        reading it back took longer than working it out.
         """
-        version = self._versions.get(h.id)
-        if version is None:
-            hashes = self.c.hashes
-            deps = self._deps.get(h.id) or self.honoree_deps(h)
-            version = self._versions[h.id] = (hashes.get("regions.yaml"), *(hashes.get(d) for d in sorted(deps)))
-        return memo().get((what, h.id, version), compute, persist=False)
+        return memo().get((what, h.id), compute, persist=False)
+
+    @staticmethod
+    def forget_honorees(ids: set[str]) -> None:
+        """Drop the per-honoree values of these honorees: a record their pages read changed."""
+        memo().forget(lambda key: key[1] in ids)
 
     def filter_counts(self) -> Counter[tuple[str, str]]:
         """How many indexed pages carry each (filter, value), for the option lists of the search page."""
         counts: Counter[tuple[str, str]] = Counter()
         for e in self.c.editions.values():
             counts.update(_pairs(self.edition_filters(e)))
-        for h in self.c.honorees.values():
-            counts.update(self.per_honoree("filter-pairs", h, lambda h=h: _pairs(self.honoree_filters(
-                h, self.c.regions.ancestors(h.region.path) if h.region else []))))
+        # One update over every honoree's pairs: a Counter.update call per honoree cost more.
+        counts.update(itertools.chain.from_iterable(
+            self.per_honoree("filter-pairs", h, lambda h=h: _pairs(self.honoree_filters(
+                h, self.c.regions.ancestors(h.region.path) if h.region else [])))
+            for h in self.c.honorees.values()))
         for n in self.c.news.values():
             counts.update(_pairs(news_search(self.c, n)["filters"]))
         return counts
@@ -483,12 +483,10 @@ class _Builder:
     def indexed_chars(self) -> set[str]:
         """Every character the search index can hold (record bodies are not indexed)."""
         chars: set[str] = set()
-        for h in self.c.honorees.values():
-            chars.update(h.name)
-            if h.record:
-                record = h.record
-                chars.update(memo().get(("chars", self.c.hashes.get(h.id) or h.id), lambda: "".join(set(
-                    json.dumps(record.model_dump(mode="json", exclude={"body"}), ensure_ascii=False)))))
+        chars.update(*(h.name for h in self.c.honorees.values()))
+        chars.update(*(memo().get(("chars", self.c.hashes.get(h.id) or h.id), lambda r=h.record: "".join(set(
+            json.dumps(r.model_dump(mode="json", exclude={"body"}), ensure_ascii=False))))
+            for h in self.c.honorees.values() if h.record))
         for e in self.c.editions.values():
             chars.update(e.model.title + "".join(c.name for c in e.categories))
         for s in self.c.schemes.values():

@@ -74,4 +74,5 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
         pass
     finally:
         server.shutdown()
+        session.close()
     return 0

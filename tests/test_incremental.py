@@ -153,6 +153,19 @@ def test_serve_session_rebuilds_match_a_clean_build_after_renames(project, tmp_p
     assert tree_digest(project / "output") == tree_digest(clean.output)
 
 
+def test_a_serve_session_writes_its_manifest_when_it_ends(project):
+    session = Session(project)
+    build(project, search=False, session=session, jobs=1)
+    editor = Editor(project)
+    editor.apply("name", 2)
+    build(project, search=False, session=session, jobs=1)
+    # While the session runs, no manifest is on disk: another process builds in full, correctly.
+    assert not list((project / ".bangyang-cache").rglob("manifest-*"))
+    session.close()
+    after = build(project, search=False)
+    assert (after.remade, after.rendered, after.written) == (0, 0, 0)
+
+
 def test_parallel_rendering_writes_the_same_bytes_as_serial(project, tmp_path, monkeypatch):
     monkeypatch.setattr(render_module, "_PARALLEL_MIN_GROUPS", 0)
     serial = build(project, output=tmp_path / "serial", search=False, jobs=1, cache=False)
