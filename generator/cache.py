@@ -121,8 +121,8 @@ class ParsedFiles:
     """
 
     def __init__(self, folder: Path | None):
-        self.store_ = BucketStore(folder, "parsed")
-        self.old: dict[str, tuple[int, int, str, Any]] = self.store_.data
+        self.disk = BucketStore(folder, "parsed")
+        self.old: dict[str, tuple[int, int, str, Any]] = self.disk.data
         self.new: dict[str, tuple[int, int, str, Any]] = {}
         self.stored: list[str] = []
         self.models: dict[tuple[str, str], Any] = {}
@@ -153,22 +153,24 @@ class ParsedFiles:
 
     def save(self) -> None:
         """Keep the files this build read, and only those."""
-        self.store_.save(self.new, self.stored)
-        self.old, self.new, self.stored = self.store_.data, {}, []
+        self.disk.save(self.new, self.stored)
+        self.old, self.new, self.stored = self.disk.data, {}, []
         self.models = {k: v for k, v in self.models.items() if k[0] in self.old and self.old[k[0]][2] == k[1]}
 
 
 class Memo:
     """Values that are slow to derive from text, kept between builds.
 
-    Every key holds all the inputs of its value, so a value never changes. Entries not
+    Every stored key holds all the inputs of its value, so a value never changes. Entries not
     used by a build are dropped when it saves, so the store never grows beyond one
     site's worth.
     """
 
     def __init__(self, folder: Path | None = None):
-        self.store = BucketStore(folder, "memo")
-        self.old: dict[tuple, Any] = self.store.data
+        self.disk = BucketStore(folder, "memo")
+        if folder is not None:
+            (folder / "memo.pickle").unlink(missing_ok=True)  # the one-file memo of earlier versions
+        self.old: dict[tuple, Any] = self.disk.data
         self.used: dict[tuple, Any] = {}
         self.fresh: list[tuple] = []  # keys worked out by this build, not read from the store
         self.recent: dict[tuple, Any] | None = None  # see record()
@@ -223,8 +225,8 @@ class Memo:
 
     def save(self, keep_unused: bool = False) -> None:
         payload = {**self.old, **self.used} if keep_unused else self.used
-        self.store.save(payload, self.fresh)
-        self.old, self.used, self.fresh = self.store.data, {}, []
+        self.disk.save(payload, self.fresh)
+        self.old, self.used, self.fresh = self.disk.data, {}, []
         if self.transient:  # a build that remade no summary page keeps the last one's values
             self.transient_kept, self.transient = self.transient, {}
 

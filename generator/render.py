@@ -51,7 +51,7 @@ class _PlainDataEnvironment(Environment):
     """Looks a name up as a dict key first: page data is plain dicts.
 
     Jinja tries an attribute before a key, so each ``{{ page.title }}`` on a dict raised and
-    caught an AttributeError; that was a fifth of the time spent in templates.
+    caught an AttributeError; looking the key up first saves about an eighth of template time.
     """
 
     def getattr(self, obj, attribute):
