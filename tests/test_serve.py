@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+
+from generator.build import build
 
 
 def _free_port() -> int:
@@ -50,6 +53,12 @@ def test_serve_rebuilds_after_a_record_is_edited(project):
         _wait_for(lambda: "严介军(测试改动)" in _get(url)[1])
         status, body = _get(f"http://127.0.0.1:{port}/no/such/page/")
         assert status == 404 and "页面不存在" in body
+        proc.send_signal(signal.SIGINT)  # Ctrl+C
+        assert proc.wait(timeout=30) == 0
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=10)
+    # The preview left its build manifest behind on exit, so the next build remakes nothing.
+    after = build(project)
+    assert (after.remade, after.rendered, after.written) == (0, 0, 0)
