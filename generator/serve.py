@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -27,6 +28,10 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, jobs: int | 
         print("构建失败, 预览保持上一版:", file=sys.stderr)
         for p in exc.problems:
             print(f"  {p}", file=sys.stderr, flush=True)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -60,6 +65,10 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     handler = functools.partial(_Handler, directory=str(output))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
+    if threading.current_thread() is threading.main_thread():
+        # An editor's IDE or a service manager stops the preview with SIGTERM, not Ctrl+C:
+        # stop the same way, so the session writes the build manifest the next build needs.
+        signal.signal(signal.SIGTERM, _interrupt)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         if watch:

@@ -53,7 +53,7 @@ def test_serve_rebuilds_after_a_record_is_edited(project):
         _wait_for(lambda: "严介军(测试改动)" in _get(url)[1])
         status, body = _get(f"http://127.0.0.1:{port}/no/such/page/")
         assert status == 404 and "页面不存在" in body
-        proc.send_signal(signal.SIGINT)  # Ctrl+C
+        proc.send_signal(signal.SIGTERM)  # as an IDE stops it; Ctrl+C takes the same way out
         assert proc.wait(timeout=30) == 0
     finally:
         if proc.poll() is None:
