@@ -81,7 +81,7 @@ def pinyin_terms(names: list[str], region_names: tuple[str, ...] = (), places: t
 
 @lru_cache(maxsize=1 << 14)  # a few thousand characters make up nearly every name
 def _char_readings(ch: str) -> tuple[str, ...]:
-    """Every toneless reading of one CJK character, or [""] for anything else."""
+    """Every toneless reading of one CJK character; ("",) for anything else."""
     if not "\u3400" <= ch <= "\u9fff":
         return ("",)
     from pypinyin import Style, pinyin
