@@ -10,6 +10,7 @@ import multiprocessing
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -181,39 +182,32 @@ def _load_site(loaded: Loaded) -> None:
         loaded.problems.extend(validation_problems(exc, SiteInfo, shown, text))
 
 
-# The region table of the last build in this process, by the hash of regions.yaml: a national
-# table is thousands of lines, and `bangyang serve` would parse it again on every edit.
-_last_table: dict[str, tuple[RegionTable, list[tuple[str, str]]]] = {}
-
-
 def _load_regions(loaded: Loaded) -> None:
     path = loaded.root / "regions.yaml"
-    try:
-        sha = content_hash(path.read_bytes().decode("utf-8-sig").encode("utf-8"))
-    except (OSError, UnicodeDecodeError):
-        sha = ""
-    if sha and sha in _last_table:
-        loaded.hashes["regions.yaml"] = sha
-        loaded.regions, region_problems = _last_table[sha]
-        text = None
-    else:
-        read = _read_settings_file(loaded, "regions.yaml", "缺少地区表 content/regions.yaml")
-        if read is None:
-            return
-        data, text, _ = read
-        if not isinstance(data, dict):
-            loaded.problems.append(Problem(_rel(loaded, path), 1, 1, "", "地区表要写成 “全路径: 拼音” 的若干行"))
-            return
-        table, region_problems = build_table({str(k): v for k, v in data.items()})
-        _last_table.clear()
-        _last_table[loaded.hashes["regions.yaml"]] = (table, region_problems)
-        loaded.regions = table
     shown = _rel(loaded, path)
-    if region_problems and text is None:
-        text = path.read_text(encoding="utf-8-sig")
-    for region_path, message in region_problems:
-        line, col = yamlfile.locate(text, (region_path,), want_key=True)
-        loaded.problems.append(Problem(shown, line, col, region_path, message))
+    if not path.exists():
+        loaded.problems.append(Problem(shown, 0, 0, "", "缺少地区表 content/regions.yaml"))
+        return
+    sha, table, problems = _region_table(path.read_bytes(), shown)
+    if sha:
+        loaded.hashes["regions.yaml"] = sha
+    if table is not None:
+        loaded.regions = table
+    loaded.problems.extend(problems)
+
+
+@lru_cache(maxsize=1)  # a national table is thousands of lines: `bangyang serve` would parse it on every edit
+def _region_table(raw: bytes, shown: str) -> tuple[str, RegionTable | None, tuple[Problem, ...]]:
+    """(content hash, table, located problems) of regions.yaml's bytes."""
+    data, text, problem = yamlfile.parse(raw, shown)
+    if problem:
+        return "", None, (problem,)
+    sha = content_hash(text.encode("utf-8"))
+    if not isinstance(data, dict):
+        return sha, None, (Problem(shown, 1, 1, "", "地区表要写成 “全路径: 拼音” 的若干行"),)
+    table, region_problems = build_table({str(k): v for k, v in data.items()})
+    return sha, table, tuple(Problem(shown, *yamlfile.locate(text, (region_path,), want_key=True), region_path, message)
+                             for region_path, message in region_problems)
 
 
 def _read_record(path: str, shown: str, key: str, parsed: ParsedFiles,
@@ -247,7 +241,7 @@ _PARALLEL_MIN_FILES = 1000
 
 
 def _parse_file(item: tuple[str, str, str]) -> tuple:
-    key, path, shown = item
+    _key, path, shown = item
     st = os.stat(path)
     raw = Path(path).read_bytes()
     data, text, problem = yamlfile.parse(raw, shown)
@@ -257,7 +251,7 @@ def _parse_file(item: tuple[str, str, str]) -> tuple:
 
 def _prefetch(items: list[tuple[str, str, str]], parsed: ParsedFiles, jobs: int) -> dict[str, tuple]:
     """Parse, in ``jobs`` processes, the files the cache does not hold; {path: (stat, sha, data, text, problem)}."""
-    if len(items) - sum(1 for key, _, _ in items if key in parsed.old) < _PARALLEL_MIN_FILES:
+    if jobs <= 1 or len(items) - sum(1 for key, _, _ in items if key in parsed.old) < _PARALLEL_MIN_FILES:
         return {}  # the cache holds nearly all of them: not worth a stat of each to find out
     misses = []
     for key, path, shown in items:
@@ -266,7 +260,7 @@ def _prefetch(items: list[tuple[str, str, str]], parsed: ParsedFiles, jobs: int)
                 misses.append((key, path, shown))
         except OSError:
             pass  # read again, one by one, to report it
-    if jobs <= 1 or len(misses) < _PARALLEL_MIN_FILES:
+    if len(misses) < _PARALLEL_MIN_FILES:
         return {}
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         done = pool.map(_parse_file, misses, chunksize=128)
@@ -300,7 +294,7 @@ def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1) -> None:
     files = _record_files(base)
     root = str(base)
     prefetched = _prefetch([(rel.rsplit(".", 1)[0], f"{root}/{rel}", f"{shown_base}/{rel}") for rel in files
-                            if not rel.endswith(".incoming.yaml")], parsed, jobs) if jobs > 1 else {}
+                            if not rel.endswith(".incoming.yaml")], parsed, jobs)
     for rel in files:
         shown = f"{shown_base}/{rel}"
         path = f"{root}/{rel}"

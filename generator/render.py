@@ -14,6 +14,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import orjson
@@ -86,18 +87,9 @@ def make_env(template_dirs: list[str], options: dict, bytecode_dir: Path | None 
     return env
 
 
-# The hashes of the last build in this process, by the templates' sizes and mtimes: parsing
-# every template to find its includes took a tenth of a second of each `bangyang serve` rebuild.
-_last_hashes: dict[tuple, dict[str, str]] = {}
-
-
 def template_hashes(env: Environment) -> dict[str, str]:
     """Each template's hash, covering the templates it extends or includes."""
-    key = _template_files(env)
-    if key not in _last_hashes:
-        _last_hashes.clear()
-        _last_hashes[key] = _template_hashes(env)
-    return dict(_last_hashes[key])
+    return dict(_template_hashes(_template_files(env), env))
 
 
 def _template_files(env: Environment) -> tuple:
@@ -110,7 +102,10 @@ def _template_files(env: Environment) -> tuple:
     return (type(env.loader).__name__, tuple(getattr(env.loader, "searchpath", ())), tuple(sorted(found)))
 
 
-def _template_hashes(env: Environment) -> dict[str, str]:
+# Keyed by the templates' sizes and mtimes: parsing every template to find its includes took
+# a tenth of a second of each `bangyang serve` rebuild.
+@lru_cache(maxsize=1)
+def _template_hashes(_files: tuple, env: Environment) -> dict[str, str]:
     sources: dict[str, str] = {}
     refs: dict[str, set[str]] = {}
     for name in env.list_templates(filter_func=lambda n: n.endswith((".html", ".xml", ".txt"))):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cache import memo
+
 # pypinyin is imported where it is used: loading its dictionaries takes a quarter of a
 # second, and a rebuild that meets no new name never needs them.
 
@@ -48,8 +50,6 @@ def pinyin_words(text: str) -> list[str]:
 def cached_pinyin_words(text: str) -> list[str]:
     """``pinyin_words`` through the build cache: pypinyin takes most of a second just to start,
     which a rebuild that meets no new name should not pay."""
-    from .cache import memo
-
     return memo().get(("pinyin_words", text), lambda: pinyin_words(text))
 
 

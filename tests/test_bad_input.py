@@ -126,3 +126,20 @@ def test_files_parsed_in_parallel_give_the_same_records_and_problems(project, mo
     assert any(p.startswith(f"{YUBO}:{_line_of(project / YUBO, '负责人')}:") and "YAML" in p for p in parallel[1])
     assert any(p.startswith(f"{ED2024}:") and "二〇二四" in p for p in parallel[1])
     assert any("重复" in p for p in parallel[1])
+
+
+def test_a_region_without_its_parent_is_named_at_its_line(project):
+    regions = project / "content/regions.yaml"
+    assert not _problems_or_none(project)
+    regions.write_text(regions.read_text(encoding="utf-8") + "火星省/某市: mars-city\n", encoding="utf-8")
+    line = _line_of(regions, "火星省/某市")
+    msg = _one(project, "火星省")
+    assert msg.startswith(f"content/regions.yaml:{line}:") and "上一级地区" in msg, msg
+
+
+def _problems_or_none(project):
+    try:
+        build(project, search=False)
+    except BuildError as exc:
+        return exc.problems
+    return None
