@@ -20,6 +20,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import orjson
@@ -30,6 +31,7 @@ from .link import link
 from .load import load
 from .pages import news_extras, page_builder
 from .problems import ContentError, Problem
+from .relink import Linked, patch
 from .render import (GroupResult, Job, PageState, default_jobs, make_env, render_groups, template_hashes,
                      unchanged_output)
 from .search import SearchIndexError, run_pagefind
@@ -59,6 +61,7 @@ class BuildResult:
     written: int = 0                 # files moved into output/
     deleted: int = 0                 # files removed from output/
     indexed: bool = False            # the search index was rebuilt
+    relinked: bool = True            # False when a rebuild in a session reused the last catalog
 
 
 @dataclass
@@ -156,11 +159,12 @@ class Session:
         self.memo = Memo(folder)
         self.manifests: dict[Path, Manifest | None] = {}
         self.unsaved: set[Path] = set()
+        self.linked: Linked | None = None  # the last build's catalog, to patch (generator.relink)
 
     def close(self) -> None:
-        """Write the manifests kept in memory, for the next build from the command line.
+        """Write the manifests and caches kept in memory, for the next build from the command line.
 
-        Rebuilds in a session do not write them: at 10,000 honorees that was a tenth of each
+        Rebuilds in a session do not write them: at 10,000 honorees that was a fifth of each
         rebuild. Until then no manifest is on disk, so a build from another process (or after
         a crash) is a full one, with the same output.
         """
@@ -169,6 +173,8 @@ class Session:
             if manifest is not None:
                 write_pickle(file, manifest)
         self.unsaved.clear()
+        self.parsed.flush()
+        self.memo.flush()
 
 
 def build(project: Path, output: Path | None = None, settings_file: Path | None = None,
@@ -211,16 +217,24 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         use_memo(memo)
         loaded = load(project / "content", parsed, jobs or default_jobs())
     with _stage(timings, "link"):
-        try:
-            catalog = link(loaded, include_drafts=include_drafts)
-        except ContentError as exc:
-            raise BuildError(exc.problems) from None
+        last = session.linked if session is not None and cache else None
+        if last is not None and patch(last, loaded, include_drafts) is not None:
+            catalog, builder, groups = last.catalog, last.builder, last.groups
+            result.relinked = False
+        else:
+            if session is not None:
+                session.linked = None  # let it go before linking anew
+            try:
+                catalog = link(loaded, include_drafts=include_drafts)
+            except ContentError as exc:
+                raise BuildError(exc.problems) from None
 
     gc.freeze()
     gc.enable()
     with _stage(timings, "render"):
-        builder = page_builder(catalog)
-        groups = builder.plan()
+        if result.relinked:
+            builder = page_builder(catalog)
+            groups = builder.plan()
         env = make_env(settings.template_dirs, settings.jinja, cache_dir / "jinja" if cache else None)
         templates = template_hashes(env)
         settings_key = _digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),
@@ -273,9 +287,9 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
-    search_key = _digest(sorted((p, s.sha) for p, s in new.pages.items() if s.searchable))
     new.search = old.search if old else ""
     try:
+        search_key = _digest(sorted((p, s.sha) for p, s in new.pages.items() if s.searchable)) if search else ""
         if search and (new.search != search_key or not (output / "pagefind").is_dir()):
             with _stage(timings, "index"):
                 _index(project, output)
@@ -287,9 +301,11 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
                 session.unsaved.add(manifest_file)
             else:
                 write_pickle(manifest_file, new)
-            parsed.save()
-            memo.save(keep_unused=old is not None)
+            parsed.save(write=session is None)
+            memo.save(keep_unused=old is not None, write=session is None)
         use_memo(Memo())
+    if session is not None and cache:
+        session.linked = Linked(loaded, catalog, builder, groups, include_drafts)
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))
     result.seconds = time.perf_counter() - started
     return result
@@ -307,8 +323,8 @@ def _dirty_groups(groups, old: Manifest | None, hashes: dict[str, str], template
     dirty = []
     for g in groups:
         before = old.groups.get(g.key)
-        if (before is None or g.key in touched or g.deps & changed or before.deps & changed
-                or before.templates & changed_templates
+        if (before is None or g.key in touched or not g.deps.isdisjoint(changed)
+                or not before.deps.isdisjoint(changed) or not before.templates.isdisjoint(changed_templates)
                 or ("*" in g.deps and (changed or appeared_or_gone))):
             dirty.append(g)
     return dirty
@@ -317,32 +333,40 @@ def _dirty_groups(groups, old: Manifest | None, hashes: dict[str, str], template
 def _touched_groups(old: Manifest, output: Path) -> set[str]:
     """Groups with an output file that is missing or was changed by hand since the last build."""
     touched = set()
-    root = str(output)
-    for key, state in old.groups.items():
-        for path in state.paths:
-            page = old.pages.get(path)
-            try:
-                st = os.stat(os.path.join(root, path))
-            except OSError:
-                touched.add(key)
-                break
-            if page is None or (st.st_size, st.st_mtime_ns) != (page.size, page.mtime_ns):
-                touched.add(key)
-                break
+    # Paths relative to an open folder: the kernel walks only their own few steps.
+    root = os.open(output, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for key, state in old.groups.items():
+            for path in state.paths:
+                page = old.pages.get(path)
+                try:
+                    st = os.stat(path, dir_fd=root)
+                except OSError:
+                    touched.add(key)
+                    break
+                if page is None or st.st_size != page.size or st.st_mtime_ns != page.mtime_ns:
+                    touched.add(key)
+                    break
+    finally:
+        os.close(root)
     return touched
 
 
 def _carry_over(groups, results: list[GroupResult], old: Manifest | None, hashes, templates, settings_key) -> Manifest:
     """The new manifest: remade groups from ``results``, the others as they were."""
-    new = Manifest(settings_key, dict(hashes), templates, {}, {})
     remade = {r.key: r for r in results}
-    for g in groups:
-        r = remade.get(g.key)
-        if r is not None:
-            new.groups[g.key] = GroupState(r.deps, r.templates, tuple(r.pages))
-            new.pages.update(r.pages)
-        else:
-            _keep_group(new, old, g.key)
+    if old is None:
+        new = Manifest(settings_key, dict(hashes), templates, {}, {})
+    else:
+        # Start from the old one and take out what goes: an edit remakes a few groups of thousands.
+        new = Manifest(settings_key, dict(hashes), templates, dict(old.groups), dict(old.pages))
+        planned = {g.key for g in groups}
+        for key in [k for k in new.groups if k not in planned or k in remade]:
+            for path in new.groups.pop(key).paths:
+                new.pages.pop(path, None)
+    for r in results:
+        new.groups[r.key] = GroupState(r.deps, r.templates, tuple(r.pages))
+        new.pages.update(r.pages)
     return new
 
 
@@ -408,9 +432,8 @@ def _run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_d
 
 def _sitemap(catalog: Catalog, new: Manifest, old_pages: dict[str, PageState], output: Path, staging: Path) -> list[str]:
     """sitemap.xml from every listed page; staged only when it changed."""
-    entries = [s.sitemap for s in new.pages.values() if s.sitemap] + news_entries(catalog)
-    data = sitemap_xml(catalog.site.site_url, entries)
-    sha = content_hash(data)
+    entries = tuple([s.sitemap for s in new.pages.values() if s.sitemap] + news_entries(catalog))
+    data, sha = _sitemap_file(catalog.site.site_url, entries)
     state = unchanged_output(output, "sitemap.xml", old_pages.get("sitemap.xml"), sha, data)
     new.groups["sitemap"] = GroupState(frozenset({"*"}), frozenset(), ("sitemap.xml",))
     if state is not None:
@@ -419,6 +442,12 @@ def _sitemap(catalog: Catalog, new: Manifest, old_pages: dict[str, PageState], o
     (staging / "sitemap.xml").write_bytes(data)
     new.pages["sitemap.xml"] = PageState(sha, sha, len(data))
     return ["sitemap.xml"]
+
+
+@lru_cache(maxsize=1)  # `bangyang serve`: most edits change no page's URL or date
+def _sitemap_file(site_url: str, entries: tuple[tuple[str, str | None], ...]) -> tuple[bytes, str]:
+    data = sitemap_xml(site_url, list(entries))
+    return data, content_hash(data)
 
 
 def _note_mtimes(new: Manifest, output: Path, staged: list[str]) -> None:

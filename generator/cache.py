@@ -125,6 +125,7 @@ class ParsedFiles:
         self.old: dict[str, tuple[int, int, str, Any]] = self.disk.data
         self.new: dict[str, tuple[int, int, str, Any]] = {}
         self.stored: list[str] = []
+        self.unwritten: list[str] = []  # stored by builds that did not write (see save)
         self.models: dict[tuple[str, str], Any] = {}
 
     def by_stat(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None:
@@ -151,11 +152,18 @@ class ParsedFiles:
     def keep_model(self, rel: str, sha: str, model: Any) -> None:
         self.models[(rel, sha)] = model
 
-    def save(self) -> None:
-        """Keep the files this build read, and only those."""
-        self.disk.save(self.new, self.stored)
-        self.old, self.new, self.stored = self.disk.data, {}, []
+    def save(self, write: bool = True) -> None:
+        """Keep the files this build read, and only those; ``write=False`` keeps them in memory until ``flush``."""
+        self.unwritten += self.stored
+        self.old, self.new, self.stored = self.new, {}, []
+        if write:
+            self.flush()
         self.models = {k: v for k, v in self.models.items() if k[0] in self.old and self.old[k[0]][2] == k[1]}
+
+    def flush(self) -> None:
+        """Write what earlier saves kept in memory."""
+        self.disk.save(self.old, self.unwritten)
+        self.old, self.unwritten = self.disk.data, []
 
 
 class Memo:
@@ -173,6 +181,7 @@ class Memo:
         self.old: dict[tuple, Any] = self.disk.data
         self.used: dict[tuple, Any] = {}
         self.fresh: list[tuple] = []  # keys worked out by this build, not read from the store
+        self.unwritten: list[tuple] = []  # fresh keys of builds that did not write (see save)
         self.recent: dict[tuple, Any] | None = None  # see record()
         # Values kept in memory only, from one build of a process to the next (see get).
         self.transient: dict[tuple, Any] = {}
@@ -205,10 +214,11 @@ class Memo:
             self.recent[key] = value
         return value
 
-    def forget(self, stale: Callable[[tuple], bool]) -> None:
-        """Drop the in-memory values (``persist=False``) whose key ``stale`` picks."""
-        self.transient_kept = {k: v for k, v in self.transient_kept.items() if not stale(k)}
-        self.transient = {k: v for k, v in self.transient.items() if not stale(k)}
+    def forget(self, keys: Iterable[tuple]) -> None:
+        """Drop these in-memory values (``persist=False``)."""
+        for key in keys:
+            self.transient_kept.pop(key, None)
+            self.transient.pop(key, None)
 
     def record(self) -> None:
         """Start noting every entry used, for a worker process to hand back to its parent."""
@@ -223,12 +233,20 @@ class Memo:
         self.fresh.extend(k for k in entries if k not in self.old and k not in self.used)
         self.used.update(entries)
 
-    def save(self, keep_unused: bool = False) -> None:
-        payload = {**self.old, **self.used} if keep_unused else self.used
-        self.disk.save(payload, self.fresh)
-        self.old, self.used, self.fresh = self.disk.data, {}, []
+    def save(self, keep_unused: bool = False, write: bool = True) -> None:
+        """End a build: keep the entries it used (``keep_unused``: all of them); ``write=False`` defers the disk."""
+        self.unwritten += self.fresh
+        self.old = {**self.old, **self.used} if keep_unused else self.used
+        self.used, self.fresh = {}, []
         if self.transient:  # a build that remade no summary page keeps the last one's values
             self.transient_kept, self.transient = self.transient, {}
+        if write:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what earlier saves kept in memory."""
+        self.disk.save(self.old, self.unwritten)
+        self.old, self.unwritten = self.disk.data, []
 
 
 _memo = Memo()

@@ -175,6 +175,16 @@ class _Linker:
         return out
 
 
+def link_view(record: Record) -> tuple:
+    """Everything linking reads of an honoree record; records with the same view link alike.
+
+    Keep it in step with _Linker: a field read there and missing here would let a
+    rebuild in ``bangyang serve`` keep a stale catalog (generator.relink).
+    """
+    m = record.model
+    return (record.type, type(m), m.name, m.region, m.status, tuple(m.aliases), getattr(m, "organization_id", None))
+
+
 def _category_slug(name: str, index: int) -> str:
     words = cached_pinyin_words(name)
     return "".join(words)[:40] or f"c{index + 1}"

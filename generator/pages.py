@@ -47,9 +47,13 @@ class Page:
     body: bytes | None = None      # set for non-template files
     in_sitemap: bool = True
     lastmod: str | None = None
+    body_hash: str | None = None   # of ``body``, once worked out (a reused data file keeps it)
 
 
 EVERYTHING = frozenset({"*"})
+
+# The values kept per honoree for the summary pages (PageBuilder.per_honoree).
+PER_HONOREE = ("filter-pairs", "open-data")
 
 
 @dataclass
@@ -63,7 +67,7 @@ class Group:
 
     key: str
     deps: frozenset[str]
-    make: Callable[["_Builder"], None]
+    make: Callable[["PageBuilder"], None]
 
 
 def url_of(path: str) -> str:
@@ -87,12 +91,19 @@ def _region_ref(region: Region | None) -> dict | None:
     return {"name": region.display, "short": region.name, "url": region_url(region)} if region else None
 
 
-class _Builder:
+class PageBuilder:
     def __init__(self, catalog: Catalog):
         self.c = catalog
         self.pages: list[Page] = []
         self.site_source = catalog.site.sponsor
         self._places: dict[str, dict[str, list[str]]] = {}
+        # Summaries kept while `bangyang serve` reuses this builder (generator.relink): the
+        # catalog's links stay as they were, only the texts of some records change.
+        self._filter_counts: Counter[tuple[str, str]] | None = None
+        self._linked_chars: set[str] | None = None
+        self._record_chars: dict[str, tuple[str, str]] = {}  # honoree id → (content hash, its characters)
+        self._char_uses: Counter[str] = Counter()            # character → records holding it
+        self._open_data: tuple[list, list[Page]] | None = None
         # The newest dated fact: used as the 发布时间 of index pages, so rebuilds stay byte-identical.
         dates = [e.model.announced or str(e.model.year) for e in catalog.editions.values()]
         dates += [n.meta.date[:10] for n in catalog.news.values()]
@@ -137,26 +148,26 @@ class _Builder:
     def plan(self) -> list[Group]:
         """Every group of pages, in output order, with the inputs each reads."""
         c = self.c
-        groups = [Group("home", EVERYTHING, _Builder.home)]
+        groups = [Group("home", EVERYTHING, PageBuilder.home)]
         for sid in sorted(c.schemes):
             eds = frozenset(e.id for e in c.editions.values() if e.scheme_id == sid)
             groups.append(Group(f"scheme:{sid}", eds | {sid}, lambda b, sid=sid: b.scheme(sid)))
-        groups.append(Group("awards", EVERYTHING, _Builder.awards))
+        groups.append(Group("awards", EVERYTHING, PageBuilder.awards))
         for e in c.editions.values():
             deps = {e.id, e.scheme_id} | {en.honoree_id for cat in e.categories for en in cat.entries}
             groups.append(Group(f"edition:{e.id}", frozenset(deps), lambda b, e=e: b.edition(e)))
         for h in c.honorees.values():
             groups.append(Group(f"honoree:{h.id}", self.honoree_deps(h), lambda b, h=h: b.honoree(h)))
-        groups.append(Group("regions", EVERYTHING, _Builder.regions_index))
+        groups.append(Group("regions", EVERYTHING, PageBuilder.regions_index))
         for region in c.regions.regions.values():
             groups.append(Group(f"region:{region.path}", self.region_deps(region),
                                 lambda b, r=region: b.region(r)))
-        groups.append(Group("years", EVERYTHING, _Builder.years_index))
+        groups.append(Group("years", EVERYTHING, PageBuilder.years_index))
         for y, eds in sorted(self.editions_by_year.items(), reverse=True):
             deps = {e.id for e in eds} | {en.honoree_id for e in eds for cat in e.categories for en in cat.entries}
             groups.append(Group(f"year:{y}", frozenset(deps), lambda b, y=y: b.year(y)))
-        for key, make in (("stats", _Builder.stats), ("search", _Builder.search_page), ("data", _Builder.open_data),
-                          ("redirects", _Builder.redirects), ("404", _Builder.not_found)):
+        for key, make in (("stats", PageBuilder.stats), ("search", PageBuilder.search_page), ("data", PageBuilder.open_data),
+                          ("redirects", PageBuilder.redirects), ("404", PageBuilder.not_found)):
             groups.append(Group(key, EVERYTHING, make))
         return groups
 
@@ -450,16 +461,24 @@ class _Builder:
     @staticmethod
     def forget_honorees(ids: set[str]) -> None:
         """Drop the per-honoree values of these honorees: a record their pages read changed."""
-        memo().forget(lambda key: key[1] in ids)
+        memo().forget((what, i) for what in PER_HONOREE for i in ids)
 
     def filter_counts(self) -> Counter[tuple[str, str]]:
-        """How many indexed pages carry each (filter, value), for the option lists of the search page."""
+        """How many indexed pages carry each (filter, value), for the option lists of the search page.
+
+        Filters come from links only (awards, regions, news), so one builder works them out once.
+        """
+        if self._filter_counts is None:
+            self._filter_counts = self._count_filters()
+        return self._filter_counts
+
+    def _count_filters(self) -> Counter[tuple[str, str]]:
         counts: Counter[tuple[str, str]] = Counter()
         for e in self.c.editions.values():
             counts.update(_pairs(self.edition_filters(e)))
         # One update over every honoree's pairs: a Counter.update call per honoree cost more.
         counts.update(itertools.chain.from_iterable(
-            self.per_honoree("filter-pairs", h, lambda h=h: _pairs(self.honoree_filters(
+            self.per_honoree(PER_HONOREE[0], h, lambda h=h: _pairs(self.honoree_filters(
                 h, self.c.regions.ancestors(h.region.path) if h.region else [])))
             for h in self.c.honorees.values()))
         for n in self.c.news.values():
@@ -482,11 +501,29 @@ class _Builder:
 
     def indexed_chars(self) -> set[str]:
         """Every character the search index can hold (record bodies are not indexed)."""
+        # Records are counted per character, so that a record edited in `bangyang serve`
+        # updates the set without going over the others.
+        hashes, known, uses = self.c.hashes, self._record_chars, self._char_uses
+        for h in self.c.honorees.values():
+            if h.record is None:
+                continue
+            sha = hashes.get(h.id) or h.id
+            before = known.get(h.id)
+            if before is not None and before[0] == sha:
+                continue
+            chars = memo().get(("chars", sha), lambda r=h.record: "".join(set(
+                json.dumps(r.model_dump(mode="json", exclude={"body"}), ensure_ascii=False))))
+            if before is not None:
+                uses.subtract(before[1])
+            uses.update(chars)
+            known[h.id] = (sha, chars)
+        if self._linked_chars is None:
+            self._linked_chars = self._chars_of_links()
+        return self._linked_chars | {c for c, n in uses.items() if n > 0}
+
+    def _chars_of_links(self) -> set[str]:
         chars: set[str] = set()
         chars.update(*(h.name for h in self.c.honorees.values()))
-        chars.update(*(memo().get(("chars", self.c.hashes.get(h.id) or h.id), lambda r=h.record: "".join(set(
-            json.dumps(r.model_dump(mode="json", exclude={"body"}), ensure_ascii=False))))
-            for h in self.c.honorees.values() if h.record))
         for e in self.c.editions.values():
             chars.update(e.model.title + "".join(c.name for c in e.categories))
         for s in self.c.schemes.values():
@@ -498,11 +535,17 @@ class _Builder:
         return chars
 
     def open_data(self) -> None:
-        rows = [self.per_honoree("open-data", h, lambda h=h: _open_data_row(h)) for h in self.c.honorees.values()]
-        # Each row is kept as its finished JSON, indented for its place in the list: joining
-        # them gives the bytes orjson would write for the whole list.
-        self._data("data/honorees.json", "[\n" + ",\n".join(j for j, _ in rows) + "\n]\n" if rows else "[]\n")
-        self._data("data/honorees.csv", _csv(["id", "name", "kind", "region", "is_stub", "awards"], [c for _, c in rows]))
+        rows = [self.per_honoree(PER_HONOREE[1], h, lambda h=h: _open_data_row(h)) for h in self.c.honorees.values()]
+        # The files run to megabytes: when no row changed, the last ones (and their hashes) do.
+        if self._open_data is None or self._open_data[0] != rows:
+            # Each row is kept as its finished JSON, indented for its place in the list: joining
+            # them gives the bytes orjson would write for the whole list.
+            self._data("data/honorees.json", "[\n" + ",\n".join(j for j, _ in rows) + "\n]\n" if rows else "[]\n")
+            self._data("data/honorees.csv", _csv(["id", "name", "kind", "region", "is_stub", "awards"],
+                                                 [c for _, c in rows]))
+            self._open_data = (rows, self.pages[-2:])
+        else:
+            self.pages += self._open_data[1]
         files = [{"title": e.model.title, "json": f"data/{e.id}.json", "csv": f"data/{e.id}.csv", "count": e.entry_count}
                  for e in self.c.editions.values()]
         self.add("data/index.html", "data.html", "开放数据", "data", self.latest, self.site_source,
@@ -660,9 +703,9 @@ class _RegionIndex:
 
 def build_pages(catalog: Catalog) -> list[Page]:
     """Every record-driven page and data file of the site."""
-    return _Builder(catalog).build()
+    return PageBuilder(catalog).build()
 
 
-def page_builder(catalog: Catalog) -> "_Builder":
+def page_builder(catalog: Catalog) -> "PageBuilder":
     """The builder whose ``plan()`` lists the site's page groups and ``run()`` makes one."""
-    return _Builder(catalog)
+    return PageBuilder(catalog)
