@@ -117,7 +117,7 @@ class ParsedFiles:
 
     Only files that parsed are kept; a file with an error is read again next time.
     Within one process (``bangyang serve``) it also keeps each file's validated record,
-    so an unchanged file is not even validated again.
+    so an unchanged file is not even read or validated again.
     """
 
     def __init__(self, folder: Path | None):
@@ -126,7 +126,7 @@ class ParsedFiles:
         self.new: dict[str, tuple[int, int, str, Any]] = {}
         self.stored: list[str] = []
         self.unwritten: list[str] = []  # stored by builds that did not write (see save)
-        self.models: dict[tuple[str, str], Any] = {}
+        self.records: dict[tuple[str, str], Any] = {}  # (file, hash) → validated record, this process only
 
     def by_stat(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None:
         """(hash, data) when the file's size and mtime are what they were."""
@@ -145,12 +145,22 @@ class ParsedFiles:
         self.new[rel] = (st.st_size, st.st_mtime_ns, sha, data)
         self.stored.append(rel)
 
-    def model(self, rel: str, sha: str) -> Any:
+    def record(self, rel: str, sha: str) -> Any:
         """The record validated from this very content earlier in this process, if any."""
-        return self.models.get((rel, sha))
+        return self.records.get((rel, sha))
 
-    def keep_model(self, rel: str, sha: str, model: Any) -> None:
-        self.models[(rel, sha)] = model
+    def keep_record(self, rel: str, sha: str, record: Any) -> None:
+        self.records[(rel, sha)] = record
+
+    def unchanged_record(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None:
+        """(hash, record) of a file whose size and mtime are those of a record validated in this process."""
+        hit = self.old.get(rel)
+        if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
+            record = self.records.get((rel, hit[2]))
+            if record is not None:
+                self.new[rel] = hit
+                return hit[2], record
+        return None
 
     def save(self, write: bool = True) -> None:
         """Keep the files this build read, and only those; ``write=False`` keeps them in memory until ``flush``."""
@@ -158,7 +168,7 @@ class ParsedFiles:
         self.old, self.new, self.stored = self.new, {}, []
         if write:
             self.flush()
-        self.models = {k: v for k, v in self.models.items() if k[0] in self.old and self.old[k[0]][2] == k[1]}
+        self.records = {k: v for k, v in self.records.items() if k[0] in self.old and self.old[k[0]][2] == k[1]}
 
     def flush(self) -> None:
         """Write what earlier saves kept in memory."""

@@ -134,17 +134,17 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
     return current
 
 
-def load(root: Path, parsed: ParsedFiles | None = None, jobs: int = 1) -> Loaded:
+def load(root: Path, parsed: ParsedFiles | None = None, jobs: int = 1, files: list[RecordFile] | None = None) -> Loaded:
     """Read site.yaml, regions.yaml, every record and every news article under ``root`` (content/).
 
     ``parsed`` is the build cache's parsed YAML: records whose content did not change
     are not parsed again. With ``jobs`` > 1, many files to parse are shared out to that
-    many processes.
+    many processes. ``files`` lists records/ (``record_files``) when the caller knows it.
     """
     loaded = Loaded(root=root)
     _load_site(loaded)
     _load_regions(loaded)
-    _load_records(loaded, parsed or ParsedFiles(None), jobs)
+    _load_records(loaded, parsed or ParsedFiles(None), jobs, files)
     _load_news(loaded)
     return loaded
 
@@ -271,7 +271,10 @@ class _Stat:
     st_mtime_ns: int
 
 
-def _record_files(base: Path) -> list[tuple[str, os.stat_result | None]]:
+RecordFile = tuple[str, "os.stat_result | None"]  # path under records/ with "/", and its stat if it exists
+
+
+def record_files(base: Path) -> list[RecordFile]:
     """YAML files under records/, as relative paths with "/" and their stat, in path order.
 
     Strings rather than Path objects: at tens of thousands of files, pathlib's parsing and
@@ -288,17 +291,30 @@ def _record_files(base: Path) -> list[tuple[str, os.stat_result | None]]:
                 except OSError:
                     st = None  # gone already: reading it again reports it
                 out.append((f if prefix == "." else f"{prefix}/{f}", st))
-    return sorted(out, key=lambda item: item[0].split("/"))
+    return sort_record_files(out)
 
 
-def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1) -> None:
+def sort_record_files(files: list[RecordFile]) -> list[RecordFile]:
+    """In path order, folder by folder (the order records are read and listed in)."""
+    return sorted(files, key=lambda item: item[0].split("/"))
+
+
+def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1, files: list[RecordFile] | None = None) -> None:
     base = loaded.root / "records"
     shown_base = _rel(loaded, base)
-    files = _record_files(base)
+    if files is None:
+        files = record_files(base)
     root = str(base)
     prefetched = _prefetch([(rel.rsplit(".", 1)[0], f"{root}/{rel}", f"{shown_base}/{rel}", st) for rel, st in files
                             if not rel.endswith(".incoming.yaml")], parsed, jobs)
+    records, hashes = loaded.records, loaded.hashes
     for rel, st in files:
+        if st is not None:
+            # Unchanged since this process (`bangyang serve`) last validated it: the same record.
+            kept = parsed.unchanged_record(rel.rsplit(".", 1)[0], st)
+            if kept is not None and kept[1].id not in records:
+                hashes[kept[1].id], records[kept[1].id] = kept
+                continue
         shown = f"{shown_base}/{rel}"
         path = f"{root}/{rel}"
         parts = rel.split("/")
@@ -330,15 +346,18 @@ def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1) -> None:
         if not isinstance(data, dict):
             loaded.problems.append(Problem(shown, 1, 1, "", "记录要写成 “字段: 值” 的若干行; 这个文件是空的或格式不对"))
             continue
-        try:
-            instance = parsed.model(record_id, sha) or model.model_validate(data)
-        except ValidationError as exc:
-            record = Record(record_id, record_type, model, shown, path, text)  # for its text
-            loaded.problems.extend(validation_problems(exc, model, shown, record.text))
-            continue
+        record = parsed.record(record_id, sha)
+        if record is None:
+            try:
+                instance = model.model_validate(data)
+            except ValidationError as exc:
+                record = Record(record_id, record_type, model, shown, path, text)  # for its text
+                loaded.problems.extend(validation_problems(exc, model, shown, record.text))
+                continue
+            record = Record(record_id, record_type, instance, shown, path, text)
+            parsed.keep_record(record_id, sha, record)
         loaded.failed.discard(record_id)
-        parsed.keep_model(record_id, sha, instance)
-        loaded.records[record_id] = Record(record_id, record_type, instance, shown, path, text)
+        loaded.records[record_id] = record
 
 
 def read_front_matter(text: str) -> tuple[dict[str, str], dict[str, int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import signal
 import sys
 import threading
@@ -28,6 +29,37 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, jobs: int | 
         print("构建失败, 预览保持上一版:", file=sys.stderr)
         for p in exc.problems:
             print(f"  {p}", file=sys.stderr, flush=True)
+
+
+def _watch(project: Path, output: Path, include_drafts: bool, session: Session) -> None:
+    """Rebuild on every change to content/ or templates/; tell the session each file that changed.
+
+    output/ is watched too, for files an operator changes by hand, but a change there
+    alone waits for the next rebuild (which repairs it): our own writes land there.
+    """
+    from watchfiles import watch as watch_files
+
+    while True:
+        session.watching()
+        folder = _inode(output)
+        paths = [p for p in (project / "content", project / "templates", output) if p.exists()]
+        for changes in watch_files(*paths, debounce=300):
+            session.changed(path for _, path in changes)
+            if any(not _inside(path, output) for _, path in changes):
+                _rebuild(project, include_drafts, session)
+            if _inode(output) != folder:
+                break  # output/ was made anew: watch the new folder
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
+
+
+def _inside(path: str, folder: Path) -> bool:
+    return path == str(folder) or path.startswith(str(folder) + os.sep)
 
 
 def _interrupt(signum, frame) -> None:
@@ -72,11 +104,7 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         if watch:
-            from watchfiles import watch as watch_files
-
-            paths = [p for p in (project / "content", project / "templates") if p.exists()]
-            for _changes in watch_files(*paths, debounce=300):
-                _rebuild(project, include_drafts, session)
+            _watch(project, output, include_drafts, session)
         else:
             threading.Event().wait()
     except KeyboardInterrupt:

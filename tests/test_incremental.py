@@ -47,6 +47,11 @@ class Editor:
                                for p in _honoree_files(project)})
         self.added: list[Path] = []
         self.count = 0
+        self.changes: list[Path] = []  # every file touched, as a file watcher would report it
+
+    def take_changes(self) -> list[Path]:
+        changes, self.changes = self.changes, []
+        return changes
 
     def apply(self, action: str, n: int) -> None:
         self.count += 1
@@ -55,11 +60,14 @@ class Editor:
         if action == "body":
             text = target.read_text(encoding="utf-8").replace("body: |\n", f"body: |\n  第{self.count}次补充的一句话。\n", 1)
             target.write_text(text, encoding="utf-8")
+            self.changes.append(target)
         elif action == "name":
             name = re.search(r"^name: (.*)$", target.read_text(encoding="utf-8"), re.M)[1]
             _replace_line(target, "name", f"{name}{self.count}")
+            self.changes.append(target)
         elif action == "region":
             _replace_line(target, "region", self.regions[n % len(self.regions)])
+            self.changes.append(target)
         elif action == "add":
             source = self.records / "projects" / "zhejiang" / "fuyang-weixiaogang.yaml"
             text = re.sub(r"^also_known_as: .*\n", "", source.read_text(encoding="utf-8"), flags=re.M)
@@ -67,9 +75,12 @@ class Editor:
             new = self.records / "projects" / "zhejiang" / f"test-new-{self.count}.yaml"
             new.write_text(text, encoding="utf-8")
             self.added.append(new)
+            self.changes.append(new)
         elif action == "delete":
             if self.added:
-                self.added.pop(n % len(self.added)).unlink()
+                gone = self.added.pop(n % len(self.added))
+                gone.unlink()
+                self.changes.append(gone)
         elif action == "edition":
             editions = sorted((self.records / "editions").glob("*.yaml"))
             edition = editions[n % len(editions)]
@@ -78,20 +89,25 @@ class Editor:
                 _replace_line(edition, "title", f"{title}(修订{self.count})")
             else:
                 _replace_line(edition, "announced", f"2026-{1 + n % 12:02d}")
+            self.changes.append(edition)
         elif action == "template":
             names = ("honoree.html", "region.html", "base.html", "edition.html", "article.html")
             template = self.project / "templates" / names[n % len(names)]
             template.write_text(template.read_text(encoding="utf-8") + f"{{# edit {self.count} #}}<!-- {self.count} -->\n",
                                 encoding="utf-8")
+            self.changes.append(template)
         elif action == "news":
             news = sorted((self.project / "content" / "news").glob("*.md"))[n % 5]
             text = news.read_text(encoding="utf-8")
             news.write_text(re.sub(r"^Title: (.*)$", rf"Title: \g<1>{self.count}", text, count=1, flags=re.M),
                             encoding="utf-8")
+            self.changes.append(news)
         elif action == "site":
             _replace_line(self.project / "content" / "site.yaml", "name", f"榜样{self.count}")
+            self.changes.append(self.project / "content" / "site.yaml")
         elif action == "touch":
             target.write_bytes(target.read_bytes())  # same bytes, new mtime
+            self.changes.append(target)
         elif action == "hand_edit_output":
             built = sorted((self.project / "output").rglob("index.html"))
             if built:
@@ -100,6 +116,7 @@ class Editor:
                     victim.write_text("an operator's stray edit", encoding="utf-8")
                 else:
                     victim.unlink()
+                self.changes.append(victim)
 
 
 ACTIONS = ("body", "name", "region", "add", "delete", "edition", "template", "news", "site", "touch",
@@ -117,18 +134,24 @@ def pristine(tmp_path_factory) -> Path:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                         HealthCheck.too_slow])
 @given(edits=st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 1000)), min_size=1, max_size=5),
-       jobs=st.sampled_from([1, 2]), in_session=st.booleans())
+       jobs=st.sampled_from([1, 2]), in_session=st.sampled_from(["no", "yes", "watched"]))
 def test_incremental_output_equals_a_clean_build_after_any_edits(pristine, tmp_path_factory, monkeypatch,
                                                                   edits, jobs, in_session):
+    """A "watched" session is told each changed file, as `bangyang serve`'s watcher tells it."""
     monkeypatch.setattr(render_module, "_PARALLEL_MIN_GROUPS", 0)  # let the small sample use workers too
     work = tmp_path_factory.mktemp("edits")
     project = work / "project"
     shutil.copytree(pristine, project)
     editor = Editor(project)
-    session = Session(project) if in_session else None
+    session = Session(project) if in_session != "no" else None
+    if in_session == "watched":
+        session.watching()
+        build(project, search=False, jobs=jobs, session=session)  # looks at every file; later builds do not
     for action, n in edits:
         before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (project / "output").rglob("*") if p.is_file()}
         editor.apply(action, n)
+        if in_session == "watched":
+            session.changed(editor.take_changes())
         build(project, search=False, jobs=jobs, session=session)
         # A file whose bytes did not change keeps its mtime (rsync sends only what changed),
         # unless the edit was to that very file in output/.
@@ -245,3 +268,20 @@ def test_a_change_to_pelicanconf_reaches_a_publishconf_build(project):
 def test_check_leaves_no_manifest_behind(project):
     assert main(["--project", str(project), "check"]) == 0
     assert not list((project / ".bangyang-cache").rglob("manifest-*"))
+
+
+def test_a_watched_session_looks_only_at_the_files_it_is_told_of(project):
+    """What lets `bangyang serve` skip a look at every file: its watcher names each change."""
+    session = Session(project)
+    session.watching()
+    build(project, search=False, session=session, jobs=1)
+    record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
+    page = project / "output" / "communities" / "zhejiang" / "cixi-yubo" / "index.html"
+    record.write_text(record.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  新补充的一句话。\n", 1),
+                      encoding="utf-8")
+    page.write_text("stray", encoding="utf-8")
+    assert build(project, search=False, session=session, jobs=1).remade == 0  # not told: not seen
+    session.changed([record, page])
+    result = build(project, search=False, session=session, jobs=1)
+    assert not result.relinked and result.remade > 0
+    assert "新补充的一句话" in page.read_text(encoding="utf-8")
