@@ -35,7 +35,7 @@ from .problems import ContentError, Problem
 from .relink import Linked, patch
 from .render import (GroupResult, Job, PageState, default_jobs, make_env, render_groups, template_hashes,
                      unchanged_output)
-from .search import SearchIndexError, run_pagefind
+from .search import SearchIndexError, finish_pagefind, start_pagefind
 from .sitemap import news_entries, sitemap_xml
 from .write import commit, existing_files
 
@@ -298,9 +298,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         templates = template_hashes(env)
         settings_key = _digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),
                                catalog.hashes.get("regions.yaml"), include_drafts, builder.latest)
-        # One manifest per output folder: a build with other settings (or --drafts) into the
-        # same folder replaces it, and its settings key makes the next build a full one.
-        manifest_file = cache_dir / f"manifest-{_digest(str(output))[:16]}.pickle"
+        manifest_file = _manifest_file(project, output)
         in_memory = session is not None and manifest_file in session.manifests
         if in_memory:
             old = session.manifests[manifest_file]
@@ -353,11 +351,11 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
 
     new.search = old.search if old else ""
     try:
-        search_key = _digest(sorted((p, s.sha) for p, s in new.pages.items() if s.searchable)) if search else ""
-        if search and (new.search != search_key or not (output / "pagefind").is_dir()):
+        key = search_key(new) if search else ""
+        if search and (new.search != key or not (output / "pagefind").is_dir()):
             with _stage(timings, "index"):
                 _index(project, output)
-            new.search, result.indexed = search_key, True
+            new.search, result.indexed = key, True
     finally:
         if cache:
             if session is not None:
@@ -376,6 +374,12 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _manifest_file(project: Path, output: Path) -> Path:
+    # One manifest per output folder: a build with other settings (or --drafts) into the
+    # same folder replaces it, and its settings key makes the next build a full one.
+    return project / CACHE_DIR / f"manifest-{_digest(str(output))[:16]}.pickle"
 
 
 def _dirty_groups(groups, old: Manifest | None, hashes: dict[str, str], templates: dict[str, str], touched: set[str]):
@@ -422,16 +426,22 @@ def _touched_groups(old: Manifest, output: Path) -> set[str]:
 def _touched_noted(old: Manifest, output: Path, hints: set[str]) -> set[str] | None:
     """_touched_groups, looking only at the noted paths under output/; None when that cannot tell."""
     prefix = str(output) + os.sep
-    touched, owners = set(), None
+    touched, owners, folders = set(), None, None
     for path in hints:
         if not path.startswith(prefix):
             continue
         rel = path[len(prefix):].replace(os.sep, "/")
+        if rel == "pagefind" or rel.startswith("pagefind/"):
+            continue  # the search index: not in the manifest, remade when searchable pages change
         page = old.pages.get(rel)
         if page is None:
-            if os.path.isdir(path) or any(p.startswith(rel + "/") for p in old.pages):
-                return None  # a folder of pages moved or went: its files were not each noted
-            continue  # a file the last build removed, or never made
+            # A file the last build removed or never made; or a folder of pages that moved
+            # or went, whose files were not each noted.
+            if folders is None:
+                folders = {folder for p in old.pages for folder in _folders(p)}
+            if rel in folders or os.path.isdir(path):
+                return None
+            continue
         try:
             st = os.stat(path)
         except OSError:
@@ -443,6 +453,13 @@ def _touched_noted(old: Manifest, output: Path, hints: set[str]) -> set[str] | N
                 return None
             touched.add(owners[rel])
     return touched
+
+
+def _folders(rel: str):
+    """a/b/c.html → a/b, a"""
+    while "/" in rel:
+        rel = rel.rsplit("/", 1)[0]
+        yield rel
 
 
 def _carry_over(groups, results: list[GroupResult], old: Manifest | None, hashes, templates, settings_key) -> Manifest:
@@ -552,22 +569,94 @@ def _note_mtimes(new: Manifest, output: Path, staged: list[str]) -> None:
 
 def _index(project: Path, output: Path) -> None:
     """Rebuild the Pagefind index of output/; files whose bytes did not change keep their mtime."""
-    bundle = Path(tempfile.mkdtemp(prefix=".pagefind.", dir=output.parent))
+    indexer = Indexer(project, output)
     try:
-        fresh = bundle / "pagefind"
+        indexer.start()
+        indexer.finish()
+    finally:
+        indexer.stop()
+
+
+class Indexer:
+    """Pagefind over output/, in a folder beside it, then moved in file by file.
+
+    ``bangyang serve`` starts it after a rebuild and goes on watching: an edit while it
+    runs stops it, so the edit shows at once, and the next rebuild starts it again.
+    """
+
+    def __init__(self, project: Path, output: Path):
+        self.project, self.output = project, output
+        self.bundle: Path | None = None
+        self.process = None
+        self.key = ""          # what it indexes (search_key), for the caller
+        self.started = 0.0
+
+    def start(self, key: str = "") -> None:
+        self.stop()
+        self.key, self.started = key, time.perf_counter()
+        self.bundle = Path(tempfile.mkdtemp(prefix=".pagefind.", dir=self.output.parent))
         try:
-            run_pagefind(project, output, fresh)
+            self.process = start_pagefind(self.project, self.output, self.bundle / "pagefind")
+        except SearchIndexError as exc:
+            self.stop()
+            raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def finish(self) -> float:
+        """Wait for Pagefind, then move the index files whose bytes changed into output/pagefind/; the seconds since start."""
+        try:
+            finish_pagefind(self.process)
         except SearchIndexError as exc:
             raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None
-        index = output / "pagefind"
+        finally:
+            self.process = None
+        fresh, index = self.bundle / "pagefind", self.output / "pagefind"
         new_files = existing_files(fresh, skip=())
         old_files = existing_files(index, skip=()) if index.is_dir() else set()
         changed = [f for f in sorted(new_files)
                    if f not in old_files or not _same_bytes(fresh / f, index / f)]
         index.mkdir(exist_ok=True)
         commit(fresh, index, changed, sorted(old_files - new_files))
-    finally:
-        shutil.rmtree(bundle, ignore_errors=True)
+        self.stop()
+        return time.perf_counter() - self.started
+
+    def stop(self) -> None:
+        """Stop Pagefind if it runs, and remove its folder."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.communicate()
+            self.process = None
+        if self.bundle is not None:
+            shutil.rmtree(self.bundle, ignore_errors=True)
+            self.bundle = None
+
+
+def search_key(manifest: Manifest) -> str:
+    """What the search index is made from: the bytes of every searchable page."""
+    return _digest(sorted((p, s.sha) for p, s in manifest.pages.items() if s.searchable))
+
+
+def stale_index(project: Path, session: Session, output: Path | None = None) -> str | None:
+    """The search key of the session's last build into ``output`` when its index is out of date."""
+    output = (output or project / "output").resolve()
+    manifest = session.manifests.get(_manifest_file(project.resolve(), output))
+    if manifest is None:
+        return None
+    key = search_key(manifest)
+    return key if key != manifest.search or not (output / "pagefind").is_dir() else None
+
+
+def index_made(project: Path, session: Session, key: str, output: Path | None = None) -> None:
+    """Note in the session's manifest that the index of ``output`` was made from ``key``."""
+    output = (output or project / "output").resolve()
+    file = _manifest_file(project.resolve(), output)
+    manifest = session.manifests.get(file)
+    if manifest is not None:
+        manifest.search = key
+        session.unsaved.add(file)
 
 
 def _same_bytes(a: Path, b: Path) -> bool:

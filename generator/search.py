@@ -12,7 +12,6 @@ import itertools
 import os
 import shutil
 import subprocess
-import time
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -127,16 +126,18 @@ def find_pagefind(project: Path) -> Path | None:
     return Path(found) if found else None
 
 
-def run_pagefind(project: Path, site: Path, bundle: Path | None = None) -> float:
-    """Index ``site`` with Pagefind into ``bundle`` (default site/pagefind); returns the seconds it took."""
+def start_pagefind(project: Path, site: Path, bundle: Path) -> subprocess.Popen:
+    """Start Pagefind indexing ``site`` into ``bundle``; ``finish_pagefind`` waits for it."""
     binary = find_pagefind(project)
     if binary is None:
         raise SearchIndexError("找不到 Pagefind (extended); 在项目目录运行 npm ci 安装, 或用 --no-search 跳过搜索索引")
-    started = time.perf_counter()
-    command = [str(binary), "--site", str(site), "--glob", INDEXED_GLOB, "--silent"]
-    if bundle is not None:
-        command += ["--output-path", str(bundle)]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind 建索引失败: {result.stderr.strip() or result.stdout.strip()}")
-    return time.perf_counter() - started
+    command = [str(binary), "--site", str(site), "--glob", INDEXED_GLOB, "--silent", "--output-path", str(bundle)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_pagefind(process: subprocess.Popen) -> None:
+    """Wait for a started Pagefind; raise SearchIndexError if it failed."""
+    out, err = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind 建索引失败: {err.strip() or out.strip()}")
+

@@ -10,28 +10,45 @@ import sys
 import threading
 from pathlib import Path
 
-from .build import BuildError, Session, build
+from .build import BuildError, Indexer, Session, build, index_made, stale_index
 
 
-def _rebuild(project: Path, include_drafts: bool, session: Session, jobs: int | None = 1) -> None:
-    """Build the pages, then the search index, so an edit shows before Pagefind has finished.
+def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Indexer, jobs: int | None = 1) -> None:
+    """Build the pages, then start the search index beside the preview, so an edit shows at once.
 
     Rebuilds use one process: forking workers from a process that runs the HTTP server
     thread is unsafe, and a rebuild after an edit renders few pages.
     """
+    indexer.stop()  # it read the pages this rebuild replaces
     try:
         result = build(project, include_drafts=include_drafts, jobs=jobs, session=session, search=False)
         print(f"已重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 ({result.seconds:.2f} 秒)", flush=True)
-        index = build(project, include_drafts=include_drafts, jobs=1, session=session)
-        if index.indexed:
-            print(f"搜索索引已更新 ({index.timings['index']:.2f} 秒)", flush=True)
+        key = stale_index(project, session)
+        if key is not None:
+            indexer.start(key)
     except BuildError as exc:
-        print("构建失败, 预览保持上一版:", file=sys.stderr)
-        for p in exc.problems:
-            print(f"  {p}", file=sys.stderr, flush=True)
+        _report(exc)
 
 
-def _watch(project: Path, output: Path, include_drafts: bool, session: Session) -> None:
+def _index_ready(project: Path, session: Session, indexer: Indexer) -> None:
+    """Move a finished search index into output/."""
+    if indexer.process is None or indexer.running:
+        return
+    try:
+        key, seconds = indexer.key, indexer.finish()
+        index_made(project, session, key)
+        print(f"搜索索引已更新 ({seconds:.2f} 秒)", flush=True)
+    except BuildError as exc:
+        _report(exc)
+
+
+def _report(exc: BuildError) -> None:
+    print("构建失败, 预览保持上一版:", file=sys.stderr)
+    for p in exc.problems:
+        print(f"  {p}", file=sys.stderr, flush=True)
+
+
+def _watch(project: Path, output: Path, include_drafts: bool, session: Session, indexer: Indexer) -> None:
     """Rebuild on every change to content/ or templates/; tell the session each file that changed.
 
     output/ is watched too, for files an operator changes by hand, but a change there
@@ -43,10 +60,12 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session) 
         session.watching()
         folder = _inode(output)
         paths = [p for p in (project / "content", project / "templates", output) if p.exists()]
-        for changes in watch_files(*paths, debounce=300):
+        # Wake up twice a second to see whether the search index is ready.
+        for changes in watch_files(*paths, debounce=300, rust_timeout=500, yield_on_timeout=True):
             session.changed(path for _, path in changes)
             if any(not _inside(path, output) for _, path in changes):
-                _rebuild(project, include_drafts, session)
+                _rebuild(project, include_drafts, session, indexer)
+            _index_ready(project, session, indexer)
             if _inode(output) != folder:
                 break  # output/ was made anew: watch the new folder
 
@@ -91,8 +110,9 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     project = project.resolve()
     output = project / "output"
     session = Session(project)
+    indexer = Indexer(project, output)
     if build_first or not output.exists():
-        _rebuild(project, include_drafts, session, jobs=None)  # no server thread yet
+        _rebuild(project, include_drafts, session, indexer, jobs=None)  # no server thread yet
     # The handler looks the directory up per request, so a rebuild's swap is picked up at once.
     handler = functools.partial(_Handler, directory=str(output))
     server = http.server.ThreadingHTTPServer((host, port), handler)
@@ -104,12 +124,16 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         if watch:
-            _watch(project, output, include_drafts, session)
+            _watch(project, output, include_drafts, session, indexer)
         else:
+            if indexer.process is not None:
+                indexer.process.wait()
+                _index_ready(project, session, indexer)
             threading.Event().wait()
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+        indexer.stop()
         session.close()
     return 0

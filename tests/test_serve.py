@@ -50,7 +50,11 @@ def test_serve_rebuilds_after_a_record_is_edited(project):
         record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
         record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(测试改动)"),
                           encoding="utf-8")
+        edited = time.time_ns()
         _wait_for(lambda: "严介军(测试改动)" in _get(url)[1])
+        # The search index is remade beside the preview, after the page shows.
+        index = project / "output" / "pagefind"
+        _wait_for(lambda: any(f.stat().st_mtime_ns > edited for f in index.rglob("*") if f.is_file()))
         status, body = _get(f"http://127.0.0.1:{port}/no/such/page/")
         assert status == 404 and "页面不存在" in body
         proc.send_signal(signal.SIGTERM)  # as an IDE stops it; Ctrl+C takes the same way out
@@ -59,6 +63,7 @@ def test_serve_rebuilds_after_a_record_is_edited(project):
         if proc.poll() is None:
             proc.terminate()
             proc.wait(timeout=10)
-    # The preview left its build manifest behind on exit, so the next build remakes nothing.
+    # The preview left its build manifest behind on exit, so the next build remakes nothing,
+    # search index included.
     after = build(project)
-    assert (after.remade, after.rendered, after.written) == (0, 0, 0)
+    assert (after.remade, after.rendered, after.written, after.indexed) == (0, 0, 0, False)
