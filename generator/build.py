@@ -168,6 +168,7 @@ class Session:
         self.watched = False               # every change is noted, from a build on (see watching)
         self.hints: set[str] = set()       # absolute paths changed since the last build
         self.files: tuple[Path, list[RecordFile]] | None = None  # the record files the last build read
+        self.same_files = False  # no record file added or removed since the last build that succeeded
         self._watch_started = False
 
     def watching(self) -> None:
@@ -180,14 +181,16 @@ class Session:
         """Note files (or folders) added, changed or deleted since the last build, by anyone."""
         self.hints.update(os.path.abspath(p) for p in paths)
 
-    def record_files(self, base: Path, hints: set[str] | None) -> list[RecordFile]:
-        """The files under records/, from the last build's list and the changes noted since."""
+    def record_files(self, base: Path, hints: set[str] | None) -> tuple[list[RecordFile], list[RecordFile] | None]:
+        """The files under records/, from the last build's list and the changes noted since;
+        with the files modified since the last build that succeeded, when none was added or removed."""
         if hints is None or self.files is None or self.files[0] != base:
-            files = record_files(base)
+            files, modified = record_files(base), None
         else:
-            files = _updated_files(base, self.files[1], hints)
+            files, modified = _updated_files(base, self.files[1], hints)
+        self.same_files = self.same_files and modified is not None
         self.files = (base, files)
-        return files
+        return files, modified if self.same_files else None
 
     def close(self) -> None:
         """Write the manifests and caches kept in memory, for the next build from the command line.
@@ -205,15 +208,18 @@ class Session:
         self.memo.flush()
 
 
-def _updated_files(base: Path, files: list[RecordFile], hints: set[str]) -> list[RecordFile]:
+def _updated_files(base: Path, files: list[RecordFile],
+                   hints: set[str]) -> tuple[list[RecordFile], list[RecordFile] | None]:
+    """The list with the noted files looked at again, and those of them that were there and still are
+    (None when a file was added or removed)."""
     prefix = str(base) + os.sep
     mine = [h for h in hints if h.startswith(prefix)]
     if not mine:
-        return files
+        return files, []
     if any(not h.endswith((".yaml", ".yml")) or os.path.isdir(h) for h in mine):
-        return record_files(base)  # a folder moved in or out: its files were not each noted
+        return record_files(base), None  # a folder moved in or out: its files were not each noted
     index = {rel: i for i, (rel, _) in enumerate(files)}
-    files, added, gone = list(files), False, set()
+    files, added, gone, modified = list(files), False, set(), []
     for path in mine:
         rel = path[len(prefix):].replace(os.sep, "/")
         try:
@@ -225,11 +231,13 @@ def _updated_files(base: Path, files: list[RecordFile], hints: set[str]) -> list
                 gone.add(rel)
             else:
                 files[index[rel]] = (rel, st)
+                modified.append((rel, st))
         elif st is not None:
             files.append((rel, st))
             added = True
-    files = [f for f in files if f[0] not in gone]
-    return sort_record_files(files) if added else files
+    if added or gone:
+        return sort_record_files([f for f in files if f[0] not in gone]), None
+    return files, modified
 
 
 def build(project: Path, output: Path | None = None, settings_file: Path | None = None,
@@ -266,15 +274,16 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
     # The files a watcher saw change since the last build; None: any file may have changed.
     hints = set(session.hints) if session is not None and session.watched and cache else None
     with _stage(timings, "load"):
-        files = None
+        files = modified = previous = None
         if session is not None and cache:
             parsed, memo = session.parsed, session.memo
-            files = session.record_files(project / "content" / "records", hints)
+            files, modified = session.record_files(project / "content" / "records", hints)
+            previous = session.linked.loaded if session.linked else None
         else:
             parsed = ParsedFiles(cache_dir if cache else None)
             memo = Memo(cache_dir if cache else None)
         use_memo(memo)
-        loaded = load(project / "content", parsed, jobs or default_jobs(), files)
+        loaded = load(project / "content", parsed, jobs or default_jobs(), files, previous, modified)
     with _stage(timings, "link"):
         last = session.linked if session is not None and cache else None
         if last is not None and patch(last, loaded, include_drafts) is not None:
@@ -369,6 +378,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
     if session is not None and cache:
         session.linked = Linked(loaded, catalog, builder, groups, include_drafts)
         session.hints -= hints or set()
+        session.same_files = True
         if session._watch_started:  # every change from here on is noted
             session.watched, session._watch_started = True, False
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))

@@ -162,13 +162,22 @@ class ParsedFiles:
                 return hit[2], record
         return None
 
+    def keep_unread(self) -> None:
+        """Keep the files this build did not read as they were (it was told that they did not change)."""
+        self.new = {**self.old, **self.new}
+
     def save(self, write: bool = True) -> None:
         """Keep the files this build read, and only those; ``write=False`` keeps them in memory until ``flush``."""
+        # Forget the records of files that changed or went (a record is found by content
+        # hash, so one left behind would never be wrong, only memory).
+        gone = [(k, self.old[k][2]) for k in self.old.keys() - self.new.keys()]
+        gone += [(k, self.old[k][2]) for k in self.stored if k in self.old and self.old[k][2] != self.new[k][2]]
+        for key in gone:
+            self.records.pop(key, None)
         self.unwritten += self.stored
         self.old, self.new, self.stored = self.new, {}, []
         if write:
             self.flush()
-        self.records = {k: v for k, v in self.records.items() if k[0] in self.old and self.old[k[0]][2] == k[1]}
 
     def flush(self) -> None:
         """Write what earlier saves kept in memory."""

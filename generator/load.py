@@ -134,17 +134,22 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
     return current
 
 
-def load(root: Path, parsed: ParsedFiles | None = None, jobs: int = 1, files: list[RecordFile] | None = None) -> Loaded:
+def load(root: Path, parsed: ParsedFiles | None = None, jobs: int = 1, files: list[RecordFile] | None = None,
+         previous: Loaded | None = None, modified: list[RecordFile] | None = None) -> Loaded:
     """Read site.yaml, regions.yaml, every record and every news article under ``root`` (content/).
 
     ``parsed`` is the build cache's parsed YAML: records whose content did not change
     are not parsed again. With ``jobs`` > 1, many files to parse are shared out to that
     many processes. ``files`` lists records/ (``record_files``) when the caller knows it.
+    Given the ``previous`` load and the only files ``modified`` since (none added or
+    removed), it reads those files alone.
     """
     loaded = Loaded(root=root)
     _load_site(loaded)
     _load_regions(loaded)
-    _load_records(loaded, parsed or ParsedFiles(None), jobs, files)
+    parsed = parsed or ParsedFiles(None)
+    if previous is None or modified is None or not _reload_records(loaded, parsed, previous, modified):
+        _load_records(loaded, parsed, jobs, files)
     _load_news(loaded)
     return loaded
 
@@ -297,6 +302,22 @@ def record_files(base: Path) -> list[RecordFile]:
 def sort_record_files(files: list[RecordFile]) -> list[RecordFile]:
     """In path order, folder by folder (the order records are read and listed in)."""
     return sorted(files, key=lambda item: item[0].split("/"))
+
+
+def _reload_records(loaded: Loaded, parsed: ParsedFiles, previous: Loaded, modified: list[RecordFile]) -> bool:
+    """The previous load's records with the modified files read again; False when that is not the same as reading all."""
+    if previous.problems or previous.failed:
+        return False
+    fresh = Loaded(root=loaded.root)
+    _load_records(fresh, parsed, 1, modified)
+    if fresh.problems or len(fresh.records) != len(modified) or not fresh.records.keys() <= previous.records.keys():
+        return False  # a problem to report in file order, or a file that is not a record
+    loaded.records = {**previous.records, **fresh.records}  # same keys: same order as a full read
+    for key in previous.records:
+        loaded.hashes[key] = previous.hashes[key]
+    loaded.hashes.update(fresh.hashes)
+    parsed.keep_unread()
+    return True
 
 
 def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1, files: list[RecordFile] | None = None) -> None:

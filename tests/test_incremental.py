@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import generator.render as render_module
-from generator.build import Session, build
+from generator.build import BuildError, Session, build
 from generator.cli import main
 from helpers import copy_project, tree_digest
 
@@ -285,3 +285,22 @@ def test_a_watched_session_looks_only_at_the_files_it_is_told_of(project):
     result = build(project, search=False, session=session, jobs=1)
     assert not result.relinked and result.remade > 0
     assert "新补充的一句话" in page.read_text(encoding="utf-8")
+
+
+def test_a_watched_session_recovers_from_a_broken_record(project, tmp_path):
+    session = Session(project)
+    session.watching()
+    build(project, search=False, session=session, jobs=1)
+    record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("name: ", "name: [", 1), encoding="utf-8")
+    session.changed([record])
+    with pytest.raises(BuildError) as failed:
+        build(project, search=False, session=session, jobs=1)
+    assert "cixi-yubo.yaml" in str(failed.value)
+    record.write_text(good.replace("body: |\n", "body: |\n  改好以后补充的一句话。\n", 1), encoding="utf-8")
+    session.changed([record])
+    build(project, search=False, session=session, jobs=1)
+    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
+    assert tree_digest(project / "output") == tree_digest(clean.output)
+    assert "改好以后补充的一句话" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
