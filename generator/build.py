@@ -286,7 +286,8 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         loaded = load(project / "content", parsed, jobs or default_jobs(), files, previous, modified)
     with _stage(timings, "link"):
         last = session.linked if session is not None and cache else None
-        if last is not None and patch(last, loaded, include_drafts) is not None:
+        patched = patch(last, loaded, include_drafts) if last is not None else None
+        if patched is not None:
             catalog, builder, groups = last.catalog, last.builder, last.groups
             result.relinked = False
         else:
@@ -321,7 +322,13 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             # Made in this session, whose watcher names every file changed since: look at those only.
             noted = _touched_noted(old, output, hints) if in_memory and hints is not None else None
             touched = noted if noted is not None else _touched_groups(old, output)
-        dirty = _dirty_groups(groups, old, catalog.hashes, templates, touched)
+        dirty = None
+        if patched is not None and old is not None and old is last.manifest and old.templates == templates:
+            # Only texts changed: the groups that read them, and those changed by hand.
+            remake = (last.text_groups(patched) if patched else set()) | touched
+            dirty = [g for g in groups if g.key in remake]
+        if dirty is None:
+            dirty = _dirty_groups(groups, old, catalog.hashes, templates, touched)
         result.groups, result.remade = len(groups), len(dirty)
         # An honoree's share of the summary pages changes only when its own page must be remade.
         builder.forget_honorees({g.key.split(":", 1)[1] for g in dirty if g.key.startswith("honoree:")})
@@ -376,7 +383,9 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             memo.save(keep_unused=old is not None, write=session is None)
         use_memo(Memo())
     if session is not None and cache:
-        session.linked = Linked(loaded, catalog, builder, groups, include_drafts)
+        if result.relinked:
+            session.linked = Linked(loaded, catalog, builder, groups, include_drafts)
+        session.linked.manifest = new
         session.hints -= hints or set()
         session.same_files = True
         if session._watch_started:  # every change from here on is noted

@@ -68,6 +68,11 @@ class Group:
     key: str
     deps: frozenset[str]
     make: Callable[["PageBuilder"], None]
+    # Reads more of an honoree record than linking does (link.link_view): its body, sources,
+    # figures… The other groups see only names, regions, awards and whether a record
+    # exists, and a test holds them to it: `bangyang serve` skips them when an edit left
+    # every link as it was.
+    texts: bool = False
 
 
 def url_of(path: str) -> str:
@@ -157,7 +162,7 @@ class PageBuilder:
             deps = {e.id, e.scheme_id} | {en.honoree_id for cat in e.categories for en in cat.entries}
             groups.append(Group(f"edition:{e.id}", frozenset(deps), lambda b, e=e: b.edition(e)))
         for h in c.honorees.values():
-            groups.append(Group(f"honoree:{h.id}", self.honoree_deps(h), lambda b, h=h: b.honoree(h)))
+            groups.append(Group(f"honoree:{h.id}", self.honoree_deps(h), lambda b, h=h: b.honoree(h), texts=True))
         groups.append(Group("regions", EVERYTHING, PageBuilder.regions_index))
         for region in c.regions.regions.values():
             groups.append(Group(f"region:{region.path}", self.region_deps(region),
@@ -168,7 +173,7 @@ class PageBuilder:
             groups.append(Group(f"year:{y}", frozenset(deps), lambda b, y=y: b.year(y)))
         for key, make in (("stats", PageBuilder.stats), ("search", PageBuilder.search_page), ("data", PageBuilder.open_data),
                           ("redirects", PageBuilder.redirects), ("404", PageBuilder.not_found)):
-            groups.append(Group(key, EVERYTHING, make))
+            groups.append(Group(key, EVERYTHING, make, texts=key in ("search", "data")))
         return groups
 
     def build(self) -> list[Page]:

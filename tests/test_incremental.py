@@ -304,3 +304,32 @@ def test_a_watched_session_recovers_from_a_broken_record(project, tmp_path):
     clean = build(project, output=tmp_path / "clean", search=False, cache=False)
     assert tree_digest(project / "output") == tree_digest(clean.output)
     assert "改好以后补充的一句话" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
+
+
+class _RecordText:
+    """An honoree record whose every field is out of bounds."""
+
+    def __init__(self, hid: str):
+        self.hid = hid
+
+    def __getattr__(self, name: str):
+        raise AssertionError(f"reads {name} of {self.hid}")
+
+
+def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(project):
+    """What lets `bangyang serve` skip the other groups after an edit that leaves every link as it was."""
+    from generator.build import load_catalog
+    from generator.pages import page_builder
+
+    catalog = load_catalog(project)
+    texts = set()
+    for h in catalog.honorees.values():
+        if h.record is not None:
+            h.record = _RecordText(h.id)
+    builder = page_builder(catalog)
+    for group in builder.plan():
+        if group.texts:
+            texts.add(group.key.split(":")[0])
+        else:
+            builder.run(group)  # raises if it reads a record's field
+    assert texts == {"honoree", "search", "data"}
