@@ -1,7 +1,7 @@
 """The build cache in <project>/.bangyang-cache/build/: what the last build read and made.
 
 Three stores, each keyed by content hash:
-- parsed YAML of every record file (``ParsedFiles``), so an unchanged file is not parsed again;
+- validated records of every record file (``ParsedFiles``), so an unchanged file is neither parsed nor validated again;
 - slow derived values, such as the pinyin search terms of a name (``Memo``);
 - the last build's manifest (``generator.build.Manifest``), with each page's input hash.
 The first two are split into buckets (``BucketStore``), so an edit rewrites a few small files.
@@ -113,9 +113,9 @@ class BucketStore:
 
 
 class ParsedFiles:
-    """Parsed YAML by file: checked by size and mtime first, then by content hash.
+    """Validated records by file: checked by size and mtime first, then by content hash.
 
-    Only files that parsed are kept; a file with an error is read again next time.
+    Only files that parsed and validated are kept; a file with an error is read again next time.
     Within one process (``bangyang serve``) it also keeps each file's validated record,
     so an unchanged file is not even read or validated again.
     """

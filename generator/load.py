@@ -138,7 +138,7 @@ def load(root: Path, parsed: ParsedFiles | None = None, jobs: int = 1, files: li
          previous: Loaded | None = None, modified: list[RecordFile] | None = None) -> Loaded:
     """Read site.yaml, regions.yaml, every record and every news article under ``root`` (content/).
 
-    ``parsed`` is the build cache's parsed YAML: records whose content did not change
+    ``parsed`` is the build cache's validated records: records whose content did not change
     are not parsed again. With ``jobs`` > 1, many files to parse are shared out to that
     many processes. ``files`` lists records/ (``record_files``) when the caller knows it.
     Given the ``previous`` load and the only files ``modified`` since (none added or
@@ -216,28 +216,24 @@ def _region_table(raw: bytes, shown: str) -> tuple[str, RegionTable | None, tupl
 
 
 def _read_record(path: str, shown: str, key: str, parsed: ParsedFiles, prefetched: dict[str, tuple] | None = None,
-                 st: os.stat_result | None = None) -> tuple[object, str, str | None, Problem | None]:
-    """(data, content hash, text if it was read, problem) of one record file, through the cache."""
+                 st: os.stat_result | None = None) -> tuple[object, str, str | None, Problem | None, object]:
+    """(data or cached record model, content hash, text if it was read, problem, stat to store it under
+    or None when the cache holds it already) of one record file."""
     if prefetched and path in prefetched:
         st, sha, data, text, problem = prefetched.pop(path)
-        if problem is None:
-            parsed.store(key, st, sha, data)
-        return data, sha, text, problem
+        return data, sha, text, problem, st
     st = st or os.stat(path)
     hit = parsed.by_stat(key, st)
     if hit:
-        return hit[1], hit[0], None, None
+        return hit[1], hit[0], None, None, None
     with open(path, "rb") as fh:
         raw = fh.read()
     sha = content_hash(raw)
     found, data = parsed.by_hash(key, sha)
     if found:
-        parsed.store(key, st, sha, data)
-        return data, sha, None, None
+        return data, sha, None, None, st
     data, text, problem = yamlfile.parse(raw, shown)
-    if problem is None:
-        parsed.store(key, st, sha, data)
-    return data, sha, text, problem
+    return data, sha, text, problem, st
 
 
 # Parsing is the slowest part of a cold load (PyYAML builds the objects in Python even with
@@ -359,24 +355,33 @@ def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1, files: lis
                 "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 cixi-yubo.yaml")))
             continue
         loaded.failed.add(record_id)  # until it validates
-        data, sha, text, problem = _read_record(path, shown, record_id, parsed, prefetched, st)
+        data, sha, text, problem, unstored = _read_record(path, shown, record_id, parsed, prefetched, st)
         loaded.hashes[record_id] = sha
         if problem:
             loaded.problems.append(problem)
             continue
-        if not isinstance(data, dict):
-            loaded.problems.append(Problem(shown, 1, 1, "", "记录要写成 “字段: 值” 的若干行; 这个文件是空的或格式不对"))
-            continue
         record = parsed.record(record_id, sha)
         if record is None:
-            try:
-                instance = model.model_validate(data)
-            except ValidationError as exc:
-                record = Record(record_id, record_type, model, shown, path, text)  # for its text
-                loaded.problems.extend(validation_problems(exc, model, shown, record.text))
+            # The cache keeps records as validated models: loading those costs about half as
+            # much as validating again. Only valid records are kept, and no check can fail
+            # later for content that once passed (the one that reads the date, “not a future
+            # year”, only grows more lenient).
+            if isinstance(data, model):
+                instance = data
+            elif not isinstance(data, dict):
+                loaded.problems.append(Problem(shown, 1, 1, "", "记录要写成 “字段: 值” 的若干行; 这个文件是空的或格式不对"))
                 continue
+            else:
+                try:
+                    instance = model.model_validate(data)
+                except ValidationError as exc:
+                    record = Record(record_id, record_type, model, shown, path, text)  # for its text
+                    loaded.problems.extend(validation_problems(exc, model, shown, record.text))
+                    continue
             record = Record(record_id, record_type, instance, shown, path, text)
             parsed.keep_record(record_id, sha, record)
+        if unstored is not None:
+            parsed.store(record_id, unstored, sha, record.model)
         loaded.failed.discard(record_id)
         loaded.records[record_id] = record
 
