@@ -324,8 +324,10 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             touched = noted if noted is not None else _touched_groups(old, output)
         dirty = None
         if patched is not None and old is not None and old is last.manifest and old.templates == templates:
-            # Only texts changed: the groups that read them, and those changed by hand.
-            remake = (last.text_groups(patched) if patched else set()) | touched
+            # Since that manifest only texts changed (a build in between may have failed after
+            # patching): remake the groups that read them, and those changed by hand.
+            changed = [k for k, sha in catalog.hashes.items() if old.inputs.get(k) != sha]
+            remake = (last.text_groups(changed) if changed else set()) | touched
             dirty = [g for g in groups if g.key in remake]
         if dirty is None:
             dirty = _dirty_groups(groups, old, catalog.hashes, templates, touched)

@@ -333,3 +333,25 @@ def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(proje
         else:
             builder.run(group)  # raises if it reads a record's field
     assert texts == {"honoree", "search", "data"}
+
+
+def test_a_session_build_that_fails_after_an_edit_leaves_the_edit_for_the_next(project, monkeypatch):
+    import generator.build as build_module
+
+    session = Session(project)
+    build(project, search=False, session=session, jobs=1)
+    record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  第一次补充。\n", 1),
+                      encoding="utf-8")
+    real = build_module.render_groups
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "render_groups", disk_full)
+    with pytest.raises(OSError):
+        build(project, search=False, session=session, jobs=1)
+    monkeypatch.setattr(build_module, "render_groups", real)
+    result = build(project, search=False, session=session, jobs=1)  # nothing changed since the failure
+    assert not result.relinked
+    assert "第一次补充" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
