@@ -197,6 +197,7 @@ def measure_session(tool: Tool, runs: int) -> dict[str, float]:
     session = Session(tool.site)
     session.watching()
     build(tool.site, search=False, session=session, jobs=1)  # the preview's first build
+    session.prime()  # as serve does while nothing changes
     out = {}
     for case in ("warm", "edit_honoree", "edit_edition", "edit_template"):
         walls = []
@@ -217,18 +218,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "build.json"))
     ap.add_argument("--work", help="where to write the sites (default: a temporary folder)")
     ap.add_argument("--serve", action="store_true", help="also time rebuilds inside one process, as bangyang serve makes them")
+    ap.add_argument("--serve-only", action="store_true",
+                    help="time only those rebuilds; with --work, on the sites an earlier run left there")
     args = ap.parse_args(argv)
+    args.serve = args.serve or args.serve_only
     rows, serve_rows = [], []
     with tempfile.TemporaryDirectory(prefix="bangyang-build-bench-") as tmp:
         work_root = Path(args.work) if args.work else Path(tmp)
         for n in args.n or [1000]:
             work = work_root / f"n{n}"
-            project = synth.generate(n, work / "bangyang")
-            sites = {"bangyang": project, **write_peers(project, work)}
-            for name in args.tools.split(","):
+            if args.serve_only and (work / "bangyang" / "content").is_dir():
+                sites = {"bangyang": work / "bangyang"}
+            else:
+                project = synth.generate(n, work / "bangyang")
+                sites = {"bangyang": project, **write_peers(project, work)}
+            for name in ["bangyang"] if args.serve_only else args.tools.split(","):
                 print(f"n={n} {name}…", file=sys.stderr, flush=True)
                 tool = Tool(name, sites[name])
-                for case, (wall, rss) in measure(tool, args.runs).items():
+                for case, (wall, rss) in ({} if args.serve_only else measure(tool, args.runs)).items():
                     rows.append({"tool": name, "n": n, "case": case, "wall_s": round(wall, 2),
                                  "peak_rss_mb": round(rss, 1), "pages": tool.pages()})
                 if name == "bangyang" and args.serve:
@@ -240,26 +247,28 @@ def main(argv: list[str] | None = None) -> int:
         other = peers[peer].get((r["n"], r["case"]))
         return f"{r[key] / other[key]:.2f}" if other and other[key] else "–"
 
-    tools = args.tools.split(",")
-    print(f"{'n':>7} {'case':<14} " + " ".join(f"{t + ' s':>12} {'MB':>7}" for t in tools)
-          + f" {'s ×hugo':>8} {'MB ×hugo':>8} {'s ×pelican':>10}")
-    for n in args.n or [1000]:
-        for case in CASES:
-            cells, mine = [], None
-            for t in tools:
-                r = next(r for r in rows if r["tool"] == t and r["n"] == n and r["case"] == case)
-                mine = r if t == "bangyang" else mine
-                cells.append(f"{r['wall_s']:>12.2f} {r['peak_rss_mb']:>7.0f}")
-            extra = (f" {ratio(mine, 'hugo'):>8} {ratio(mine, 'hugo', 'peak_rss_mb'):>8} {ratio(mine, 'pelican'):>10}"
-                     if mine else "")
-            print(f"{n:>7} {case:<14} " + " ".join(cells) + extra)
+    tools = [] if args.serve_only else args.tools.split(",")
+    if tools:
+        print(f"{'n':>7} {'case':<14} " + " ".join(f"{t + ' s':>12} {'MB':>7}" for t in tools)
+              + f" {'s ×hugo':>8} {'MB ×hugo':>8} {'s ×pelican':>10}")
+        for n in args.n or [1000]:
+            for case in CASES:
+                cells, mine = [], None
+                for t in tools:
+                    r = next(r for r in rows if r["tool"] == t and r["n"] == n and r["case"] == case)
+                    mine = r if t == "bangyang" else mine
+                    cells.append(f"{r['wall_s']:>12.2f} {r['peak_rss_mb']:>7.0f}")
+                extra = (f" {ratio(mine, 'hugo'):>8} {ratio(mine, 'hugo', 'peak_rss_mb'):>8} {ratio(mine, 'pelican'):>10}"
+                         if mine else "")
+                print(f"{n:>7} {case:<14} " + " ".join(cells) + extra)
     if serve_rows:
         print(f"\nbangyang serve, rebuild inside one process (s): {'n':>7} {'case':<14} {'s':>8} {'×hugo':>6}")
         for r in serve_rows:
             print(f"{'':47} {r['n']:>7} {r['case']:<14} {r['wall_s']:>8.3f} {ratio(r, 'hugo'):>6}")
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if not args.serve_only:
+        out.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if serve_rows:
         out.with_name(out.stem + "-serve.json").write_text(json.dumps(serve_rows, ensure_ascii=False, indent=1) + "\n",
                                                            encoding="utf-8")

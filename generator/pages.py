@@ -468,6 +468,13 @@ class PageBuilder:
         """Drop the per-honoree values of these honorees: a record their pages read changed."""
         memo().forget((what, i) for what in PER_HONOREE for i in ids)
 
+    def prime(self) -> None:
+        """Work out the summaries of the whole catalog ahead of the first edit (``bangyang serve``, when idle)."""
+        self.filter_counts()
+        self.indexed_chars()
+        for h in self.c.honorees.values():
+            self.per_honoree(PER_HONOREE[1], h, lambda h=h: _open_data_row(h))
+
     def filter_counts(self) -> Counter[tuple[str, str]]:
         """How many indexed pages carry each (filter, value), for the option lists of the search page.
 
