@@ -272,10 +272,13 @@ def main(argv: list[str] | None = None) -> int:
     if serve_rows:
         out.with_name(out.stem + "-serve.json").write_text(json.dumps(serve_rows, ensure_ascii=False, indent=1) + "\n",
                                                            encoding="utf-8")
-    for n in args.n or [1000]:
-        counts = ", ".join(f"{r['tool']} {r['pages']}" for r in rows if r["n"] == n and r["case"] == "cold")
-        print(f"HTML pages at n={n}: {counts}")
-    print(f"\nwritten to {out}")
+    if not args.serve_only:
+        for n in args.n or [1000]:
+            counts = ", ".join(f"{r['tool']} {r['pages']}" for r in rows if r["n"] == n and r["case"] == "cold")
+            print(f"HTML pages at n={n}: {counts}")
+        print(f"\nwritten to {out}")
+    if serve_rows:
+        print(f"written to {out.with_name(out.stem + '-serve.json')}")
     return 0
 
 
