@@ -640,13 +640,14 @@ class Indexer:
         return self.process is not None and self.process.poll() is None
 
     def finish(self) -> float:
-        """Wait for Pagefind, then move the index files whose bytes changed into output/pagefind/; the seconds since start."""
+        """Wait for Pagefind and move the index files whose bytes changed into output/pagefind/; seconds since start."""
         try:
             finish_pagefind(self.process)
         except SearchIndexError as exc:
-            raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None
-        finally:
             self.process = None
+            self.stop()
+            raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None
+        self.process = None
         fresh, index = self.bundle / "pagefind", self.output / "pagefind"
         new_files = existing_files(fresh, skip=())
         old_files = existing_files(index, skip=()) if index.is_dir() else set()
