@@ -97,6 +97,8 @@ def _region_ref(region: Region | None) -> dict | None:
 
 
 class PageBuilder:
+    """Makes the pages of a catalog, group by group; `bangyang serve` keeps one across rebuilds (generator.relink)."""
+
     def __init__(self, catalog: Catalog):
         self.c = catalog
         self.pages: list[Page] = []
