@@ -221,20 +221,24 @@ class Session:
         self.memo.flush()
 
 
+def _noted_under(folder: Path, hints: set[str]) -> list[tuple[str, str]]:
+    """(path, path relative to ``folder`` with "/") of each noted path inside ``folder``."""
+    prefix = str(folder) + os.sep
+    return [(path, path[len(prefix):].replace(os.sep, "/")) for path in hints if path.startswith(prefix)]
+
+
 def _updated_files(base: Path, files: list[RecordFile],
                    hints: set[str]) -> tuple[list[RecordFile], list[RecordFile] | None]:
     """The list with the noted files looked at again, and those of them that were there and still are
     (None when a file was added or removed)."""
-    prefix = str(base) + os.sep
-    mine = [h for h in hints if h.startswith(prefix)]
+    mine = _noted_under(base, hints)
     if not mine:
         return files, []
-    if any(not h.endswith((".yaml", ".yml")) or os.path.isdir(h) for h in mine):
+    if any(not path.endswith((".yaml", ".yml")) or os.path.isdir(path) for path, _ in mine):
         return record_files(base), None  # a folder moved in or out: its files were not each noted
     index = {rel: i for i, (rel, _) in enumerate(files)}
     files, added, gone, modified = list(files), False, set(), []
-    for path in mine:
-        rel = path[len(prefix):].replace(os.sep, "/")
+    for path, rel in mine:
         try:
             st = os.stat(path)
         except OSError:
@@ -299,8 +303,8 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         loaded = load(project / "content", parsed, jobs or default_jobs(), files, previous, modified)
     with _stage(timings, "link"):
         last = session.linked if session is not None and cache else None
-        patched = patch(last, loaded, include_drafts) if last is not None else None
-        if patched is not None:
+        patched = patch(last, loaded, include_drafts)
+        if patched:
             catalog, builder, groups = last.catalog, last.builder, last.groups
             result.relinked = False
         else:
@@ -336,10 +340,10 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             noted = _touched_noted(old, output, hints) if in_memory and hints is not None else None
             touched = noted if noted is not None else _touched_groups(old, output)
         dirty = None
-        if patched is not None and old is not None and old is last.manifest and old.templates == templates:
+        if patched and old is not None and old is last.manifest and old.templates == templates:
             # Since that manifest only texts changed (a build in between may have failed after
             # patching): remake the groups that read them, and those changed by hand.
-            changed = [k for k, sha in catalog.hashes.items() if old.inputs.get(k) != sha]
+            changed = _changed(old.inputs, catalog.hashes)
             remake = (last.text_groups(changed) if changed else set()) | touched
             dirty = [g for g in groups if g.key in remake]
         if dirty is None:
@@ -382,8 +386,8 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
 
     new.search = old.search if old else ""
     try:
-        key = search_key(new) if search else ""
-        if search and (new.search != key or not (output / "pagefind").is_dir()):
+        key = _stale_index(new, output) if search else None
+        if key is not None:
             with _stage(timings, "index"):
                 _index(project, output)
             new.search, result.indexed = key, True
@@ -416,12 +420,17 @@ def _manifest_file(project: Path, output: Path) -> Path:
     return project / CACHE_DIR / f"manifest-{_digest(str(output))[:16]}.pickle"
 
 
+def _changed(before: dict[str, str], now: dict[str, str]) -> set[str]:
+    """Keys added, removed or with another hash."""
+    return {k for k in before.keys() | now.keys() if before.get(k) != now.get(k)}
+
+
 def _dirty_groups(groups, old: Manifest | None, hashes: dict[str, str], templates: dict[str, str], touched: set[str]):
     """The groups to make again: all of them without a usable manifest."""
     if old is None:
         return list(groups)
-    changed = {k for k in set(old.inputs) | set(hashes) if old.inputs.get(k) != hashes.get(k)}
-    changed_templates = {t for t in set(old.templates) | set(templates) if old.templates.get(t) != templates.get(t)}
+    changed = _changed(old.inputs, hashes)
+    changed_templates = _changed(old.templates, templates)
     keys = {g.key for g in groups}
     appeared_or_gone = any(k not in old.groups for k in keys) or any(
         k not in keys for k in old.groups if k not in ("pelican", "sitemap"))
@@ -459,12 +468,8 @@ def _touched_groups(old: Manifest, output: Path) -> set[str]:
 
 def _touched_noted(old: Manifest, output: Path, hints: set[str]) -> set[str] | None:
     """_touched_groups, looking only at the noted paths under output/; None when that cannot tell."""
-    prefix = str(output) + os.sep
     touched, owners, folders = set(), None, None
-    for path in hints:
-        if not path.startswith(prefix):
-            continue
-        rel = path[len(prefix):].replace(os.sep, "/")
+    for path, rel in _noted_under(output, hints):
         if rel == "pagefind" or rel.startswith("pagefind/"):
             continue  # the search index: not in the manifest, remade when searchable pages change
         page = old.pages.get(rel)
@@ -622,7 +627,7 @@ class Indexer:
         self.project, self.output = project, output
         self.bundle: Path | None = None
         self.process = None
-        self.key = ""          # what it indexes (search_key), for the caller
+        self.key = ""          # what it indexes (see stale_index), for the caller
         self.started = 0.0
 
     def start(self, key: str = "") -> None:
@@ -669,26 +674,27 @@ class Indexer:
             self.bundle = None
 
 
-def search_key(manifest: Manifest) -> str:
-    """What the search index is made from: the bytes of every searchable page."""
-    return _digest(sorted((p, s.sha) for p, s in manifest.pages.items() if s.searchable))
+def _stale_index(manifest: Manifest, output: Path) -> str | None:
+    """What the search index of ``output`` should be made from (its searchable pages' bytes), if it is not."""
+    key = _digest(sorted((p, s.sha) for p, s in manifest.pages.items() if s.searchable))
+    return key if key != manifest.search or not (output / "pagefind").is_dir() else None
+
+
+def _session_manifest(project: Path, session: Session, output: Path | None) -> tuple[Path, Path, Manifest | None]:
+    output = (output or project / "output").resolve()
+    file = _manifest_file(project.resolve(), output)
+    return output, file, session.manifests.get(file)
 
 
 def stale_index(project: Path, session: Session, output: Path | None = None) -> str | None:
     """The search key of the session's last build into ``output`` when its index is out of date."""
-    output = (output or project / "output").resolve()
-    manifest = session.manifests.get(_manifest_file(project.resolve(), output))
-    if manifest is None:
-        return None
-    key = search_key(manifest)
-    return key if key != manifest.search or not (output / "pagefind").is_dir() else None
+    output, _, manifest = _session_manifest(project, session, output)
+    return _stale_index(manifest, output) if manifest is not None else None
 
 
 def index_made(project: Path, session: Session, key: str, output: Path | None = None) -> None:
     """Note in the session's manifest that the index of ``output`` was made from ``key``."""
-    output = (output or project / "output").resolve()
-    file = _manifest_file(project.resolve(), output)
-    manifest = session.manifests.get(file)
+    _, file, manifest = _session_manifest(project, session, output)
     if manifest is not None:
         manifest.search = key
         session.unsaved.add(file)

@@ -475,7 +475,7 @@ class PageBuilder:
         self.filter_counts()
         self.indexed_chars()
         for h in self.c.honorees.values():
-            self.per_honoree(PER_HONOREE[1], h, lambda h=h: _open_data_row(h))
+            self.open_data_row(h)
 
     def filter_counts(self) -> Counter[tuple[str, str]]:
         """How many indexed pages carry each (filter, value), for the option lists of the search page.
@@ -548,8 +548,11 @@ class PageBuilder:
             chars.update(r.path)
         return chars
 
+    def open_data_row(self, h: Honoree) -> tuple[str, list]:
+        return self.per_honoree(PER_HONOREE[1], h, lambda: _open_data_row(h))
+
     def open_data(self) -> None:
-        rows = [self.per_honoree(PER_HONOREE[1], h, lambda h=h: _open_data_row(h)) for h in self.c.honorees.values()]
+        rows = [self.open_data_row(h) for h in self.c.honorees.values()]
         # The files run to megabytes: when no row changed, the last ones (and their hashes) do.
         if self._open_data is None or self._open_data[0] != rows:
             # Each row is kept as its finished JSON, indented for its place in the list: joining

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Iterable
 
 from .catalog import Catalog
 from .link import link_view
@@ -46,7 +46,7 @@ class Linked:
                         by_input[dep].append(g.key)
         return by_input, everything
 
-    def text_groups(self, changed: list[str]) -> set[str]:
+    def text_groups(self, changed: Iterable[str]) -> set[str]:
         """The keys of the groups that read the texts of these records."""
         by_input, everything = self.text_readers
         keys = set(everything)
@@ -55,23 +55,23 @@ class Linked:
         return keys
 
 
-def patch(last: Linked | None, loaded: Loaded, include_drafts: bool) -> list[str] | None:
-    """Put the changed records of ``loaded`` into ``last``'s catalog; their ids, or None to link again."""
+def patch(last: Linked | None, loaded: Loaded, include_drafts: bool) -> bool:
+    """Put the changed records of ``loaded`` into ``last``'s catalog; False when it must be linked again."""
     if last is None or last.include_drafts != include_drafts or loaded.problems or loaded.failed:
-        return None
+        return False
     before = last.loaded
     if before.hashes.keys() != loaded.hashes.keys():
-        return None  # a file was added or removed
+        return False  # a file was added or removed
     changed = [key for key, sha in loaded.hashes.items() if before.hashes[key] != sha]
     for key in changed:
         old, new = before.records.get(key), loaded.records.get(key)
         # site.yaml, regions.yaml and news are not records: any change to them links again.
         if old is None or new is None or not isinstance(new.model, HonoreeBase) or link_view(old) != link_view(new):
-            return None
+            return False
     for key in changed:
         honoree = last.catalog.honorees.get(key)
         if honoree is not None and honoree.record is before.records[key].model:
             honoree.record = loaded.records[key].model  # hidden drafts have no record here
     last.catalog.hashes = loaded.hashes
     last.loaded = loaded
-    return changed
+    return True
