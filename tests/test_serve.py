@@ -10,6 +10,8 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from generator.build import build
 
 
@@ -67,3 +69,33 @@ def test_serve_rebuilds_after_a_record_is_edited(project):
     # search index included.
     after = build(project)
     assert (after.remade, after.rendered, after.written, after.indexed) == (0, 0, 0, False)
+
+
+def test_an_edit_stops_the_search_index_and_leaves_the_old_one_whole(project):
+    """serve stops Pagefind when an edit comes in; the index in output/ stays as it was."""
+    from generator.build import Indexer
+
+    build(project)
+    index = project / "output" / "pagefind"
+    before = {p: p.stat().st_mtime_ns for p in index.rglob("*") if p.is_file()}
+    indexer = Indexer(project, project / "output")
+    indexer.start()
+    assert indexer.running
+    indexer.stop()  # what serve does when the next edit arrives
+    assert not indexer.running
+    assert not list(project.glob(".pagefind.*"))
+    assert {p: p.stat().st_mtime_ns for p in index.rglob("*") if p.is_file()} == before
+
+
+def test_a_failed_search_index_is_reported_and_leaves_nothing_behind(project, monkeypatch):
+    from generator.build import BuildError, Indexer
+
+    build(project, search=False)
+    monkeypatch.setenv("BANGYANG_PAGEFIND", "/bin/false")
+    indexer = Indexer(project, project / "output")
+    indexer.start()
+    indexer.process.wait()
+    with pytest.raises(BuildError) as failed:
+        indexer.finish()
+    assert "Pagefind" in str(failed.value)
+    assert not list(project.glob(".pagefind.*"))
