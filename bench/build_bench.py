@@ -37,6 +37,11 @@ import synth  # noqa: E402  (a sibling script, not a package)
 
 BIN = Path(sys.executable).parent
 CASES = ("cold", "warm", "edit_honoree", "edit_edition", "edit_template")
+# A cold run moves the last outputs into <work>/.trash, deleted once all timing is done. On an ext4 without
+# a journal (these machines), the kernel passes over inodes freed in the last minute or so,
+# one by one, each time it allocates one (recently_deleted() in fs/ext4/ialloc.c): a build
+# started right after `rm -rf output` spent 10-20 s more in the kernel, more so for the tool
+# that writes more files. That is the cost of deleting, not of building.
 HUGO_LAYOUT = {
     "_default/baseof.html": '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
                             "</head><body>{{ block \"main\" . }}{{ end }}</body></html>\n",
@@ -101,8 +106,8 @@ def write_peers(project: Path, work: Path) -> dict[str, Path]:
 class Tool:
     """How to build, clean and edit one tool's copy of the site."""
 
-    def __init__(self, name: str, site: Path):
-        self.name, self.site = name, site
+    def __init__(self, name: str, site: Path, trash: Path):
+        self.name, self.site, self.trash = name, site, trash
         self.edits = 0
         self.edited: Path | None = None  # the file the last edit changed
 
@@ -120,8 +125,11 @@ class Tool:
         return sum(1 for _ in (self.site / out).rglob("*.html"))
 
     def clean(self) -> None:
+        """Outputs and caches out of the way, moved aside rather than deleted (see CASES)."""
+        self.trash.mkdir(parents=True, exist_ok=True)
         for name in ("public", "hcache", "output", "cache", "__pycache__", ".bangyang-cache"):
-            shutil.rmtree(self.site / name, ignore_errors=True)
+            if (self.site / name).exists():
+                os.rename(self.site / name, Path(tempfile.mkdtemp(dir=self.trash)) / name)
 
     def _first(self, folder: str, suffix: str) -> Path:
         return next(iter(sorted((self.site / folder).rglob(f"*{suffix}"))))
@@ -225,22 +233,27 @@ def main(argv: list[str] | None = None) -> int:
     rows, serve_rows = [], []
     with tempfile.TemporaryDirectory(prefix="bangyang-build-bench-") as tmp:
         work_root = Path(args.work) if args.work else Path(tmp)
+        trash = work_root / ".trash"
         for n in args.n or [1000]:
             work = work_root / f"n{n}"
             if args.serve_only and (work / "bangyang" / "content").is_dir():
                 sites = {"bangyang": work / "bangyang"}
             else:
+                if work.exists():  # an earlier run's sites: aside, not deleted (see CASES)
+                    trash.mkdir(parents=True, exist_ok=True)
+                    os.rename(work, Path(tempfile.mkdtemp(dir=trash)) / work.name)
                 project = synth.generate(n, work / "bangyang")
                 sites = {"bangyang": project, **write_peers(project, work)}
             for name in ["bangyang"] if args.serve_only else args.tools.split(","):
                 print(f"n={n} {name}…", file=sys.stderr, flush=True)
-                tool = Tool(name, sites[name])
+                tool = Tool(name, sites[name], trash)
                 for case, (wall, rss) in ({} if args.serve_only else measure(tool, args.runs)).items():
                     rows.append({"tool": name, "n": n, "case": case, "wall_s": round(wall, 2),
                                  "peak_rss_mb": round(rss, 1), "pages": tool.pages()})
                 if name == "bangyang" and args.serve:
                     for case, wall in measure_session(tool, args.runs).items():
                         serve_rows.append({"tool": "bangyang serve", "n": n, "case": case, "wall_s": round(wall, 3)})
+        shutil.rmtree(trash, ignore_errors=True)
     peers = {t: {(r["n"], r["case"]): r for r in rows if r["tool"] == t} for t in ("hugo", "pelican")}
 
     def ratio(r: dict, peer: str, key: str = "wall_s") -> str:

@@ -8,6 +8,7 @@ rather than passed through to the page.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 import cmarkgfm
@@ -39,3 +40,16 @@ def html_to_text(html: str) -> str:
     if not html or not html.strip():
         return ""
     return lxml_html.fragment_fromstring(html, create_parent="div").text_content().strip()
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def markdown_text(html: str) -> str:
+    """The text of HTML that ``render_markdown`` made: what ``html_to_text`` gives, without a parser.
+
+    cmark writes every ``<`` and ``>`` outside a tag as an entity (raw HTML is escaped before
+    it), so removing the tags and decoding the entities is exact. Parsing each body with lxml
+    only for its 120-character description was a quarter of an honoree page's data.
+    """
+    return html_lib.unescape(_TAG.sub("", html)).strip()

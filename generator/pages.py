@@ -21,7 +21,7 @@ import orjson
 from . import svgcharts, textcut
 from .cache import memo
 from .catalog import Catalog, EditionInfo, Honoree, NewsInfo
-from .markup import html_to_text, render_markdown
+from .markup import markdown_text, render_markdown
 from .model import KIND_LABELS, HonoreeBase
 from .quantity import Quantity
 from .regions import Region, short_forms
@@ -346,7 +346,7 @@ class PageBuilder:
             pub = max((s.date for s in r.sources if s.date), default=self.latest)
             source = r.sources[0].publisher if r.sources else self.site_source
             body_html = render_markdown(r.body)
-            description = r.summary or textcut.cut(html_to_text(body_html), 120)
+            description = r.summary or textcut.cut(markdown_text(body_html), 120)
             data.update(profile=_profile(r), summary=description, body_html=body_html,
                         stats=[{"metric": s.metric, "value": s.value.text, "date": s.date or "", "note": s.note or ""}
                                for s in r.stats],

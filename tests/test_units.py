@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from generator.markup import html_to_text, markdown_text, render_markdown
 from generator.quantity import QuantityError, parse_quantity
 from generator.regions import RegionError, build_table
 from generator.schema import SCHEMAS, schema_text
@@ -89,6 +91,22 @@ def test_summaries_are_cut_by_characters_at_sentence_ends():
     assert len(out) <= 30 and out.endswith("。")
     assert cut("短句。", 30) == "短句。"
     assert cut("没有标点的一段很长的文字" * 10, 20).endswith("…")
+
+
+# Markdown syntax, HTML look-alikes and entities, mixed with Chinese text.
+_BODY_PIECES = st.sampled_from([
+    "虞波社区", "志愿服务", "\n\n", "\n", "**", "_", "`", "[链接](http://a.cn/?q=1&b=<2> \"t>i\")", "<b>", "</p>",
+    "<!-- 注释 -->", "&amp;", "&lt;", "&#20013;", "&nbsp;", "&bogus;", ">", "<", "\"", "'", "# ", "- ", "1. ",
+    "> ", "    code <x>", "| a | b |\n|---|---|\n| 1 | 2 |", "<http://x.cn/a>", "\\", "---", "   ",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BODY_PIECES, max_size=30).map("".join))
+def test_the_description_text_of_a_body_is_what_an_html_parser_reads(body):
+    """markdown_text skips the HTML parser; for anything render_markdown writes it must agree with one."""
+    html = render_markdown(body)
+    assert markdown_text(html) == html_to_text(html)
 
 
 def test_committed_json_schemas_are_up_to_date():
