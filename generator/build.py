@@ -30,7 +30,7 @@ from .cache import CACHE_DIR, Memo, ParsedFiles, code_version, content_hash, rea
 from .catalog import Catalog
 from .link import link
 from .load import RecordFile, load, record_files, sort_record_files
-from .pages import news_extras, page_builder
+from .pages import latest_date, news_extras, page_builder
 from .problems import ContentError, Problem
 from .relink import Linked, patch
 from .render import (GroupResult, Job, PageState, default_jobs, make_env, render_groups, template_hashes,
@@ -530,7 +530,9 @@ def _pelican_key(catalog: Catalog, settings: _Settings, settings_key: str) -> st
     """Everything Pelican's pages read: news files, every theme file, and the records news pages show."""
     extras = {slug: news_extras(catalog, slug, n.meta.honorees) for slug, n in catalog.news.items()}
     news_hashes = sorted((k, v) for k, v in catalog.hashes.items() if k.startswith("news/"))
-    return _digest(settings_key, _files_digest(settings.template_dirs), news_hashes, extras)
+    # The date of the feed, when there is no news (plugin.steady_empty_feed).
+    latest = "" if catalog.news else latest_date(catalog)
+    return _digest(settings_key, _files_digest(settings.template_dirs), news_hashes, extras, latest)
 
 
 def _run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_drafts: bool, output: Path,

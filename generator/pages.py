@@ -96,6 +96,15 @@ def _region_ref(region: Region | None) -> dict | None:
     return {"name": region.display, "short": region.name, "url": region_url(region)} if region else None
 
 
+def latest_date(catalog: Catalog) -> str:
+    """The newest dated fact (YYYY, or YYYY-MM-DD), "" if none: the 发布时间 of index pages, so
+    that rebuilds stay byte-identical."""
+    dates = [e.model.announced or str(e.model.year) for e in catalog.editions.values()]
+    dates += [n.meta.date[:10] for n in catalog.news.values()]
+    dates += [s.model.date for s in catalog.statsheets]
+    return max(dates) if dates else ""
+
+
 class PageBuilder:
     """Makes the pages of a catalog, group by group; `bangyang serve` keeps one across rebuilds (generator.relink)."""
 
@@ -111,11 +120,7 @@ class PageBuilder:
         self._record_chars: dict[str, tuple[str, str]] = {}  # honoree id → (content hash, its characters)
         self._char_uses: Counter[str] = Counter()            # character → records holding it
         self._open_data: tuple[list, list[Page]] | None = None
-        # The newest dated fact: used as the 发布时间 of index pages, so rebuilds stay byte-identical.
-        dates = [e.model.announced or str(e.model.year) for e in catalog.editions.values()]
-        dates += [n.meta.date[:10] for n in catalog.news.values()]
-        dates += [s.model.date for s in catalog.statsheets]
-        self.latest = max(dates) if dates else ""
+        self.latest = latest_date(catalog)
 
     def add(self, path: str, template: str, title: str, column: str, pub_date: str, source: str,
             crumbs: list[tuple[str, str]] | None = None, description: str = "", searchable: bool = False,

@@ -7,6 +7,8 @@ per-article pipeline is far slower for tens of thousands of records.
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 from pelican import signals
@@ -16,7 +18,7 @@ from .catalog import Catalog
 from .load import load
 from .link import link
 from .sanitize import sanitize_article
-from .pages import build_pages, news_extras
+from .pages import build_pages, latest_date, news_extras
 from .sitemap import sitemap_page
 from .markup import html_to_text
 from .textcut import cut
@@ -37,6 +39,7 @@ class RecordGenerator(Generator):
             catalog = link(load(Path(self.settings["PATH"])), self.settings.get("BANGYANG_DRAFTS", False))
         self.catalog = catalog
         self.context["site"] = site_context(catalog)
+        self.context["BANGYANG_LATEST"] = latest_date(catalog)
         self.context["news_page"] = {"title": "新闻", "column": "新闻", "column_key": "news",
                                      "pub_date": max((a.date.strftime("%Y-%m-%d %H:%M") for a in self.context.get("articles", [])), default=""),
                                      "source": catalog.site.sponsor, "description": "志愿服务先进典型相关新闻",
@@ -73,6 +76,24 @@ def _ids(value) -> list[str]:
     return [x.strip() for x in str(value or "").split(",") if x.strip()]
 
 
+def steady_empty_feed(context: dict, feed) -> None:
+    """An Atom feed with no news is dated by the newest fact of the catalog, not the clock.
+
+    feedgenerator dates an empty feed "now", so every build of a site without news
+    rewrote feeds/all.atom.xml: output that is not the same twice, and one more file for
+    rsync to send.
+    """
+    if feed.items:
+        return
+    latest = context.get("BANGYANG_LATEST") or "1970"
+    parts = [int(x) for x in re.findall(r"\d+", latest)[:3]] + [1, 1]
+    try:
+        when = datetime(*parts[:3], tzinfo=timezone.utc)
+    except ValueError:
+        when = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    feed.latest_post_date = lambda: when
+
+
 def get_generators(pelican) -> type[Generator]:
     return RecordGenerator
 
@@ -81,3 +102,4 @@ def register() -> None:
     """Pelican's plugin entry point."""
     signals.get_generators.connect(get_generators)
     signals.content_object_init.connect(sanitize_article)
+    signals.feed_generated.connect(steady_empty_feed)

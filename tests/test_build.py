@@ -29,6 +29,17 @@ def test_rebuild_is_byte_identical(project):
     assert first == second
 
 
+def test_a_site_without_news_gets_the_same_feed_every_build(project, tmp_path):
+    """An empty Atom feed is dated by the newest edition, not by the clock of the build."""
+    for article in (project / "content" / "news").glob("*.md"):
+        article.unlink()
+    first = (build(project, search=False).output / "feeds/all.atom.xml").read_bytes()
+    again = build(project, output=tmp_path / "again", search=False, cache=False)
+    feed = (again.output / "feeds/all.atom.xml").read_bytes()
+    assert b"<entry>" not in feed and feed == first
+    assert b"<updated>2025-" in feed  # the newest list in the sample was announced in 2025
+
+
 def test_new_record_validates_and_appears_in_the_site(project, capsys):
     assert main(["--project", str(project), "new", "volunteer", "陶成诚、黄先红", "--region", "慈溪市"]) == 0
     out = capsys.readouterr().out
