@@ -9,6 +9,8 @@ import difflib
 import multiprocessing
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -215,11 +217,11 @@ def _region_table(raw: bytes, shown: str) -> tuple[str, RegionTable | None, tupl
                              for region_path, message in region_problems)
 
 
-def _read_record(path: str, shown: str, key: str, parsed: ParsedFiles, prefetched: dict[str, tuple] | None = None,
+def _read_record(path: str, shown: str, key: str, parsed: ParsedFiles, prefetched: _Prefetched | None = None,
                  st: os.stat_result | None = None) -> tuple[object, str, str | None, Problem | None, object]:
     """(data or cached record model, content hash, text if it was read, problem, stat to store it under
     or None when the cache holds it already) of one record file."""
-    if prefetched and path in prefetched:
+    if prefetched is not None and path in prefetched:
         st, sha, data, text, problem = prefetched.pop(path)
         return data, sha, text, problem, st
     st = st or os.stat(path)
@@ -250,18 +252,45 @@ def _parse_file(item: tuple[str, str, str]) -> tuple:
     return path, (st.st_size, st.st_mtime_ns), content_hash(raw), data, text if problem else None, problem
 
 
-def _prefetch(items: list[tuple[str, str, str, os.stat_result | None]], parsed: ParsedFiles,
-              jobs: int) -> dict[str, tuple]:
-    """Parse, in ``jobs`` processes, the files the cache does not hold; {path: (stat, sha, data, text, problem)}."""
+class _Prefetched:
+    """Files parsed by worker processes, taken in the order they were sent as the reader asks for them.
+
+    The parent validates each record while the workers parse the next ones: waiting for all
+    of them first left the parent idle through the parsing and the workers through the
+    validation.
+    """
+
+    def __init__(self, paths: list[str], results: Iterator[tuple]):
+        self.sent = set(paths)
+        self.results = results
+        self.ready: dict[str, tuple] = {}
+
+    def __contains__(self, path: str) -> bool:
+        return path in self.sent
+
+    def pop(self, path: str) -> tuple:
+        """(stat, sha, data, text, problem) of a file that was sent."""
+        while path not in self.ready:
+            got, st, sha, data, text, problem = next(self.results)
+            self.ready[got] = (_Stat(*st), sha, data, text, problem)
+        self.sent.discard(path)
+        return self.ready.pop(path)
+
+
+@contextmanager
+def _prefetching(items: list[tuple[str, str, str, os.stat_result | None]], parsed: ParsedFiles,
+                 jobs: int) -> Iterator[_Prefetched | None]:
+    """Parse, in ``jobs`` processes, the files the cache does not hold, while the caller reads them."""
     if jobs <= 1 or len(items) - sum(1 for key, *_ in items if key in parsed.old) < _PARALLEL_MIN_FILES:
-        return {}  # the cache holds nearly all of them
+        yield None  # the cache holds nearly all of them
+        return
     misses = [(key, path, shown) for key, path, shown, st in items
               if st is not None and not parsed.by_stat(key, st)]  # a file gone is read again, one by one, to report it
     if len(misses) < _PARALLEL_MIN_FILES:
-        return {}
+        yield None
+        return
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        done = pool.map(_parse_file, misses, chunksize=128)
-    return {path: (_Stat(*st), sha, data, text, problem) for path, st, sha, data, text, problem in done}
+        yield _Prefetched([path for _, path, _ in misses], pool.imap(_parse_file, misses, chunksize=128))
 
 
 @dataclass(frozen=True)
@@ -322,8 +351,13 @@ def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1, files: lis
     if files is None:
         files = record_files(base)
     root = str(base)
-    prefetched = _prefetch([(rel.rsplit(".", 1)[0], f"{root}/{rel}", f"{shown_base}/{rel}", st) for rel, st in files
-                            if not rel.endswith(".incoming.yaml")], parsed, jobs)
+    with _prefetching([(rel.rsplit(".", 1)[0], f"{root}/{rel}", f"{shown_base}/{rel}", st) for rel, st in files
+                        if not rel.endswith(".incoming.yaml")], parsed, jobs) as prefetched:
+        _read_records(loaded, parsed, files, root, shown_base, prefetched)
+
+
+def _read_records(loaded: Loaded, parsed: ParsedFiles, files: list[RecordFile], root: str, shown_base: str,
+                  prefetched: _Prefetched | None) -> None:
     records, hashes = loaded.records, loaded.hashes
     for rel, st in files:
         if st is not None:

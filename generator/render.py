@@ -21,7 +21,7 @@ import orjson
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, meta
 
 from .cache import content_hash, memo
-from .pages import Group, Page, url_of
+from .pages import EVERYTHING, Group, Page, url_of
 from .write import render_page, write_file
 
 
@@ -256,10 +256,17 @@ def render_groups(job: Job, jobs: int) -> list[GroupResult]:
     try:
         if jobs <= 1 or len(job.groups) < _PARALLEL_MIN_GROUPS:
             return [_render_group(job, g) for g in job.groups]
-        chunks = [list(range(i, min(i + _CHUNK, len(job.groups)))) for i in range(0, len(job.groups), _CHUNK)]
+        # The groups that sum up the whole catalog (search options, open data, statistics) take
+        # up to a second each: sent first, each alone, so that no worker is left with one at
+        # the end while the other waits.
+        whole = [i for i, g in enumerate(job.groups) if g.deps == EVERYTHING]
+        rest = [i for i, g in enumerate(job.groups) if g.deps != EVERYTHING]
+        chunks = [[i] for i in whole] + [rest[i:i + _CHUNK] for i in range(0, len(rest), _CHUNK)]
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            results = [r for batch in pool.map(_work, chunks) for r in batch]
+            done = [r for batch in pool.map(_work, chunks) for r in batch]
+        order = {g.key: i for i, g in enumerate(job.groups)}
+        results = sorted(done, key=lambda r: order[r.key])
         for r in results:
             if r.memo:
                 memo().merge(r.memo)
