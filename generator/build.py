@@ -315,6 +315,13 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             except ContentError as exc:
                 raise BuildError(exc.problems) from None
 
+    saved = []
+
+    def save_parsed() -> None:  # once: a second save would take the first for the files read
+        if cache and not saved:
+            parsed.save(write=session is None)
+            saved.append(True)
+
     gc.freeze()
     gc.enable()
     with _stage(timings, "render"):
@@ -358,7 +365,9 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         with _stage(timings, "render"):
             old_pages = old.pages if old else {}
             job = Job(builder, dirty, catalog.site.model_dump(), templates, env, output, staging, old_pages)
-            results = render_groups(job, jobs or default_jobs())
+            # The records are final once loaded: their cache is written while the workers render
+            # (a second at 10,000 honorees that came after everything else).
+            results = render_groups(job, jobs or default_jobs(), meanwhile=save_parsed)
             new = _carry_over(groups, results, old, catalog.hashes, templates, settings_key)
             pelican_key = _pelican_key(catalog, settings, settings_key)
             staged = [p for r in results for p in r.staged]
@@ -398,7 +407,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
                 session.unsaved.add(manifest_file)
             else:
                 write_pickle(manifest_file, new)
-            parsed.save(write=session is None)
+            save_parsed()
             memo.save(keep_unused=old is not None, write=session is None)
         use_memo(Memo())
     if session is not None and cache:
@@ -604,6 +613,8 @@ def _sitemap_file(site_url: str, entries: tuple[tuple[str, str | None], ...]) ->
 def _note_mtimes(new: Manifest, output: Path, staged: list[str]) -> None:
     """Remember the modification time of each file just written, to notice later edits by hand."""
     for rel in staged:
+        if new.pages[rel].mtime_ns:
+            continue  # noted when it was written (write_file)
         st = (output / rel).stat()
         new.pages[rel].size, new.pages[rel].mtime_ns = st.st_size, st.st_mtime_ns
 

@@ -13,6 +13,7 @@ import hashlib
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -227,9 +228,9 @@ def _render_group(job: Job, group: Group) -> GroupResult:
             sha = content_hash(data)
             kept = unchanged_output(job.output, page.path, job.old_pages.get(page.path), sha, data) if job.has_output else None
             if kept is None:
-                write_file(job.staging, page.path, data)
+                mtime = write_file(job.staging, page.path, data)
                 result.staged.append(page.path)
-                kept = PageState(ihash, sha, len(data))
+                kept = PageState(ihash, sha, len(data), mtime)
         result.pages[page.path] = PageState(ihash, kept.sha, kept.size, kept.mtime_ns, sitemap, searchable)
     result.templates = frozenset(used_templates)
     return result
@@ -249,12 +250,16 @@ _PARALLEL_MIN_GROUPS = 200
 _CHUNK = 64
 
 
-def render_groups(job: Job, jobs: int) -> list[GroupResult]:
-    """Render every group of ``job``; results come back in group order."""
+def render_groups(job: Job, jobs: int, meanwhile: Callable[[], None] = lambda: None) -> list[GroupResult]:
+    """Render every group of ``job``; results come back in group order.
+
+    ``meanwhile`` is work of this process's own, done while the workers render.
+    """
     global _JOB
     _JOB = job
     try:
         if jobs <= 1 or len(job.groups) < _PARALLEL_MIN_GROUPS:
+            meanwhile()
             return [_render_group(job, g) for g in job.groups]
         # The groups that sum up the whole catalog (search options, open data, statistics) take
         # up to a second each: sent first, each alone, so that no worker is left with one at
@@ -264,7 +269,9 @@ def render_groups(job: Job, jobs: int) -> list[GroupResult]:
         chunks = [[i] for i in whole] + [rest[i:i + _CHUNK] for i in range(0, len(rest), _CHUNK)]
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            done = [r for batch in pool.map(_work, chunks) for r in batch]
+            batches = pool.map(_work, chunks)  # every task is sent and every worker started
+            meanwhile()
+            done = [r for batch in batches for r in batch]
         order = {g.key: i for i, g in enumerate(job.groups)}
         results = sorted(done, key=lambda r: order[r.key])
         for r in results:

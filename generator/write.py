@@ -33,11 +33,18 @@ def render_page(env: Environment, page: Page, site: dict) -> bytes:
     return html.encode("utf-8")
 
 
-def write_file(output: Path, rel: str, data: bytes) -> None:
-    """Write ``data`` to ``output/rel`` (a staging folder: see ``commit``)."""
+def write_file(output: Path, rel: str, data: bytes) -> int:
+    """Write ``data`` to ``output/rel`` (a staging folder: see ``commit``); returns its mtime in ns.
+
+    ``commit`` moves the file by renaming it, which keeps its mtime: the build notes it here,
+    from the open file, rather than stat'ing every file in output/ once they are moved.
+    """
     target = output / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    with open(target, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        return os.fstat(fh.fileno()).st_mtime_ns
 
 
 def write_pages(env: Environment, pages: list[Page], output: Path, site: dict) -> int:
