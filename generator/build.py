@@ -26,6 +26,7 @@ from typing import Iterable
 
 import orjson
 
+from . import stamp
 from .cache import CACHE_DIR, Memo, ParsedFiles, code_version, content_hash, read_pickle, use_memo, write_pickle
 from .catalog import Catalog
 from .link import link
@@ -290,8 +291,15 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
 
     # The files a watcher saw change since the last build; None: any file may have changed.
     hints = set(session.hints) if session is not None and session.watched and cache else None
+    stamp_file = _manifest_file(project, output, "stamp")
     with _stage(timings, "load"):
         files = modified = previous = None
+        stamped = ""
+        if session is None and cache:
+            stamped, files = stamp.inputs(project, settings.template_dirs, (settings.digest, include_drafts, str(output)))
+            if _nothing_changed(stamp.read(stamp_file), stamped, output, search, result):
+                result.seconds = time.perf_counter() - started
+                return result
         if session is not None and cache:
             parsed, memo = session.parsed, session.memo
             files, modified = session.record_files(project / "content" / "records", hints)
@@ -385,6 +393,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             else:
                 deleted = sorted(set(old.pages) - set(new.pages)) if old else []
             manifest_file.unlink(missing_ok=True)  # a build stopped while writing must not trust it
+            stamp_file.unlink(missing_ok=True)
             if session is not None:
                 session.manifests.pop(manifest_file, None)
             commit(staging, output, staged, deleted)
@@ -407,6 +416,9 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
                 session.unsaved.add(manifest_file)
             else:
                 write_pickle(manifest_file, new)
+                stamp.write(stamp_file, stamp.Stamp(
+                    stamped, [(path, page.size, page.mtime_ns) for path, page in new.pages.items()],
+                    sum(1 for p in new.pages if p.endswith(".html")), len(groups), _stale_index(new, output) is None))
             save_parsed()
             memo.save(keep_unused=old is not None, write=session is None)
         use_memo(Memo())
@@ -423,10 +435,22 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
     return result
 
 
-def _manifest_file(project: Path, output: Path) -> Path:
+def _manifest_file(project: Path, output: Path, kind: str = "manifest") -> Path:
     # One manifest per output folder: a build with other settings (or --drafts) into the
     # same folder replaces it, and its settings key makes the next build a full one.
-    return project / CACHE_DIR / f"manifest-{_digest(str(output))[:16]}.pickle"
+    return project / CACHE_DIR / f"{kind}-{_digest(str(output))[:16]}.pickle"
+
+
+def _nothing_changed(last: stamp.Stamp | None, stamped: str, output: Path, search: bool, result: BuildResult) -> bool:
+    """True, with ``result`` filled in, when the last build read the same files and left output/ as it is."""
+    if last is None or last.inputs != stamped:
+        return False
+    if search and not (last.index_fresh and (output / "pagefind").is_dir()):
+        return False
+    if not stamp.output_unchanged(output, last.files):
+        return False
+    result.pages, result.groups = last.pages, last.groups
+    return True
 
 
 def _changed(before: dict[str, str], now: dict[str, str]) -> set[str]:

@@ -211,6 +211,29 @@ def test_editing_one_honoree_remakes_only_the_pages_that_show_it(project):
     assert (nothing.remade, nothing.rendered, nothing.written) == (0, 0, 0)
 
 
+def test_a_build_with_nothing_changed_reads_no_record(project, monkeypatch):
+    """The file stats alone show that nothing changed; any change, or a missing index, builds as usual."""
+    import generator.build as build_module
+
+    first = build(project, search=False)
+    loads = []
+    real_load = build_module.load
+    monkeypatch.setattr(build_module, "load", lambda *a, **k: loads.append(1) or real_load(*a, **k))
+    again = build(project, search=False)
+    assert loads == [] and (again.remade, again.written, again.pages, again.groups) == (0, 0, first.pages, first.groups)
+    # A search build after one without: the index must be made.
+    assert build(project).indexed and len(loads) == 1
+    assert not build(project).indexed and len(loads) == 1
+    record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    record.write_bytes(record.read_bytes())  # same bytes, new mtime: looked at, nothing remade
+    assert build(project).remade == 0 and len(loads) == 2
+    template = project / "templates/honoree.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert build(project).rendered > 0 and len(loads) == 3
+    (project / "output/404.html").write_text("an operator's stray edit", encoding="utf-8")
+    assert build(project).written == 1 and len(loads) == 4
+
+
 def test_a_page_changed_by_hand_in_output_is_made_again(project):
     build(project, search=False)
     page = project / "output/regions/zhejiang/index.html"
