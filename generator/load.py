@@ -12,13 +12,12 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from . import yamlfile
-from .cache import ParsedFiles, content_hash
+from .cache import ParsedFiles, content_hash, memo
 from .model import RECORD_MODELS, NewsMeta, SiteInfo, Strict
 from .problems import Problem
 from .regions import RegionTable, build_table
@@ -203,9 +202,14 @@ def _load_regions(loaded: Loaded) -> None:
     loaded.problems.extend(problems)
 
 
-@lru_cache(maxsize=1)  # a national table is thousands of lines: `bangyang serve` would parse it on every edit
 def _region_table(raw: bytes, shown: str) -> tuple[str, RegionTable | None, tuple[Problem, ...]]:
     """(content hash, table, located problems) of regions.yaml's bytes."""
+    # A national table is thousands of lines, 0.2 s to parse: kept in the build cache, so
+    # that neither a rebuild from the command line nor `bangyang serve` parses it again.
+    return memo().get(("regions.yaml", content_hash(raw), shown), lambda: _parse_region_table(raw, shown))
+
+
+def _parse_region_table(raw: bytes, shown: str) -> tuple[str, RegionTable | None, tuple[Problem, ...]]:
     data, text, problem = yamlfile.parse(raw, shown)
     if problem:
         return "", None, (problem,)
