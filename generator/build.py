@@ -64,6 +64,7 @@ class BuildResult:
     deleted: int = 0                 # files removed from output/
     indexed: bool = False            # the search index was rebuilt
     relinked: bool = True            # False when a rebuild in a session reused the last catalog
+    unchanged: bool = False          # every input file and output file was as the last build left it
 
 
 @dataclass
@@ -449,7 +450,7 @@ def _nothing_changed(last: stamp.Stamp | None, stamped: str, output: Path, searc
         return False
     if not stamp.output_unchanged(output, last.files):
         return False
-    result.pages, result.groups = last.pages, last.groups
+    result.pages, result.groups, result.unchanged = last.pages, last.groups, True
     return True
 
 

@@ -30,6 +30,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     print(f"已生成 {result.pages} 个页面到 {result.output}, 用时 {result.seconds:.2f} 秒 "
           f"(重新生成 {result.remade}/{result.groups} 组, 写入 {result.written} 个文件, 删除 {result.deleted} 个)")
+    if result.unchanged:
+        print("  输入文件与 output/ 都和上次构建时一样 (大小与修改时间), 没有读取记录。")
     if args.profile:
         _print_profile(result)
     return 0
@@ -47,6 +49,8 @@ def _print_profile(result) -> None:
         print(f"  {stage:<8}{seconds:9.3f}{seconds / total:7.0%}  {_STAGE_LABELS.get(stage, '')}")
     other = max(0.0, total - sum(result.timings.values()))
     print(f"  {'other':<8}{other:9.3f}{other / total:7.0%}  设置、缓存读写")
+    if result.unchanged:
+        print("  (load: only the sizes and times of the files were compared with the last build's)")
     print(f"  page groups {result.groups}, remade {result.remade}; pages rendered {result.rendered}; "
           f"files written {result.written}, deleted {result.deleted}; "
           f"search index {'rebuilt' if result.indexed else 'unchanged'}")

@@ -221,6 +221,7 @@ def test_a_build_with_nothing_changed_reads_no_record(project, monkeypatch):
     monkeypatch.setattr(build_module, "load", lambda *a, **k: loads.append(1) or real_load(*a, **k))
     again = build(project, search=False)
     assert loads == [] and (again.remade, again.written, again.pages, again.groups) == (0, 0, first.pages, first.groups)
+    assert again.unchanged and not first.unchanged
     # A search build after one without: the index must be made.
     assert build(project).indexed and len(loads) == 1
     assert not build(project).indexed and len(loads) == 1
