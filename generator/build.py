@@ -108,7 +108,7 @@ def _digest(*parts: object) -> str:
 
 
 def _files_digest(folders: list[str]) -> str:
-    """Hash of every file under the template folders, static files included (Pelican copies those)."""
+    """Hash of every file under the template and theme folders (Pelican copies the static files)."""
     h = hashlib.blake2b(digest_size=16)
     for folder in folders:
         root = Path(folder)
@@ -123,6 +123,7 @@ class _Settings:
     digest: str
     template_dirs: list[str]
     jinja: dict
+    theme_dirs: list[str]            # the templates, and the theme files Pelican copies into output/
 
 
 def _read_settings(project: Path, settings_file: Path) -> _Settings:
@@ -138,7 +139,13 @@ def _read_settings(project: Path, settings_file: Path) -> _Settings:
     jinja = dict(values.get("JINJA_ENVIRONMENT", {}))
     # The values, not the file: publishconf.py takes most of its settings from pelicanconf.py.
     digest = _digest({k: v for k, v in values.items() if k.isupper()})
-    return _Settings(settings_file, digest, dirs, jinja)
+    # Pelican takes a relative THEME from beside the settings, or else as one of its own
+    # themes (which change only with Pelican, part of the cache's version).
+    theme = [str(Path(d)) for d in values.get("THEME_STATIC_PATHS", []) if Path(d).is_absolute()]
+    own_theme = settings_file.parent / str(values.get("THEME") or "")
+    if values.get("THEME") and own_theme.is_dir():
+        theme.append(str(own_theme))  # its relative THEME_STATIC_PATHS are inside it
+    return _Settings(settings_file, digest, dirs, jinja, sorted(set(dirs) | set(theme)))
 
 
 @contextmanager
@@ -297,7 +304,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         files = modified = previous = None
         stamped = ""
         if session is None and cache:
-            stamped, files = stamp.inputs(project, settings.template_dirs, (settings.digest, include_drafts, str(output)))
+            stamped, files = stamp.inputs(project, settings.theme_dirs, (settings.digest, include_drafts, str(output)))
             if _nothing_changed(stamp.read(stamp_file), stamped, output, search, result):
                 result.seconds = time.perf_counter() - started
                 return result
@@ -566,7 +573,7 @@ def _pelican_key(catalog: Catalog, settings: _Settings, settings_key: str) -> st
     news_hashes = sorted((k, v) for k, v in catalog.hashes.items() if k.startswith("news/"))
     # The date of the feed, when there is no news (plugin.steady_empty_feed).
     latest = "" if catalog.news else latest_date(catalog)
-    return _digest(settings_key, _files_digest(settings.template_dirs), news_hashes, extras, latest)
+    return _digest(settings_key, _files_digest(settings.theme_dirs), news_hashes, extras, latest)
 
 
 def _run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_drafts: bool, output: Path,

@@ -31,7 +31,7 @@ class Stamp:
     index_fresh: bool                         # the search index was made from these pages
 
 
-def inputs(project: Path, template_dirs: list[str], options: tuple) -> tuple[str, list[RecordFile]]:
+def inputs(project: Path, theme_dirs: list[str], options: tuple) -> tuple[str, list[RecordFile]]:
     """(stamp of every input file's size and mtime with ``options``, the record files with their stats).
 
     The record files go on to the load, so that it reads exactly the files stamped.
@@ -41,8 +41,8 @@ def inputs(project: Path, template_dirs: list[str], options: tuple) -> tuple[str
     stats: list[tuple[str, str, int, int]] = [("records", rel, st.st_size, st.st_mtime_ns) for rel, st in records
                                               if st is not None]
     stats += _walk(str(content), "content", skip="records")
-    for i, folder in enumerate(template_dirs):
-        stats += _walk(folder, f"templates{i}")
+    for i, folder in enumerate(theme_dirs):  # templates and theme files
+        stats += _walk(folder, f"theme{i}")
     return content_hash(repr((code_version(), options, stats)).encode("utf-8")), records
 
 

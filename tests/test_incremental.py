@@ -235,6 +235,22 @@ def test_a_build_with_nothing_changed_reads_no_record(project, monkeypatch):
     assert build(project).written == 1 and len(loads) == 4
 
 
+def test_an_edit_to_a_theme_file_outside_the_templates_reaches_output(project):
+    """Pelican copies THEME_STATIC_PATHS into output/theme/; those folders are inputs too."""
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nTHEME_STATIC_PATHS = THEME_STATIC_PATHS + '
+                    '[os.path.join(_HERE, "assets")]\n', encoding="utf-8")
+    css = project / "assets" / "css" / "portal.css"
+    css.parent.mkdir(parents=True)
+    css.write_text("body { color: #111; }\n", encoding="utf-8")
+    build(project, search=False)
+    copied = project / "output" / "theme" / "css" / "portal.css"
+    assert copied.read_text(encoding="utf-8") == "body { color: #111; }\n"
+    css.write_text("body { color: #000; }\n", encoding="utf-8")
+    build(project, search=False)
+    assert copied.read_text(encoding="utf-8") == "body { color: #000; }\n"
+
+
 def test_a_page_changed_by_hand_in_output_is_made_again(project):
     build(project, search=False)
     page = project / "output/regions/zhejiang/index.html"
