@@ -225,15 +225,20 @@ def _read_record(path: str, shown: str, key: str, parsed: ParsedFiles, prefetche
                  st: os.stat_result | None = None) -> tuple[object, str, str | None, Problem | None, object]:
     """(data or cached record model, content hash, text if it was read, problem, stat to store it under
     or None when the cache holds it already) of one record file."""
-    if prefetched is not None and path in prefetched:
-        st, sha, data, text, problem = prefetched.pop(path)
+    got = prefetched.pop(path) if prefetched is not None and path in prefetched else None
+    if got is not None:
+        st, sha, data, text, problem = got
         return data, sha, text, problem, st
-    st = st or os.stat(path)
-    hit = parsed.by_stat(key, st)
-    if hit:
-        return hit[1], hit[0], None, None, None
-    with open(path, "rb") as fh:
-        raw = fh.read()
+    try:
+        st = st or os.stat(path)
+        hit = parsed.by_stat(key, st)
+        if hit:
+            return hit[1], hit[0], None, None, None
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:  # deleted, or being saved by an editor that replaces the file
+        return None, "", None, Problem(shown, 0, 0, "", (
+            f"读取时出错 ({exc.strerror}); 文件可能正被保存或删除, 稍后再构建一次")), None
     sha = content_hash(raw)
     found, data = parsed.by_hash(key, sha)
     if found:
@@ -249,8 +254,11 @@ _PARALLEL_MIN_FILES = 1000
 
 def _parse_file(item: tuple[str, str, str]) -> tuple:
     _key, path, shown = item
-    st = os.stat(path)
-    raw = Path(path).read_bytes()
+    try:
+        st = os.stat(path)
+        raw = Path(path).read_bytes()
+    except OSError:
+        return path, None, "", None, None, None  # the parent reads it again, and says what is wrong
     data, text, problem = yamlfile.parse(raw, shown)
     # The text goes back only when something is wrong: a problem must be located in it.
     return path, (st.st_size, st.st_mtime_ns), content_hash(raw), data, text if problem else None, problem
@@ -272,11 +280,11 @@ class _Prefetched:
     def __contains__(self, path: str) -> bool:
         return path in self.sent
 
-    def pop(self, path: str) -> tuple:
-        """(stat, sha, data, text, problem) of a file that was sent."""
+    def pop(self, path: str) -> tuple | None:
+        """(stat, sha, data, text, problem) of a file that was sent; None if a worker could not read it."""
         while path not in self.ready:
             got, st, sha, data, text, problem = next(self.results)
-            self.ready[got] = (_Stat(*st), sha, data, text, problem)
+            self.ready[got] = (_Stat(*st), sha, data, text, problem) if st is not None else None
         self.sent.discard(path)
         return self.ready.pop(path)
 

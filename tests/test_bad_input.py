@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from helpers import tree_digest
@@ -143,3 +145,18 @@ def _problems_or_none(project):
     except BuildError as exc:
         return exc.problems
     return None
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_record_file_that_goes_while_the_build_reads_is_reported_not_a_crash(project, monkeypatch, jobs):
+    """An editor's save may replace a file between the listing and the reading (or a file is deleted)."""
+    from generator import load as load_module
+
+    monkeypatch.setattr(load_module, "_PARALLEL_MIN_FILES", 1)
+    records = project / "content" / "records"
+    files = load_module.record_files(records)
+    (project / YUBO).unlink()  # listed with its stat, gone when it is read
+    result = load_module.load(project / "content", jobs=jobs, files=files)
+    gone = [p for p in result.problems if str(p).startswith(str(Path(YUBO)))]
+    assert len(gone) == 1 and "稍后再构建一次" in str(gone[0]), [str(p) for p in result.problems]
+    assert len(result.records) == len(files) - 1
