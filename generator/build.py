@@ -214,13 +214,18 @@ class Session:
             finally:
                 use_memo(Memo())
 
-    def close(self) -> None:
-        """Write the manifests and caches kept in memory, for the next build from the command line.
+    def save(self) -> None:
+        """Write what the builds since the last save left in memory; nothing if there were none.
 
-        Rebuilds in a session do not write them: at 10,000 honorees that was a fifth of each
-        rebuild. Until then no manifest is on disk, so a build from another process (or after
-        a crash) is a full one, with the same output.
+        `bangyang serve` calls it while idle, so that a build from another terminal, or after
+        a crash, finds the manifest and is incremental too. Rebuilds do not write it: at
+        10,000 honorees that was a fifth of each rebuild.
         """
+        if self.unsaved:
+            self.close()
+
+    def close(self) -> None:
+        """Write the manifests and caches kept in memory, for the next build from the command line."""
         for file in sorted(self.unsaved):
             manifest = self.manifests.get(file)
             if manifest is not None:

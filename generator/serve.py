@@ -63,7 +63,10 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
         # Wake up twice a second to see whether the search index is ready.
         for changes in watch_files(*paths, debounce=300, rust_timeout=500, yield_on_timeout=True):
             if not changes:
-                session.prime()  # while the editor reads the preview; changes meanwhile wait
+                # While the editor reads the preview (changes meanwhile wait): sum up the
+                # catalog for the next edit, and write the manifest for other builds.
+                session.prime()
+                session.save()
             session.changed(path for _, path in changes)
             if any(not _inside(path, output) for _, path in changes):
                 _rebuild(project, include_drafts, session, indexer)

@@ -57,6 +57,10 @@ def test_serve_rebuilds_after_a_record_is_edited(project):
         # The search index is remade beside the preview, after the page shows.
         index = project / "output" / "pagefind"
         _wait_for(lambda: any(f.stat().st_mtime_ns > edited for f in index.rglob("*") if f.is_file()))
+        # While idle, the preview writes its manifest: a build from another terminal remakes nothing.
+        _wait_for(lambda: list((project / ".bangyang-cache" / "build").glob("manifest-*")))
+        meanwhile = build(project, search=False)
+        assert (meanwhile.remade, meanwhile.rendered, meanwhile.written) == (0, 0, 0), meanwhile
         status, body = _get(f"http://127.0.0.1:{port}/no/such/page/")
         assert status == 404 and "页面不存在" in body
         proc.send_signal(signal.SIGTERM)  # as an IDE stops it; Ctrl+C takes the same way out
