@@ -204,7 +204,7 @@ def measure_session(tool: Tool, runs: int) -> dict[str, float]:
 
     session = Session(tool.site)
     session.watching()
-    build(tool.site, search=False, session=session, jobs=1)  # the preview's first build
+    build(tool.site, search=False, session=session)  # the preview's first build
     session.prime()  # as serve does while nothing changes
     out = {}
     for case in ("warm", "edit_honoree", "edit_edition", "edit_template"):
@@ -213,7 +213,7 @@ def measure_session(tool: Tool, runs: int) -> dict[str, float]:
             if case != "warm":
                 tool.edit(case)
                 session.changed([tool.edited])
-            walls.append(build(tool.site, search=False, session=session, jobs=1).seconds)
+            walls.append(build(tool.site, search=False, session=session).seconds)
         out[case] = statistics.median(walls)
     return out
 

@@ -441,6 +441,9 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         session.linked.manifest = new
         session.hints -= hints or set()
         session.same_files = True
+        # Pages rendered in worker processes leave the summaries they worked out there: prime
+        # again when idle (cheap for what this process still holds).
+        session._primed = None
         if session._watch_started:  # every change from here on is noted
             session.watched, session._watch_started = True, False
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import http.server
+import multiprocessing
 import os
 import signal
 import sys
@@ -13,15 +15,16 @@ from pathlib import Path
 from .build import BuildError, Indexer, Session, build, index_made, stale_index
 
 
-def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Indexer, jobs: int | None = 1) -> None:
+def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Indexer) -> None:
     """Build the pages, then start the search index beside the preview, so an edit shows at once.
 
-    Rebuilds use one process: forking workers from a process that runs the HTTP server
-    thread is unsafe, and a rebuild after an edit renders few pages.
+    A rebuild that remakes many pages (a template edit) renders them in worker processes, as
+    `bangyang build` does: the HTTP server runs in a process of its own (``_serve_http``), so
+    this one has no thread that forking could catch holding a lock.
     """
     indexer.stop()  # it read the pages this rebuild replaces
     try:
-        result = build(project, include_drafts=include_drafts, jobs=jobs, session=session, search=False)
+        result = build(project, include_drafts=include_drafts, session=session, search=False)
         print(f"已重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 ({result.seconds:.2f} 秒)", flush=True)
         key = stale_index(project, session)
         if key is not None:
@@ -117,7 +120,7 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     session = Session(project)
     indexer = Indexer(project, output)
     if build_first or not output.exists():
-        _rebuild(project, include_drafts, session, indexer, jobs=None)  # no server thread yet
+        _rebuild(project, include_drafts, session, indexer)
     # The handler looks the directory up per request, so a rebuild's swap is picked up at once.
     handler = functools.partial(_Handler, directory=str(output))
     server = http.server.ThreadingHTTPServer((host, port), handler)
@@ -126,7 +129,10 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
         # An editor's IDE or a service manager stops the preview with SIGTERM, not Ctrl+C:
         # stop the same way, so the session writes the build manifest the next build needs.
         signal.signal(signal.SIGTERM, _interrupt)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    http_process = multiprocessing.get_context("fork").Process(target=_serve_http, args=(server, os.getpid()),
+                                                               daemon=True)
+    http_process.start()
+    server.server_close()  # the child serves on it
     try:
         if watch:
             _watch(project, output, include_drafts, session, indexer)
@@ -138,7 +144,24 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     except KeyboardInterrupt:
         pass
     finally:
-        server.shutdown()
+        http_process.terminate()
+        http_process.join(timeout=10)
         indexer.stop()
         session.close()
     return 0
+
+
+def _serve_http(server: http.server.ThreadingHTTPServer, parent: int) -> None:
+    """The preview's HTTP server, in a process of its own; it stops when the preview does."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole group: the parent stops it
+    try:  # Linux: end with the parent even if it is killed outright
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent:
+        return  # the parent was gone before the line above
+    server.serve_forever()
+
+
+_PR_SET_PDEATHSIG = 1
