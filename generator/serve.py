@@ -117,23 +117,25 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     """Serve until interrupted; returns the exit status."""
     project = project.resolve()
     output = project / "output"
-    session = Session(project)
-    indexer = Indexer(project, output)
-    if build_first or not output.exists():
-        _rebuild(project, include_drafts, session, indexer)
     # The handler looks the directory up per request, so a rebuild's swap is picked up at once.
     handler = functools.partial(_Handler, directory=str(output))
     server = http.server.ThreadingHTTPServer((host, port), handler)
-    print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
-    if threading.current_thread() is threading.main_thread():
-        # An editor's IDE or a service manager stops the preview with SIGTERM, not Ctrl+C:
-        # stop the same way, so the session writes the build manifest the next build needs.
-        signal.signal(signal.SIGTERM, _interrupt)
+    # Forked before the first build, while this process is small: a child shares its
+    # parent's memory as it was at the fork, and keeps it alive.
     http_process = multiprocessing.get_context("fork").Process(target=_serve_http, args=(server, os.getpid()),
                                                                daemon=True)
     http_process.start()
     server.server_close()  # the child serves on it
+    session = Session(project)  # reads the build caches: after the fork
+    indexer = Indexer(project, output)
+    if threading.current_thread() is threading.main_thread():
+        # An editor's IDE or a service manager stops the preview with SIGTERM, not Ctrl+C:
+        # stop the same way, so the session writes the build manifest the next build needs.
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
+        if build_first or not output.exists():
+            _rebuild(project, include_drafts, session, indexer)
+        print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
         if watch:
             _watch(project, output, include_drafts, session, indexer)
         else:
