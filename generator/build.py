@@ -145,7 +145,10 @@ def _read_settings(project: Path, settings_file: Path) -> _Settings:
     own_theme = settings_file.parent / str(values.get("THEME") or "")
     if values.get("THEME") and own_theme.is_dir():
         theme.append(str(own_theme))  # its relative THEME_STATIC_PATHS are inside it
-    return _Settings(settings_file, digest, dirs, jinja, sorted(set(dirs) | set(theme)))
+    # A folder inside another (templates/static) is read with it: not twice a build.
+    folders = sorted(set(dirs) | set(theme))
+    outer = [f for f in folders if not any(f.startswith(o + os.sep) for o in folders if o != f)]
+    return _Settings(settings_file, digest, dirs, jinja, outer)
 
 
 @contextmanager

@@ -153,6 +153,9 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     return 0
 
 
+_PR_SET_PDEATHSIG = 1  # prctl option: a signal for this process when its parent ends
+
+
 def _serve_http(server: http.server.ThreadingHTTPServer, parent: int) -> None:
     """The preview's HTTP server, in a process of its own; it stops when the preview does."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -165,5 +168,3 @@ def _serve_http(server: http.server.ThreadingHTTPServer, parent: int) -> None:
         return  # the parent was gone before the line above
     server.serve_forever()
 
-
-_PR_SET_PDEATHSIG = 1
