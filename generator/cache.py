@@ -205,6 +205,7 @@ class Memo:
         # Values kept in memory only, from one build of a process to the next (see get).
         self.transient: dict[tuple, Any] = {}
         self.transient_kept: dict[tuple, Any] = {}
+        self.recent_transient: dict[tuple, Any] | None = None  # see record()
 
     def get(self, key: tuple, compute: Callable[[], Any], persist: bool = True) -> Any:
         """The value stored under ``key``, or ``compute()`` kept under it.
@@ -219,6 +220,8 @@ class Memo:
                 if value is None:
                     value = compute()
                 self.transient[key] = value
+                if self.recent_transient is not None:
+                    self.recent_transient[key] = value
             return value
         try:
             value = self.used[key]
@@ -240,17 +243,31 @@ class Memo:
             self.transient.pop(key, None)
 
     def record(self) -> None:
-        """Start noting every entry used, for a worker process to hand back to its parent."""
+        """Start noting every entry and in-memory value used, for a worker process to hand back to its parent."""
         self.recent = {}
+        self.recent_transient = {}
 
-    def recorded(self) -> dict[tuple, Any]:
-        """The entries used since record(); stops noting."""
+    def recorded(self) -> tuple[dict[tuple, Any], dict[tuple, Any]]:
+        """The entries and the in-memory values used since record(); stops noting."""
         recent, self.recent = self.recent or {}, None
-        return recent
+        transient, self.recent_transient = self.recent_transient or {}, None
+        return recent, transient
 
-    def merge(self, entries: dict[tuple, Any]) -> None:
-        self.fresh.extend(k for k in entries if k not in self.old and k not in self.used)
-        self.used.update(entries)
+    def merge(self, entries: tuple[dict[tuple, Any], dict[tuple, Any]]) -> None:
+        """Keep what a worker process handed back (``recorded``)."""
+        used, transient = entries
+        self.fresh.extend(k for k in used if k not in self.old and k not in self.used)
+        self.used.update(used)
+        self.transient.update(transient)
+
+    def kept_in_memory(self) -> dict[tuple, Any]:
+        """The in-memory values (``persist=False``) as the last build left them, to write with its manifest."""
+        return self.transient or self.transient_kept
+
+    def keep_in_memory(self, values: dict[tuple, Any]) -> None:
+        """Take back what ``kept_in_memory`` gave a build of another process; values held already win."""
+        if not self.transient and not self.transient_kept:
+            self.transient_kept = dict(values)
 
     def save(self, keep_unused: bool = False, write: bool = True) -> None:
         """End a build: keep the entries it used (``keep_unused``: all of them); ``write=False`` defers the disk."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import Edition, HonoreeBase, NewsMeta, Scheme, SiteInfo, StatSheet
+from .record import Record
 from .regions import Region, RegionTable
 
 
@@ -31,14 +32,19 @@ class Honoree:
     kind: str
     name: str
     region: Region | None
-    record: HonoreeBase | None = None  # None for a stub
+    source: Record | None = None  # None for a stub
     file: str | None = None
     awards: list[AwardRef] = field(default_factory=list)
     news: list[str] = field(default_factory=list)  # news slugs, newest first
 
     @property
+    def record(self) -> HonoreeBase | None:
+        """The validated record; None for a stub."""
+        return self.source.model if self.source is not None else None
+
+    @property
     def is_stub(self) -> bool:
-        return self.record is None
+        return self.source is None
 
 
 @dataclass(frozen=True)

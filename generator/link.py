@@ -6,7 +6,7 @@ import difflib
 
 from .catalog import AwardRef, Catalog, Category, EditionInfo, Entry, Honoree, NewsInfo, StatSheetInfo
 from .load import Loaded, Record
-from .model import KIND_DIR, KIND_DIRS, KIND_LABELS, Edition, HonoreeBase, Project, Scheme, StatSheet
+from .model import KIND_DIR, KIND_DIRS, KIND_LABELS, Edition
 from .problems import ContentError, Problem
 from .regions import Region, RegionError
 from .slugs import cached_pinyin_words
@@ -45,27 +45,29 @@ class _Linker:
 
     # -- honorees -------------------------------------------------------
     def link_honorees(self) -> None:
+        # Only the records' views: a record read from the build cache unpickles its model
+        # when a page needs it (generator.record).
         for rid, rec in self.loaded.records.items():
-            if rec.type not in KIND_DIRS or not isinstance(rec.model, HonoreeBase):
+            view = rec.view
+            if view is None:
                 continue
-            model = rec.model
-            region = self.region(model.region, rec, ("region",))
-            if not self.visible(model.status):
+            region = self.region(view.region, rec, ("region",))
+            if not self.visible(view.status):
                 continue
-            self.honorees[rid] = Honoree(rid, KIND_DIRS[rec.type], model.name, region, model, rec.file)
+            self.honorees[rid] = Honoree(rid, KIND_DIRS[rec.type], view.name, region, rec, rec.file)
         for rid, rec in self.loaded.records.items():
-            model = rec.model
-            if not isinstance(model, HonoreeBase):
+            view = rec.view
+            if view is None:
                 continue
-            for i, old in enumerate(model.aliases):
+            for i, old in enumerate(view.aliases):
                 if old in self.loaded.records:
                     self.problem(rec, rec.file, ("aliases", i), f"旧编号 {old} 仍是一个现有记录的编号; 旧编号只能是已不存在的编号")
                 elif old in self.redirects and self.redirects[old] != rid:
                     self.problem(rec, rec.file, ("aliases", i), f"旧编号 {old} 已被 {self.redirects[old]} 使用")
                 else:
                     self.redirects[old] = rid
-            if isinstance(model, Project) and model.organization_id and model.organization_id not in self.loaded.records:
-                self.problem(rec, rec.file, ("organization_id",), f"找不到记录 {model.organization_id}")
+            if view.organization_id and view.organization_id not in self.loaded.records:
+                self.problem(rec, rec.file, ("organization_id",), f"找不到记录 {view.organization_id}")
 
     # -- editions -------------------------------------------------------
     def link_editions(self) -> dict[str, EditionInfo]:
@@ -73,7 +75,7 @@ class _Linker:
         editions: dict[str, EditionInfo] = {}
         stub_names: dict[str, str] = {}
         for eid, rec in sorted(self.loaded.records.items(), key=lambda kv: kv[0]):
-            if not isinstance(rec.model, Edition):
+            if rec.type != "editions":
                 continue
             ed: Edition = rec.model
             if ed.scheme not in schemes:
@@ -93,7 +95,7 @@ class _Linker:
                         target_rec = self.loaded.records.get(entry.honoree)
                         if entry.honoree in self.loaded.failed:
                             continue  # its own file's problem is already reported
-                        if target_rec is None or not isinstance(target_rec.model, HonoreeBase):
+                        if target_rec is None or not target_rec.is_honoree:
                             guess = self._guess(entry.honoree)
                             self.problem(rec, rec.file, loc + ("honoree",),
                                          f"找不到入选者 {entry.honoree}{guess}; 没有档案的条目请改用 stub: 并写上 name")
@@ -104,7 +106,7 @@ class _Linker:
                                          f"{entry.honoree} 是{KIND_LABELS[kind]}, 但类别 “{cat.name}” 收录的是{KIND_LABELS[cat.kind]}")
                         if entry.honoree not in self.honorees:  # a draft, hidden from the published site
                             self.honorees[entry.honoree] = Honoree(
-                                entry.honoree, kind, entry.name or target_rec.model.name, region, None)
+                                entry.honoree, kind, entry.name or target_rec.view.name, region, None)
                         region = region or self.honorees[entry.honoree].region
                     else:
                         if target in self.loaded.records:
@@ -141,12 +143,12 @@ class _Linker:
         return f" (是否想写 {close[0]}?)" if close else ""
 
     def schemes(self) -> dict[str, Scheme]:
-        return {i: r.model for i, r in self.loaded.records.items() if isinstance(r.model, Scheme)}
+        return {i: r.model for i, r in self.loaded.records.items() if r.type == "schemes"}
 
     def statsheets(self) -> list[StatSheetInfo]:
         out = []
         for sid, rec in self.loaded.records.items():
-            if isinstance(rec.model, StatSheet):
+            if rec.type == "statistics":
                 region = self.region(rec.model.region, rec, ("region",))
                 if region is not None and self.visible(rec.model.status):
                     out.append(StatSheetInfo(sid, rec.model, region))
@@ -173,16 +175,6 @@ class _Linker:
                 if hid in self.honorees:
                     self.honorees[hid].news.append(slug)
         return out
-
-
-def link_view(record: Record) -> tuple:
-    """Everything linking reads of an honoree record; records with the same view link alike.
-
-    Keep it in step with _Linker: a field read there and missing here would let a
-    rebuild in ``bangyang serve`` keep a stale catalog (generator.relink).
-    """
-    m = record.model
-    return (record.type, type(m), m.name, m.region, m.status, tuple(m.aliases), getattr(m, "organization_id", None))
 
 
 def _category_slug(name: str, index: int) -> str:

@@ -20,28 +20,10 @@ from . import yamlfile
 from .cache import ParsedFiles, content_hash, memo
 from .model import RECORD_MODELS, NewsMeta, SiteInfo, Strict
 from .problems import Problem
+from .record import Record, StoredModel
 from .regions import RegionTable, build_table
 
 _NEWS_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-@dataclass
-class Record:
-    """A validated record with where it came from."""
-
-    id: str          # path under content/records without .yaml, e.g. communities/zhejiang/cixi-yubo
-    type: str        # first directory: communities, editions, statistics…
-    model: Strict
-    file: str        # path shown to editors
-    path: str | None = None    # a plain string: at tens of thousands of files, Path objects cost
-    source: str | None = None  # the file's text; read on demand, since only a problem needs it
-
-    @property
-    def text(self) -> str:
-        """Source text, to locate fields in later steps."""
-        if self.source is None:
-            self.source = Path(self.path).read_text(encoding="utf-8-sig") if self.path else ""
-        return self.source
 
 
 @dataclass
@@ -412,7 +394,7 @@ def _read_records(loaded: Loaded, parsed: ParsedFiles, files: list[RecordFile], 
             # much as validating again. Only valid records are kept, and no check can fail
             # later for content that once passed (the one that reads the date, “not a future
             # year”, only grows more lenient).
-            if isinstance(data, model):
+            if isinstance(data, (model, StoredModel)):
                 instance = data
             elif not isinstance(data, dict):
                 loaded.problems.append(Problem(shown, 1, 1, "", "记录要写成 “字段: 值” 的若干行; 这个文件是空的或格式不对"))
@@ -427,7 +409,7 @@ def _read_records(loaded: Loaded, parsed: ParsedFiles, files: list[RecordFile], 
             record = Record(record_id, record_type, instance, shown, path, text)
             parsed.keep_record(record_id, sha, record)
         if unstored is not None:
-            parsed.store(record_id, unstored, sha, record.model)
+            parsed.store(record_id, unstored, sha, record.stored())
         loaded.failed.discard(record_id)
         loaded.records[record_id] = record
 

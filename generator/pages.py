@@ -68,7 +68,7 @@ class Group:
     key: str
     deps: frozenset[str]
     make: Callable[["PageBuilder"], None]
-    # Reads more of an honoree record than linking does (link.link_view): its body, sources,
+    # Reads more of an honoree record than linking does (record.HonoreeView): its body, sources,
     # figures… The other groups see only names, regions, awards and whether a record
     # exists, and a test holds them to it: `bangyang serve` skips them when an edit left
     # every link as it was.
@@ -523,19 +523,23 @@ class PageBuilder:
         # Records are counted per character, so that a record edited in `bangyang serve`
         # updates the set without going over the others.
         hashes, known, uses = self.c.hashes, self._record_chars, self._char_uses
+        added, dropped = [], []
         for h in self.c.honorees.values():
-            if h.record is None:
+            if h.is_stub:  # not h.record: that would unpickle every record (generator.record)
                 continue
             sha = hashes.get(h.id) or h.id
             before = known.get(h.id)
             if before is not None and before[0] == sha:
                 continue
-            chars = memo().get(("chars", sha), lambda r=h.record: "".join(set(
-                json.dumps(r.model_dump(mode="json", exclude={"body"}), ensure_ascii=False))))
+            chars = memo().get(("chars", sha), lambda h=h: "".join(set(
+                json.dumps(h.record.model_dump(mode="json", exclude={"body"}), ensure_ascii=False))))
             if before is not None:
-                uses.subtract(before[1])
-            uses.update(chars)
+                dropped.append(before[1])
+            added.append(chars)
             known[h.id] = (sha, chars)
+        # One count over all of them: a Counter.update call per record cost more than the counting.
+        uses.subtract(itertools.chain.from_iterable(dropped))
+        uses.update(itertools.chain.from_iterable(added))
         if self._linked_chars is None:
             self._linked_chars = self._chars_of_links()
         return self._linked_chars | {c for c, n in uses.items() if n > 0}

@@ -1,6 +1,6 @@
 """Rebuilds in one process: reuse the last linked catalog when only honoree texts changed.
 
-Linking reads a few fields of each honoree record (``link.link_view``). When a rebuild's
+Linking reads a few fields of each honoree record (``record.HonoreeView``). When a rebuild's
 inputs differ from the last build's only in honoree records whose view did not change,
 linking again would give the same catalog holding the new records. Putting them in
 place is enough, and the page plan and the builder's indexes of the catalog stay valid.
@@ -15,9 +15,7 @@ from functools import cached_property
 from typing import Any, Iterable
 
 from .catalog import Catalog
-from .link import link_view
 from .load import Loaded
-from .model import HonoreeBase
 from .pages import Group, PageBuilder
 
 
@@ -66,12 +64,12 @@ def patch(last: Linked | None, loaded: Loaded, include_drafts: bool) -> bool:
     for key in changed:
         old, new = before.records.get(key), loaded.records.get(key)
         # site.yaml, regions.yaml and news are not records: any change to them links again.
-        if old is None or new is None or not isinstance(new.model, HonoreeBase) or link_view(old) != link_view(new):
+        if old is None or new is None or not new.is_honoree or (old.type, old.view) != (new.type, new.view):
             return False
     for key in changed:
         honoree = last.catalog.honorees.get(key)
-        if honoree is not None and honoree.record is before.records[key].model:
-            honoree.record = loaded.records[key].model  # hidden drafts have no record here
+        if honoree is not None and honoree.source is before.records[key]:
+            honoree.source = loaded.records[key]  # hidden drafts have no record here
     last.catalog.hashes = loaded.hashes
     last.loaded = loaded
     return True

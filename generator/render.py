@@ -46,7 +46,7 @@ class GroupResult:
     pages: dict[str, PageState] = field(default_factory=dict)
     staged: list[str] = field(default_factory=list)
     rendered: int = 0
-    memo: dict = field(default_factory=dict)
+    memo: tuple | None = None          # what a worker's memo recorded (Memo.recorded)
 
 
 class _PlainDataEnvironment(Environment):
@@ -243,7 +243,8 @@ def _work(indexes: list[int]) -> list[GroupResult]:
     job = _JOB
     memo().record()
     results = [_render_group(job, job.groups[i]) for i in indexes]
-    # What this worker used or worked out (pinyin), for the parent to keep in the cache.
+    # What this worker used or worked out (pinyin, each honoree's share of the summary
+    # pages), for the parent to keep.
     results[-1].memo = memo().recorded()
     return results
 
@@ -280,7 +281,7 @@ def render_groups(job: Job, jobs: int, meanwhile: Callable[[], None] = lambda: N
         for r in results:
             if r.memo:
                 memo().merge(r.memo)
-                r.memo = {}
+                r.memo = None
         return results
     finally:
         _JOB = None

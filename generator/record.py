@@ -1,0 +1,101 @@
+"""A validated record, and the form in which the build cache keeps an honoree's.
+
+A rebuild after one edit reads every record from the cache but needs the whole model of
+only the few whose pages it remakes. Linking reads five fields of an honoree
+(``HonoreeView``); the cache keeps those beside the model pickled on its own
+(``StoredModel``), and the model is unpickled when a page first asks for it. At 10,000
+honorees, unpickling every model took about half a second of each rebuild.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from .model import KIND_DIRS, HonoreeBase, Strict
+
+
+class HonoreeView(NamedTuple):
+    """Everything linking (generator.link) reads of an honoree record.
+
+    Keep it in step with the linker: a field read there and missing here would let a
+    rebuild in ``bangyang serve`` keep a stale catalog (generator.relink), and a rebuild
+    from the cache link with a stale value.
+    """
+
+    name: str
+    region: str | None
+    status: str
+    aliases: tuple[str, ...]
+    organization_id: str | None
+
+
+def honoree_view(model: HonoreeBase) -> HonoreeView:
+    return HonoreeView(model.name, model.region, model.status, tuple(model.aliases),
+                       getattr(model, "organization_id", None))
+
+
+class StoredModel:
+    """An honoree's validated model as the build cache holds it: its view, and the model
+    itself pickled apart, to be unpickled on first use."""
+
+    __slots__ = ("view", "_model", "_blob")
+
+    def __init__(self, view: HonoreeView, model: HonoreeBase | None = None, blob: bytes | None = None):
+        self.view, self._model, self._blob = view, model, blob
+
+    @property
+    def model(self) -> HonoreeBase:
+        if self._model is None:
+            self._model, self._blob = pickle.loads(self._blob), None
+        return self._model
+
+    def __reduce__(self):
+        # Pickled when the cache is written, in the time the render leaves the parent free.
+        blob = self._blob if self._blob is not None else pickle.dumps(self._model, pickle.HIGHEST_PROTOCOL)
+        return StoredModel, (self.view, None, blob)
+
+
+@dataclass
+class Record:
+    """A validated record with where it came from."""
+
+    id: str          # path under content/records without .yaml, e.g. communities/zhejiang/cixi-yubo
+    type: str        # first directory: communities, editions, statistics…
+    held: Strict | StoredModel  # the model; for an honoree read from the build cache, its stored form
+    file: str        # path shown to editors
+    path: str | None = None    # a plain string: at tens of thousands of files, Path objects cost
+    source: str | None = None  # the file's text; read on demand, since only a problem needs it
+
+    @property
+    def model(self) -> Strict:
+        held = self.held
+        return held.model if type(held) is StoredModel else held
+
+    @property
+    def is_honoree(self) -> bool:
+        return self.type in KIND_DIRS
+
+    @property
+    def view(self) -> HonoreeView | None:
+        """What linking reads of it; None for records that are not honorees."""
+        held = self.held
+        if type(held) is StoredModel:
+            return held.view
+        return honoree_view(held) if self.is_honoree else None
+
+    def stored(self) -> Strict | StoredModel:
+        """The form the build cache keeps."""
+        held = self.held
+        if self.is_honoree and type(held) is not StoredModel:
+            return StoredModel(honoree_view(held), held)
+        return held
+
+    @property
+    def text(self) -> str:
+        """Source text, to locate fields in later steps."""
+        if self.source is None:
+            self.source = Path(self.path).read_text(encoding="utf-8-sig") if self.path else ""
+        return self.source
