@@ -87,7 +87,7 @@ class Manifest:
     search: str = ""                 # searchable pages the index was made from
     # Each honoree's share of the summary pages (Memo.get(persist=False)), valid for this
     # build: the next one drops those of the honorees whose pages it remakes.
-    summaries: dict = field(default_factory=dict)
+    summaries: list = field(default_factory=list)
 
     # Pickled with its tens of thousands of group and page states as plain tuples: pickle
     # restores a dataclass instance attribute by attribute, three times slower to read.
@@ -463,8 +463,9 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         session.linked.manifest = new
         session.hints -= hints or set()
         session.same_files = True
-        # Pages rendered in worker processes leave the summaries they worked out there: prime
-        # again when idle (cheap for what this process still holds).
+        # Pages rendered in worker processes leave the builder's sums (filter counts, the
+        # search characters) in those processes: prime again when idle. Each honoree's share
+        # of them came back (Memo.recorded), so that is quick.
         session._primed = None
         if session._watch_started:  # every change from here on is noted
             session.watched, session._watch_started = True, False
