@@ -85,8 +85,9 @@ class Manifest:
     pages: dict[str, PageState]
     pelican: str = ""                # inputs of the last Pelican run (news, theme files)
     search: str = ""                 # searchable pages the index was made from
-    # Each honoree's share of the summary pages (Memo.get(persist=False)), valid for this
-    # build: the next one drops those of the honorees whose pages it remakes.
+    # Each honoree's share of the summary pages (Memo.kept_in_memory: a dict, and the parts
+    # workers packed), valid for this build: the next drops those of the honorees whose
+    # pages it remakes.
     summaries: list = field(default_factory=list)
 
     # Pickled with its tens of thousands of group and page states as plain tuples: pickle

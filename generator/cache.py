@@ -212,8 +212,10 @@ class Memo:
     def get(self, key: tuple, compute: Callable[[], Any], persist: bool = True) -> Any:
         """The value stored under ``key``, or ``compute()`` kept under it.
 
-        ``persist=False`` is for values that are cheaper to work out again than to read
-        from disk: kept only while the process lives (``bangyang serve``).
+        ``persist=False`` is for values whose key does not hold all their inputs: the
+        caller drops them (``forget``) when an input changes. They are kept in memory
+        (``bangyang serve``) and written with the manifest they go with (``kept_in_memory``),
+        never in the memo's store.
         """
         if not persist:
             value = self.transient.get(key)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 
 from .catalog import AwardRef, Catalog, Category, EditionInfo, Entry, Honoree, NewsInfo, StatSheetInfo
-from .load import Loaded, Record
+from .load import Loaded
+from .record import Record
 from .model import KIND_DIR, KIND_DIRS, KIND_LABELS, Edition
 from .problems import ContentError, Problem
 from .regions import Region, RegionError

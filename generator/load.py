@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import yamlfile
 from .cache import ParsedFiles, content_hash, memo
-from .model import RECORD_MODELS, NewsMeta, SiteInfo, Strict
+from .model import RECORD_MODELS, NewsMeta, SiteInfo
 from .problems import Problem
 from .record import Record, StoredModel
 from .regions import RegionTable, build_table

@@ -461,12 +461,13 @@ class PageBuilder:
         self.add("stats/index.html", "stats.html", "统计", "stats", self.latest, self.site_source, charts=charts)
 
     def per_honoree(self, what: str, h: Honoree, compute: Callable[[], Any]) -> Any:
-        """A value worked out from one honoree, kept in memory while its page's inputs stay the same.
+        """A value worked out from one honoree, kept while its page's inputs stay the same.
 
         The pages that sum up every honoree (search options, open data) are remade on any
-        edit; with this, ``bangyang serve`` redoes the work only for the honorees whose
-        pages are remade (``forget_honorees``). It is not written to the build cache:
-        reading it back took longer than working it out.
+        edit; with this, a rebuild redoes the work only for the honorees whose pages are
+        remade (``forget_honorees``). The values are not keyed by their inputs, so they are
+        not in the build cache's memo: ``bangyang serve`` keeps them in memory, and a build
+        writes them with the manifest they are valid for.
         """
         return memo().get((what, h.id), compute, persist=False)
 
