@@ -85,9 +85,8 @@ class Manifest:
     pages: dict[str, PageState]
     pelican: str = ""                # inputs of the last Pelican run (news, theme files)
     search: str = ""                 # searchable pages the index was made from
-    # Each honoree's share of the summary pages (Memo.kept_in_memory: a dict, and the parts
-    # workers packed), valid for this build: the next drops those of the honorees whose
-    # pages it remakes.
+    # Each honoree's share of the summary pages (Memo.summary_parts), valid for this build:
+    # the next drops those of the honorees whose pages it remakes.
     summaries: list = field(default_factory=list)
 
     # Pickled with its tens of thousands of group and page states as plain tuples: pickle
@@ -249,6 +248,8 @@ class Session:
         for file in sorted(self.unsaved):
             manifest = self.manifests.get(file)
             if manifest is not None:
+                if self.linked is not None and manifest is self.linked.manifest:  # the memo's values go with it
+                    manifest.summaries = self.memo.all_in_memory()
                 write_pickle(file, manifest)
         self.unsaved.clear()
         self.parsed.flush()
@@ -447,7 +448,8 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
     finally:
         if cache:
             memo.save(keep_unused=old is not None, write=session is None)
-            new.summaries = memo.kept_in_memory()
+            # serve writes its values when it writes the manifest, while idle (Session.close).
+            new.summaries = memo.summary_parts() if session is None else []
             if session is not None:
                 session.manifests[manifest_file] = new
                 session.unsaved.add(manifest_file)

@@ -208,13 +208,18 @@ class Memo:
         self.transient_kept: dict[tuple, Any] = {}
         self.recent_transient: dict[tuple, Any] | None = None  # see record()
         self.packed: list[bytes] = []  # in-memory values workers handed back this build, packed
+        # For a build that writes them with its manifest (summary_parts): the parts it read,
+        # and what it worked out or dropped since.
+        self.parts: list[bytes] = []
+        self.transient_new: dict[tuple, Any] = {}
+        self.transient_dropped: set[tuple] = set()
 
     def get(self, key: tuple, compute: Callable[[], Any], persist: bool = True) -> Any:
         """The value stored under ``key``, or ``compute()`` kept under it.
 
         ``persist=False`` is for values whose key does not hold all their inputs: the
         caller drops them (``forget``) when an input changes. They are kept in memory
-        (``bangyang serve``) and written with the manifest they go with (``kept_in_memory``),
+        (``bangyang serve``) and written with the manifest they go with (``summary_parts``),
         never in the memo's store.
         """
         if not persist:
@@ -223,6 +228,7 @@ class Memo:
                 value = self.transient_kept.get(key)
                 if value is None:
                     value = compute()
+                    self.transient_new[key] = value
                 self.transient[key] = value
                 if self.recent_transient is not None:
                     self.recent_transient[key] = value
@@ -245,6 +251,7 @@ class Memo:
         for key in keys:
             self.transient_kept.pop(key, None)
             self.transient.pop(key, None)
+            self.transient_dropped.add(key)
 
     def record(self) -> None:
         """Start noting every entry and in-memory value used, for a worker process to hand back to its parent."""
@@ -258,7 +265,7 @@ class Memo:
         # Packed: each honoree's share of the summary pages runs to megabytes of JSON text.
         # As objects in the parent, then pickled into the manifest, they added a sixth to the
         # peak memory of a cold build at 10,000 honorees.
-        return recent, zlib.compress(pickle.dumps(transient, pickle.HIGHEST_PROTOCOL), 1) if transient else b""
+        return recent, _pack(transient) if transient else b""
 
     def merge(self, entries: tuple[dict[tuple, Any], bytes]) -> None:
         """Keep what a worker process handed back (``recorded``)."""
@@ -268,16 +275,43 @@ class Memo:
         if packed:
             self.packed.append(packed)
 
-    def kept_in_memory(self) -> list[dict[tuple, Any] | bytes]:
-        """The in-memory values (``persist=False``) as the last build left them, to write with its manifest."""
-        return [self.transient or self.transient_kept, *self.packed]
+    def summary_parts(self) -> list[bytes]:
+        """The in-memory values (``persist=False``) as the last build left them, to write with its manifest.
 
-    def keep_in_memory(self, values: list[dict[tuple, Any] | bytes]) -> None:
-        """Take back what ``kept_in_memory`` gave a build of another process; values held already win."""
+        The parts read (``keep_in_memory``) go back as they were, with one more for what this
+        build worked out or dropped: at 100,000 honorees, writing every value again was a
+        fifth of a rebuild after one edit. Past _MAX_PARTS, they are packed into one.
+        """
+        if self.packed:
+            # The summary pages were made in workers, and each used every honoree's value:
+            # what they handed back is all there is.
+            return [*self.packed, *([_pack(self.transient_kept)] if self.transient_kept else [])]
+        parts = list(self.parts)
+        if self.transient_new or self.transient_dropped:
+            parts.append(_pack(self.transient_new, self.transient_dropped - self.transient_new.keys()))
+        if len(parts) > _MAX_PARTS:
+            return [_pack(self._current(parts))]
+        return parts
+
+    def all_in_memory(self) -> list[bytes]:
+        """The in-memory values as one part (``bangyang serve``, when it writes its manifest)."""
+        return [_pack(self.transient or self.transient_kept)] if self.transient or self.transient_kept else []
+
+    def keep_in_memory(self, parts: list[bytes]) -> None:
+        """Take back what ``summary_parts`` gave a build of another process; values held already win."""
         if not self.transient and not self.transient_kept:
-            self.transient_kept = {}
-            for part in values:
-                self.transient_kept.update(_unpacked(part) if isinstance(part, bytes) else part)
+            self.parts = list(parts)
+            self.transient_kept = self._current(parts)
+
+    @staticmethod
+    def _current(parts: list[bytes]) -> dict[tuple, Any]:
+        values: dict[tuple, Any] = {}
+        for part in parts:
+            more, dropped = _unpacked(part)
+            values.update(more)
+            for key in dropped:
+                values.pop(key, None)
+        return values
 
     def save(self, keep_unused: bool = False, write: bool = True) -> None:
         """End a build: keep the entries it used (``keep_unused``: all of them); ``write=False`` defers the disk."""
@@ -289,8 +323,10 @@ class Memo:
             self.transient_kept, self.transient = self.transient, {}
             if not write:  # a process that builds again (serve) needs them as values
                 for part in self.packed:
-                    self.transient_kept.update(_unpacked(part))
+                    self.transient_kept.update(_unpacked(part)[0])
                 self.packed = []
+        if not write:
+            self.parts, self.transient_new, self.transient_dropped = [], {}, set()
         if write:
             self.flush()
 
@@ -300,7 +336,15 @@ class Memo:
         self.old, self.unwritten = self.disk.data, []
 
 
-def _unpacked(packed: bytes) -> dict[tuple, Any]:
+_MAX_PARTS = 16
+
+
+def _pack(values: dict[tuple, Any], dropped: Iterable[tuple] = ()) -> bytes:
+    """In-memory values and keys dropped, packed: megabytes of JSON text, pickled and compressed."""
+    return zlib.compress(pickle.dumps((values, tuple(dropped)), pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpacked(packed: bytes) -> tuple[dict[tuple, Any], tuple[tuple, ...]]:
     return pickle.loads(zlib.decompress(packed))
 
 

@@ -166,6 +166,28 @@ def test_incremental_output_equals_a_clean_build_after_any_edits(pristine, tmp_p
     assert tree_digest(project / "output") == tree_digest(clean.output), edits
 
 
+def test_command_line_rebuilds_match_a_clean_build_once_their_kept_values_are_folded(project, tmp_path, monkeypatch):
+    """Each rebuild adds what it worked out to the values kept with the manifest; past a few
+    such parts they are folded into one, without the values of the honorees it changed."""
+    import generator.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_MAX_PARTS", 2)
+    build(project, search=False, jobs=1)
+    editor = Editor(project)
+    for action, n in (("name", 3), ("region", 3), ("body", 5), ("hand_edit_output", 7), ("name", 5), ("edition", 1)):
+        editor.apply(action, n)
+        build(project, search=False, jobs=1)
+    rows = []
+    real_row = pages_module._open_data_row
+    monkeypatch.setattr(pages_module, "_open_data_row", lambda h: rows.append(h.id) or real_row(h))
+    editor.apply("body", 2)
+    build(project, search=False, jobs=1)
+    assert len(rows) == 1  # the others' rows were kept through all those builds
+    monkeypatch.undo()
+    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
+    assert tree_digest(project / "output") == tree_digest(clean.output)
+
+
 def test_serve_session_rebuilds_match_a_clean_build_after_renames(project, tmp_path):
     """`bangyang serve` keeps per-honoree search and open-data values in memory between rebuilds."""
     session = Session(project)
