@@ -35,10 +35,10 @@ from .pages import latest_date, news_extras, page_builder
 from .problems import ContentError, Problem
 from .relink import Linked, patch
 from .render import (GroupResult, Job, PageState, default_jobs, make_env, render_groups, template_hashes,
-                     unchanged_output)
+                     unchanged_output, untouched)
 from .search import SearchIndexError, finish_pagefind, start_pagefind
 from .sitemap import news_entries, sitemap_xml
-from .write import commit, existing_files
+from .write import changed_files, commit, existing_files
 
 STAGES = ("load", "link", "render", "write", "index")
 
@@ -521,24 +521,10 @@ def _dirty_groups(groups, old: Manifest | None, hashes: dict[str, str], template
 
 def _touched_groups(old: Manifest, output: Path) -> set[str]:
     """Groups with an output file that is missing or was changed by hand since the last build."""
-    touched = set()
-    # Paths relative to an open folder: the kernel walks only their own few steps.
-    root = os.open(output, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        for key, state in old.groups.items():
-            for path in state.paths:
-                page = old.pages.get(path)
-                try:
-                    st = os.stat(path, dir_fd=root)
-                except OSError:
-                    touched.add(key)
-                    break
-                if page is None or st.st_size != page.size or st.st_mtime_ns != page.mtime_ns:
-                    touched.add(key)
-                    break
-    finally:
-        os.close(root)
-    return touched
+    pages = old.pages
+    changed = set(changed_files(output, ((p, pages[p].size, pages[p].mtime_ns)
+                                         for state in old.groups.values() for p in state.paths if p in pages)))
+    return {key for key, state in old.groups.items() if any(p in changed or p not in pages for p in state.paths)}
 
 
 def _touched_noted(old: Manifest, output: Path, hints: set[str]) -> set[str] | None:
@@ -663,7 +649,7 @@ def _sitemap(catalog: Catalog, new: Manifest, old_pages: dict[str, PageState], o
     # The same entries make the same file: writing out 20,000 URLs to find that out took 0.1 s.
     key = _digest(catalog.site.site_url, entries)
     old = old_pages.get("sitemap.xml")
-    if old is not None and old.input == key and unchanged_output(output, "sitemap.xml", old, old.sha, b"") is not None:
+    if untouched(output, "sitemap.xml", old, key) is not None:
         new.pages["sitemap.xml"] = old
         return []
     data, sha = _sitemap_file(catalog.site.site_url, entries)

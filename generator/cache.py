@@ -295,7 +295,8 @@ class Memo:
 
     def all_in_memory(self) -> list[bytes]:
         """The in-memory values as one part (``bangyang serve``, when it writes its manifest)."""
-        return [_pack(self.transient or self.transient_kept)] if self.transient or self.transient_kept else []
+        values = self.transient or self.transient_kept
+        return [_pack(values)] if values else []
 
     def keep_in_memory(self, parts: list[bytes]) -> None:
         """Take back what ``summary_parts`` gave a build of another process; values held already win."""

@@ -204,12 +204,12 @@ def unchanged_output(output: Path, rel: str, old: PageState | None, sha: str, da
     return None
 
 
-def _unchanged(job: Job, path: str, ihash: str) -> PageState | None:
-    old = job.old_pages.get(path)
+def untouched(output: Path, rel: str, old: PageState | None, ihash: str) -> PageState | None:
+    """``old``, if the last build made output/<rel> from the same inputs and it is still as it left it."""
     if old is None or old.input != ihash:
         return None
     try:
-        st = (job.output / path).stat()
+        st = (output / rel).stat()
     except OSError:
         return None
     return old if (st.st_size, st.st_mtime_ns) == (old.size, old.mtime_ns) else None
@@ -224,7 +224,7 @@ def _render_group(job: Job, group: Group) -> GroupResult:
         ihash = input_hash(page, job.templates)
         sitemap = (url_of(page.path), page.lastmod) if page.template and page.in_sitemap else None
         searchable = bool(page.template and page.context.get("page", {}).get("searchable"))
-        kept = _unchanged(job, page.path, ihash)
+        kept = untouched(job.output, page.path, job.old_pages.get(page.path), ihash)
         if kept is None:
             data = render_page(job.env, page, job.site)
             result.rendered += 1

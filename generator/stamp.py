@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .cache import code_version, content_hash, read_pickle, write_pickle
 from .load import RecordFile, record_files
+from .write import changed_files
 
 
 @dataclass
@@ -74,18 +75,4 @@ def write(file: Path, stamp: Stamp) -> None:
 
 def output_unchanged(output: Path, files: list[tuple[str, int, int]]) -> bool:
     """Every file is still in ``output`` with the size and mtime the build left it with."""
-    try:
-        root = os.open(output, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return False
-    try:
-        for path, size, mtime in files:
-            try:
-                st = os.stat(path, dir_fd=root)
-            except OSError:
-                return False
-            if st.st_size != size or st.st_mtime_ns != mtime:
-                return False
-    finally:
-        os.close(root)
-    return True
+    return next(changed_files(output, files), None) is None

@@ -11,11 +11,33 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jinja2 import Environment
 
 from .pages import Page
+
+
+def changed_files(output: Path, files: Iterable[tuple[str, int, int]]) -> Iterator[str]:
+    """The paths, of (path in ``output``, size, mtime_ns), whose file is gone or not as the build left it."""
+    try:
+        # Paths relative to an open folder: the kernel walks only their own few steps.
+        root = os.open(output, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        yield from (path for path, _, _ in files)
+        return
+    try:
+        for path, size, mtime in files:
+            try:
+                st = os.stat(path, dir_fd=root)
+            except OSError:
+                yield path
+                continue
+            if st.st_size != size or st.st_mtime_ns != mtime:
+                yield path
+    finally:
+        os.close(root)
 
 
 def relative_root(path: str) -> str:
