@@ -693,8 +693,8 @@ class Indexer:
     runs stops it, so the edit shows at once, and the next rebuild starts it again.
     """
 
-    def __init__(self, project: Path, output: Path):
-        self.project, self.output = project, output
+    def __init__(self, project: Path, output: Path, background: bool = False):
+        self.project, self.output, self.background = project, output, background
         self.bundle: Path | None = None
         self.process = None
         self.key = ""          # what it indexes (see stale_index), for the caller
@@ -705,7 +705,7 @@ class Indexer:
         self.key, self.started = key, time.perf_counter()
         self.bundle = Path(tempfile.mkdtemp(prefix=".pagefind.", dir=self.output.parent))
         try:
-            self.process = start_pagefind(self.project, self.output, self.bundle / "pagefind")
+            self.process = start_pagefind(self.project, self.output, self.bundle / "pagefind", self.background)
         except SearchIndexError as exc:
             self.stop()
             raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None

@@ -8,33 +8,71 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .build import BuildError, build, load_catalog
 from .problems import ContentError, Problem
 
+# generator.build (pydantic, Jinja, the catalog) is imported only where it is used: a build
+# handed to a running preview (generator.handoff) starts in a tenth of the time.
 
-def _print_problems(problems: list[Problem]) -> None:
+
+def _print_problems(problems: list) -> None:
     print(f"发现 {len(problems)} 个问题 (found {len(problems)} problem(s)):", file=sys.stderr)
     for p in problems:
         print(f"  {p}", file=sys.stderr)
 
 
+_BUILD_FAILED = "构建失败, output/ 保持原样 (build failed; output/ left unchanged)."
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     project = Path(args.project)
+    if not (args.here or args.output or args.settings or args.jobs or args.no_cache):
+        handed = _hand_to_preview(project, args)
+        if handed is not None:
+            return handed
+    from .build import BuildError, build
+
     try:
         result = build(project, Path(args.output) if args.output else None,
                        Path(args.settings) if args.settings else None, include_drafts=args.drafts,
                        search=not args.no_search, jobs=args.jobs, cache=not args.no_cache)
     except BuildError as exc:
         _print_problems(exc.problems)
-        print("构建失败, output/ 保持原样 (build failed; output/ left unchanged).", file=sys.stderr)
+        print(_BUILD_FAILED, file=sys.stderr)
         return 1
+    _print_result(result, args.profile)
+    return 0
+
+
+def _hand_to_preview(project: Path, args: argparse.Namespace) -> int | None:
+    """The exit status of the build as the preview running in ``project`` made it; None if none made it."""
+    from .handoff import ask
+
+    def slow() -> None:
+        print("交给正在运行的 bangyang serve 生成, 请稍候… (不交给它: Ctrl+C, 再加 --here)", file=sys.stderr, flush=True)
+
+    reply = ask(project, {"drafts": args.drafts, "search": not args.no_search}, slow)
+    if reply is None:
+        return None
+    if reply.get("status") == "failed":
+        _print_problems(reply.get("problems", []))
+        print(_BUILD_FAILED, file=sys.stderr)
+        return 1
+    if reply.get("status") != "built":
+        print(f"未交给正在运行的预览: {reply.get('reason', '')}; 在本进程中构建。", file=sys.stderr)
+        return None
+    result = argparse.Namespace(**reply["result"])
+    _print_result(result, args.profile)
+    print(f"  (由正在运行的 bangyang serve 生成, 进程 {reply.get('pid')}; 不交给它: build --here)")
+    return 0
+
+
+def _print_result(result, profile: bool) -> None:
     print(f"已生成 {result.pages} 个页面到 {result.output}, 用时 {result.seconds:.2f} 秒 "
           f"(重新生成 {result.remade}/{result.groups} 组, 写入 {result.written} 个文件, 删除 {result.deleted} 个)")
     if result.unchanged:
         print("  输入文件与 output/ 都和上次构建时一样 (大小与修改时间), 没有读取记录。")
-    if args.profile:
+    if profile:
         _print_profile(result)
-    return 0
 
 
 _STAGE_LABELS = {"load": "读取并校验 YAML", "link": "关联记录", "render": "页面数据与模板", "write": "写入 output/",
@@ -57,6 +95,7 @@ def _print_profile(result) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .build import BuildError, build, load_catalog
     from .linkcheck import check_site
 
     project = Path(args.project)
@@ -160,6 +199,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-search", action="store_true", help="不建搜索索引 (不需要 Pagefind)")
     b.add_argument("--jobs", type=int, default=None, help="并行生成页面的进程数, 默认每个 CPU 核一个")
     b.add_argument("--no-cache", action="store_true", help="不用构建缓存, 全部重新生成 (输出相同)")
+    b.add_argument("--here", action="store_true",
+                   help="在本进程中构建; 默认交给本项目正在运行的 bangyang serve (它把记录留在内存里, 快得多)")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="列出全部内容问题, 并检查生成站点的站内链接")

@@ -126,12 +126,18 @@ def find_pagefind(project: Path) -> Path | None:
     return Path(found) if found else None
 
 
-def start_pagefind(project: Path, site: Path, bundle: Path) -> subprocess.Popen:
-    """Start Pagefind indexing ``site`` into ``bundle``; ``finish_pagefind`` waits for it."""
+def start_pagefind(project: Path, site: Path, bundle: Path, background: bool = False) -> subprocess.Popen:
+    """Start Pagefind indexing ``site`` into ``bundle``; ``finish_pagefind`` waits for it.
+
+    ``background``: at low priority, so that it leaves the cores to the preview's rebuilds.
+    """
     binary = find_pagefind(project)
     if binary is None:
         raise SearchIndexError("找不到 Pagefind (extended); 在项目目录运行 npm ci 安装, 或用 --no-search 跳过搜索索引")
     command = [str(binary), "--site", str(site), "--glob", INDEXED_GLOB, "--silent", "--output-path", str(bundle)]
+    nice = shutil.which("nice") if background else None
+    if nice:  # a prefix, not os.setpriority after the start: Pagefind's threads inherit it from the first
+        command = [nice, "-n", "10", *command]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -10,9 +10,18 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
-from .build import BuildError, Indexer, Session, build, index_made, stale_index
+from .build import BuildError, BuildResult, Indexer, Session, build, index_made, stale_index
+from .cache import code_version
+from .handoff import Listener
+
+# How often the watcher looks up from waiting for changes: to take a build request from
+# `bangyang build` (generator.handoff), and to see whether the search index is ready.
+_STEP_MS = 25
+# The idle work waits this long after the last change or request: an editor often saves twice.
+_IDLE_S = 0.5
 
 
 def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Indexer) -> None:
@@ -33,6 +42,37 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Ind
         _report(exc)
 
 
+def _answer(request: dict, project: Path, include_drafts: bool, session: Session, indexer: Indexer,
+            version: str) -> dict:
+    """Build for `bangyang build`, as it would have built by itself, and say how it went."""
+    if code_version.__wrapped__() != version:
+        return {"status": "declined", "reason": "bangyang 在预览启动后更新过, 请重启 bangyang serve"}
+    if bool(request.get("drafts")) != include_drafts:
+        return {"status": "declined",
+                "reason": "预览" + ("包含" if include_drafts else "不含") + "草稿, 与这次构建不同"}
+    try:
+        result = build(project, include_drafts=include_drafts, session=session, search=False)
+        print(f"按 bangyang build 的请求重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 "
+              f"({result.seconds:.2f} 秒)", flush=True)
+        key = stale_index(project, session)
+        if key is not None:
+            if not (indexer.running and indexer.key == key):  # one started by the last rebuild may stand
+                indexer.start(key)
+            if request.get("search"):  # the command returns with the index made, as it would by itself
+                result.timings["index"] = indexer.finish()
+                result.seconds += result.timings["index"]
+                result.indexed = True
+                index_made(project, session, key)
+    except BuildError as exc:
+        _report(exc)
+        return {"status": "failed", "problems": [str(p) for p in exc.problems]}
+    return {"status": "built", "pid": os.getpid(), "result": _plain(result)}
+
+
+def _plain(result: BuildResult) -> dict:
+    return {**vars(result), "output": str(result.output)}
+
+
 def _index_ready(project: Path, session: Session, indexer: Indexer) -> None:
     """Move a finished search index into output/."""
     if indexer.process is None or indexer.running:
@@ -51,28 +91,37 @@ def _report(exc: BuildError) -> None:
         print(f"  {p}", file=sys.stderr, flush=True)
 
 
-def _watch(project: Path, output: Path, include_drafts: bool, session: Session, indexer: Indexer) -> None:
+def _watch(project: Path, output: Path, include_drafts: bool, session: Session, indexer: Indexer,
+           listener: Listener, answer) -> None:
     """Rebuild on every change to content/ or templates/; tell the session each file that changed.
 
     output/ is watched too, for files an operator changes by hand, but a change there
     alone waits for the next rebuild (which repairs it): our own writes land there.
+    A build request from `bangyang build` is answered one look later than it is seen: by
+    then the watcher has passed on every file written before the request was made.
     """
     from watchfiles import watch as watch_files
 
+    asked, busy = False, time.monotonic()
     while True:
         session.watching()
         folder = _inode(output)
         paths = [p for p in (project / "content", project / "templates", output) if p.exists()]
-        # Wake up twice a second to see whether the search index is ready.
-        for changes in watch_files(*paths, debounce=300, rust_timeout=500, yield_on_timeout=True):
-            if not changes:
+        for changes in watch_files(*paths, debounce=300, step=_STEP_MS, rust_timeout=_STEP_MS,
+                                   yield_on_timeout=True):
+            if not changes and not asked and time.monotonic() - busy > _IDLE_S:
                 # While the editor reads the preview (changes meanwhile wait): sum up the
                 # catalog for the next edit, and write the manifest for other builds.
                 session.prime()
                 session.save()
             session.changed(path for _, path in changes)
-            if any(not _inside(path, output) for _, path in changes):
+            if asked:  # its build takes in the changes just noted
+                listener.answer(answer)
+            elif any(not _inside(path, output) for _, path in changes):
                 _rebuild(project, include_drafts, session, indexer)
+            if changes or asked:
+                busy = time.monotonic()
+            asked = listener.waiting()
             _index_ready(project, session, indexer)
             if _inode(output) != folder:
                 break  # output/ was made anew: watch the new folder
@@ -127,7 +176,10 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     http_process.start()
     server.server_close()  # the child serves on it
     session = Session(project)  # reads the build caches: after the fork
-    indexer = Indexer(project, output)
+    indexer = Indexer(project, output, background=True)
+    listener = Listener(project)
+    answer = functools.partial(_answer, project=project, include_drafts=include_drafts, session=session,
+                               indexer=indexer, version=code_version())
     if threading.current_thread() is threading.main_thread():
         # An editor's IDE or a service manager stops the preview with SIGTERM, not Ctrl+C:
         # stop the same way, so the session writes the build manifest the next build needs.
@@ -137,15 +189,18 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
             _rebuild(project, include_drafts, session, indexer)
         print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
         if watch:
-            _watch(project, output, include_drafts, session, indexer)
+            _watch(project, output, include_drafts, session, indexer, listener, answer)
         else:
             if indexer.process is not None:
                 indexer.process.wait()
                 _index_ready(project, session, indexer)
-            threading.Event().wait()
+            while True:  # no watcher: a build request looks at every file
+                if listener.waiting(timeout=None):
+                    listener.answer(answer)
     except KeyboardInterrupt:
         pass
     finally:
+        listener.close()
         http_process.terminate()
         http_process.join(timeout=10)
         indexer.stop()

@@ -107,3 +107,81 @@ def test_a_failed_search_index_is_reported_and_leaves_nothing_behind(project, mo
         indexer.finish()
     assert "Pagefind" in str(failed.value)
     assert not list(project.glob(".pagefind.*"))
+
+
+def _bangyang(project, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(project), *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+def _start_preview(project, *args) -> subprocess.Popen:
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
+                             "--port", str(port), *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    _wait_for(lambda: _get(f"http://127.0.0.1:{port}/")[0] == 200)
+    return proc
+
+
+def _stop(proc: subprocess.Popen) -> str:
+    proc.send_signal(signal.SIGTERM)
+    out, _ = proc.communicate(timeout=60)
+    return out
+
+
+HANDED = "由正在运行的 bangyang serve 生成"
+
+
+def test_a_build_from_the_command_line_is_made_by_the_running_preview(project, tmp_path):
+    from helpers import tree_digest
+
+    preview = _start_preview(project)
+    try:
+        record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+        record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(交给预览)"),
+                          encoding="utf-8")
+        built = _bangyang(project, "build", "--no-search")
+        assert built.returncode == 0, built.stderr
+        assert HANDED in built.stdout
+        # When the command returns, output/ holds the edit: it does not wait on the preview's watcher.
+        page = project / "output/communities/zhejiang/cixi-yubo/index.html"
+        assert "严介军(交给预览)" in page.read_text(encoding="utf-8")
+
+        # A broken record fails the same way as a build of its own: file, line and field.
+        broken = project / "content/records/communities/zhejiang/broken.yaml"
+        broken.write_text("name: 坏记录\nregion: 浙江: 慈溪\n", encoding="utf-8")
+        failed = _bangyang(project, "build", "--no-search")
+        assert failed.returncode == 1
+        assert "broken.yaml:2" in failed.stderr and "output/ 保持原样" in failed.stderr
+        assert "严介军(交给预览)" in page.read_text(encoding="utf-8")
+        broken.unlink()
+        # With --here the command builds by itself, and finds nothing to do.
+        here = _bangyang(project, "build", "--no-search", "--here")
+        assert here.returncode == 0 and HANDED not in here.stdout
+    finally:
+        log = _stop(preview)
+    assert "按 bangyang build 的请求" in log
+    assert not (project / ".bangyang-cache/serve.sock").exists()
+    # The preview's output is byte for byte what a clean build makes.
+    clean = build(project, tmp_path / "clean", search=False, cache=False).output
+    made = tree_digest(project / "output")
+    assert {p: h for p, h in made.items() if not p.startswith("pagefind/")} == tree_digest(clean)
+
+
+def test_a_preview_that_shows_drafts_leaves_a_build_without_them_to_the_command(project):
+    preview = _start_preview(project, "--drafts", "--no-watch")
+    try:
+        built = _bangyang(project, "build", "--no-search")
+    finally:
+        _stop(preview)
+    assert built.returncode == 0, built.stderr
+    assert HANDED not in built.stdout and "草稿" in built.stderr
+
+
+def test_a_socket_left_by_a_killed_preview_does_not_stop_a_build(project):
+    left = project / ".bangyang-cache/serve.sock"
+    left.parent.mkdir(parents=True)
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(left))  # bound, never listened on: as a preview killed outright leaves it
+    built = _bangyang(project, "build", "--no-search")
+    assert built.returncode == 0, built.stderr
+    assert HANDED not in built.stdout and (project / "output/index.html").is_file()
