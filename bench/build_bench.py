@@ -11,8 +11,9 @@ its built-in “simple” theme). Each tool is timed on:
   edit_edition  after changing one edition
   edit_template after changing the page template
 With --serve, it also times bangyang's rebuilds inside one process, as `bangyang serve` makes
-them after an edit (caches and validated records kept in memory), and writes those rows to
-<json>-serve.json. The table also gives the HTML pages each tool wrote: bangyang writes edition, region, year and
+them after an edit (caches and validated records kept in memory), and `bangyang build` from the
+command line while `bangyang serve` runs in the project (the command hands its build to the
+preview), and writes those rows to <json>-serve.json. The table also gives the HTML pages each tool wrote: bangyang writes edition, region, year and
 filter pages that the one-page-per-record peers do not have. Wall time is the median of --runs; peak RSS is the maximum resident set of the build
 process (GNU time). Rows: {"tool", "n", "case", "wall_s", "peak_rss_mb"}. bangyang builds with
 --no-search: the search index is measured by bench/search_bench.py. This never runs in CI.
@@ -24,10 +25,13 @@ import compileall
 import json
 import os
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -168,13 +172,13 @@ class Tool:
         path.write_text(path.read_text(encoding="utf-8") + f"\n{mark}\n", encoding="utf-8")
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one build, from GNU time."""
+def timed(cmd: list[str], expect: str = "") -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one build, from GNU time; its output must hold ``expect``."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
         run = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", out.name, *cmd], capture_output=True, text=True,
                              env={**os.environ, "PYTHONHASHSEED": "0"})
-        if run.returncode != 0:
-            raise SystemExit(f"build failed: {' '.join(cmd)}\n{run.stderr[-3000:]}")
+        if run.returncode != 0 or expect not in run.stdout:
+            raise SystemExit(f"build failed: {' '.join(cmd)}\n{run.stdout[-1000:]}\n{run.stderr[-3000:]}")
         wall, rss = out.read().split()[-2:]
     return float(wall), int(rss) / 1024
 
@@ -219,6 +223,69 @@ def measure_session(tool: Tool, runs: int) -> dict[str, float]:
     return out
 
 
+HANDED = "由正在运行的 bangyang serve 生成"  # what `bangyang build` prints when the preview made the build
+
+
+def measure_handoff(tool: Tool, runs: int) -> tuple[dict[str, float], float]:
+    """Median wall seconds of `bangyang build` from the command line while `bangyang serve` runs
+    in the project, after each kind of edit; and the preview's peak RSS (MB).
+
+    The command hands its build to the preview (generator/handoff.py). Before each edit the
+    bench waits until the preview is idle, as an editor's pace leaves it: after a build it
+    sums up the catalog and writes its manifest, and a build asked meanwhile waits for that.
+    """
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with open(tool.site / "serve.log", "w") as log:
+        proc = subprocess.Popen([str(BIN / "bangyang"), "--project", str(tool.site), "serve", "--no-build",
+                                 "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
+                                env={**os.environ, "PYTHONHASHSEED": "0"})
+    try:
+        deadline = time.monotonic() + 120
+        while not (tool.site / ".bangyang-cache" / "serve.sock").exists():
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise SystemExit(f"the preview did not start: see {tool.site / 'serve.log'}")
+            time.sleep(0.2)
+        timed(tool.command(), HANDED)  # the preview's first build reads the catalog from the build cache
+        out = {}
+        for case in ("warm", "edit_honoree", "edit_edition", "edit_template"):
+            walls = []
+            for _ in range(runs):
+                _wait_idle(proc.pid)
+                if case != "warm":
+                    tool.edit(case)
+                walls.append(timed(tool.command(), HANDED)[0])
+            out[case] = statistics.median(walls)
+        status = Path(f"/proc/{proc.pid}/status").read_text()
+        peak = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))) / 1024
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=600)
+    return out, peak
+
+
+def _wait_idle(pid: int, timeout: float = 900) -> None:
+    """Until process ``pid`` and its children (the search indexer the preview starts after a
+    build) use under 5% of a core over a second; the preview's watcher wakes 40 times a second."""
+    def cpu(p: int = pid) -> int:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except OSError:  # ended meanwhile
+            return 0
+        return int(fields[11]) + int(fields[12]) + sum(cpu(int(c)) for c in children)  # utime + stime, in ticks
+    tick, deadline = os.sysconf("SC_CLK_TCK"), time.monotonic() + timeout
+    last = cpu()
+    while time.monotonic() < deadline:
+        time.sleep(1.0)
+        now = cpu()
+        if now - last < 0.05 * tick:
+            return
+        last = now
+    raise SystemExit(f"process {pid} did not become idle within {timeout:.0f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, action="append", help="honorees; may repeat (default 1000)")
@@ -251,13 +318,17 @@ def main(argv: list[str] | None = None) -> int:
                 sites = {"bangyang": project, **write_peers(project, work)}
             for name in ["bangyang"] if args.serve_only else args.tools.split(","):
                 print(f"n={n} {name}…", file=sys.stderr, flush=True)
-                tool = Tool(name, sites[name], trash)
+                tool = Tool(name, sites[name].resolve(), trash)  # serve's watcher names files by their real path
                 for case, (wall, rss) in ({} if args.serve_only else measure(tool, args.runs)).items():
                     rows.append({"tool": name, "n": n, "case": case, "wall_s": round(wall, 2),
                                  "peak_rss_mb": round(rss, 1), "pages": tool.pages()})
                 if name == "bangyang" and args.serve:
                     for case, wall in measure_session(tool, args.runs).items():
                         serve_rows.append({"tool": "bangyang serve", "n": n, "case": case, "wall_s": round(wall, 3)})
+                    walls, peak = measure_handoff(tool, args.runs)
+                    for case, wall in walls.items():
+                        serve_rows.append({"tool": "bangyang build, serve running", "n": n, "case": case,
+                                           "wall_s": round(wall, 3), "peak_rss_mb": round(peak, 1)})
         shutil.rmtree(trash, ignore_errors=True)
     peers = {t: {(r["n"], r["case"]): r for r in rows if r["tool"] == t} for t in ("hugo", "pelican")}
 
@@ -280,9 +351,10 @@ def main(argv: list[str] | None = None) -> int:
                          if mine else "")
                 print(f"{n:>7} {case:<14} " + " ".join(cells) + extra)
     if serve_rows:
-        print(f"\nbangyang serve, rebuild inside one process (s): {'n':>7} {'case':<14} {'s':>8} {'×hugo':>6}")
+        print(f"\n{'':30} {'n':>7} {'case':<14} {'s':>8} {'×hugo':>6} {'preview MB':>10}")
         for r in serve_rows:
-            print(f"{'':47} {r['n']:>7} {r['case']:<14} {r['wall_s']:>8.3f} {ratio(r, 'hugo'):>6}")
+            rss = f"{r['peak_rss_mb']:>10.0f}" if "peak_rss_mb" in r else ""
+            print(f"{r['tool']:<30} {r['n']:>7} {r['case']:<14} {r['wall_s']:>8.3f} {ratio(r, 'hugo'):>6} {rss}")
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not args.serve_only:
