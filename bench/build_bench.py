@@ -233,13 +233,14 @@ def measure_handoff(tool: Tool, runs: int) -> tuple[dict[str, float], float]:
     The command hands its build to the preview (generator/handoff.py). Before each edit the
     bench waits until the preview is idle, as an editor's pace leaves it: after a build it
     sums up the catalog and writes its manifest, and a build asked meanwhile waits for that.
+    The preview runs with --no-search, like the builds (Pagefind is bench/search_bench.py's).
     """
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with open(tool.site / "serve.log", "w") as log:
         proc = subprocess.Popen([str(BIN / "bangyang"), "--project", str(tool.site), "serve", "--no-build",
-                                 "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
+                                 "--no-search", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
                                 env={**os.environ, "PYTHONHASHSEED": "0"})
     try:
         deadline = time.monotonic() + 120

@@ -123,7 +123,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     return serve(Path(args.project), args.host, args.port, build_first=not args.no_build,
-                 include_drafts=args.drafts, watch=not args.no_watch)
+                 include_drafts=args.drafts, watch=not args.no_watch, search=not args.no_search)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -212,6 +212,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--drafts", action="store_true", help="预览中显示草稿")
     s.add_argument("--no-build", action="store_true", help="启动时不先生成")
     s.add_argument("--no-watch", action="store_true", help="不监视文件变化")
+    s.add_argument("--no-search", action="store_true",
+                   help="预览中不更新搜索索引 (Pagefind 每次都重建整个索引, 大站点上要几分钟)")
     s.set_defaults(func=cmd_serve)
 
     n = sub.add_parser("new", help="新建一条记录的骨架")

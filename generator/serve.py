@@ -24,8 +24,9 @@ _STEP_MS = 25
 _IDLE_S = 0.5
 
 
-def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Indexer) -> None:
-    """Build the pages, then start the search index beside the preview, so an edit shows at once.
+def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Indexer, search: bool) -> None:
+    """Build the pages, then start the search index beside the preview (unless not ``search``),
+    so an edit shows at once.
 
     A rebuild that remakes many pages (a template edit) renders them in worker processes, as
     `bangyang build` does: the HTTP server runs in a process of its own (``_serve_http``), so
@@ -35,7 +36,7 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Ind
     try:
         result = build(project, include_drafts=include_drafts, session=session, search=False)
         print(f"已重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 ({result.seconds:.2f} 秒)", flush=True)
-        key = stale_index(project, session)
+        key = stale_index(project, session) if search else None
         if key is not None:
             indexer.start(key)
     except BuildError as exc:
@@ -43,7 +44,7 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Ind
 
 
 def _answer(request: dict, project: Path, include_drafts: bool, session: Session, indexer: Indexer,
-            version: str) -> dict:
+            search: bool, version: str) -> dict:
     """Build for `bangyang build`, as it would have built by itself, and say how it went."""
     if code_version.__wrapped__() != version:
         return {"status": "declined", "reason": "bangyang 在预览启动后更新过, 请重启 bangyang serve"}
@@ -54,7 +55,7 @@ def _answer(request: dict, project: Path, include_drafts: bool, session: Session
         result = build(project, include_drafts=include_drafts, session=session, search=False)
         print(f"按 bangyang build 的请求重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 "
               f"({result.seconds:.2f} 秒)", flush=True)
-        key = stale_index(project, session)
+        key = stale_index(project, session) if search or request.get("search") else None
         if key is not None:
             if not (indexer.running and indexer.key == key):  # one started by the last rebuild may stand
                 indexer.start(key)
@@ -92,7 +93,7 @@ def _report(exc: BuildError) -> None:
 
 
 def _watch(project: Path, output: Path, include_drafts: bool, session: Session, indexer: Indexer,
-           listener: Listener, answer) -> None:
+           search: bool, listener: Listener, answer) -> None:
     """Rebuild on every change to content/ or templates/; tell the session each file that changed.
 
     output/ is watched too, for files an operator changes by hand, but a change there
@@ -118,7 +119,7 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
             if asked:  # its build takes in the changes just noted
                 listener.answer(answer)
             elif any(not _inside(path, output) for _, path in changes):
-                _rebuild(project, include_drafts, session, indexer)
+                _rebuild(project, include_drafts, session, indexer, search)
             if changes or asked:
                 busy = time.monotonic()
             asked = listener.waiting()
@@ -162,8 +163,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first: bool = True,
-          include_drafts: bool = False, watch: bool = True) -> int:
-    """Serve until interrupted; returns the exit status."""
+          include_drafts: bool = False, watch: bool = True, search: bool = True) -> int:
+    """Serve until interrupted; returns the exit status. ``search``: keep the search index up to date."""
     project = project.resolve()
     output = project / "output"
     # The handler looks the directory up per request, so a rebuild's swap is picked up at once.
@@ -179,17 +180,17 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     indexer = Indexer(project, output, background=True)
     listener = Listener(project)
     answer = functools.partial(_answer, project=project, include_drafts=include_drafts, session=session,
-                               indexer=indexer, version=code_version())
+                               indexer=indexer, search=search, version=code_version())
     if threading.current_thread() is threading.main_thread():
         # An editor's IDE or a service manager stops the preview with SIGTERM, not Ctrl+C:
         # stop the same way, so the session writes the build manifest the next build needs.
         signal.signal(signal.SIGTERM, _interrupt)
     try:
         if build_first or not output.exists():
-            _rebuild(project, include_drafts, session, indexer)
+            _rebuild(project, include_drafts, session, indexer, search)
         print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
         if watch:
-            _watch(project, output, include_drafts, session, indexer, listener, answer)
+            _watch(project, output, include_drafts, session, indexer, search, listener, answer)
         else:
             if indexer.process is not None:
                 indexer.process.wait()

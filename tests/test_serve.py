@@ -185,3 +185,19 @@ def test_a_socket_left_by_a_killed_preview_does_not_stop_a_build(project):
     built = _bangyang(project, "build", "--no-search")
     assert built.returncode == 0, built.stderr
     assert HANDED not in built.stdout and (project / "output/index.html").is_file()
+
+
+def test_a_preview_without_search_leaves_the_index_to_a_build_that_asks_for_it(project):
+    preview = _start_preview(project, "--no-search")
+    index = project / "output/pagefind/pagefind.js"
+    try:
+        assert HANDED in _bangyang(project, "build", "--no-search").stdout
+        time.sleep(3)  # a preview that indexed would have started Pagefind by now; the sample takes 1-2 s
+        assert not index.exists()
+        built = _bangyang(project, "build")
+        assert built.returncode == 0, built.stderr
+        # The command returns once the index is made, as a build of its own would.
+        assert HANDED in built.stdout and index.is_file()
+    finally:
+        log = _stop(preview)
+    assert "搜索索引已更新" not in log
