@@ -141,6 +141,16 @@ def start_pagefind(project: Path, site: Path, bundle: Path, background: bool = F
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+# Pagefind names these files for a hash of their contents, and itself skips writing one
+# whose name already exists (its "immutable" files): the same name is the same bytes.
+_HASHED_FOLDERS = ("fragment/", "index/", "filter/")
+
+
+def named_for_content(rel: str) -> bool:
+    """Whether the Pagefind bundle file ``rel`` (relative to pagefind/) is named for its bytes."""
+    return rel.startswith(_HASHED_FOLDERS) or (rel.startswith("pagefind.") and rel.endswith(".pf_meta"))
+
+
 def finish_pagefind(process: subprocess.Popen) -> None:
     """Wait for a started Pagefind; raise SearchIndexError if it failed."""
     out, err = process.communicate()

@@ -13,6 +13,7 @@ import urllib.request
 import pytest
 
 from generator.build import build
+from helpers import tree_digest
 
 
 def _free_port() -> int:
@@ -93,6 +94,24 @@ def test_an_edit_stops_the_search_index_and_leaves_the_old_one_whole(project):
     assert not indexer.running
     assert not list(project.glob(".pagefind.*"))
     assert {p: p.stat().st_mtime_ns for p in index.rglob("*") if p.is_file()} == before
+
+
+def test_an_index_remade_after_an_edit_is_a_clean_builds_and_keeps_the_files_it_did_not_change(project, tmp_path):
+    """Index files Pagefind names for their bytes are trusted by name: the result must still be whole."""
+    build(project)
+    index = project / "output" / "pagefind"
+    before = {p.relative_to(index).as_posix(): p.stat().st_mtime_ns for p in index.rglob("*") if p.is_file()}
+    record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军 韩丽娟"),
+                      encoding="utf-8")
+    assert build(project).indexed
+    clean = tmp_path / "clean"
+    build(project, output=clean, cache=False)
+    assert tree_digest(index) == tree_digest(clean / "pagefind")
+    after = {p.relative_to(index).as_posix(): p.stat().st_mtime_ns for p in index.rglob("*") if p.is_file()}
+    kept = [f for f in after if before.get(f) == after[f]]
+    assert len(kept) > len(after) // 2, "most of the index did not change and was left as it was"
+    assert set(after) != set(before), "the edited page's fragment and word chunks were replaced"
 
 
 def test_a_failed_search_index_is_reported_and_leaves_nothing_behind(project, monkeypatch):
