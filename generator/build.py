@@ -15,6 +15,7 @@ import logging
 import os
 import runpy
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -690,7 +691,9 @@ class Indexer:
     """Pagefind over output/, in a folder beside it, then moved in file by file.
 
     ``bangyang serve`` starts it after a rebuild and goes on watching: an edit while it
-    runs stops it, so the edit shows at once, and the next rebuild starts it again.
+    runs stops it, so the edit shows at once, and the next rebuild starts it again. It passes
+    ``background=True``: Pagefind runs at low priority and scratch folders are deleted by a
+    process of their own; ``close`` waits for them.
     """
 
     def __init__(self, project: Path, output: Path, background: bool = False):
@@ -699,6 +702,7 @@ class Indexer:
         self.process = None
         self.key = ""          # what it indexes (see stale_index), for the caller
         self.started = 0.0
+        self._sweepers: list[subprocess.Popen] = []
 
     def start(self, key: str = "") -> None:
         self.stop()
@@ -730,7 +734,7 @@ class Indexer:
         changed = [f for f in sorted(new_files) if f not in old_files
                    or not (named_for_content(f) or _same_bytes(fresh / f, index / f))]
         index.mkdir(exist_ok=True)
-        commit(fresh, index, changed, sorted(old_files - new_files))
+        commit(fresh, index, changed, sorted(old_files - new_files), remove_staging=False)  # stop() sweeps it
         self.stop()
         return time.perf_counter() - self.started
 
@@ -741,8 +745,26 @@ class Indexer:
             self.process.communicate()
             self.process = None
         if self.bundle is not None:
-            shutil.rmtree(self.bundle, ignore_errors=True)
+            self._sweep(self.bundle)
             self.bundle = None
+
+    def _sweep(self, folder: Path) -> None:
+        # A preview hands the deletion to `rm`: tens of thousands of scratch files (3 s at
+        # 100,000 honorees) would hold up its next rebuild. A process, not a thread: the
+        # rebuilds fork their workers.
+        self._sweepers = [p for p in self._sweepers if p.poll() is None]
+        rm = shutil.which("rm") if self.background else None
+        if rm is None:
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+        self._sweepers.append(subprocess.Popen([rm, "-rf", "--", str(folder)], stdin=subprocess.DEVNULL))
+
+    def close(self) -> None:
+        """Stop Pagefind and wait until its scratch folders are gone."""
+        self.stop()
+        for sweeper in self._sweepers:
+            sweeper.wait()
+        self._sweepers = []
 
 
 def _stale_index(manifest: Manifest, output: Path) -> str | None:

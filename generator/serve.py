@@ -204,7 +204,7 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
         listener.close()
         http_process.terminate()
         http_process.join(timeout=10)
-        indexer.stop()
+        indexer.close()
         session.close()
     return 0
 

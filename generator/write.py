@@ -76,8 +76,11 @@ def write_pages(env: Environment, pages: list[Page], output: Path, site: dict) -
     return len(pages)
 
 
-def commit(staging: Path, output: Path, staged: list[str], deleted: list[str]) -> None:
-    """Move ``staged`` files from ``staging`` into ``output`` and delete ``deleted`` ones."""
+def commit(staging: Path, output: Path, staged: list[str], deleted: list[str], remove_staging: bool = True) -> None:
+    """Move ``staged`` files from ``staging`` into ``output`` and delete ``deleted`` ones.
+
+    ``remove_staging=False`` leaves what was not moved for the caller to delete.
+    """
     os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
     if not output.exists():
         os.replace(staging, output)
@@ -94,7 +97,8 @@ def commit(staging: Path, output: Path, staged: list[str], deleted: list[str]) -
         target = output / rel
         target.unlink(missing_ok=True)
         _prune(target.parent, output)
-    shutil.rmtree(staging, ignore_errors=True)
+    if remove_staging:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _clear_way(output: Path, rel: str) -> None:

@@ -66,6 +66,7 @@ def test_serve_rebuilds_after_a_record_is_edited(project):
         assert status == 404 and "页面不存在" in body
         proc.send_signal(signal.SIGTERM)  # as an IDE stops it; Ctrl+C takes the same way out
         assert proc.wait(timeout=30) == 0
+        assert not list(project.glob(".pagefind.*")), "the preview's scratch index folders are gone"
         # Its HTTP server (a process of its own) stopped with it: the port is free again.
         with socket.socket() as s:
             s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past closed connections, not a listener
