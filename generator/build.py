@@ -35,8 +35,8 @@ from .load import RecordFile, load, record_files, sort_record_files
 from .pages import latest_date, news_extras, page_builder
 from .problems import ContentError, Problem
 from .relink import Linked, patch
-from .render import (GroupResult, Job, PageState, default_jobs, make_env, render_groups, template_hashes,
-                     unchanged_output, untouched)
+from .render import (GroupResult, Job, PageState, default_jobs, make_env, processes_for, render_groups,
+                     render_times, template_hashes, unchanged_output, untouched)
 from .search import SearchIndexError, finish_pagefind, named_for_content, start_pagefind
 from .sitemap import news_entries, sitemap_xml
 from .write import changed_files, commit, existing_files
@@ -66,6 +66,10 @@ class BuildResult:
     indexed: bool = False            # the search index was rebuilt
     relinked: bool = True            # False when a rebuild in a session reused the last catalog
     unchanged: bool = False          # every input file and output file was as the last build left it
+    # The render stage in parts (generator.render.render_times), with "plan": planning the
+    # groups and finding those to remake, and "pelican": the news pages, feeds and theme
+    # files; empty when nothing was rendered.
+    render_parts: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -367,7 +371,8 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
 
     gc.freeze()
     gc.enable()
-    with _stage(timings, "render"):
+    plan: dict[str, float] = {}
+    with _stage(timings, "render"), _stage(plan, "plan"):
         if result.relinked:
             builder = page_builder(catalog)
             groups = builder.plan()
@@ -413,11 +418,14 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             # The records are final once loaded: their cache is written while the workers render
             # (a second at 10,000 honorees that came after everything else).
             results = render_groups(job, jobs or default_jobs(), meanwhile=save_parsed)
+            result.render_parts = {**plan, **render_times(results, processes_for(len(dirty), jobs or default_jobs()))}
             new = _carry_over(groups, results, old, catalog.hashes, templates, settings_key)
             pelican_key = _pelican_key(catalog, settings, settings_key)
             staged = [p for r in results for p in r.staged]
             if old is None or old.pelican != pelican_key or "pelican" not in old.groups or "pelican" in touched:
-                staged += _run_pelican(project, settings.file, catalog, include_drafts, output, staging, old_pages, new)
+                with _stage(result.render_parts, "pelican"):
+                    staged += _run_pelican(project, settings.file, catalog, include_drafts, output, staging,
+                                           old_pages, new)
             else:
                 _keep_group(new, old, "pelican")
             new.pelican = pelican_key

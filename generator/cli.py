@@ -89,9 +89,31 @@ def _print_profile(result) -> None:
     print(f"  {'other':<8}{other:9.3f}{other / total:7.0%}  设置、缓存读写")
     if result.unchanged:
         print("  (load: only the sizes and times of the files were compared with the last build's)")
+    _print_render_parts(getattr(result, "render_parts", None) or {})
     print(f"  page groups {result.groups}, remade {result.remade}; pages rendered {result.rendered}; "
           f"files written {result.written}, deleted {result.deleted}; "
           f"search index {'rebuilt' if result.indexed else 'unchanged'}")
+
+
+def _print_render_parts(parts: dict) -> None:
+    """The render stage in parts (generator.render.render_times): which of page data, templates
+    or files to look at, and which template."""
+    if not parts:
+        return
+    processes = parts.get("processes", 1)
+    print(f"  render, in parts (seconds of work{f', summed over {processes} processes' if processes > 1 else ''}):")
+    templates = sorted(parts.get("templates", {}).items(), key=lambda kv: (-kv[1], kv[0]))
+    named = ", ".join(f"{name} {seconds:.3f}" for name, seconds in templates[:5])
+    if len(templates) > 5:
+        named += f", 另 {len(templates) - 5} 个"
+    rows = [("plan", parts.get("plan", 0.0), "规划页面组, 读上次的清单, 找出要重新生成的组"),
+            ("page data", parts.get("data", 0.0), "页面数据: 记录 → 模板收到的数据"),
+            ("templates", sum(s for _, s in templates), f"模板 (Jinja): {named}" if named else "模板 (Jinja)"),
+            ("files", parts.get("files", 0.0), "输入摘要、与 output/ 比对、写入暂存目录")]
+    if "pelican" in parts:
+        rows.append(("pelican", parts["pelican"], "新闻页、订阅与主题文件 (Pelican)"))
+    for name, seconds, label in rows:
+        print(f"    {name:<10}{seconds:9.3f}  {label}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

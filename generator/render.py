@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +48,11 @@ class GroupResult:
     staged: list[str] = field(default_factory=list)
     rendered: int = 0
     memo: tuple | None = None          # what a worker's memo recorded (Memo.recorded)
+    # Where the group's time went, for `build --profile`: making its page data, each
+    # template's rendering, and the whole group (the rest is hashing, comparing and writing).
+    data_s: float = 0.0
+    template_s: dict[str, float] = field(default_factory=dict)
+    total_s: float = 0.0
 
 
 class _PlainDataEnvironment(Environment):
@@ -216,9 +222,12 @@ def untouched(output: Path, rel: str, old: PageState | None, ihash: str) -> Page
 
 
 def _render_group(job: Job, group: Group) -> GroupResult:
+    started = time.perf_counter()
     result = GroupResult(group.key, group.deps, frozenset())
     used_templates = set()
-    for page in job.builder.run(group):
+    pages = job.builder.run(group)
+    result.data_s = time.perf_counter() - started
+    for page in pages:
         if page.template:
             used_templates.add(page.template)
         ihash = input_hash(page, job.templates)
@@ -226,7 +235,10 @@ def _render_group(job: Job, group: Group) -> GroupResult:
         searchable = bool(page.template and page.context.get("page", {}).get("searchable"))
         kept = untouched(job.output, page.path, job.old_pages.get(page.path), ihash)
         if kept is None:
+            t = time.perf_counter()
             data = render_page(job.env, page, job.site)
+            if page.template:
+                result.template_s[page.template] = result.template_s.get(page.template, 0.0) + time.perf_counter() - t
             result.rendered += 1
             sha = content_hash(data)
             kept = unchanged_output(job.output, page.path, job.old_pages.get(page.path), sha, data) if job.has_output else None
@@ -236,7 +248,23 @@ def _render_group(job: Job, group: Group) -> GroupResult:
                 kept = PageState(ihash, sha, len(data), mtime)
         result.pages[page.path] = PageState(ihash, kept.sha, kept.size, kept.mtime_ns, sitemap, searchable)
     result.templates = frozenset(used_templates)
+    result.total_s = time.perf_counter() - started
     return result
+
+
+def render_times(results: list[GroupResult], processes: int) -> dict:
+    """Where rendering went, in seconds summed over the ``processes`` that rendered (``build --profile``):
+    page data (records → the plain dicts templates receive), each template, and files
+    (input hashes, comparing with output/, writing to staging). Plain data: it crosses to
+    ``bangyang build`` from a preview as JSON."""
+    data = files = 0.0
+    templates: dict[str, float] = {}
+    for r in results:
+        data += r.data_s
+        for name, seconds in r.template_s.items():
+            templates[name] = templates.get(name, 0.0) + seconds
+        files += max(0.0, r.total_s - r.data_s - sum(r.template_s.values()))
+    return {"processes": processes, "data": data, "templates": templates, "files": files}
 
 
 def _work(indexes: list[int]) -> list[GroupResult]:
@@ -254,6 +282,11 @@ _PARALLEL_MIN_GROUPS = 200
 _CHUNK = 64
 
 
+def processes_for(groups: int, jobs: int) -> int:
+    """How many processes render ``groups`` groups when ``jobs`` may."""
+    return 1 if jobs <= 1 or groups < _PARALLEL_MIN_GROUPS else jobs
+
+
 def render_groups(job: Job, jobs: int, meanwhile: Callable[[], None] = lambda: None) -> list[GroupResult]:
     """Render every group of ``job``; results come back in group order.
 
@@ -262,7 +295,7 @@ def render_groups(job: Job, jobs: int, meanwhile: Callable[[], None] = lambda: N
     global _JOB
     _JOB = job
     try:
-        if jobs <= 1 or len(job.groups) < _PARALLEL_MIN_GROUPS:
+        if processes_for(len(job.groups), jobs) == 1:
             meanwhile()
             return [_render_group(job, g) for g in job.groups]
         # The groups that sum up the whole catalog (search options, open data, statistics) take

@@ -324,6 +324,19 @@ def test_profile_names_each_stage(project, capsys):
     for stage in ("load", "link", "render", "write", "index"):
         assert re.search(rf"^\s+{stage}\b.*\d+\.\d{{3}}", out, re.M), out
     assert "remade" in out
+    # The render stage in parts, naming the templates, so a slow custom template shows.
+    for part in ("plan", "page data", "templates", "files", "pelican"):
+        assert re.search(rf"^\s+{part}\s+\d+\.\d{{3}}", out, re.M), out
+    templates = re.search(r"^\s+templates .*$", out, re.M).group()
+    assert re.search(r"honoree\.html \d+\.\d{3}", templates) and re.search(r"edition\.html \d+\.\d{3}", templates), out
+
+    # After one edit, the parts show the one honoree page rendered, and no news page.
+    record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(改)"), encoding="utf-8")
+    assert main(["--project", str(project), "build", "--no-search", "--profile"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^\s+templates\s+\d+\.\d{3}  模板 \(Jinja\): honoree\.html \d+\.\d{3}$", out, re.M), out
+    assert not re.search(r"^\s+pelican\s", out, re.M), out
 
 
 def test_switching_drafts_off_removes_their_pages(project, tmp_path):

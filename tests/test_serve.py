@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import socket
 import subprocess
@@ -159,9 +160,11 @@ def test_a_build_from_the_command_line_is_made_by_the_running_preview(project, t
         record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
         record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(交给预览)"),
                           encoding="utf-8")
-        built = _bangyang(project, "build", "--no-search")
+        built = _bangyang(project, "build", "--no-search", "--profile")
         assert built.returncode == 0, built.stderr
         assert HANDED in built.stdout
+        # The profile crosses from the preview too (its watcher may have made the page already).
+        assert re.search(r"^\s+templates\s+\d+\.\d{3}  模板 \(Jinja\)", built.stdout, re.M), built.stdout
         # When the command returns, output/ holds the edit: it does not wait on the preview's watcher.
         page = project / "output/communities/zhejiang/cixi-yubo/index.html"
         assert "严介军(交给预览)" in page.read_text(encoding="utf-8")
