@@ -19,7 +19,7 @@ from typing import Any, Callable
 import orjson
 
 from . import svgcharts, textcut
-from .cache import memo
+from .cache import content_hash, memo
 from .catalog import Catalog, EditionInfo, Honoree, NewsInfo
 from .markup import markdown_text, render_markdown
 from .model import KIND_LABELS, HonoreeBase
@@ -480,8 +480,10 @@ class PageBuilder:
         """Work out the summaries of the whole catalog ahead of the first edit (``bangyang serve``, when idle)."""
         self.filter_counts()
         self.indexed_chars()
-        for h in self.c.honorees.values():
-            self.open_data_row(h)
+        # The files too, and their hashes: at 100,000 honorees, joining and hashing them was
+        # 2 s of the first rebuild after serve started.
+        for page in self.open_data_files()[1]:
+            page.body_hash = page.body_hash or content_hash(page.body)
 
     def filter_counts(self) -> Counter[tuple[str, str]]:
         """How many indexed pages carry each (filter, value), for the option lists of the search page.
@@ -562,21 +564,25 @@ class PageBuilder:
         return self.per_honoree(PER_HONOREE[1], h, lambda: _open_data_row(h))
 
     def open_data(self) -> None:
+        rows, files_of_all = self.open_data_files()
+        self.pages += files_of_all
+        files = [{"title": e.model.title, "json": f"data/{e.id}.json", "csv": f"data/{e.id}.csv", "count": e.entry_count}
+                 for e in self.c.editions.values()]
+        self.add("data/index.html", "data.html", "开放数据", "data", self.latest, self.site_source,
+                 files=files, honorees={"json": "data/honorees.json", "csv": "data/honorees.csv", "count": len(rows)})
+
+    def open_data_files(self) -> tuple[list, list[Page]]:
+        """Every honoree's open-data row, and data/honorees.json and .csv made of them."""
         rows = [self.open_data_row(h) for h in self.c.honorees.values()]
         # The files run to megabytes: when no row changed, the last ones (and their hashes) do.
         if self._open_data is None or self._open_data[0] != rows:
             # Each row is kept as its finished JSON, indented for its place in the list: joining
             # them gives the bytes orjson would write for the whole list.
-            self._data("data/honorees.json", "[\n" + ",\n".join(j for j, _ in rows) + "\n]\n" if rows else "[]\n")
-            self._data("data/honorees.csv", _csv(["id", "name", "kind", "region", "is_stub", "awards"],
-                                                 [c for _, c in rows]))
-            self._open_data = (rows, self.pages[-2:])
-        else:
-            self.pages += self._open_data[1]
-        files = [{"title": e.model.title, "json": f"data/{e.id}.json", "csv": f"data/{e.id}.csv", "count": e.entry_count}
-                 for e in self.c.editions.values()]
-        self.add("data/index.html", "data.html", "开放数据", "data", self.latest, self.site_source,
-                 files=files, honorees={"json": "data/honorees.json", "csv": "data/honorees.csv", "count": len(rows)})
+            json_text = "[\n" + ",\n".join(j for j, _ in rows) + "\n]\n" if rows else "[]\n"
+            csv_text = _csv(["id", "name", "kind", "region", "is_stub", "awards"], [c for _, c in rows])
+            self._open_data = (rows, [Page(path, body=text.encode("utf-8"), in_sitemap=False)
+                                      for path, text in (("data/honorees.json", json_text), ("data/honorees.csv", csv_text))])
+        return self._open_data
 
     def edition_data(self, e: EditionInfo) -> None:
         """data/<edition>.json and .csv."""

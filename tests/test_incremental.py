@@ -256,6 +256,43 @@ def test_a_rebuild_after_one_edit_works_out_only_the_edited_honorees_share(proje
     assert "新加的一句" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("in_session", [False, True])
+def test_an_edit_that_moves_no_page_writes_out_neither_the_sitemap_nor_the_open_data_again(project, monkeypatch,
+                                                                                          in_session):
+    """An edit to a body changes no URL or date: the last sitemap.xml stands, and is not
+    written out again to find the same bytes (1.1 s at 100,000 honorees). In serve, neither
+    are data/honorees.* (no open-data row changed), from the first edit after the idle work on."""
+    import generator.build as build_module
+
+    session = Session(project) if in_session else None
+    build(project, search=False, jobs=1, session=session)
+    if session:
+        session.prime()
+    made = []
+    real_sitemap, real_csv = build_module._sitemap_file, pages_module._csv
+    monkeypatch.setattr(build_module, "_sitemap_file", lambda *a: made.append("sitemap") or real_sitemap(*a))
+    monkeypatch.setattr(pages_module, "_csv", lambda *a: made.append("csv") or real_csv(*a))
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    for line in ("新加的一句。", "又加的一句。"):
+        path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", f"body: |\n  {line}\n", 1), encoding="utf-8")
+        if session:
+            session.prime()
+        result = build(project, search=False, jobs=1, session=session)
+        # From the command line the open data is joined anew: its rows are kept, not its files.
+        assert result.remade > 0 and made == ([] if session else ["csv"] * len(made)), made
+        assert "sitemap" not in made
+    assert "又加的一句" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
+
+    # A new date on a source changes the sitemap's lastmod for that page: it is made again.
+    text = path.read_text(encoding="utf-8")
+    dates = sorted(set(re.findall(r"date: ['\"]?(\d{4}-\d{2}-\d{2})", text)))
+    path.write_text(text.replace(dates[-1], "2031-01-02"), encoding="utf-8")
+    build(project, search=False, jobs=1, session=session)
+    assert "sitemap" in made
+    assert "<loc>" in (project / "output/sitemap.xml").read_text(encoding="utf-8")
+    assert "2031-01-02" in (project / "output/sitemap.xml").read_text(encoding="utf-8")
+
+
 def test_a_build_with_nothing_changed_reads_no_record(project, monkeypatch):
     """The file stats alone show that nothing changed; any change, or a missing index, builds as usual."""
     import generator.build as build_module
