@@ -89,7 +89,7 @@ def _print_profile(result) -> None:
     print(f"  {'other':<8}{other:9.3f}{other / total:7.0%}  设置、缓存读写")
     if result.unchanged:
         print("  (load: only the sizes and times of the files were compared with the last build's)")
-    _print_render_parts(getattr(result, "render_parts", None) or {})
+    _print_render_parts(result.render_parts)
     print(f"  page groups {result.groups}, remade {result.remade}; pages rendered {result.rendered}; "
           f"files written {result.written}, deleted {result.deleted}; "
           f"search index {'rebuilt' if result.indexed else 'unchanged'}")

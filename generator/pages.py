@@ -49,6 +49,12 @@ class Page:
     lastmod: str | None = None
     body_hash: str | None = None   # of ``body``, once worked out (a reused data file keeps it)
 
+    def body_digest(self) -> str:
+        """The hash of ``body``, worked out once per Page."""
+        if self.body_hash is None:
+            self.body_hash = content_hash(self.body)
+        return self.body_hash
+
 
 EVERYTHING = frozenset({"*"})
 
@@ -483,7 +489,7 @@ class PageBuilder:
         # The files too, and their hashes: at 100,000 honorees, joining and hashing them was
         # 2 s of the first rebuild after serve started.
         for page in self.open_data_files()[1]:
-            page.body_hash = page.body_hash or content_hash(page.body)
+            page.body_digest()
 
     def filter_counts(self) -> Counter[tuple[str, str]]:
         """How many indexed pages carry each (filter, value), for the option lists of the search page.

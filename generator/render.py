@@ -164,9 +164,7 @@ def _template_hashes(_files: tuple, env: Environment) -> dict[str, str]:
 def input_hash(page: Page, templates: dict[str, str]) -> str:
     """The hash of everything a page's bytes depend on, besides the site-wide settings."""
     if page.body is not None:
-        if page.body_hash is None:
-            page.body_hash = content_hash(page.body)
-        return page.body_hash
+        return page.body_digest()
     data = orjson.dumps([page.path, page.template, templates.get(page.template, ""), page.context],
                         option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str)
     return content_hash(data)

@@ -278,9 +278,9 @@ def test_an_edit_that_moves_no_page_writes_out_neither_the_sitemap_nor_the_open_
         if session:
             session.prime()
         result = build(project, search=False, jobs=1, session=session)
-        # From the command line the open data is joined anew: its rows are kept, not its files.
-        assert result.remade > 0 and made == ([] if session else ["csv"] * len(made)), made
-        assert "sitemap" not in made
+        assert result.remade > 0 and "sitemap" not in made, made
+        if session:  # from the command line the open data is joined anew: its rows are kept, not its files
+            assert made == [], made
     assert "又加的一句" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
 
     # A new date on a source changes the sitemap's lastmod for that page: it is made again.
