@@ -17,6 +17,52 @@ except ImportError:  # pragma: no cover - libyaml missing; still correct, only s
 
 from .problems import Problem
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SCALARS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "binary", "timestamp")}
+
+
+class _NotPlain(Exception):
+    """The document uses something only PyYAML's own constructor handles."""
+
+
+class TreeLoader(SafeLoader):
+    """CSafeLoader, building plain trees of mappings, lists and scalars with less bookkeeping.
+
+    libyaml parses in C, but PyYAML builds the Python objects in Python, node by node, with
+    what anchors, merge keys, recursive structures and custom tags need: that was a third of
+    reading a record. Records are plain trees, so this builds them directly and hands any
+    document it does not cover (a merge key, a key that is not a string, an alias, an unknown
+    tag) to PyYAML's constructor, which gives the same result it always did. Scalars other
+    than strings (dates, numbers, booleans, null) go through PyYAML's own constructors.
+    """
+
+    def construct_document(self, node):
+        try:
+            return self._plain(node, set())
+        except _NotPlain:
+            return super().construct_document(node)
+
+    def _plain(self, node, seen: set[int]):
+        tag = node.tag
+        if tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value
+        if id(node) in seen:
+            raise _NotPlain  # an alias: PyYAML shares the object (or makes a recursive one)
+        if tag == _MAP and type(node) is yaml.MappingNode:
+            seen.add(id(node))
+            out = {}
+            for key, value in node.value:
+                if key.tag != _STR or type(key) is not yaml.ScalarNode:
+                    raise _NotPlain
+                out[key.value] = self._plain(value, seen)  # a repeated key: the last wins, as in PyYAML
+            return out
+        if tag == _SEQ and type(node) is yaml.SequenceNode:
+            seen.add(id(node))
+            return [self._plain(item, seen) for item in node.value]
+        if tag not in _SCALARS or type(node) is not yaml.ScalarNode:
+            raise _NotPlain
+        return self.yaml_constructors[tag](self, node)
+
 
 def read(path: Path, display: str) -> tuple[object, str, Problem | None]:
     """Parse ``path``; returns (data, text, problem). ``display`` is the path shown to editors."""
@@ -30,7 +76,7 @@ def parse(raw: bytes, display: str) -> tuple[object, str, Problem | None]:
     except UnicodeDecodeError as exc:
         return None, "", Problem(display, 1, 1, "", f"文件不是 UTF-8 编码 ({exc.reason}); 请另存为 UTF-8")
     try:
-        return yaml.load(text, Loader=SafeLoader), text, None
+        return yaml.load(text, Loader=TreeLoader), text, None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)

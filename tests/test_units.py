@@ -158,3 +158,82 @@ def test_kept_values_read_back_from_parts_are_those_the_last_build_left():
     assert third.transient_kept == {("share", "h0"): "v0", ("share", "h2"): "v2"}
     # h2 was read, not worked out again; h1 was dropped and is worked out again
     assert third.get(("share", "h1"), lambda: "again", persist=False) == "again"
+
+
+_YAML_CASES = [
+    "name: 虞波社区\nyear: 2023\nannounced: 2023-12-05\nok: yes\noff: off\nnothing: ~\nratio: 35.1\n",
+    "when: 2001-12-14t21:59:43.10-05:00\nhex: 0x1F\noct: 0o17\nsep: 1_000\ninf: .inf\nraw: !!binary aGk=\n",
+    "quoted: '2023'\nforced: !!str 12\nblock: |\n  第一行\n  第二行\nfolded: >\n  a\n  b\n",
+    "list:\n  - a\n  - {k: v, n: 1}\n  - [1, 2]\nempty: []\nnone: {}\n",
+    "base: &b {x: 1, y: 2}\nmerged:\n  <<: *b\n  y: 3\n",            # a merge key
+    "a: &s 共享\nb: *s\nc: &l [1]\nd: *l\n",                             # aliases
+    "2023: 年份作键\ntrue: 布尔作键\n",                                     # keys that are not strings
+    "dup: 1\ndup: 2\n",                                                  # a repeated key: the last wins
+    "- &x [1]\n- *x\n",
+    "",
+    "plain",
+]
+
+
+@pytest.mark.parametrize("text", _YAML_CASES)
+def test_records_read_exactly_as_pyyaml_reads_them(text):
+    """generator.yamlfile builds plain trees itself, for speed: the result must be PyYAML's."""
+    import yaml
+    from generator.yamlfile import TreeLoader
+
+    assert yaml.load(text, Loader=TreeLoader) == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+_PLAIN_SCALARS = st.sampled_from([
+    "虞波社区", "yes", "No", "on", "~", "null", "2023", "2023-12-05", "2023-12-05 10:00:00", "1e3", "0x1F", "0o7",
+    "1_000", ".nan", "-.inf", "35.1%", "3.0", "+12", "<<", "=", "'引号'", '"双引号"', "a: b", "[1, 2]", "{a: 1}",
+    "!!str 1", "!!int '3'", "&a x", "", "- 项", "# 注释", "222万余人",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["name", "year", "2023", "yes", "<<", "键", "a b"]),
+                       st.one_of(_PLAIN_SCALARS, st.lists(_PLAIN_SCALARS, max_size=3)), max_size=6))
+def test_plain_written_values_read_exactly_as_pyyaml_reads_them(fields):
+    """Values written without quotes, as editors write them: dates, booleans, numbers, tags, anchors."""
+    import yaml
+    from generator.yamlfile import TreeLoader
+
+    lines = []
+    for key, value in fields.items():
+        lines.append(f"{key}: {value}" if isinstance(value, str) else f"{key}:" + "".join(f"\n  - {v}" for v in value))
+    text = "\n".join(lines) + "\n"
+    try:
+        expected = yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        with pytest.raises(yaml.YAMLError):
+            yaml.load(text, Loader=TreeLoader)
+        return
+    assert yaml.load(text, Loader=TreeLoader) == expected
+
+
+def test_a_recursive_alias_still_reads_as_pyyaml_makes_it():
+    import yaml
+    from generator.yamlfile import TreeLoader
+
+    data = yaml.load("a: &x [1, *x]\n", Loader=TreeLoader)
+    assert data["a"][1] is data["a"]
+
+
+def test_every_sample_record_reads_as_pyyaml_reads_it():
+    import yaml
+    from generator.yamlfile import TreeLoader
+
+    files = sorted((REPO / "content").rglob("*.yaml"))
+    assert len(files) > 25
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=TreeLoader) == yaml.load(text, Loader=yaml.CSafeLoader), path
+
+
+def test_a_tag_pyyaml_does_not_know_is_still_an_error():
+    import yaml
+    from generator.yamlfile import parse
+
+    data, _, problem = parse("name: !!python/object:os.system x\n".encode(), "content/records/x.yaml")
+    assert data is None and problem is not None and "YAML" in problem.message
