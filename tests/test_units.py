@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from hypothesis import given, settings, strategies as st
 
 from generator.cache import Memo
@@ -14,6 +15,7 @@ from generator.regions import RegionError, build_table
 from generator.schema import SCHEMAS, schema_text
 from generator.slugs import pinyin_words, propose_slug
 from generator.textcut import cut
+from generator.yamlfile import TreeLoader, parse
 from helpers import REPO
 
 
@@ -44,7 +46,6 @@ def test_text_that_is_not_a_number_is_refused_in_plain_words(bad):
 
 @pytest.fixture(scope="module")
 def regions():
-    import yaml
     table, problems = build_table(yaml.safe_load((REPO / "content/regions.yaml").read_text(encoding="utf-8")))
     assert problems == []
     return table
@@ -178,9 +179,6 @@ _YAML_CASES = [
 @pytest.mark.parametrize("text", _YAML_CASES)
 def test_records_read_exactly_as_pyyaml_reads_them(text):
     """generator.yamlfile builds plain trees itself, for speed: the result must be PyYAML's."""
-    import yaml
-    from generator.yamlfile import TreeLoader
-
     assert yaml.load(text, Loader=TreeLoader) == yaml.load(text, Loader=yaml.CSafeLoader)
 
 
@@ -196,9 +194,6 @@ _PLAIN_SCALARS = st.sampled_from([
                        st.one_of(_PLAIN_SCALARS, st.lists(_PLAIN_SCALARS, max_size=3)), max_size=6))
 def test_plain_written_values_read_exactly_as_pyyaml_reads_them(fields):
     """Values written without quotes, as editors write them: dates, booleans, numbers, tags, anchors."""
-    import yaml
-    from generator.yamlfile import TreeLoader
-
     lines = []
     for key, value in fields.items():
         lines.append(f"{key}: {value}" if isinstance(value, str) else f"{key}:" + "".join(f"\n  - {v}" for v in value))
@@ -213,17 +208,11 @@ def test_plain_written_values_read_exactly_as_pyyaml_reads_them(fields):
 
 
 def test_a_recursive_alias_still_reads_as_pyyaml_makes_it():
-    import yaml
-    from generator.yamlfile import TreeLoader
-
     data = yaml.load("a: &x [1, *x]\n", Loader=TreeLoader)
     assert data["a"][1] is data["a"]
 
 
 def test_every_sample_record_reads_as_pyyaml_reads_it():
-    import yaml
-    from generator.yamlfile import TreeLoader
-
     files = sorted((REPO / "content").rglob("*.yaml"))
     assert len(files) > 25
     for path in files:
@@ -232,8 +221,5 @@ def test_every_sample_record_reads_as_pyyaml_reads_it():
 
 
 def test_a_tag_pyyaml_does_not_know_is_still_an_error():
-    import yaml
-    from generator.yamlfile import parse
-
     data, _, problem = parse("name: !!python/object:os.system x\n".encode(), "content/records/x.yaml")
     assert data is None and problem is not None and "YAML" in problem.message
