@@ -30,10 +30,11 @@ class TreeLoader(SafeLoader):
 
     libyaml parses in C, but PyYAML builds the Python objects in Python, node by node, with
     what anchors, merge keys, recursive structures and custom tags need: nearly a third of
-    the time PyYAML took on our records. Records are plain trees, so this builds them directly and hands any
-    document it does not cover (a merge key, a key that is not a string, an alias, an unknown
-    tag) to PyYAML's constructor, which gives the same result it always did. Scalars other
-    than strings (dates, numbers, booleans, null) go through PyYAML's own constructors.
+    the time PyYAML took on our records. Records are plain trees, so this builds them
+    directly and hands any document it does not cover (a merge key, a key that is not a
+    string, an alias, an unknown tag) to PyYAML's constructor, which gives the same result
+    it always did. Scalars other than strings (dates, numbers, booleans, null) go through
+    PyYAML's own constructors.
     """
 
     def construct_document(self, node):
