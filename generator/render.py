@@ -9,12 +9,14 @@ the site, and the bytes are the same whatever the number of workers.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -266,6 +268,7 @@ def render_times(results: list[GroupResult], processes: int) -> dict:
 
 
 def _work(indexes: list[int]) -> list[GroupResult]:
+    gc.enable()  # forked from a build that keeps it off (generator.build)
     job = _JOB
     memo().record()
     results = [_render_group(job, job.groups[i]) for i in indexes]
@@ -295,7 +298,8 @@ def render_groups(job: Job, jobs: int, meanwhile: Callable[[], None] = lambda: N
     try:
         if processes_for(len(job.groups), jobs) == 1:
             meanwhile()
-            return [_render_group(job, g) for g in job.groups]
+            with _collecting():
+                return [_render_group(job, g) for g in job.groups]
         # The groups that sum up the whole catalog (search options, open data, statistics) take
         # up to a second each: sent first, each alone, so that no worker is left with one at
         # the end while the other waits.
@@ -316,6 +320,18 @@ def render_groups(job: Job, jobs: int, meanwhile: Callable[[], None] = lambda: N
         return results
     finally:
         _JOB = None
+
+
+@contextmanager
+def _collecting() -> Iterator[None]:
+    """The cyclic collector on: Jinja leaves cycles behind, and a build keeps it off otherwise."""
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was:
+            gc.disable()
 
 
 def default_jobs() -> int:
