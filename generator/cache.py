@@ -246,6 +246,16 @@ class Memo:
             self.recent[key] = value
         return value
 
+    def kept(self, key: tuple) -> Any:
+        """The in-memory value (``persist=False``) under ``key`` as the last build left it; None if there is none."""
+        value = self.transient.get(key)
+        return self.transient_kept.get(key) if value is None else value
+
+    def stored(self, key: tuple) -> Any:
+        """The value under ``key`` that a build stored or used; None if there is none."""
+        value = self.used.get(key)
+        return self.old.get(key) if value is None else value
+
     def forget(self, keys: Iterable[tuple]) -> None:
         """Drop these in-memory values (``persist=False``)."""
         for key in keys:

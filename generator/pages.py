@@ -480,6 +480,31 @@ class PageBuilder:
         """
         return memo().get((what, h.id), compute, persist=False)
 
+    def same_summary_shares(self, old_hashes: dict[str, str]) -> bool:
+        """Whether each of these honorees (id → the content hash its record had) gives the
+        summary pages what it gave the last build: its filter values, its open-data row and
+        the characters it adds to the search index.
+
+        The last build's values must be in the memo (``Memo.keep_in_memory``); what one
+        honoree gives is worked out again here, which is quick, instead of the pages that
+        sum up all of them.
+        """
+        m = memo()
+        for hid, old_hash in old_hashes.items():
+            h = self.c.honorees.get(hid)
+            if h is None or h.is_stub:
+                return False
+            before = [m.kept((what, hid)) for what in PER_HONOREE]
+            chars = m.stored(("chars", old_hash))
+            if None in before or chars is None:
+                return False
+            # Stored under the record's new hash as the search page would: the next edit looks it up.
+            now = m.get(("chars", self.c.hashes.get(hid) or hid), lambda h=h: _chars_of_record(h))
+            # Compared as sets: the stored string is in the order of a set of the process that made it.
+            if before != [self._filter_pairs(h), _open_data_row(h)] or set(chars) != set(now):
+                return False
+        return True
+
     @staticmethod
     def forget_honorees(ids: set[str]) -> None:
         """Drop the per-honoree values of these honorees: a record their pages read changed."""
@@ -509,12 +534,13 @@ class PageBuilder:
             counts.update(_pairs(self.edition_filters(e)))
         # One update over every honoree's pairs: a Counter.update call per honoree cost more.
         counts.update(itertools.chain.from_iterable(
-            self.per_honoree(PER_HONOREE[0], h, lambda h=h: _pairs(self.honoree_filters(
-                h, self.c.regions.ancestors(h.region.path) if h.region else [])))
-            for h in self.c.honorees.values()))
+            self.per_honoree(PER_HONOREE[0], h, lambda h=h: self._filter_pairs(h)) for h in self.c.honorees.values()))
         for n in self.c.news.values():
             counts.update(_pairs(news_search(self.c, n)["filters"]))
         return counts
+
+    def _filter_pairs(self, h: Honoree) -> tuple[tuple[str, str], ...]:
+        return _pairs(self.honoree_filters(h, self.c.regions.ancestors(h.region.path) if h.region else []))
 
     def search_page(self) -> None:
         counts = self.filter_counts()
@@ -543,8 +569,7 @@ class PageBuilder:
             before = known.get(h.id)
             if before is not None and before[0] == sha:
                 continue
-            chars = memo().get(("chars", sha), lambda h=h: "".join(set(
-                json.dumps(h.record.model_dump(mode="json", exclude={"body"}), ensure_ascii=False))))
+            chars = memo().get(("chars", sha), lambda h=h: _chars_of_record(h))
             if before is not None:
                 dropped.append(before[1])
             added.append(chars)
@@ -681,6 +706,11 @@ def _profile(record: HonoreeBase) -> list[dict]:
             text = str(value)
         rows.append({"label": info.title or name, "value": text, "field": name})
     return rows
+
+
+def _chars_of_record(h: Honoree) -> str:
+    """The characters an honoree's record adds to the search index: every field but the body."""
+    return "".join(set(json.dumps(h.record.model_dump(mode="json", exclude={"body"}), ensure_ascii=False)))
 
 
 def _open_data_row(h: Honoree) -> tuple[str, list]:
