@@ -295,8 +295,8 @@ def test_an_edit_that_moves_no_page_writes_out_neither_the_sitemap_nor_the_open_
 
 def test_a_body_edit_from_the_command_line_does_not_remake_the_search_page_or_open_data(project, monkeypatch):
     """They sum up every honoree (4.5–5.1 s of a rebuild at 100,000); an edit that changes no
-    honoree's share of them leaves them as they are. One that does, a figure, a tag or a
-    name, remakes them."""
+    honoree's share of them leaves them as they are. One that does, a figure or a name,
+    remakes them."""
     build(project, search=False)
     made = []
     for name in ("search_page", "open_data"):
