@@ -57,8 +57,7 @@ def _answer(request: dict, project: Path, include_drafts: bool, session: Session
               f"({result.seconds:.2f} 秒)", flush=True)
         key = stale_index(project, session) if search or request.get("search") else None
         if key is not None:
-            if not (indexer.running and indexer.key == key):  # one started by the last rebuild may stand
-                indexer.start(key)
+            _index(indexer, key)
             if request.get("search"):  # the command returns with the index made, as it would by itself
                 result.timings["index"] = indexer.finish()
                 result.seconds += result.timings["index"]
@@ -68,6 +67,31 @@ def _answer(request: dict, project: Path, include_drafts: bool, session: Session
         _report(exc)
         return {"status": "failed", "problems": [str(p) for p in exc.problems]}
     return {"status": "built", "pid": os.getpid(), "result": _plain(result)}
+
+
+def _catch_up(project: Path, include_drafts: bool, session: Session, indexer: Indexer, search: bool) -> None:
+    """Build what changed before the watcher started: it reports only what changes after.
+
+    An editor who saves while the preview starts up (its first build done, the watcher not
+    yet watching) would otherwise see the old page until the next save. This build looks
+    at every file; when none changed it writes nothing, and the search index under way stands.
+    """
+    try:
+        result = build(project, include_drafts=include_drafts, session=session, search=False)
+        if result.rendered or result.written:
+            print(f"已重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 ({result.seconds:.2f} 秒)",
+                  flush=True)
+        key = stale_index(project, session) if search else None
+        if key is not None:
+            _index(indexer, key)
+    except BuildError as exc:
+        _report(exc)
+
+
+def _index(indexer: Indexer, key: str) -> None:
+    """Make the search index of ``key``, unless Pagefind already makes (or made) it."""
+    if not (indexer.process is not None and indexer.key == key):
+        indexer.start(key)
 
 
 def _plain(result: BuildResult) -> dict:
@@ -108,6 +132,7 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
         session.watching()
         folder = _inode(output)
         paths = [p for p in (project / "content", project / "templates", output) if p.exists()]
+        caught_up = False  # set once a build has looked at every file since the watcher started
         for changes in watch_files(*paths, debounce=300, step=_STEP_MS, rust_timeout=_STEP_MS,
                                    yield_on_timeout=True):
             if not changes and not asked and time.monotonic() - busy > _IDLE_S:
@@ -120,6 +145,9 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
                 listener.answer(answer)
             elif any(not _inside(path, output) for _, path in changes):
                 _rebuild(project, include_drafts, session, indexer, search)
+            elif not caught_up:  # the watcher is live now: this build misses nothing
+                _catch_up(project, include_drafts, session, indexer, search)
+            caught_up = True
             if changes or asked:
                 busy = time.monotonic()
             asked = listener.waiting()

@@ -82,6 +82,28 @@ def test_serve_rebuilds_after_a_record_is_edited(project):
     assert (after.remade, after.rendered, after.written, after.indexed) == (0, 0, 0, False)
 
 
+def test_an_edit_made_before_the_watcher_starts_still_reaches_the_preview(project):
+    """An edit saved while the preview starts up (after its first build, before it watches) is not lost.
+
+    ``--no-build`` stretches that window to the whole start: the record is edited before
+    the preview starts, and no change comes afterwards to wake the watcher.
+    """
+    build(project, search=False)
+    record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(启动前改动)"),
+                      encoding="utf-8")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/communities/zhejiang/cixi-yubo/"
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
+                             "--port", str(port), "--no-build", "--no-search"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(lambda: "严介军(启动前改动)" in _get(url)[1], timeout=30)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 def test_an_edit_stops_the_search_index_and_leaves_the_old_one_whole(project):
     """serve stops Pagefind when an edit comes in; the index in output/ stays as it was."""
     from generator.build import Indexer
