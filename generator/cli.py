@@ -8,6 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import keeper
 from .problems import ContentError, Problem
 
 # generator.build (pydantic, Jinja, the catalog) is imported only where it is used: a build
@@ -25,7 +26,9 @@ _BUILD_FAILED = "构建失败, output/ 保持原样 (build failed; output/ left 
 
 def cmd_build(args: argparse.Namespace) -> int:
     project = Path(args.project)
-    if not (args.here or args.output or args.settings or args.jobs or args.no_cache):
+    # Only a build into the usual output/, with the usual settings, goes to a preview or a kept process.
+    usual = not (args.here or args.output or args.settings or args.jobs or args.no_cache)
+    if usual:
         handed = _hand_to_preview(project, args)
         if handed is not None:
             return handed
@@ -40,6 +43,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(_BUILD_FAILED, file=sys.stderr)
         return 1
     _print_result(result, args.profile)
+    if usual and keeper.wanted():
+        pid = keeper.leave_behind(project, args.drafts)
+        if pid is not None:
+            print(f"  构建进程留在后台 (进程 {pid}): 下一次 bangyang build 交给它, 快得多; "
+                  f"空闲 {keeper.IDLE_MINUTES:.0f} 分钟后自行退出 (不要它: BANGYANG_KEEP=0)")
     return 0
 
 
@@ -48,7 +56,8 @@ def _hand_to_preview(project: Path, args: argparse.Namespace) -> int | None:
     from .handoff import ask
 
     def slow() -> None:
-        print("交给正在运行的 bangyang serve 生成, 请稍候… (不交给它: Ctrl+C, 再加 --here)", file=sys.stderr, flush=True)
+        print("交给正在运行的 bangyang serve (或留在后台的构建进程) 生成, 请稍候… (不交给它: Ctrl+C, 再加 --here)",
+              file=sys.stderr, flush=True)
 
     reply = ask(project, {"drafts": args.drafts, "search": not args.no_search}, slow)
     if reply is None:
@@ -62,7 +71,8 @@ def _hand_to_preview(project: Path, args: argparse.Namespace) -> int | None:
         return None
     result = argparse.Namespace(**reply["result"])
     _print_result(result, args.profile)
-    print(f"  (由正在运行的 bangyang serve 生成, 进程 {reply.get('pid')}; 不交给它: build --here)")
+    maker = "留在后台的构建进程" if reply.get("kept") else "正在运行的 bangyang serve "
+    print(f"  (由{maker}生成, 进程 {reply.get('pid')}; 不交给它: build --here)")
     return 0
 
 
@@ -145,7 +155,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     return serve(Path(args.project), args.host, args.port, build_first=not args.no_build,
-                 include_drafts=args.drafts, watch=not args.no_watch, search=not args.no_search)
+                 include_drafts=args.drafts, watch=not args.no_watch, search=not args.no_search, kept_fd=args.keeper)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -236,6 +246,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--no-watch", action="store_true", help="不监视文件变化")
     s.add_argument("--no-search", action="store_true",
                    help="预览中不更新搜索索引 (Pagefind 每次都重建整个索引, 大站点上要几分钟)")
+    # Started by `bangyang build` (generator.keeper), with the socket it bound.
+    s.add_argument("--keeper", type=int, metavar="FD", help=argparse.SUPPRESS)
     s.set_defaults(func=cmd_serve)
 
     n = sub.add_parser("new", help="新建一条记录的骨架")

@@ -5,6 +5,9 @@ reading the whole catalog back from the build cache: about 2 s at 10,000 honoree
 100,000. The preview holds the catalog in memory and its watcher knows which files changed,
 so it makes the same rebuild, to the same bytes, in a tenth of that.
 
+A kept process (generator.keeper), which `bangyang build` leaves behind at a terminal,
+answers on the same socket when no preview runs, and gives way to a preview that starts.
+
 The preview listens on a Unix socket in the project's cache folder, readable by its owner
 only. One request and one reply, each a line of JSON. The command line imports this module
 before anything heavy, so it uses the standard library only.
@@ -60,14 +63,29 @@ def ask(project: Path, request: dict, slow: Callable[[], None] | None = None) ->
 class Listener:
     """The preview's end: build requests from `bangyang build` in the same project."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, kept: bool = False, fd: int | None = None):
+        """``kept``: for a kept build process (generator.keeper), which gives way to a preview.
+        ``fd``: listen on the socket the command that started it bound (see generator.keeper)."""
         self.path = socket_path(project)
+        self.kept = kept
         self.sock: socket.socket | None = None
         self._inode = None
         if self.path is None:
             return
+        if fd is not None:
+            self.sock = socket.socket(fileno=fd)
+            try:
+                self._inode = os.stat(self.path).st_ino
+            except OSError:
+                self.close()  # removed already: no request can reach it
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        if ask(project, {"ping": True}) is not None:
+        there = ask(project, {"ping": True})
+        if there is not None and there.get("kept") and not kept:
+            # A preview starts where a kept process waits: it writes its manifest and leaves.
+            ask(project, {"leave": True})
+            there = None
+        if there is not None:
             self.path = None  # another preview of this project answers them
             return
         self.path.unlink(missing_ok=True)  # left by a preview that was killed
@@ -103,7 +121,7 @@ class Listener:
                 return
             conn.settimeout(None)
             if request.get("ping"):
-                reply = {"status": "here"}
+                reply = {"status": "here", "kept": self.kept}
             elif request.get("code") != CODE:
                 reply = {"status": "declined", "reason": f"预览运行的是另一份 bangyang ({CODE})"}
             else:
@@ -112,6 +130,19 @@ class Listener:
                 _send(conn, reply)
             except OSError:
                 pass  # the client gave up (Ctrl+C); the build stands
+
+    def alive(self) -> bool:
+        """Whether requests can still reach this listener: its socket file is still there, and its own."""
+        try:
+            return self.sock is not None and os.stat(self.path).st_ino == self._inode
+        except OSError:
+            return False
+
+    def hand_over(self) -> int:
+        """The listening socket's file descriptor, for a process this one starts; this end stops listening."""
+        fd = self.sock.detach()
+        self.sock = None
+        return fd
 
     def close(self) -> None:
         """Stop listening; remove the socket unless another preview has taken its place."""

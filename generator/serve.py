@@ -16,6 +16,7 @@ from pathlib import Path
 from .build import BuildError, BuildResult, Indexer, Session, build, index_made, stale_index
 from .cache import code_version
 from .handoff import Listener
+from .keeper import Keep, idle_seconds
 
 # How often the watcher looks up from waiting for changes: to take a build request from
 # `bangyang build` (generator.handoff), and to see whether the search index is ready.
@@ -44,9 +45,22 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Ind
 
 
 def _answer(request: dict, project: Path, include_drafts: bool, session: Session, indexer: Indexer,
-            search: bool, version: str) -> dict:
-    """Build for `bangyang build`, as it would have built by itself, and say how it went."""
+            search: bool, version: str, leaving: threading.Event | None) -> dict:
+    """Build for `bangyang build`, as it would have built by itself, and say how it went.
+
+    A kept process (generator.keeper; ``leaving`` is its signal to stop) also leaves when
+    asked, once its manifest is written: the preview that asks reads it next. And it leaves
+    when bangyang was updated.
+    """
+    if request.get("leave"):
+        if leaving is None:
+            return {"status": "declined", "reason": "预览只在 Ctrl+C 时退出"}
+        session.close()
+        leaving.set()
+        return {"status": "left"}
     if code_version.__wrapped__() != version:
+        if leaving is not None:
+            leaving.set()
         return {"status": "declined", "reason": "bangyang 在预览启动后更新过, 请重启 bangyang serve"}
     if bool(request.get("drafts")) != include_drafts:
         return {"status": "declined",
@@ -66,7 +80,7 @@ def _answer(request: dict, project: Path, include_drafts: bool, session: Session
     except BuildError as exc:
         _report(exc)
         return {"status": "failed", "problems": [str(p) for p in exc.problems]}
-    return {"status": "built", "pid": os.getpid(), "result": _plain(result)}
+    return {"status": "built", "pid": os.getpid(), "kept": leaving is not None, "result": _plain(result)}
 
 
 def _catch_up(project: Path, include_drafts: bool, session: Session, indexer: Indexer, search: bool) -> None:
@@ -117,18 +131,20 @@ def _report(exc: BuildError) -> None:
 
 
 def _watch(project: Path, output: Path, include_drafts: bool, session: Session, indexer: Indexer,
-           search: bool, listener: Listener, answer) -> None:
+           search: bool, listener: Listener, answer, keep: Keep | None = None) -> None:
     """Rebuild on every change to content/ or templates/; tell the session each file that changed.
 
     output/ is watched too, for files an operator changes by hand, but a change there
     alone waits for the next rebuild (which repairs it): our own writes land there.
     A build request from `bangyang build` is answered one look later than it is seen: by
     then the watcher has passed on every file written before the request was made.
+    With ``keep`` (a kept build process, generator.keeper) a change is only noted: it
+    builds when asked, and returns when asked to leave or idle too long.
     """
     from watchfiles import watch as watch_files
 
     asked, busy = False, time.monotonic()
-    while True:
+    while keep is None or not keep.over(busy, listener):
         session.watching()
         folder = _inode(output)
         paths = [p for p in (project / "content", project / "templates", output) if p.exists()]
@@ -143,7 +159,7 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
             session.changed(path for _, path in changes)
             if asked:  # its build takes in the changes just noted
                 listener.answer(answer)
-            elif any(not _inside(path, output) for _, path in changes):
+            elif keep is None and any(not _inside(path, output) for _, path in changes):
                 _rebuild(project, include_drafts, session, indexer, search)
             elif not caught_up:  # the watcher is live now: this build misses nothing
                 _catch_up(project, include_drafts, session, indexer, search)
@@ -154,6 +170,8 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
             _index_ready(project, session, indexer)
             if _inode(output) != folder:
                 break  # output/ was made anew: watch the new folder
+            if keep is not None and keep.over(busy, listener):
+                break
 
 
 def _inode(path: Path) -> int | None:
@@ -191,24 +209,40 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first: bool = True,
-          include_drafts: bool = False, watch: bool = True, search: bool = True) -> int:
-    """Serve until interrupted; returns the exit status. ``search``: keep the search index up to date."""
+          include_drafts: bool = False, watch: bool = True, search: bool = True, kept_fd: int | None = None) -> int:
+    """Serve until interrupted; returns the exit status. ``search``: keep the search index up to date.
+
+    ``kept_fd``: run as a kept build process (generator.keeper) instead, answering builds
+    on that listening socket. It has no HTTP server; it builds once at the start, to read
+    the catalog (writing only what changed since the build that started it), then only
+    when asked; it ends when idle.
+    """
+    kept = kept_fd is not None
     project = project.resolve()
     output = project / "output"
-    # The handler looks the directory up per request, so a rebuild's swap is picked up at once.
-    handler = functools.partial(_Handler, directory=str(output))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
-    # Forked before the first build, while this process is small: a child shares its
-    # parent's memory as it was at the fork, and keeps it alive.
-    http_process = multiprocessing.get_context("fork").Process(target=_serve_http, args=(server, os.getpid()),
-                                                               daemon=True)
-    http_process.start()
-    server.server_close()  # the child serves on it
+    http_process = None
+    if not kept:
+        # The handler looks the directory up per request, so a rebuild's swap is picked up at once.
+        handler = functools.partial(_Handler, directory=str(output))
+        server = http.server.ThreadingHTTPServer((host, port), handler)
+        # Forked before the first build, while this process is small: a child shares its
+        # parent's memory as it was at the fork, and keeps it alive.
+        http_process = multiprocessing.get_context("fork").Process(target=_serve_http, args=(server, os.getpid()),
+                                                                   daemon=True)
+        http_process.start()
+        server.server_close()  # the child serves on it
+    # Before the caches are read: a kept process this preview replaces writes its manifest first.
+    listener = Listener(project, kept=kept, fd=kept_fd)
+    if kept and listener.sock is None:
+        return 0  # another process of this project answers builds already
+    keep = Keep(idle_seconds()) if kept else None
+    if kept:
+        build_first, watch, search = False, True, False  # it reads the catalog in the watcher's first look
     session = Session(project)  # reads the build caches: after the fork
     indexer = Indexer(project, output, background=True)
-    listener = Listener(project)
     answer = functools.partial(_answer, project=project, include_drafts=include_drafts, session=session,
-                               indexer=indexer, search=search, version=code_version())
+                               indexer=indexer, search=search, version=code_version(),
+                               leaving=keep.leaving if keep else None)
     if threading.current_thread() is threading.main_thread():
         # An editor's IDE or a service manager stops the preview with SIGTERM, not Ctrl+C:
         # stop the same way, so the session writes the build manifest the next build needs.
@@ -216,9 +250,10 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     try:
         if build_first or not output.exists():
             _rebuild(project, include_drafts, session, indexer, search)
-        print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
+        if not kept:
+            print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
         if watch:
-            _watch(project, output, include_drafts, session, indexer, search, listener, answer)
+            _watch(project, output, include_drafts, session, indexer, search, listener, answer, keep)
         else:
             if indexer.process is not None:
                 indexer.process.wait()
@@ -230,8 +265,9 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
         pass
     finally:
         listener.close()
-        http_process.terminate()
-        http_process.join(timeout=10)
+        if http_process is not None:
+            http_process.terminate()
+            http_process.join(timeout=10)
         indexer.close()
         session.close()
     return 0

@@ -1,0 +1,151 @@
+"""The kept build process: `bangyang build` at a terminal leaves one behind, and the next build goes to it."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from generator.build import build
+from generator.handoff import ask
+from helpers import tree_digest
+
+RECORD = "content/records/communities/zhejiang/cixi-yubo.yaml"
+PAGE = "output/communities/zhejiang/cixi-yubo/index.html"
+KEPT = "由留在后台的构建进程生成"
+
+
+def _bangyang(project, *args, keep: str = "1", minutes: str = "5") -> subprocess.CompletedProcess:
+    env = {**os.environ, "BANGYANG_KEEP": keep, "BANGYANG_KEEP_MINUTES": minutes}
+    return subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(project), *args],
+                          capture_output=True, text=True, timeout=300, env=env, stdin=subprocess.DEVNULL)
+
+
+def _kept_pid(result: subprocess.CompletedProcess) -> int:
+    found = re.search(r"构建进程留在后台 \(进程 (\d+)\)", result.stdout)
+    assert found, result.stdout
+    return int(found.group(1))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # Our own child when started from this process's tests: reap it, or it stays a zombie.
+    try:
+        return os.waitpid(pid, os.WNOHANG) == (0, 0)
+    except ChildProcessError:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().split(") ")[-1][:1] != "Z"
+
+
+def _wait_gone(pid: int, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while _running(pid):
+        assert time.monotonic() < deadline, f"process {pid} is still running"
+        time.sleep(0.2)
+
+
+def _edit(project, old: str, new: str) -> None:
+    record = project / RECORD
+    record.write_text(record.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def kept(project):
+    """A built project with a kept process ready for requests; stops it afterwards."""
+    first = _bangyang(project, "build", "--no-search")
+    assert first.returncode == 0, first.stderr
+    pid = _kept_pid(first)
+    assert ask(project, {"ping": True}) == {"status": "here", "kept": True}  # answers once it has read the catalog
+    yield project, pid
+    if _running(pid):
+        ask(project, {"leave": True})
+        try:
+            _wait_gone(pid, 30)
+        except AssertionError:
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_the_build_after_an_edit_is_made_by_the_kept_process_as_a_clean_build_would(kept, tmp_path):
+    project, pid = kept
+    _edit(project, "leader: 严介军", "leader: 严介军(后台构建)")
+    second = _bangyang(project, "build", "--no-search")
+    assert second.returncode == 0, second.stderr
+    assert KEPT in second.stdout and f"进程 {pid}" in second.stdout
+    assert "构建进程留在后台" not in second.stdout, "no second kept process"
+    # When the command returns, output/ holds the edit.
+    assert "严介军(后台构建)" in (project / PAGE).read_text(encoding="utf-8")
+
+    # A broken record fails as it would without the kept process: file, line, field.
+    broken = project / "content/records/communities/zhejiang/broken.yaml"
+    broken.write_text("name: 坏记录\nregion: 浙江: 慈溪\n", encoding="utf-8")
+    failed = _bangyang(project, "build", "--no-search")
+    assert failed.returncode == 1 and "broken.yaml:2" in failed.stderr
+    broken.unlink()
+
+    # A build that asks for the search index gets it from the kept process too.
+    searched = _bangyang(project, "build")
+    assert searched.returncode == 0 and KEPT in searched.stdout, searched.stdout + searched.stderr
+    assert (project / "output/pagefind/pagefind.js").is_file()
+
+    # Asked to leave, it writes its manifest first: the next build remakes nothing.
+    assert ask(project, {"leave": True})["status"] == "left"
+    _wait_gone(pid)
+    assert not (project / ".bangyang-cache/serve.sock").exists()
+    after = build(project)
+    assert (after.remade, after.rendered, after.written, after.indexed) == (0, 0, 0, False)
+    clean = build(project, tmp_path / "clean", cache=False).output
+    assert tree_digest(project / "output") == tree_digest(clean)
+
+
+def test_a_kept_process_leaves_when_idle_and_the_next_build_is_incremental(project):
+    first = _bangyang(project, "build", "--no-search", minutes="0.02")  # 1.2 s
+    assert first.returncode == 0, first.stderr
+    pid = _kept_pid(first)
+    _wait_gone(pid)
+    assert not (project / ".bangyang-cache/serve.sock").exists()
+    _edit(project, "leader: 严介军", "leader: 严介军(空闲之后)")
+    again = _bangyang(project, "build", "--no-search", keep="0")
+    assert again.returncode == 0 and KEPT not in again.stdout
+    remade, groups = map(int, re.search(r"重新生成 (\d+)/(\d+) 组", again.stdout).groups())
+    assert remade < groups / 2, "it left its manifest: the edit remakes a few page groups, not the site"
+    assert "严介军(空闲之后)" in (project / PAGE).read_text(encoding="utf-8")
+
+
+def test_a_preview_takes_over_from_a_kept_process(kept):
+    project, pid = kept
+    port_probe = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
+                                   "--port", "0", "--no-search", "--no-build"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        _wait_gone(pid)  # the preview asked it to leave
+        deadline = time.monotonic() + 60
+        while (reply := ask(project, {"ping": True})) is None:
+            assert time.monotonic() < deadline and port_probe.poll() is None, "the preview did not take the socket"
+            time.sleep(0.2)
+        assert reply == {"status": "here", "kept": False}
+        _edit(project, "leader: 严介军", "leader: 严介军(预览接手)")
+        handed = _bangyang(project, "build", "--no-search")
+        assert "由正在运行的 bangyang serve 生成" in handed.stdout, handed.stdout
+        assert "构建进程留在后台" not in handed.stdout
+    finally:
+        port_probe.send_signal(signal.SIGTERM)
+        port_probe.communicate(timeout=60)
+
+
+def test_a_build_from_a_script_leaves_nothing_behind(project):
+    """Without BANGYANG_KEEP and without a terminal (a script, cron, CI), nothing stays running."""
+    env = {k: v for k, v in os.environ.items() if k != "BANGYANG_KEEP"}
+    done = subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(project), "build", "--no-search"],
+                          capture_output=True, text=True, timeout=300, env=env, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert "构建进程留在后台" not in done.stdout
+    time.sleep(1)
+    assert ask(project, {"ping": True}) is None
