@@ -84,7 +84,12 @@ class Keep:
     def __init__(self, idle_s: float):
         self.idle_s = idle_s
         self.leaving = threading.Event()
+        # Its socket is gone: the cache folder was deleted, perhaps to force a full build.
+        # Then it leaves without writing its manifest and caches back.
+        self.abandoned = False
 
     def over(self, busy: float, listener) -> bool:
         """Whether to stop now; ``busy`` is the monotonic time of the last change or request."""
-        return self.leaving.is_set() or time.monotonic() - busy > self.idle_s or not listener.alive()
+        if not listener.alive():
+            self.abandoned = True
+        return self.abandoned or self.leaving.is_set() or time.monotonic() - busy > self.idle_s

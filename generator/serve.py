@@ -269,7 +269,8 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
             http_process.terminate()
             http_process.join(timeout=10)
         indexer.close()
-        session.close()
+        if keep is None or not keep.abandoned:
+            session.close()
     return 0
 
 

@@ -149,3 +149,16 @@ def test_a_build_from_a_script_leaves_nothing_behind(project):
     assert "构建进程留在后台" not in done.stdout
     time.sleep(1)
     assert ask(project, {"ping": True}) is None
+
+
+def test_deleting_the_cache_folder_sends_a_kept_process_away_without_writing_it_back(kept):
+    """An editor deletes .bangyang-cache/ to force a full build: the kept process must not undo that."""
+    import shutil
+
+    project, pid = kept
+    shutil.rmtree(project / ".bangyang-cache")
+    _wait_gone(pid)
+    assert not (project / ".bangyang-cache/build").exists(), "it wrote its caches back"
+    full = _bangyang(project, "build", "--no-search", keep="0")
+    remade, groups = map(int, re.search(r"重新生成 (\d+)/(\d+) 组", full.stdout).groups())
+    assert remade == groups, full.stdout
