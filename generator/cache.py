@@ -305,7 +305,7 @@ class Memo:
 
     def all_in_memory(self) -> list[bytes]:
         """The in-memory values as one part (``bangyang serve``, when it writes its manifest)."""
-        values = self.transient or self.transient_kept
+        values = {**self.transient_kept, **self.transient}
         return [_pack(values)] if values else []
 
     def keep_in_memory(self, parts: list[bytes]) -> None:
@@ -331,9 +331,15 @@ class Memo:
         self.used, self.fresh = {}, []
         # A build that remade no summary page keeps the last one's values.
         if self.transient or self.packed:
-            self.transient_kept, self.transient = self.transient, {}
-            if not write:  # a process that builds again (serve) needs them as values
-                for part in self.packed:
+            if write:
+                self.transient_kept, self.transient = self.transient, {}
+            else:
+                # A process that builds again (serve) keeps the values this build did not use
+                # as well: one that kept its catalog (generator.relink) reuses its filter
+                # counts without reading them. A changed input drops them (forget).
+                self.transient_kept.update(self.transient)
+                self.transient = {}
+                for part in self.packed:  # needed as values
                     self.transient_kept.update(_unpacked(part)[0])
                 self.packed = []
         if not write:

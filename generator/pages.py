@@ -505,10 +505,20 @@ class PageBuilder:
                 return False
         return True
 
-    @staticmethod
-    def forget_honorees(ids: set[str]) -> None:
-        """Drop the per-honoree values of these honorees: a record their pages read changed."""
+    def forget_honorees(self, ids: set[str]) -> None:
+        """Drop the per-honoree values of these honorees: a record their pages read changed.
+
+        When this builder has counted the filters already (a preview's rebuild that kept the
+        catalog, generator.relink), it will not count them again: their filter values are
+        worked out now, so the manifest still holds every honoree's share
+        (``same_summary_shares`` reads them in the next build from the command line).
+        """
         memo().forget((what, i) for what in PER_HONOREE for i in ids)
+        if self._filter_counts is not None:
+            for i in ids:
+                h = self.c.honorees.get(i)
+                if h is not None and not h.is_stub:
+                    self.per_honoree(PER_HONOREE[0], h, lambda h=h: self._filter_pairs(h))
 
     def prime(self) -> None:
         """Work out the summaries of the whole catalog ahead of the first edit (``bangyang serve``, when idle)."""

@@ -323,6 +323,39 @@ def test_a_body_edit_from_the_command_line_does_not_remake_the_search_page_or_op
     assert "虞波社区测试改名" in (project / "output/data/honorees.csv").read_text(encoding="utf-8")
 
 
+def test_a_body_edit_after_the_preview_edited_the_same_record_leaves_the_summary_pages(project, monkeypatch):
+    """The preview (or a kept process) edits a record's body, writes its manifest and stops;
+    the next body edit of that record from the command line still leaves the search page
+    and open data alone: the preview kept the record's share of them for the manifest."""
+    from generator.build import Session
+
+    build(project, search=False)
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    session = Session(project)
+    session.watching()
+    build(project, search=False, session=session)  # the preview's first build
+    session.prime()  # as it does while idle
+    path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  预览里加的一句。\n", 1),
+                    encoding="utf-8")
+    session.changed([path])
+    build(project, search=False, session=session)
+    session.prime()  # idle again
+    session.close()  # as the preview does when it stops
+    made = []
+    for name in ("search_page", "open_data"):
+        real = getattr(pages_module.PageBuilder, name)
+        monkeypatch.setattr(pages_module.PageBuilder, name, lambda self, real=real, name=name: made.append(name) or real(self))
+    # Another record first (its share was summed before the preview's edit), then the same one.
+    other = project / "content/records/projects/zhejiang/xiuzhou-diandangjia.yaml"
+    for record, text in ((other, "另一条记录加的一句"), (path, "命令行加的一句")):
+        record.write_text(record.read_text(encoding="utf-8").replace("body: |\n", f"body: |\n  {text}。\n", 1),
+                          encoding="utf-8")
+        build(project, search=False)
+        assert made == [], text
+    page = (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
+    assert "命令行加的一句" in page and "预览里加的一句" in page
+
+
 def test_a_build_with_nothing_changed_reads_no_record(project, monkeypatch):
     """The file stats alone show that nothing changed; any change, or a missing index, builds as usual."""
     import generator.build as build_module
