@@ -64,6 +64,13 @@ class Editor:
             text = target.read_text(encoding="utf-8").replace("body: |\n", f"body: |\n  第{self.count}次补充的一句话。\n", 1)
             target.write_text(text, encoding="utf-8")
             self.changes.append(target)
+        elif action == "figure":  # links stay; the record's open-data row changes
+            text = target.read_text(encoding="utf-8")
+            changed = re.sub(r"value: ['\"]?[0-9][^'\"\n,}]*['\"]?", f"value: {self.count * 7 + 1}人", text, count=1)
+            if changed == text:  # no figure in this record: give it one
+                changed = text.replace("body: |\n", f"stats:\n  - {{metric: 服务人次, value: {self.count * 7 + 1}人次}}\nbody: |\n", 1)
+            target.write_text(changed, encoding="utf-8")
+            self.changes.append(target)
         elif action == "name":
             name = re.search(r"^name: (.*)$", target.read_text(encoding="utf-8"), re.M)[1]
             _replace_line(target, "name", f"{name}{self.count}")
@@ -122,7 +129,7 @@ class Editor:
                 self.changes.append(victim)
 
 
-ACTIONS = ("body", "name", "region", "add", "delete", "edition", "template", "news", "site", "touch",
+ACTIONS = ("body", "figure", "name", "region", "add", "delete", "edition", "template", "news", "site", "touch",
            "hand_edit_output")
 
 
@@ -164,6 +171,34 @@ def test_incremental_output_equals_a_clean_build_after_any_edits(pristine, tmp_p
                 assert path.stat().st_mtime_ns == mtime, path
     clean = build(project, output=work / "clean", search=False, cache=False)
     assert tree_digest(project / "output") == tree_digest(clean.output), edits
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                        HealthCheck.too_slow])
+@given(in_preview=st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 1000)), min_size=1, max_size=3),
+       after=st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 1000)), min_size=1, max_size=3))
+def test_command_line_builds_after_a_preview_equal_a_clean_build(pristine, tmp_path_factory, in_preview, after):
+    """Edits in a preview (or a kept process), which writes its manifest and the summaries'
+    values when it stops; then edits built from the command line, which trust those values."""
+    work = tmp_path_factory.mktemp("handover")
+    project = work / "project"
+    shutil.copytree(pristine, project)
+    editor = Editor(project)
+    session = Session(project)
+    session.watching()
+    build(project, search=False, session=session)
+    session.prime()
+    for action, n in in_preview:
+        editor.apply(action, n)
+        session.changed(editor.take_changes())
+        build(project, search=False, session=session)
+        session.prime()  # idle between edits
+    session.close()
+    for action, n in after:
+        editor.apply(action, n)
+        build(project, search=False)
+    clean = build(project, output=work / "clean", search=False, cache=False)
+    assert tree_digest(project / "output") == tree_digest(clean.output), (in_preview, after)
 
 
 def test_command_line_rebuilds_match_a_clean_build_once_their_kept_values_are_folded(project, tmp_path, monkeypatch):
