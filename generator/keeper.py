@@ -1,8 +1,8 @@
 """A kept build process: `bangyang build` leaves one behind, so the next build takes a fraction of a second.
 
 A rebuild after one edit spends most of its time starting Python and reading the catalog
-back from the build cache (about 2 s at 10,000 honorees, 16 s at 100,000), not on the
-edit. After a build at a terminal, `bangyang build` starts `bangyang serve --keeper` in
+back from the build cache (2.5–2.8 s at 10,000 honorees, 18–20 s at 100,000), not on
+the edit. After a build at a terminal, `bangyang build` starts `bangyang serve --keeper` in
 the background: a preview without the HTTP server that reads the catalog once, notes
 which files change, and builds only when a later `bangyang build` hands it the request
 (generator.handoff), to the same bytes. It leaves after ``IDLE_MINUTES`` without a
