@@ -63,9 +63,11 @@ def ask(project: Path, request: dict, slow: Callable[[], None] | None = None) ->
 class Listener:
     """The preview's end: build requests from `bangyang build` in the same project."""
 
-    def __init__(self, project: Path, kept: bool = False, fd: int | None = None):
+    def __init__(self, project: Path, kept: bool = False, fd: int | None = None,
+                 evicting: Callable[[], None] | None = None):
         """``kept``: for a kept build process (generator.keeper), which gives way to a preview.
-        ``fd``: listen on the socket the command that started it bound (see generator.keeper)."""
+        ``fd``: listen on the socket the command that started it bound (see generator.keeper).
+        ``evicting``: called when a preview asks a kept process to leave (which can take seconds)."""
         self.path = socket_path(project)
         self.kept = kept
         self.sock: socket.socket | None = None
@@ -83,6 +85,8 @@ class Listener:
         there = ask(project, {"ping": True})
         if there is not None and there.get("kept") and not kept:
             # A preview starts where a kept process waits: it writes its manifest and leaves.
+            if evicting is not None:
+                evicting()
             ask(project, {"leave": True})
             there = None
         if there is not None:

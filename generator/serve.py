@@ -232,7 +232,8 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
         http_process.start()
         server.server_close()  # the child serves on it
     # Before the caches are read: a kept process this preview replaces writes its manifest first.
-    listener = Listener(project, kept=kept, fd=kept_fd)
+    listener = Listener(project, kept=kept, fd=kept_fd, evicting=lambda: print(
+        "本项目有留在后台的构建进程, 等它写好构建清单后由预览接手…", flush=True))
     if kept and listener.sock is None:
         return 0  # another process of this project answers builds already
     keep = Keep(idle_seconds()) if kept else None

@@ -137,7 +137,8 @@ def test_a_preview_takes_over_from_a_kept_process(kept):
         assert "构建进程留在后台" not in handed.stdout
     finally:
         port_probe.send_signal(signal.SIGTERM)
-        port_probe.communicate(timeout=60)
+        said, _ = port_probe.communicate(timeout=60)
+    assert "留在后台的构建进程" in said, said  # the preview said why its start waited
 
 
 def test_a_build_from_a_script_leaves_nothing_behind(project):
