@@ -25,21 +25,30 @@ _STEP_MS = 25
 _IDLE_S = 0.5
 
 
-def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Indexer, search: bool) -> None:
+def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Indexer, search: bool,
+             first_look: bool = False) -> None:
     """Build the pages, then start the search index beside the preview (unless not ``search``),
     so an edit shows at once.
 
     A rebuild that remakes many pages (a template edit) renders them in worker processes, as
     `bangyang build` does: the HTTP server runs in a process of its own (``_serve_http``), so
     this one has no thread that forking could catch holding a lock.
+
+    ``first_look``: the build at a watcher's first look, for what changed before it started
+    (it reports only what changes after). An editor who saves while the preview starts up
+    would otherwise see the old page until the next save. When nothing changed, it writes
+    nothing, says nothing, and leaves the search index under way.
     """
-    indexer.stop()  # it read the pages this rebuild replaces
+    if not first_look:
+        indexer.stop()  # it read the pages this rebuild replaces
     try:
         result = build(project, include_drafts=include_drafts, session=session, search=False)
-        print(f"已重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 ({result.seconds:.2f} 秒)", flush=True)
+        if not first_look or result.rendered or result.written:
+            print(f"已重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 ({result.seconds:.2f} 秒)",
+                  flush=True)
         key = stale_index(project, session) if search else None
         if key is not None:
-            indexer.start(key)
+            _index(indexer, key)
     except BuildError as exc:
         _report(exc)
 
@@ -81,25 +90,6 @@ def _answer(request: dict, project: Path, include_drafts: bool, session: Session
         _report(exc)
         return {"status": "failed", "problems": [str(p) for p in exc.problems]}
     return {"status": "built", "pid": os.getpid(), "kept": leaving is not None, "result": _plain(result)}
-
-
-def _catch_up(project: Path, include_drafts: bool, session: Session, indexer: Indexer, search: bool) -> None:
-    """Build what changed before the watcher started: it reports only what changes after.
-
-    An editor who saves while the preview starts up (its first build done, the watcher not
-    yet watching) would otherwise see the old page until the next save. This build looks
-    at every file; when none changed it writes nothing, and the search index under way stands.
-    """
-    try:
-        result = build(project, include_drafts=include_drafts, session=session, search=False)
-        if result.rendered or result.written:
-            print(f"已重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 ({result.seconds:.2f} 秒)",
-                  flush=True)
-        key = stale_index(project, session) if search else None
-        if key is not None:
-            _index(indexer, key)
-    except BuildError as exc:
-        _report(exc)
 
 
 def _index(indexer: Indexer, key: str) -> None:
@@ -162,7 +152,7 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
             elif keep is None and any(not _inside(path, output) for _, path in changes):
                 _rebuild(project, include_drafts, session, indexer, search)
             elif not caught_up:  # the watcher is live now: this build misses nothing
-                _catch_up(project, include_drafts, session, indexer, search)
+                _rebuild(project, include_drafts, session, indexer, search, first_look=True)
             caught_up = True
             if changes or asked:
                 busy = time.monotonic()

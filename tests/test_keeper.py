@@ -163,3 +163,24 @@ def test_deleting_the_cache_folder_sends_a_kept_process_away_without_writing_it_
     full = _bangyang(project, "build", "--no-search", keep="0")
     remade, groups = map(int, re.search(r"重新生成 (\d+)/(\d+) 组", full.stdout).groups())
     assert remade == groups, full.stdout
+
+
+def test_only_a_build_at_a_terminal_leaves_one_unless_told(monkeypatch):
+    import io
+
+    from generator import keeper
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("BANGYANG_KEEP", raising=False)
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    assert keeper.wanted()
+    monkeypatch.setenv("BANGYANG_KEEP", "0")
+    assert not keeper.wanted()
+    monkeypatch.setattr(sys, "stdin", io.StringIO())  # a script's, a scheduler's or CI's
+    monkeypatch.delenv("BANGYANG_KEEP")
+    assert not keeper.wanted()
+    monkeypatch.setenv("BANGYANG_KEEP", "1")
+    assert keeper.wanted()
