@@ -71,6 +71,33 @@ def test_alias_of_an_old_id_produces_a_redirect(project):
     assert problems == []
 
 
+def test_markup_typed_into_a_record_shows_as_text_in_the_page_and_its_meta_fields(project):
+    f = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    hostile = """<script>alert("虞波")</script> & 'x'"""
+    text = f.read_text(encoding="utf-8").replace("leader: 严介军", f"leader: '{hostile.replace(chr(39), chr(39) * 2)}'", 1)
+    f.write_text(text.replace("summary: 2011年", "summary: <b onmouseover=x>2011年", 1), encoding="utf-8")
+    site = build(project, search=False).output
+    html = (site / "communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<b onmouseover" not in html
+    assert "&lt;script&gt;alert(&#34;虞波&#34;)&lt;/script&gt; &amp; &#39;x&#39;" in html
+    assert 'content="&lt;b onmouseover=x&gt;2011年' in html  # the description meta field
+    assert "<script>alert(\"虞波\")</script> & 'x'" in text_of(page(site, "communities/zhejiang/cixi-yubo/"))
+
+
+def test_a_project_template_with_a_macro_and_a_set_block_prints_their_markup_once(project):
+    templates = project / "templates"
+    base = (templates / "honoree.html").read_text(encoding="utf-8")
+    (templates / "honoree.html").write_text(base.replace("{% block content %}", (
+        "{% block content %}{% macro tag(t) %}<em class=\"m\">{{ t }}</em>{% endmacro %}"
+        "{% set head %}<strong>{{ page.title }} & {{ '<i>' }}</strong>{% endset %}"
+        "<p id=\"probe\">{{ tag('<u>') }}{{ head }}{{ head|upper }}</p>"), 1), encoding="utf-8")
+    html = (build(project, search=False).output / "communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
+    probe = html.split('<p id="probe">', 1)[1].split("</p>", 1)[0]
+    name = "慈溪市浒山街道虞波社区"
+    assert probe == (f'<em class="m">&lt;u&gt;</em><strong>{name} & &lt;i&gt;</strong>'
+                     f'<STRONG>{name} & &LT;I&GT;</STRONG>')
+
+
 def test_drafts_are_hidden_unless_previewing(project):
     f = project / "content/records/projects/zhejiang/fuyang-weixiaogang.yaml"
     f.write_text(f.read_text(encoding="utf-8") + "status: draft\n", encoding="utf-8")
