@@ -121,14 +121,14 @@ def test_a_kept_process_leaves_when_idle_and_the_next_build_is_incremental(proje
 
 def test_a_preview_takes_over_from_a_kept_process(kept):
     project, pid = kept
-    port_probe = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
+    preview = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
                                    "--port", "0", "--no-search", "--no-build"],
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         _wait_gone(pid)  # the preview asked it to leave
         deadline = time.monotonic() + 60
         while (reply := ask(project, {"ping": True})) is None:
-            assert time.monotonic() < deadline and port_probe.poll() is None, "the preview did not take the socket"
+            assert time.monotonic() < deadline and preview.poll() is None, "the preview did not take the socket"
             time.sleep(0.2)
         assert reply == {"status": "here", "kept": False}
         _edit(project, "leader: 严介军", "leader: 严介军(预览接手)")
@@ -136,8 +136,8 @@ def test_a_preview_takes_over_from_a_kept_process(kept):
         assert "由正在运行的 bangyang serve 生成" in handed.stdout, handed.stdout
         assert "构建进程留在后台" not in handed.stdout
     finally:
-        port_probe.send_signal(signal.SIGTERM)
-        said, _ = port_probe.communicate(timeout=60)
+        preview.send_signal(signal.SIGTERM)
+        said, _ = preview.communicate(timeout=60)
     assert "留在后台的构建进程" in said, said  # the preview said why its start waited
 
 
