@@ -300,12 +300,13 @@ def _updated_files(base: Path, files: list[RecordFile],
 
 def build(project: Path, output: Path | None = None, settings_file: Path | None = None,
           include_drafts: bool = False, search: bool = True, jobs: int | None = None,
-          cache: bool = True, session: Session | None = None) -> BuildResult:
+          cache: bool = True, session: Session | None = None, exiting: bool = False) -> BuildResult:
     """Build the site of ``project`` into ``output`` (default project/output), with its search index.
 
     ``jobs`` is the number of rendering processes (default: one per core); ``cache=False``
     ignores and keeps no build cache, so every page is made again. A ``session`` keeps
-    the caches in memory from one build to the next.
+    the caches in memory from one build to the next. ``exiting``: the process ends right
+    after (the command line), so what the build read is not freed here.
     """
     started = time.perf_counter()
     project = project.resolve()
@@ -317,14 +318,21 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
     # alone (in forked workers, touching them would copy their memory).
     gc.disable()
     try:
-        return _build(project, output, settings, include_drafts, search, jobs, cache, started, session)
+        return _build(project, output, settings, include_drafts, search, jobs, cache, started, session,
+                      _LEFT_FOR_EXIT if exiting else None)
     finally:
         gc.unfreeze()
         gc.enable()
 
 
+# What a build by a process about to exit read and made. Freeing it object by object took
+# 0.15 s at the end of a build of 10,000 honorees; the operating system reclaims it at once.
+_LEFT_FOR_EXIT: list = []
+
+
 def _build(project: Path, output: Path, settings: _Settings, include_drafts: bool, search: bool,
-           jobs: int | None, cache: bool, started: float, session: Session | None) -> BuildResult:
+           jobs: int | None, cache: bool, started: float, session: Session | None,
+           left: list | None = None) -> BuildResult:
     cache_dir = project / CACHE_DIR
     timings = {s: 0.0 for s in STAGES}
     result = BuildResult(output, 0, 0.0, timings)
@@ -493,6 +501,8 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             session.watched, session._watch_started = True, False
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))
     result.seconds = time.perf_counter() - started
+    if left is not None:
+        left.append((loaded, catalog, builder, groups, parsed, memo, old, new, results))
     return result
 
 

@@ -37,7 +37,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build(project, Path(args.output) if args.output else None,
                        Path(args.settings) if args.settings else None, include_drafts=args.drafts,
-                       search=not args.no_search, jobs=args.jobs, cache=not args.no_cache)
+                       search=not args.no_search, jobs=args.jobs, cache=not args.no_cache, exiting=args.exiting)
     except BuildError as exc:
         _print_problems(exc.problems)
         print(_BUILD_FAILED, file=sys.stderr)
@@ -284,9 +284,10 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `bangyang` console script."""
+def main(argv: list[str] | None = None, exiting: bool = False) -> int:
+    """Entry point of the `bangyang` console script; ``exiting``: the process ends when this returns."""
     args = parser().parse_args(argv)
+    args.exiting = exiting
     return args.func(args)
 
 
@@ -296,7 +297,7 @@ def run() -> None:
     Freeing a large catalog object by object takes longer than a small rebuild; the
     operating system reclaims it at once.
     """
-    code = main()
+    code = main(exiting=True)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
