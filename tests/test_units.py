@@ -93,6 +93,15 @@ def test_summaries_are_cut_by_characters_at_sentence_ends():
     assert len(out) <= 30 and out.endswith("。")
     assert cut("短句。", 30) == "短句。"
     assert cut("没有标点的一段很长的文字" * 10, 20).endswith("…")
+    # Every kind of whitespace goes, the ideographic space and line breaks too.
+    assert cut("虞波\u3000社区\n  志愿\t服务\xa0队", 30) == "虞波社区志愿服务队"
+
+
+def test_a_line_break_inside_a_chinese_paragraph_joins_the_two_lines():
+    html = render_markdown("虞波社区志愿\n  服务队成立于2008年。\nThe team\n服务“一老一小”\n\n第二段")
+    # Only between two Chinese characters: after “年。” comes English, so that break stays.
+    assert "<p>虞波社区志愿服务队成立于2008年。\nThe team\n服务“一老一小”</p>" in html
+    assert "<p>第二段</p>" in html  # a blank line still starts a paragraph
 
 
 # Markdown syntax, HTML look-alikes and entities, mixed with Chinese text.
