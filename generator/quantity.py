@@ -24,6 +24,7 @@ _NUMBER = re.compile(
     r"(?P<q2>余|多|以上|左右)?"
     r"(?P<rest>.*)$"
 )
+_DIGIT = re.compile(r"\d")
 _PERCENT = re.compile(r"^(?P<lead>近|约|逾|超过|超)?(?P<num>\d+(?:\.\d+)?)\s*[%％](?P<q2>以上|左右)?$")
 
 
@@ -84,24 +85,20 @@ def _parse(raw: object) -> Quantity:
         return Quantity(text=text, value=round(value, 10), unit="%", qualifier=qualifier, is_ratio=True)
     m = _NUMBER.match(compact)
     # A bare multiplier counts as one of it: “近千项” is about 1,000.
-    if not m or not (m["num"] or m["mult"]):
+    lead, num, q1, mult, q2, rest = m.groups() if m else (None,) * 6
+    if not (num or mult):
         raise QuantityError(
             f"需要一个数字, 例如 2202、“222万余人” 或 “35.1%”, 实际是 “{text}”"
             " (汉字数字如“两千”请改写为阿拉伯数字)"
         )
-    value = float(m["num"].replace(",", "")) if m["num"] else 1.0
-    if m["mult"]:
-        value *= MULTIPLIERS[m["mult"]]
-    rest = m["rest"]
+    value = float(num.replace(",", "")) if num else 1.0
+    if mult:
+        value *= MULTIPLIERS[mult]
     # A trailing qualifier may also stand after the unit: “1600名以上”.
     qualifier_tail = ""
-    for q in ("以上", "左右"):
-        if rest.endswith(q):
-            rest, qualifier_tail = rest[: -len(q)], q
-            break
-    unit = rest
-    if re.search(r"\d", unit):
+    if rest.endswith(("以上", "左右")):
+        rest, qualifier_tail = rest[:-2], rest[-2:]
+    if _DIGIT.search(rest):
         raise QuantityError(f"“{text}” 里有不止一个数字; 每项统计只写一个数字")
-    qualifier = "".join(x for x in (m["lead"], m["q1"], m["q2"], qualifier_tail) if x)
-    value = round(value, 6)
-    return Quantity(text=text, value=value, unit=unit, qualifier=qualifier)
+    qualifier = (lead or "") + (q1 or "") + (q2 or "") + qualifier_tail
+    return Quantity(text=text, value=round(value, 6), unit=rest, qualifier=qualifier)
