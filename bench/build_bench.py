@@ -52,12 +52,15 @@ CASES = ("cold", "warm", "edit_honoree", "edit_edition", "edit_template")
 # one by one, each time it allocates one (recently_deleted() in fs/ext4/ialloc.c): a build
 # started right after `rm -rf output` spent 10-20 s more in the kernel, more so for the tool
 # that writes more files. That is the cost of deleting, not of building.
+# Each template is a whole page, with no base template: Hugo 0.146 rewrote template lookup,
+# and 0.168 no longer applied _default/baseof.html to these, so every page came out as the
+# blank lines of single.html outside its "main" block, with no body rendered or written.
+# check_pages stops the benchmark if a tool's page lacks its record's text again.
+_HEAD = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>'
 HUGO_LAYOUT = {
-    "_default/baseof.html": '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
-                            "</head><body>{{ block \"main\" . }}{{ end }}</body></html>\n",
-    "_default/single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n',
-    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">'
-                          "{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
+    "_default/single.html": _HEAD + "<h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n",
+    "_default/list.html": _HEAD + '<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">'
+                          "{{ .Title }}</a></li>{{ end }}</ul></body></html>\n",
 }
 
 
@@ -129,6 +132,12 @@ class Tool:
                     str(self.site / "content")]
         return [str(BIN / "bangyang"), "--project", str(self.site), "build", "--no-search", *(["--here"] if here else [])]
 
+    def page_of(self, rid: str) -> Path:
+        """The HTML page this tool writes for the record ``rid`` (communities/anhui/h000116)."""
+        if self.name == "pelican":
+            return self.site / "output" / f"{rid.replace('/', '-')}.html"
+        return self.site / ("public" if self.name == "hugo" else "output") / rid / "index.html"
+
     def pages(self) -> int:
         """HTML pages the last build wrote."""
         out = {"hugo": "public", "pelican": "output", "bangyang": "output"}[self.name]
@@ -192,6 +201,24 @@ def timed(cmd: list[str], expect: str = "", keep: str = "0") -> tuple[float, flo
 
 
 KEPT = "由留在后台的构建进程生成"  # what `bangyang build` prints when the kept process made the build
+
+
+def check_pages(tool: Tool, samples: list[tuple[str, str]]) -> None:
+    """Stop unless each sample record's page holds the opening of its body: a tool that
+    writes empty pages is fast for nothing, and its figures would compare nothing."""
+    for rid, text in samples:
+        page = tool.page_of(rid)
+        html = page.read_text(encoding="utf-8") if page.is_file() else ""
+        if text not in html:
+            raise SystemExit(f"{tool.name}: {page} does not hold “{text}”, the opening of {rid}'s body; "
+                             "its timings would not count the work of making that page")
+
+
+def body_samples(project: Path, count: int = 3) -> list[tuple[str, str]]:
+    """(id, the first 12 characters of the body) of a few honorees, for check_pages."""
+    honorees, _ = _records(project)
+    step = max(1, len(honorees) // count)
+    return [(rid, body.strip().splitlines()[0][:12]) for rid, _, body in honorees[::step][:count] if body.strip()]
 
 
 def measure(tool: Tool, runs: int) -> dict[str, tuple[float, float]]:
@@ -390,10 +417,14 @@ def main(argv: list[str] | None = None) -> int:
                     os.rename(work, Path(tempfile.mkdtemp(dir=trash)) / work.name)
                 project = synth.generate(n, work / "bangyang")
                 sites = {"bangyang": project, **write_peers(project, work)}
+            samples = body_samples(sites["bangyang"])
             for name in ["bangyang"] if args.serve_only else args.tools.split(","):
                 print(f"n={n} {name}…", file=sys.stderr, flush=True)
                 tool = Tool(name, sites[name].resolve(), trash)  # serve's watcher names files by their real path
-                for case, (wall, rss) in ({} if args.serve_only else measure(tool, args.runs)).items():
+                measured = {} if args.serve_only else measure(tool, args.runs)
+                if measured:
+                    check_pages(tool, samples)
+                for case, (wall, rss) in measured.items():
                     rows.append({"tool": name, "n": n, "case": case, "wall_s": round(wall, 2),
                                  "peak_rss_mb": round(rss, 1), "pages": tool.pages()})
                 if name == "bangyang" and args.serve:
