@@ -52,6 +52,7 @@ CASES = ("cold", "warm", "edit_honoree", "edit_edition", "edit_template")
 # one by one, each time it allocates one (recently_deleted() in fs/ext4/ialloc.c): a build
 # started right after `rm -rf output` spent 10-20 s more in the kernel, more so for the tool
 # that writes more files. That is the cost of deleting, not of building.
+
 # Each template is a whole page, with no base template: Hugo 0.146 rewrote template lookup,
 # and 0.168 no longer applied _default/baseof.html to these, so every page came out as the
 # blank lines of single.html outside its "main" block, with no body rendered or written.
