@@ -134,16 +134,20 @@ class Tool:
                     str(self.site / "content")]
         return [str(BIN / "bangyang"), "--project", str(self.site), "build", "--no-search", *(["--here"] if here else [])]
 
+    @property
+    def out(self) -> Path:
+        """The folder the tool builds into."""
+        return self.site / ("public" if self.name == "hugo" else "output")
+
     def page_of(self, rid: str) -> Path:
         """The HTML page this tool writes for the record ``rid`` (communities/anhui/h000116)."""
         if self.name == "pelican":
-            return self.site / "output" / f"{rid.replace('/', '-')}.html"
-        return self.site / ("public" if self.name == "hugo" else "output") / rid / "index.html"
+            return self.out / f"{rid.replace('/', '-')}.html"
+        return self.out / rid / "index.html"
 
     def pages(self) -> int:
         """HTML pages the last build wrote."""
-        out = {"hugo": "public", "pelican": "output", "bangyang": "output"}[self.name]
-        return sum(1 for _ in (self.site / out).rglob("*.html"))
+        return sum(1 for _ in self.out.rglob("*.html"))
 
     def clean(self) -> None:
         """Outputs and caches out of the way, moved aside rather than deleted (see CASES)."""
@@ -436,9 +440,10 @@ def main(argv: list[str] | None = None) -> int:
                 measured = {} if args.serve_only else measure(tool, args.runs)
                 if measured:
                     check_pages(tool, samples)
+                    pages, version = tool.pages(), tool_version(name)
                 for case, (wall, rss) in measured.items():
                     rows.append({"tool": name, "n": n, "case": case, "wall_s": round(wall, 2),
-                                 "peak_rss_mb": round(rss, 1), "pages": tool.pages(), "version": tool_version(name)})
+                                 "peak_rss_mb": round(rss, 1), "pages": pages, "version": version})
                 if name == "bangyang" and args.serve:
                     for case, wall in measure_session(tool, args.runs).items():
                         serve_rows.append({"tool": "bangyang serve", "n": n, "case": case, "wall_s": round(wall, 3)})

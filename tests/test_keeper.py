@@ -122,8 +122,8 @@ def test_a_kept_process_leaves_when_idle_and_the_next_build_is_incremental(proje
 def test_a_preview_takes_over_from_a_kept_process(kept):
     project, pid = kept
     preview = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
-                                   "--port", "0", "--no-search", "--no-build"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                "--port", "0", "--no-search", "--no-build"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         _wait_gone(pid)  # the preview asked it to leave
         deadline = time.monotonic() + 60
