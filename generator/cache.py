@@ -339,13 +339,18 @@ class Memo:
                 # counts without reading them. A changed input drops them (forget).
                 self.transient_kept.update(self.transient)
                 self.transient = {}
-                for part in self.packed:  # needed as values
-                    self.transient_kept.update(_unpacked(part)[0])
-                self.packed = []
-        if not write:
-            self.parts, self.transient_new, self.transient_dropped = [], {}, set()
         if write:
             self.flush()
+        else:
+            self.hold_in_memory()
+
+    def hold_in_memory(self) -> None:
+        """Hold the in-memory values as a process that builds again does (``bangyang serve``):
+        as values, with nothing left to write with a manifest. For a process that goes on
+        building after a build that wrote them (a kept process forked from it, generator.keeper)."""
+        for part in self.packed:
+            self.transient_kept.update(_unpacked(part)[0])
+        self.packed, self.parts, self.transient_new, self.transient_dropped = [], [], {}, set()
 
     def flush(self) -> None:
         """Write what earlier saves kept in memory."""

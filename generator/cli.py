@@ -44,7 +44,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     _print_result(result, args.profile)
     if usual and keeper.wanted():
-        pid = keeper.leave_behind(project, args.drafts)
+        from .build import left_for_exit
+
+        pid = keeper.leave_behind(project, args.drafts, fork=left_for_exit())
         if pid is not None:
             print(f"  构建进程留在后台 (进程 {pid}): 下一次 bangyang build 交给它, 快得多; "
                   f"空闲 {keeper.IDLE_MINUTES:.0f} 分钟后自行退出 (不要它: BANGYANG_KEEP=0)")

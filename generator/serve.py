@@ -134,14 +134,22 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
     from watchfiles import watch as watch_files
 
     asked, busy = False, time.monotonic()
+    if listener.waiting():
+        # Asked before any watcher started (at once after the build a kept process was forked
+        # from, which holds the catalog): starting one takes half a second at 10,000
+        # honorees. This build looks at every file; so does the watcher's first look.
+        listener.answer(answer)
     while keep is None or not keep.over(busy, listener):
         session.watching()
         folder = _inode(output)
         paths = [p for p in (project / "content", project / "templates", output) if p.exists()]
         caught_up = False  # set once a build has looked at every file since the watcher started
+        # A request made while the watcher started is answered first: its build is the one
+        # that looks at every file (the session's first since watching()).
+        asked = asked or listener.waiting()
         for changes in watch_files(*paths, debounce=300, step=_STEP_MS, rust_timeout=_STEP_MS,
                                    yield_on_timeout=True):
-            if not changes and not asked and time.monotonic() - busy > _IDLE_S:
+            if caught_up and not changes and not asked and time.monotonic() - busy > _IDLE_S:
                 # While the editor reads the preview (changes meanwhile wait): sum up the
                 # catalog for the next edit, and write the manifest for other builds.
                 session.prime()
@@ -199,13 +207,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first: bool = True,
-          include_drafts: bool = False, watch: bool = True, search: bool = True, kept_fd: int | None = None) -> int:
+          include_drafts: bool = False, watch: bool = True, search: bool = True, kept_fd: int | None = None,
+          session: Session | None = None) -> int:
     """Serve until interrupted; returns the exit status. ``search``: keep the search index up to date.
 
     ``kept_fd``: run as a kept build process (generator.keeper) instead, answering builds
     on that listening socket. It has no HTTP server; it builds once at the start, to read
     the catalog (writing only what changed since the build that started it), then only
-    when asked; it ends when idle.
+    when asked; it ends when idle. ``session``: one holding the catalog already
+    (generator.build.kept_session), instead of one that reads the build caches.
     """
     kept = kept_fd is not None
     project = project.resolve()
@@ -229,7 +239,7 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     keep = Keep(idle_seconds()) if kept else None
     if kept:
         build_first, watch, search = False, True, False  # it reads the catalog in the watcher's first look
-    session = Session(project)  # reads the build caches: after the fork
+    session = session or Session(project)  # reads the build caches: after the fork
     indexer = Indexer(project, output, background=True)
     answer = functools.partial(_answer, project=project, include_drafts=include_drafts, session=session,
                                indexer=indexer, search=search, version=code_version(),

@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from generator.build import build
+from generator import render
+from generator.build import build, kept_session
 from generator.handoff import ask
 from helpers import tree_digest
 
@@ -102,6 +103,44 @@ def test_the_build_after_an_edit_is_made_by_the_kept_process_as_a_clean_build_wo
     after = build(project)
     assert (after.remade, after.rendered, after.written, after.indexed) == (0, 0, 0, False)
     clean = build(project, tmp_path / "clean", cache=False).output
+    assert tree_digest(project / "output") == tree_digest(clean)
+
+
+def test_the_kept_process_carries_on_with_what_the_build_read_and_needs_no_cache(project, tmp_path):
+    """Forked from the build, it holds the catalog and the manifest: a build at once after is
+    incremental, and waits for no catalog to be read, even with the build cache gone."""
+    import shutil
+
+    first = _bangyang(project, "build", "--no-search")
+    assert first.returncode == 0, first.stderr
+    pid = _kept_pid(first)
+    try:
+        shutil.rmtree(project / ".bangyang-cache/build")  # what a process started afresh would read
+        _edit(project, "leader: 严介军", "leader: 严介军(接着构建)")
+        second = _bangyang(project, "build", "--no-search")
+        assert second.returncode == 0 and KEPT in second.stdout and f"进程 {pid}" in second.stdout, second.stdout
+        assert "严介军(接着构建)" in (project / PAGE).read_text(encoding="utf-8")
+    finally:
+        ask(project, {"leave": True})
+        _wait_gone(pid)
+    # It made the edit's pages, at its first look or when asked (whichever came first), and no others.
+    log = (project / ".bangyang-cache/keeper.log").read_text(encoding="utf-8")
+    rendered = sum(map(int, re.findall(r"重新生成 (\d+) 个页面", log)))
+    pages = int(re.search(r"已生成 (\d+) 个页面", first.stdout).group(1))
+    assert 0 < rendered < pages / 2, log
+    clean = build(project, tmp_path / "clean", cache=False, search=False).output
+    assert tree_digest(project / "output") == tree_digest(clean)
+
+
+def test_a_session_made_from_a_finished_build_rebuilds_as_a_clean_build_would(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "_PARALLEL_MIN_GROUPS", 1)  # pages in worker processes, as on a large site
+    build(project, search=False, jobs=2, exiting=True)
+    session = kept_session(project, include_drafts=False)
+    _edit(project, "leader: 严介军", "leader: 严介军(同一进程)")
+    again = build(project, search=False, session=session)
+    assert not again.relinked, "the catalog the build linked was patched, not read and linked again"
+    assert 0 < again.remade < again.groups / 2
+    clean = build(project, tmp_path / "clean", cache=False, search=False).output
     assert tree_digest(project / "output") == tree_digest(clean)
 
 
