@@ -15,7 +15,8 @@ a kept process (generator/keeper.py) and the timed `bangyang build` hands its bu
 its peak RSS is counted as the build's. With --serve, it also times bangyang's rebuilds inside one process, as `bangyang serve` makes
 them after an edit (caches and validated records kept in memory), and `bangyang build` from the
 command line while `bangyang serve` runs in the project (the command hands its build to the
-preview), and `bangyang build --here` (no process kept: each build reads the catalog back
+preview), and `bangyang build` after an honoree edit made at once after the build that left the
+kept process (measure_at_once), and `bangyang build --here` (no process kept: each build reads the catalog back
 from the build cache, as a script's does), and writes those rows to <json>-serve.json. The table also gives the HTML pages each tool wrote: bangyang writes edition, region, year and
 filter pages that the one-page-per-record peers do not have. Wall time is the median of --runs; peak RSS is the maximum resident set of the build
 process (GNU time). Rows: {"tool", "n", "case", "wall_s", "peak_rss_mb"}, with "pages" and the
@@ -271,15 +272,43 @@ def measure(tool: Tool, runs: int) -> dict[str, tuple[float, float]]:
     return out
 
 
-def start_kept(tool: Tool) -> int:
-    """A build that leaves a kept process; its process id, once it has read the catalog."""
+def start_kept(tool: Tool, wait: bool = True) -> int:
+    """A build that leaves a kept process; its process id, once it is idle (``wait``)."""
     run = subprocess.run(tool.command(), capture_output=True, text=True, stdin=subprocess.DEVNULL,
                          env={**os.environ, "PYTHONHASHSEED": "0", "BANGYANG_KEEP": "1"})
     found = re.search(r"构建进程留在后台 \(进程 (\d+)\)", run.stdout)
     if run.returncode != 0 or not found:
         raise SystemExit(f"no kept process: {run.stdout[-1000:]}\n{run.stderr[-2000:]}")
-    _wait_idle(int(found.group(1)))
+    if wait:
+        _wait_idle(int(found.group(1)))
     return int(found.group(1))
+
+
+def measure_at_once(tool: Tool, runs: int) -> dict[str, tuple[float, float]]:
+    """Median wall seconds of `bangyang build` after an honoree edit made at once after the build
+    that left the kept process, without waiting for it to be ready; and that process's peak RSS (MB).
+
+    "after cold build": that build read every record, and forked the kept process with the
+    catalog in memory. "after unchanged build": that build found nothing changed and read no
+    record, so the kept process it started (serve --keeper) reads the catalog from the build cache.
+    """
+    out = {}
+    for variant in ("after cold build", "after unchanged build"):
+        walls, rsss = [], []
+        for _ in range(runs):
+            if variant == "after cold build":
+                tool.clean()
+            else:
+                dismiss_kept(tool.site)
+                timed(tool.command())  # takes in the last edit, so that the next build finds nothing changed
+            pid = start_kept(tool, wait=False)
+            tool.edit("edit_honoree")
+            wall, rss = timed(tool.command(), KEPT, keep="1")
+            walls.append(wall)
+            rsss.append(max(rss, _peak_rss(pid)))
+        dismiss_kept(tool.site)
+        out[variant] = (statistics.median(walls), max(rsss))
+    return out
 
 
 def dismiss_kept(site: Path) -> None:
@@ -451,6 +480,9 @@ def main(argv: list[str] | None = None) -> int:
                     for case, wall in walls.items():
                         serve_rows.append({"tool": "bangyang build, serve running", "n": n, "case": case,
                                            "wall_s": round(wall, 3), "peak_rss_mb": round(peak, 1)})
+                    for variant, (wall, rss) in measure_at_once(tool, args.runs).items():
+                        serve_rows.append({"tool": f"bangyang build at once {variant}", "n": n, "case": "edit_honoree",
+                                           "wall_s": round(wall, 3), "peak_rss_mb": round(rss, 1)})
                     for case, (wall, rss) in measure_here(tool, args.runs).items():
                         serve_rows.append({"tool": "bangyang build --here", "n": n, "case": case,
                                            "wall_s": round(wall, 3), "peak_rss_mb": round(rss, 1)})
@@ -476,10 +508,10 @@ def main(argv: list[str] | None = None) -> int:
                          if mine else "")
                 print(f"{n:>7} {case:<14} " + " ".join(cells) + extra)
     if serve_rows:
-        print(f"\n{'':30} {'n':>7} {'case':<14} {'s':>8} {'×hugo':>6} {'preview MB':>10}")
+        print(f"\n{'':44} {'n':>7} {'case':<14} {'s':>8} {'×hugo':>6} {'preview MB':>10}")
         for r in serve_rows:
             rss = f"{r['peak_rss_mb']:>10.0f}" if "peak_rss_mb" in r else ""
-            print(f"{r['tool']:<30} {r['n']:>7} {r['case']:<14} {r['wall_s']:>8.3f} {ratio(r, 'hugo'):>6} {rss}")
+            print(f"{r['tool']:<44} {r['n']:>7} {r['case']:<14} {r['wall_s']:>8.3f} {ratio(r, 'hugo'):>6} {rss}")
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not args.serve_only:
