@@ -349,7 +349,9 @@ def kept_session(project: Path, include_drafts: bool) -> Session:
     loaded, catalog, builder, groups, parsed, memo, _old, new, _results = _LEFT_FOR_EXIT.pop()
     _LEFT_FOR_EXIT.clear()
     project = project.resolve()
-    gc.disable()  # unpacking makes 20,000 values at 10,000 honorees: with the collector on, it walked the catalog again and again
+    # Unpacking makes 20,000 values at 10,000 honorees: with the collector on, it walked the
+    # catalog again and again (0.75 s, against 0.15 s with it off).
+    gc.disable()
     try:
         memo.hold_in_memory()
     finally:
