@@ -195,8 +195,8 @@ class Session:
     def __init__(self, project: Path, parsed: ParsedFiles | None = None, memo: Memo | None = None):
         """Reads the build caches, unless given what a build of this process read from them (``parsed``, ``memo``)."""
         folder = project.resolve() / CACHE_DIR
-        self.parsed = parsed or ParsedFiles(folder)
-        self.memo = memo or Memo(folder)
+        self.parsed = ParsedFiles(folder) if parsed is None else parsed
+        self.memo = Memo(folder) if memo is None else memo
         self.manifests: dict[Path, Manifest | None] = {}
         self.unsaved: set[Path] = set()
         self.linked: Linked | None = None  # the last build's catalog, to patch (generator.relink)

@@ -144,11 +144,12 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
         folder = _inode(output)
         paths = [p for p in (project / "content", project / "templates", output) if p.exists()]
         caught_up = False  # set once a build has looked at every file since the watcher started
-        # A request made while the watcher started is answered first: its build is the one
-        # that looks at every file (the session's first since watching()).
-        asked = asked or listener.waiting()
         for changes in watch_files(*paths, debounce=300, step=_STEP_MS, rust_timeout=_STEP_MS,
                                    yield_on_timeout=True):
+            if not caught_up:
+                # A request made while the watcher started is answered in place of the first
+                # look: its build is the session's first since watching(), which looks at every file.
+                asked = asked or listener.waiting()
             if caught_up and not changes and not asked and time.monotonic() - busy > _IDLE_S:
                 # While the editor reads the preview (changes meanwhile wait): sum up the
                 # catalog for the next edit, and write the manifest for other builds.
