@@ -26,7 +26,7 @@ _IDLE_S = 0.5
 
 
 def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Indexer, search: bool,
-             first_look: bool = False) -> None:
+             first_look: bool = False) -> BuildResult | None:
     """Build the pages, then start the search index beside the preview (unless not ``search``),
     so an edit shows at once.
 
@@ -37,7 +37,8 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Ind
     ``first_look``: the build at a watcher's first look, for what changed before it started
     (it reports only what changes after). An editor who saves while the preview starts up
     would otherwise see the old page until the next save. When nothing changed, it writes
-    nothing, says nothing, and leaves the search index under way.
+    nothing, says nothing, and leaves the search index under way. Returns the build's
+    result, or None when it failed.
     """
     if not first_look:
         indexer.stop()  # it read the pages this rebuild replaces
@@ -49,17 +50,21 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Ind
         key = stale_index(project, session) if search else None
         if key is not None:
             _index(indexer, key)
+        return result
     except BuildError as exc:
         _report(exc)
+        return None
 
 
 def _answer(request: dict, project: Path, include_drafts: bool, session: Session, indexer: Indexer,
-            search: bool, version: str, leaving: threading.Event | None) -> dict:
+            search: bool, version: str, leaving: threading.Event | None, earlier: tuple[BuildResult, ...] = ()) -> dict:
     """Build for `bangyang build`, as it would have built by itself, and say how it went.
 
     A kept process (generator.keeper; ``leaving`` is its signal to stop) also leaves when
     asked, once its manifest is written: the preview that asks reads it next. And it leaves
-    when bangyang was updated.
+    when bangyang was updated. ``earlier``: builds it made unasked since the last request
+    (its first look); their pages and files are counted in this one's, since nobody saw
+    their report and the edit they took in is what the command was typed for.
     """
     if request.get("leave"):
         if leaving is None:
@@ -78,6 +83,11 @@ def _answer(request: dict, project: Path, include_drafts: bool, session: Session
         result = build(project, include_drafts=include_drafts, session=session, search=False)
         print(f"按 bangyang build 的请求重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 "
               f"({result.seconds:.2f} 秒)", flush=True)
+        for made in earlier:
+            result.remade += made.remade
+            result.rendered += made.rendered
+            result.written += made.written
+            result.deleted += made.deleted
         key = stale_index(project, session) if search or request.get("search") else None
         if key is not None:
             _index(indexer, key)
@@ -134,6 +144,7 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
     from watchfiles import watch as watch_files
 
     asked, busy = False, time.monotonic()
+    unreported: list[BuildResult] = []  # a kept process's first look, told with the next build asked for
     if listener.waiting():
         # Asked before any watcher started (at once after the build a kept process was forked
         # from, which holds the catalog): starting one takes half a second at 10,000
@@ -157,11 +168,14 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
                 session.save()
             session.changed(path for _, path in changes)
             if asked:  # its build takes in the changes just noted
-                listener.answer(answer)
+                listener.answer(functools.partial(answer, earlier=tuple(unreported)))
+                unreported.clear()
             elif keep is None and any(not _inside(path, output) for _, path in changes):
                 _rebuild(project, include_drafts, session, indexer, search)
             elif not caught_up:  # the watcher is live now: this build misses nothing
-                _rebuild(project, include_drafts, session, indexer, search, first_look=True)
+                made = _rebuild(project, include_drafts, session, indexer, search, first_look=True)
+                if keep is not None and made is not None:
+                    unreported.append(made)
             caught_up = True
             if changes or asked:
                 busy = time.monotonic()

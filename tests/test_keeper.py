@@ -144,6 +144,52 @@ def test_a_session_made_from_a_finished_build_rebuilds_as_a_clean_build_would(pr
     assert tree_digest(project / "output") == tree_digest(clean)
 
 
+class _AskedOnceTheEditIsOut:
+    """The kept process's socket, as seen from inside: a build is asked for once the edit is in output/."""
+
+    kept = True
+
+    def __init__(self, page, keep):
+        self.page, self.keep, self.replies = page, keep, []
+
+    def waiting(self, timeout: float | None = 0.0) -> bool:
+        return not self.replies and "严介军(首次查看)" in self.page.read_text(encoding="utf-8")
+
+    def answer(self, handle) -> None:
+        self.replies.append(handle({"drafts": False}))
+        self.keep.leaving.set()
+
+    def alive(self) -> bool:
+        return True
+
+
+def test_the_build_asked_for_reports_the_files_the_kept_process_wrote_before_it_was_asked(project):
+    """An edit saved while the kept process starts is made at its first look, before the
+    request: the command's report still counts the pages and files that edit changed, not 0."""
+    import functools
+
+    from generator import serve
+    from generator.build import Indexer
+    from generator.cache import code_version
+    from generator.keeper import Keep
+
+    build(project, search=False, exiting=True)
+    session = kept_session(project, include_drafts=False)
+    _edit(project, "leader: 严介军", "leader: 严介军(首次查看)")  # before its watcher starts
+    output = project / "output"
+    keep = Keep(idle_s=30)
+    listener = _AskedOnceTheEditIsOut(project / PAGE, keep)
+    indexer = Indexer(project, output, background=True)
+    answer = functools.partial(serve._answer, project=project, include_drafts=False, session=session,
+                               indexer=indexer, search=False, version=code_version(), leaving=keep.leaving)
+    serve._watch(project, output, False, session, indexer, False, listener, answer, keep)
+    session.close()
+    assert [r["status"] for r in listener.replies] == ["built"], "asked after the first look made the edit"
+    result = listener.replies[0]["result"]
+    assert result["written"] >= 1 and result["rendered"] >= 1, result
+    assert result["remade"] < result["groups"] / 2
+
+
 def test_a_kept_process_leaves_when_idle_and_the_next_build_is_incremental(project):
     first = _bangyang(project, "build", "--no-search", minutes="0.02")  # 1.2 s
     assert first.returncode == 0, first.stderr
