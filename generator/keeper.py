@@ -75,12 +75,9 @@ def leave_behind(project: Path, include_drafts: bool, fork: bool = False) -> int
             os.close(fd)
             return pid
     try:
-        command = [sys.executable, "-m", "generator.cli", "--project", str(project.resolve()), "serve",
-                   "--keeper", str(fd)]
-        if include_drafts:
-            command.append("--drafts")
         with open(log_path, "wb") as log:
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            process = subprocess.Popen(_command(project.resolve(), include_drafts, fd), stdin=subprocess.DEVNULL,
+                                       stdout=log, stderr=subprocess.STDOUT,
                                        start_new_session=True, pass_fds=(fd,))
     except OSError:
         os.close(fd)
@@ -88,6 +85,12 @@ def leave_behind(project: Path, include_drafts: bool, fork: bool = False) -> int
         return None
     os.close(fd)
     return process.pid
+
+
+def _command(project: Path, include_drafts: bool, fd: int) -> list[str]:
+    """The command line of a kept process started afresh; a forked one shows it too."""
+    return [sys.executable, "-m", "generator.cli", "--project", str(project), "serve", "--keeper", str(fd),
+            *(["--drafts"] if include_drafts else [])]
 
 
 def _fork(project: Path, include_drafts: bool, fd: int, log_path: Path) -> int | None:
@@ -120,6 +123,10 @@ def _forked(project: Path, include_drafts: bool, fd: int, null: int, log: int) -
         os.dup2(log, 2)
         os.close(null)
         os.close(log)
+        from setproctitle import setproctitle
+
+        # In `ps` and `pkill -f`, as the process that `serve --keeper` would start, not as the build.
+        setproctitle(" ".join(_command(project, include_drafts, fd)))
         from .build import kept_session
         from .serve import serve
 

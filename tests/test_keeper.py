@@ -120,6 +120,9 @@ def test_the_kept_process_carries_on_with_what_the_build_read_and_needs_no_cache
         second = _bangyang(project, "build", "--no-search")
         assert second.returncode == 0 and KEPT in second.stdout and f"进程 {pid}" in second.stdout, second.stdout
         assert "严介军(接着构建)" in (project / PAGE).read_text(encoding="utf-8")
+        with open(f"/proc/{pid}/cmdline", "rb") as f:  # what `ps` shows: not the build's command
+            shown = f.read().replace(b"\0", b" ").decode()
+        assert "serve --keeper" in shown and " build" not in shown, shown
     finally:
         ask(project, {"leave": True})
         _wait_gone(pid)
