@@ -174,7 +174,7 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
                 _rebuild(project, include_drafts, session, indexer, search)
             elif not caught_up:  # the watcher is live now: this build misses nothing
                 made = _rebuild(project, include_drafts, session, indexer, search, first_look=True)
-                if keep is not None and made is not None:
+                if keep is not None and made is not None and (made.rendered or made.written or made.deleted):
                     unreported.append(made)
             caught_up = True
             if changes or asked:
