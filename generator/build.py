@@ -446,8 +446,14 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             dirty = [g for g in groups if g.key in remake]
         if dirty is None:
             dirty = _dirty_groups(groups, old, catalog.hashes, templates, touched)
-        kept_summaries = _unchanged_summaries(dirty, old, catalog, parsed, templates, touched, builder) \
-            if session is None and old is not None else set()
+        kept_summaries = set()
+        if old is not None and session is None:
+            kept_summaries = _unchanged_summaries(dirty, old, catalog, parsed, templates, touched, builder)
+        elif old is not None and patched and session._primed is not builder:
+            # A session that has not summed up the catalog yet (a kept process asked at once
+            # after the build it was forked from): it would sum up every honoree to remake them.
+            kept_summaries = _unchanged_summaries(dirty, old, catalog, parsed, templates, touched, builder,
+                                                  linked_as_before=True)
         if kept_summaries:
             # The dirty honorees give them what they gave before (so their shares stay too).
             dirty = [g for g in dirty if g.key not in kept_summaries]
@@ -583,7 +589,7 @@ def _dirty_groups(groups, old: Manifest | None, hashes: dict[str, str], template
 
 
 def _unchanged_summaries(dirty, old: Manifest, catalog: Catalog, parsed: ParsedFiles, templates: dict[str, str],
-                         touched: set[str], builder) -> set[str]:
+                         touched: set[str], builder, linked_as_before: bool = False) -> set[str]:
     """The keys of the dirty groups that sum up every honoree's record (search options, open
     data), if they would come out as the last build made them; an empty set if they might not.
 
@@ -592,7 +598,9 @@ def _unchanged_summaries(dirty, old: Manifest, catalog: Catalog, parsed: ParsedF
     (PageBuilder.same_summary_shares), as an edit to a body does. Worked out from the few
     records that changed, this spares a rebuild from the command line the pages that read
     all of them: 4.5–5.1 s of page data at 100,000 honorees. (``bangyang serve`` holds
-    every share in memory and remakes those pages from them.)
+    every share in memory and remakes those pages from them, once it has summed them up.)
+    ``linked_as_before``: the catalog was patched (generator.relink), so every link is as it
+    was, and only the shares need comparing.
     """
     summary = {g.key for g in dirty if g.texts and "*" in g.deps}
     if not summary or summary & touched or old.templates != templates or not summary <= old.groups.keys():
@@ -601,9 +609,13 @@ def _unchanged_summaries(dirty, old: Manifest, catalog: Catalog, parsed: ParsedF
     if not changed:
         return set()
     for key in changed:
-        before = parsed.old.get(key)  # the build cache's entry for the file, as the last build read it
         h = catalog.honorees.get(key)
-        if before is None or before[2] != old.inputs.get(key) or h is None or h.source is None:
+        if h is None or h.source is None or key not in old.inputs:
+            return set()
+        if linked_as_before:
+            continue
+        before = parsed.old.get(key)  # the build cache's entry for the file, as the last build read it
+        if before is None or before[2] != old.inputs[key]:
             return set()
         if type(before[3]) is not StoredModel or before[3].view != h.source.view:
             return set()

@@ -147,6 +147,20 @@ def test_a_session_made_from_a_finished_build_rebuilds_as_a_clean_build_would(pr
     assert tree_digest(project / "output") == tree_digest(clean)
 
 
+def test_a_body_edit_at_once_after_the_build_leaves_the_pages_that_sum_up_the_catalog(project, tmp_path, monkeypatch):
+    """The kept process has not summed up the catalog yet when asked at once: an edit that
+    leaves the honoree's share of the search page and the open data as it was remakes its
+    page only, as from the command line."""
+    monkeypatch.setattr(render, "_PARALLEL_MIN_GROUPS", 1)
+    build(project, search=False, jobs=2, exiting=True)
+    session = kept_session(project, include_drafts=False)
+    _edit(project, "各有特色, 每月活动", "各有特色, 每周活动")  # characters the site has already
+    again = build(project, search=False, session=session)
+    assert (again.relinked, again.remade, again.rendered, again.written) == (False, 1, 1, 1)
+    clean = build(project, tmp_path / "clean", cache=False, search=False).output
+    assert tree_digest(project / "output") == tree_digest(clean)
+
+
 class _AskedOnceTheEditIsOut:
     """The kept process's socket, as seen from inside: a build is asked for once the edit is in output/."""
 
