@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given, settings, strategies as st
 
 from generator.cache import Memo
+from generator.load import sort_record_files
 from generator.markup import html_to_text, markdown_text, render_markdown
 from generator.quantity import QuantityError, parse_quantity
 from generator.regions import RegionError, build_table
@@ -236,3 +237,14 @@ def test_every_sample_record_reads_as_pyyaml_reads_it():
 def test_a_tag_pyyaml_does_not_know_is_still_an_error():
     data, _, problem = parse("name: !!python/object:os.system x\n".encode(), "content/records/x.yaml")
     assert data is None and problem is not None and "YAML" in problem.message
+
+
+def test_records_are_read_folder_by_folder():
+    """A folder's records come before those of a sibling folder whose name extends it
+    (zhejiang before zhejiang-2), as in a file manager; a plain sort of the paths would
+    put zhejiang-2/ first, since "-" sorts before "/"."""
+    paths = ["communities/zhejiang-2/a.yaml", "communities/zhejiang/sub/c.yaml", "communities/zhejiang/b.yaml",
+             "communities/zhejiang.yaml", "communities/zhejiang/a-b.yaml", "centers/x.yaml"]
+    assert [p for p, _ in sort_record_files([(p, None) for p in paths])] == [
+        "centers/x.yaml", "communities/zhejiang/a-b.yaml", "communities/zhejiang/b.yaml",
+        "communities/zhejiang/sub/c.yaml", "communities/zhejiang-2/a.yaml", "communities/zhejiang.yaml"]
