@@ -446,14 +446,11 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             dirty = [g for g in groups if g.key in remake]
         if dirty is None:
             dirty = _dirty_groups(groups, old, catalog.hashes, templates, touched)
-        kept_summaries = set()
-        if old is not None and session is None:
-            kept_summaries = _unchanged_summaries(dirty, old, catalog, parsed, templates, touched, builder)
-        elif old is not None and patched and session._primed is not builder:
-            # A session that has not summed up the catalog yet (a kept process asked at once
-            # after the build it was forked from): it would sum up every honoree to remake them.
-            kept_summaries = _unchanged_summaries(dirty, old, catalog, parsed, templates, touched, builder,
-                                                  linked_as_before=True)
+        # Also in a session that has not summed up the catalog yet (a kept process asked at once
+        # after the build it was forked from): it would sum up every honoree to remake them.
+        kept_summaries = _unchanged_summaries(dirty, old, catalog, parsed, templates, touched, builder,
+                                              linked_as_before=session is not None) \
+            if old is not None and (session is None or (patched and session._primed is not builder)) else set()
         if kept_summaries:
             # The dirty honorees give them what they gave before (so their shares stay too).
             dirty = [g for g in dirty if g.key not in kept_summaries]

@@ -63,20 +63,21 @@ def leave_behind(project: Path, include_drafts: bool, fork: bool = False) -> int
     own, so neither Ctrl+C at the terminal nor a closed pipe stops it; what it prints goes
     to .bangyang-cache/keeper.log.
     """
+    project = project.resolve()
     listener = Listener(project, kept=True)
     if listener.sock is None:
         return None  # no Unix socket here, or another process answers builds already
     fd = listener.hand_over()
-    log_path = project.resolve() / LOG
+    log_path = project / LOG
     # A thread of this process would not exist in the child, and might hold a lock it needs.
     if fork and threading.active_count() == 1:
-        pid = _fork(project.resolve(), include_drafts, fd, log_path)
+        pid = _fork(project, include_drafts, fd, log_path)
         if pid is not None:
             os.close(fd)
             return pid
     try:
         with open(log_path, "wb") as log:
-            process = subprocess.Popen(_command(project.resolve(), include_drafts, fd), stdin=subprocess.DEVNULL,
+            process = subprocess.Popen(_command(project, include_drafts, fd), stdin=subprocess.DEVNULL,
                                        stdout=log, stderr=subprocess.STDOUT,
                                        start_new_session=True, pass_fds=(fd,))
     except OSError:

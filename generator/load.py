@@ -321,7 +321,7 @@ def record_files(base: Path) -> list[RecordFile]:
 def sort_record_files(files: list[RecordFile]) -> list[RecordFile]:
     """In path order, folder by folder (the order records are read and listed in)."""
     # The order of the paths' lists of parts, but with one string a path: "/" made the lowest
-    # character, which no file name holds. Splitting 100,000 paths took 0.4 s more.
+    # character, which no file name holds. Splitting made listing 100,000 files 0.15–0.25 s slower.
     return sorted(files, key=lambda item: item[0].replace("/", "\0"))
 
 
