@@ -36,9 +36,8 @@ browser:
 build: install
 	$(BIN)/bangyang build
 
-# The preview follows at once: a process kept by the build (generator/keeper.py) would only give way to it.
 site: install
-	BANGYANG_KEEP=0 $(BIN)/bangyang build
+	$(BIN)/bangyang build
 	$(BIN)/bangyang serve --no-build --host $(HOST) --port $(PORT)
 
 check: install

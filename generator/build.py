@@ -31,6 +31,7 @@ from . import stamp
 from .cache import CACHE_DIR, Memo, ParsedFiles, code_version, content_hash, read_pickle, use_memo, write_pickle
 from .catalog import Catalog
 from .link import link
+from .lock import output_lock
 from .load import RecordFile, load, record_files, sort_record_files
 from .pages import latest_date, news_extras, page_builder
 from .problems import ContentError, Problem
@@ -194,7 +195,8 @@ class Session:
 
     def __init__(self, project: Path, parsed: ParsedFiles | None = None, memo: Memo | None = None):
         """Reads the build caches, unless given what a build of this process read from them (``parsed``, ``memo``)."""
-        folder = project.resolve() / CACHE_DIR
+        self.project = project.resolve()
+        folder = self.project / CACHE_DIR
         self.parsed = ParsedFiles(folder) if parsed is None else parsed
         self.memo = Memo(folder) if memo is None else memo
         self.manifests: dict[Path, Manifest | None] = {}
@@ -252,6 +254,10 @@ class Session:
 
     def close(self) -> None:
         """Write the manifests and caches kept in memory, for the next build from the command line."""
+        with output_lock(self.project):
+            self._write()
+
+    def _write(self) -> None:
         for file in sorted(self.unsaved):
             manifest = self.manifests.get(file)
             if manifest is not None:
@@ -301,13 +307,12 @@ def _updated_files(base: Path, files: list[RecordFile],
 
 def build(project: Path, output: Path | None = None, settings_file: Path | None = None,
           include_drafts: bool = False, search: bool = True, jobs: int | None = None,
-          cache: bool = True, session: Session | None = None, exiting: bool = False) -> BuildResult:
+          cache: bool = True, session: Session | None = None) -> BuildResult:
     """Build the site of ``project`` into ``output`` (default project/output), with its search index.
 
     ``jobs`` is the number of rendering processes (default: one per core); ``cache=False``
     ignores and keeps no build cache, so every page is made again. A ``session`` keeps
-    the caches in memory from one build to the next. ``exiting``: the process ends right
-    after (the command line), so what the build read is not freed here.
+    the caches in memory from one build to the next (``bangyang serve``).
     """
     started = time.perf_counter()
     project = project.resolve()
@@ -319,54 +324,15 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
     # alone (in forked workers, touching them would copy their memory).
     gc.disable()
     try:
-        return _build(project, output, settings, include_drafts, search, jobs, cache, started, session,
-                      _LEFT_FOR_EXIT if exiting else None)
+        with output_lock(project):
+            return _build(project, output, settings, include_drafts, search, jobs, cache, started, session)
     finally:
         gc.unfreeze()
         gc.enable()
 
 
-# What a build by a process about to exit read and made. Freeing it object by object took
-# 0.14 s at the end of a cold build of 10,000 honorees; the operating system reclaims it at once.
-_LEFT_FOR_EXIT: list = []
-
-
-def left_for_exit() -> bool:
-    """Whether a build of this process left what it read and made (``exiting``): a kept process
-    forked now would have nothing to read again (``kept_session``)."""
-    return bool(_LEFT_FOR_EXIT)
-
-
-def kept_session(project: Path, include_drafts: bool) -> Session:
-    """A session holding what this process's last build (``exiting``, into output/) read and
-    made, as if it had been a build of that session.
-
-    For a kept process forked from `bangyang build` (generator.keeper): reading the catalog
-    back from the build cache took it 2 s at 10,000 honorees, and a build asked of it
-    meanwhile waited. The build wrote its caches and manifest already; its first build
-    here looks at every file, as a session's first does.
-    """
-    loaded, catalog, builder, groups, parsed, memo, _old, new, _results = _LEFT_FOR_EXIT.pop()
-    _LEFT_FOR_EXIT.clear()
-    project = project.resolve()
-    # Unpacking makes 20,000 values at 10,000 honorees: with the collector on, it walked the
-    # catalog again and again (0.75 s, against 0.15 s with it off).
-    gc.disable()
-    try:
-        memo.hold_in_memory()
-    finally:
-        gc.enable()
-    new.summaries = []  # in the memo now, as values
-    session = Session(project, parsed, memo)
-    session.manifests[_manifest_file(project, (project / "output").resolve())] = new
-    session.linked = Linked(loaded, catalog, builder, groups, include_drafts)
-    session.linked.manifest = new
-    return session
-
-
 def _build(project: Path, output: Path, settings: _Settings, include_drafts: bool, search: bool,
-           jobs: int | None, cache: bool, started: float, session: Session | None,
-           left: list | None = None) -> BuildResult:
+           jobs: int | None, cache: bool, started: float, session: Session | None) -> BuildResult:
     cache_dir = project / CACHE_DIR
     timings = {s: 0.0 for s in STAGES}
     result = BuildResult(output, 0, 0.0, timings)
@@ -538,8 +504,6 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             session.watched, session._watch_started = True, False
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))
     result.seconds = time.perf_counter() - started
-    if left is not None:
-        left.append((loaded, catalog, builder, groups, parsed, memo, old, new, results))
     return result
 
 

@@ -346,8 +346,7 @@ class Memo:
 
     def hold_in_memory(self) -> None:
         """Hold the in-memory values as a process that builds again does (``bangyang serve``):
-        as values, with nothing left to write with a manifest. For a process that goes on
-        building after a build that wrote them (a kept process forked from it, generator.keeper)."""
+        as values, with nothing left to write with a manifest."""
         for part in self.packed:
             self.transient_kept.update(_unpacked(part)[0])
         self.packed, self.parts, self.transient_new, self.transient_dropped = [], [], {}, set()

@@ -8,11 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import keeper
 from .problems import ContentError, Problem
 
-# generator.build (pydantic, Jinja, the catalog) is imported only where it is used: a build
-# handed to a running preview (generator.handoff) starts in a tenth of the time.
+# generator.build (pydantic, Jinja, the catalog) is imported only by the commands that build.
 
 
 def _print_problems(problems: list) -> None:
@@ -25,56 +23,17 @@ _BUILD_FAILED = "构建失败, output/ 保持原样 (build failed; output/ left 
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    project = Path(args.project)
-    # Only a build into the usual output/, with the usual settings, goes to a preview or a kept process.
-    usual = not (args.here or args.output or args.settings or args.jobs or args.no_cache)
-    if usual:
-        handed = _hand_to_preview(project, args)
-        if handed is not None:
-            return handed
     from .build import BuildError, build
 
     try:
-        result = build(project, Path(args.output) if args.output else None,
+        result = build(Path(args.project), Path(args.output) if args.output else None,
                        Path(args.settings) if args.settings else None, include_drafts=args.drafts,
-                       search=not args.no_search, jobs=args.jobs, cache=not args.no_cache, exiting=args.exiting)
+                       search=not args.no_search, jobs=args.jobs, cache=not args.no_cache)
     except BuildError as exc:
         _print_problems(exc.problems)
         print(_BUILD_FAILED, file=sys.stderr)
         return 1
     _print_result(result, args.profile)
-    if usual and keeper.wanted():
-        from .build import left_for_exit
-
-        pid = keeper.leave_behind(project, args.drafts, fork=left_for_exit())
-        if pid is not None:
-            print(f"  构建进程留在后台 (进程 {pid}): 下一次 bangyang build 交给它, 快得多; "
-                  f"空闲 {keeper.IDLE_MINUTES:.0f} 分钟后自行退出 (不要它: BANGYANG_KEEP=0)")
-    return 0
-
-
-def _hand_to_preview(project: Path, args: argparse.Namespace) -> int | None:
-    """The exit status of the build as the preview running in ``project`` made it; None if none made it."""
-    from .handoff import ask
-
-    def slow() -> None:
-        print("交给正在运行的 bangyang serve (或留在后台的构建进程) 生成, 请稍候… (不交给它: Ctrl+C, 再加 --here)",
-              file=sys.stderr, flush=True)
-
-    reply = ask(project, {"drafts": args.drafts, "search": not args.no_search}, slow)
-    if reply is None:
-        return None
-    if reply.get("status") == "failed":
-        _print_problems(reply.get("problems", []))
-        print(_BUILD_FAILED, file=sys.stderr)
-        return 1
-    if reply.get("status") != "built":
-        print(f"未交给正在运行的预览: {reply.get('reason', '')}; 在本进程中构建。", file=sys.stderr)
-        return None
-    result = argparse.Namespace(**reply["result"])
-    _print_result(result, args.profile)
-    maker = "留在后台的构建进程" if reply.get("kept") else "正在运行的 bangyang serve "
-    print(f"  (由{maker}生成, 进程 {reply.get('pid')}; 不交给它: build --here)")
     return 0
 
 
@@ -157,7 +116,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     return serve(Path(args.project), args.host, args.port, build_first=not args.no_build,
-                 include_drafts=args.drafts, watch=not args.no_watch, search=not args.no_search, kept_fd=args.keeper)
+                 include_drafts=args.drafts, watch=not args.no_watch, search=not args.no_search)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -233,8 +192,6 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-search", action="store_true", help="不建搜索索引 (不需要 Pagefind)")
     b.add_argument("--jobs", type=int, default=None, help="并行生成页面的进程数, 默认每个 CPU 核一个")
     b.add_argument("--no-cache", action="store_true", help="不用构建缓存, 全部重新生成 (输出相同)")
-    b.add_argument("--here", action="store_true",
-                   help="在本进程中构建; 默认交给本项目正在运行的 bangyang serve (它把记录留在内存里, 快得多)")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="列出全部内容问题, 并检查生成站点的站内链接")
@@ -248,8 +205,6 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--no-watch", action="store_true", help="不监视文件变化")
     s.add_argument("--no-search", action="store_true",
                    help="预览中不更新搜索索引 (Pagefind 每次都重建整个索引, 大站点上要几分钟)")
-    # Started by `bangyang build` (generator.keeper), with the socket it bound.
-    s.add_argument("--keeper", type=int, metavar="FD", help=argparse.SUPPRESS)
     s.set_defaults(func=cmd_serve)
 
     n = sub.add_parser("new", help="新建一条记录的骨架")
@@ -286,10 +241,9 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None, exiting: bool = False) -> int:
-    """Entry point of the `bangyang` console script; ``exiting``: the process ends when this returns."""
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `bangyang` console script."""
     args = parser().parse_args(argv)
-    args.exiting = exiting
     return args.func(args)
 
 
@@ -299,7 +253,7 @@ def run() -> None:
     Freeing a large catalog object by object takes longer than a small rebuild; the
     operating system reclaims it at once.
     """
-    code = main(exiting=True)
+    code = main()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -14,12 +14,8 @@ import time
 from pathlib import Path
 
 from .build import BuildError, BuildResult, Indexer, Session, build, index_made, stale_index
-from .cache import code_version
-from .handoff import Listener
-from .keeper import Keep, idle_seconds
 
-# How often the watcher looks up from waiting for changes: to take a build request from
-# `bangyang build` (generator.handoff), and to see whether the search index is ready.
+# How often the watcher looks up from waiting for changes, to see whether the search index is ready.
 _STEP_MS = 25
 # The idle work waits this long after the last change or request: an editor often saves twice.
 _IDLE_S = 0.5
@@ -56,60 +52,10 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Ind
         return None
 
 
-def _answer(request: dict, project: Path, include_drafts: bool, session: Session, indexer: Indexer,
-            search: bool, version: str, leaving: threading.Event | None, earlier: tuple[BuildResult, ...] = ()) -> dict:
-    """Build for `bangyang build`, as it would have built by itself, and say how it went.
-
-    A kept process (generator.keeper; ``leaving`` is its signal to stop) also leaves when
-    asked, once its manifest is written: the preview that asks reads it next. And it leaves
-    when bangyang was updated. ``earlier``: builds it made unasked since the last request
-    (its first look); their pages and files are counted in this one's, since nobody saw
-    their report and the edit they took in is what the command was typed for.
-    """
-    if request.get("leave"):
-        if leaving is None:
-            return {"status": "declined", "reason": "预览只在 Ctrl+C 时退出"}
-        session.close()
-        leaving.set()
-        return {"status": "left"}
-    if code_version.__wrapped__() != version:
-        if leaving is not None:
-            leaving.set()
-        return {"status": "declined", "reason": "bangyang 在预览启动后更新过, 请重启 bangyang serve"}
-    if bool(request.get("drafts")) != include_drafts:
-        return {"status": "declined",
-                "reason": "预览" + ("包含" if include_drafts else "不含") + "草稿, 与这次构建不同"}
-    try:
-        result = build(project, include_drafts=include_drafts, session=session, search=False)
-        print(f"按 bangyang build 的请求重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 "
-              f"({result.seconds:.2f} 秒)", flush=True)
-        for made in earlier:
-            result.remade += made.remade
-            result.rendered += made.rendered
-            result.written += made.written
-            result.deleted += made.deleted
-        key = stale_index(project, session) if search or request.get("search") else None
-        if key is not None:
-            _index(indexer, key)
-            if request.get("search"):  # the command returns with the index made, as it would by itself
-                result.timings["index"] = indexer.finish()
-                result.seconds += result.timings["index"]
-                result.indexed = True
-                index_made(project, session, key)
-    except BuildError as exc:
-        _report(exc)
-        return {"status": "failed", "problems": [str(p) for p in exc.problems]}
-    return {"status": "built", "pid": os.getpid(), "kept": leaving is not None, "result": _plain(result)}
-
-
 def _index(indexer: Indexer, key: str) -> None:
     """Make the search index of ``key``, unless Pagefind already makes (or made) it."""
     if not (indexer.process is not None and indexer.key == key):
         indexer.start(key)
-
-
-def _plain(result: BuildResult) -> dict:
-    return {**vars(result), "output": str(result.output)}
 
 
 def _index_ready(project: Path, session: Session, indexer: Indexer) -> None:
@@ -131,60 +77,38 @@ def _report(exc: BuildError) -> None:
 
 
 def _watch(project: Path, output: Path, include_drafts: bool, session: Session, indexer: Indexer,
-           search: bool, listener: Listener, answer, keep: Keep | None = None) -> None:
+           search: bool) -> None:
     """Rebuild on every change to content/ or templates/; tell the session each file that changed.
 
     output/ is watched too, for files an operator changes by hand, but a change there
     alone waits for the next rebuild (which repairs it): our own writes land there.
-    A build request from `bangyang build` is answered one look later than it is seen: by
-    then the watcher has passed on every file written before the request was made.
-    With ``keep`` (a kept build process, generator.keeper) a change is only noted: it
-    builds when asked, and returns when asked to leave or idle too long.
     """
     from watchfiles import watch as watch_files
 
-    asked, busy = False, time.monotonic()
-    unreported: list[BuildResult] = []  # a kept process's first look, told with the next build asked for
-    if listener.waiting():
-        # Asked before any watcher started (at once after the build a kept process was forked
-        # from, which holds the catalog): starting one takes half a second at 10,000
-        # honorees. This build looks at every file; so does the watcher's first look.
-        listener.answer(answer)
-    while keep is None or not keep.over(busy, listener):
+    busy = time.monotonic()
+    while True:
         session.watching()
         folder = _inode(output)
         paths = [p for p in (project / "content", project / "templates", output) if p.exists()]
         caught_up = False  # set once a build has looked at every file since the watcher started
         for changes in watch_files(*paths, debounce=300, step=_STEP_MS, rust_timeout=_STEP_MS,
                                    yield_on_timeout=True):
-            if not caught_up:
-                # A request made while the watcher started is answered in place of the first
-                # look: its build is the session's first since watching(), which looks at every file.
-                asked = asked or listener.waiting()
-            if caught_up and not changes and not asked and time.monotonic() - busy > _IDLE_S:
+            if caught_up and not changes and time.monotonic() - busy > _IDLE_S:
                 # While the editor reads the preview (changes meanwhile wait): sum up the
                 # catalog for the next edit, and write the manifest for other builds.
                 session.prime()
                 session.save()
             session.changed(path for _, path in changes)
-            if asked:  # its build takes in the changes just noted
-                listener.answer(functools.partial(answer, earlier=tuple(unreported)))
-                unreported.clear()
-            elif keep is None and any(not _inside(path, output) for _, path in changes):
+            if any(not _inside(path, output) for _, path in changes):
                 _rebuild(project, include_drafts, session, indexer, search)
             elif not caught_up:  # the watcher is live now: this build misses nothing
-                made = _rebuild(project, include_drafts, session, indexer, search, first_look=True)
-                if keep is not None and made is not None and (made.rendered or made.written or made.deleted):
-                    unreported.append(made)
+                _rebuild(project, include_drafts, session, indexer, search, first_look=True)
             caught_up = True
-            if changes or asked:
+            if changes:
                 busy = time.monotonic()
-            asked = listener.waiting()
             _index_ready(project, session, indexer)
             if _inode(output) != folder:
                 break  # output/ was made anew: watch the new folder
-            if keep is not None and keep.over(busy, listener):
-                break
 
 
 def _inode(path: Path) -> int | None:
@@ -222,43 +146,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first: bool = True,
-          include_drafts: bool = False, watch: bool = True, search: bool = True, kept_fd: int | None = None,
-          session: Session | None = None) -> int:
-    """Serve until interrupted; returns the exit status. ``search``: keep the search index up to date.
-
-    ``kept_fd``: run as a kept build process (generator.keeper) instead, answering builds
-    on that listening socket. It has no HTTP server; it builds once at the start, to read
-    the catalog (writing only what changed since the build that started it), then only
-    when asked; it ends when idle. ``session``: one holding the catalog already
-    (generator.build.kept_session), instead of one that reads the build caches.
-    """
-    kept = kept_fd is not None
+          include_drafts: bool = False, watch: bool = True, search: bool = True) -> int:
+    """Serve until interrupted; returns the exit status. ``search``: keep the search index up to date."""
     project = project.resolve()
     output = project / "output"
-    http_process = None
-    if not kept:
-        # The handler looks the directory up per request, so a rebuild's swap is picked up at once.
-        handler = functools.partial(_Handler, directory=str(output))
-        server = http.server.ThreadingHTTPServer((host, port), handler)
-        # Forked before the first build, while this process is small: a child shares its
-        # parent's memory as it was at the fork, and keeps it alive.
-        http_process = multiprocessing.get_context("fork").Process(target=_serve_http, args=(server, os.getpid()),
-                                                                   daemon=True)
-        http_process.start()
-        server.server_close()  # the child serves on it
-    # Before the caches are read: a kept process this preview replaces writes its manifest first.
-    listener = Listener(project, kept=kept, fd=kept_fd, evicting=lambda: print(
-        "本项目有留在后台的构建进程, 等它写好构建清单后由预览接手…", flush=True))
-    if kept and listener.sock is None:
-        return 0  # another process of this project answers builds already
-    keep = Keep(idle_seconds()) if kept else None
-    if kept:
-        build_first, watch, search = False, True, False  # it reads the catalog in the watcher's first look
-    session = session or Session(project)  # reads the build caches: after the fork
+    # The handler looks the directory up per request, so a rebuild's swap is picked up at once.
+    handler = functools.partial(_Handler, directory=str(output))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    # Forked before the first build, while this process is small: a child shares its
+    # parent's memory as it was at the fork, and keeps it alive.
+    http_process = multiprocessing.get_context("fork").Process(target=_serve_http, args=(server, os.getpid()),
+                                                               daemon=True)
+    http_process.start()
+    server.server_close()  # the child serves on it
+    session = Session(project)
     indexer = Indexer(project, output, background=True)
-    answer = functools.partial(_answer, project=project, include_drafts=include_drafts, session=session,
-                               indexer=indexer, search=search, version=code_version(),
-                               leaving=keep.leaving if keep else None)
     if threading.current_thread() is threading.main_thread():
         # An editor's IDE or a service manager stops the preview with SIGTERM, not Ctrl+C:
         # stop the same way, so the session writes the build manifest the next build needs.
@@ -266,27 +168,21 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
     try:
         if build_first or not output.exists():
             _rebuild(project, include_drafts, session, indexer, search)
-        if not kept:
-            print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
+        print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
         if watch:
-            _watch(project, output, include_drafts, session, indexer, search, listener, answer, keep)
+            _watch(project, output, include_drafts, session, indexer, search)
         else:
             if indexer.process is not None:
                 indexer.process.wait()
                 _index_ready(project, session, indexer)
-            while True:  # no watcher: a build request looks at every file
-                if listener.waiting(timeout=None):
-                    listener.answer(answer)
+            threading.Event().wait()
     except KeyboardInterrupt:
         pass
     finally:
-        listener.close()
-        if http_process is not None:
-            http_process.terminate()
-            http_process.join(timeout=10)
+        http_process.terminate()
+        http_process.join(timeout=10)
         indexer.close()
-        if keep is None or not keep.abandoned:
-            session.close()
+        session.close()
     return 0
 
 

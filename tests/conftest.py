@@ -10,10 +10,6 @@ import pytest
 from generator.build import build
 from helpers import copy_project
 
-# A build run from these tests leaves no kept process behind (generator.keeper), even when
-# pytest runs at a terminal; tests/test_keeper.py asks for one where it tests them.
-os.environ["BANGYANG_KEEP"] = "0"
-
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:

@@ -171,78 +171,63 @@ def _stop(proc: subprocess.Popen) -> str:
     return out
 
 
-HANDED = "由正在运行的 bangyang serve 生成"
-
-
-def test_a_build_from_the_command_line_is_made_by_the_running_preview(project, tmp_path):
-    from helpers import tree_digest
-
+def test_a_build_while_the_preview_runs_waits_for_its_rebuild_and_matches_a_clean_build(project, tmp_path):
     preview = _start_preview(project)
     try:
         record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
-        record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(交给预览)"),
+        record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(命令行)"),
                           encoding="utf-8")
-        built = _bangyang(project, "build", "--no-search", "--profile")
+        built = _bangyang(project, "build", "--no-search")
         assert built.returncode == 0, built.stderr
-        assert HANDED in built.stdout
-        # The profile crosses from the preview too (its watcher may have made the page already).
-        assert re.search(r"^\s+templates\s+\d+\.\d{3}  模板 \(Jinja\)", built.stdout, re.M), built.stdout
-        # When the command returns, output/ holds the edit: it does not wait on the preview's watcher.
+        # When the command returns, output/ holds the edit, whoever rebuilt first.
         page = project / "output/communities/zhejiang/cixi-yubo/index.html"
-        assert "严介军(交给预览)" in page.read_text(encoding="utf-8")
-
-        # A broken record fails the same way as a build of its own: file, line and field.
+        assert "严介军(命令行)" in page.read_text(encoding="utf-8")
+        # A broken record fails the same way as without a preview: file, line and field.
         broken = project / "content/records/communities/zhejiang/broken.yaml"
         broken.write_text("name: 坏记录\nregion: 浙江: 慈溪\n", encoding="utf-8")
         failed = _bangyang(project, "build", "--no-search")
         assert failed.returncode == 1
         assert "broken.yaml:2" in failed.stderr and "output/ 保持原样" in failed.stderr
-        assert "严介军(交给预览)" in page.read_text(encoding="utf-8")
+        assert "严介军(命令行)" in page.read_text(encoding="utf-8")
         broken.unlink()
-        # With --here the command builds by itself, and finds nothing to do.
-        here = _bangyang(project, "build", "--no-search", "--here")
-        assert here.returncode == 0 and HANDED not in here.stdout
+        time.sleep(1.5)  # the preview's rebuild after the deletion
     finally:
-        log = _stop(preview)
-    assert "按 bangyang build 的请求" in log
+        _stop(preview)
+    # No socket, no process left: the preview ended with the command that started it.
     assert not (project / ".bangyang-cache/serve.sock").exists()
-    # The preview's output is byte for byte what a clean build makes.
     clean = build(project, tmp_path / "clean", search=False, cache=False).output
     made = tree_digest(project / "output")
     assert {p: h for p, h in made.items() if not p.startswith("pagefind/")} == tree_digest(clean)
 
 
-def test_a_preview_that_shows_drafts_leaves_a_build_without_them_to_the_command(project):
-    preview = _start_preview(project, "--drafts", "--no-watch")
+def test_a_build_waits_while_another_holds_the_lock_and_says_so(project):
+    import fcntl
+    import os
+
+    lock = project / ".bangyang-cache/build.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
     try:
-        built = _bangyang(project, "build", "--no-search")
+        waiting = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "build",
+                                    "--no-search"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2)
+        assert waiting.poll() is None  # it waits, and writes nothing meanwhile
+        assert not (project / "output").exists()
     finally:
-        _stop(preview)
-    assert built.returncode == 0, built.stderr
-    assert HANDED not in built.stdout and "草稿" in built.stderr
+        os.close(fd)  # as the other build ends
+    out, err = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0, err
+    assert "正在写入本项目" in err
+    assert (project / "output/index.html").is_file()
 
 
-def test_a_socket_left_by_a_killed_preview_does_not_stop_a_build(project):
-    left = project / ".bangyang-cache/serve.sock"
-    left.parent.mkdir(parents=True)
-    with socket.socket(socket.AF_UNIX) as s:
-        s.bind(str(left))  # bound, never listened on: as a preview killed outright leaves it
-    built = _bangyang(project, "build", "--no-search")
-    assert built.returncode == 0, built.stderr
-    assert HANDED not in built.stdout and (project / "output/index.html").is_file()
-
-
-def test_a_preview_without_search_leaves_the_index_to_a_build_that_asks_for_it(project):
-    preview = _start_preview(project, "--no-search")
-    index = project / "output/pagefind/pagefind.js"
-    try:
-        assert HANDED in _bangyang(project, "build", "--no-search").stdout
-        time.sleep(3)  # a preview that indexed would have started Pagefind by now; the sample takes 1-2 s
-        assert not index.exists()
-        built = _bangyang(project, "build")
-        assert built.returncode == 0, built.stderr
-        # The command returns once the index is made, as a build of its own would.
-        assert HANDED in built.stdout and index.is_file()
-    finally:
-        log = _stop(preview)
-    assert "搜索索引已更新" not in log
+def test_two_builds_at_once_give_a_clean_builds_site(project, tmp_path):
+    first, second = (subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "build",
+                                       "--no-search"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for _ in range(2))
+    for proc in (first, second):
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    clean = build(project, tmp_path / "clean", search=False, cache=False).output
+    assert tree_digest(project / "output") == tree_digest(clean)
