@@ -1,4 +1,8 @@
-"""Pelican settings for the sample site. Editors change content/, not this file."""
+"""Settings for the sample site, read by `bangyang build` (which runs Pelican for the news pages).
+
+Editors change content/, not this file. Build with `bangyang build`, not `pelican`: the
+record pages and the catalog that news pages show come from bangyang's own pipeline.
+"""
 
 import os
 
@@ -13,14 +17,12 @@ TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = "zh-CN"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d %H:%M"
 
-PLUGINS = ["generator"]       # bangyang's record pages
-
 # Theme: our templates override everything; static files are self-hosted.
 THEME_TEMPLATES_OVERRIDES = [os.path.join(_HERE, "templates")]
 THEME_STATIC_PATHS = [os.path.join(_HERE, "templates", "static")]
 THEME_STATIC_DIR = "theme"
 
-# News articles are Pelican articles; records are rendered by the plugin.
+# News articles are Pelican articles; records are rendered by bangyang itself.
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = []
 STATIC_PATHS = []

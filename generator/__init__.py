@@ -1,8 +1,1 @@
-"""bangyang's generator: the domain model, the load → link → pages → write steps and the Pelican plugin."""
-
-
-def register() -> None:
-    """Pelican plugin entry point (PLUGINS = ["generator"])."""
-    from .plugin import register as _register
-
-    _register()
+"""bangyang's generator: records → catalog → pages → render → write (docs/architecture.md)."""

@@ -25,10 +25,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from jinja2 import Environment
+
 import orjson
 
 from . import stamp
-from .cache import CACHE_DIR, Memo, ParsedFiles, code_version, content_hash, read_pickle, use_memo, write_pickle
+from .cache import CACHE_DIR, Memo, ParsedFiles, code_version, content_hash, read_pickle, write_pickle
 from .catalog import Catalog
 from .link import link
 from .lock import output_lock
@@ -37,7 +39,7 @@ from .pages import latest_date, news_extras, page_builder
 from .problems import ContentError, Problem
 from .record import StoredModel
 from .relink import Linked, patch
-from .render import (GroupResult, Job, PageState, default_jobs, make_env, processes_for, render_groups,
+from .render import (GroupResult, Job, PageState, default_jobs, make_env, processes_for, refresh, render_groups,
                      render_times, template_hashes, unchanged_output, untouched)
 from .search import SearchIndexError, finish_pagefind, named_for_content, start_pagefind
 from .sitemap import news_entries, sitemap_xml
@@ -208,6 +210,7 @@ class Session:
         self.same_files = False  # no record file added or removed since the last build that succeeded
         self._watch_started = False
         self._primed = None  # the builder prime() last worked for
+        self._env: tuple[str, Environment, tuple] | None = None  # (settings, Jinja environment, template files seen)
 
     def watching(self) -> None:
         """A watcher starts now: the next build looks at every file, later ones at the noted ones."""
@@ -230,17 +233,24 @@ class Session:
         self.files = (base, files)
         return files, modified if self.same_files else None
 
+    def environment(self, settings: _Settings, bytecode: Path | None) -> Environment:
+        """The Jinja environment of the last build, with the templates it compiled, unless a
+        template file or the settings changed since."""
+        key = repr((settings.template_dirs, sorted(settings.jinja.items()), str(bytecode)))
+        if self._env is None or self._env[0] != key:
+            env = make_env(settings.template_dirs, settings.jinja, bytecode)
+            self._env = (key, env, refresh(env, None))
+        else:
+            self._env = (key, self._env[1], refresh(self._env[1], self._env[2]))
+        return self._env[1]
+
     def prime(self) -> None:
         """Work out now what the first rebuild after an edit would: at 100,000 honorees,
         summing up every honoree for the search and data pages takes seconds. Once per catalog."""
         if self.linked is not None and self._primed is not self.linked.builder:
             self._primed = self.linked.builder
-            use_memo(self.memo)
-            try:
-                self.linked.builder.prime()
-                self.linked.text_readers
-            finally:
-                use_memo(Memo())
+            self.linked.builder.prime()
+            self.linked.text_readers
 
     def save(self) -> None:
         """Write what the builds since the last save left in memory; nothing if there were none.
@@ -355,8 +365,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
         else:
             parsed = ParsedFiles(cache_dir if cache else None)
             memo = Memo(cache_dir if cache else None)
-        use_memo(memo)
-        loaded = load(project / "content", parsed, jobs or default_jobs(), files, previous, modified)
+        loaded = load(project / "content", parsed, jobs or default_jobs(), files, previous, modified, memo)
     with _stage(timings, "link"):
         last = session.linked if session is not None and cache else None
         patched = patch(last, loaded, include_drafts)
@@ -367,7 +376,7 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
             if session is not None:
                 session.linked = None  # let it go before linking anew
             try:
-                catalog = link(loaded, include_drafts=include_drafts)
+                catalog = link(loaded, include_drafts, memo)
             except ContentError as exc:
                 raise BuildError(exc.problems) from None
 
@@ -381,10 +390,12 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
     plan: dict[str, float] = {}
     with _stage(timings, "render"), _stage(plan, "plan"):
         if result.relinked:
-            builder = page_builder(catalog)
+            builder = page_builder(catalog, memo)
             groups = builder.plan()
-        env = make_env(settings.template_dirs, settings.jinja, cache_dir / "jinja" if cache else None)
-        templates = template_hashes(env)
+        bytecode = cache_dir / "jinja" if cache else None
+        env = session.environment(settings, bytecode) if session is not None else \
+            make_env(settings.template_dirs, settings.jinja, bytecode)
+        templates = template_hashes(env, memo)
         settings_key = _digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),
                                catalog.hashes.get("regions.yaml"), include_drafts, builder.latest)
         manifest_file = _manifest_file(project, output)
@@ -489,7 +500,6 @@ def _build(project: Path, output: Path, settings: _Settings, include_drafts: boo
                     stamped, [(path, page.size, page.mtime_ns) for path, page in new.pages.items()],
                     sum(1 for p in new.pages if p.endswith(".html")), len(groups), _stale_index(new, output) is None))
             save_parsed()
-        use_memo(Memo())
     if session is not None and cache:
         if result.relinked:
             session.linked = Linked(loaded, catalog, builder, groups, include_drafts)
@@ -695,8 +705,7 @@ def _run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_d
             "PATH": str(project / "content"),
             "OUTPUT_PATH": str(folder),
             "BANGYANG_CATALOG": catalog,
-            "BANGYANG_DRAFTS": include_drafts,
-            "BANGYANG_BUILD": True,
+            "PLUGINS": ["generator.plugin"],
             "FEED_DOMAIN": catalog.site.site_url,
         }
         if include_drafts:

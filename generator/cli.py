@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .problems import ContentError, Problem
+from .problems import ContentError
 
 # generator.build (pydantic, Jinja, the catalog) is imported only by the commands that build.
 

@@ -7,15 +7,17 @@ import difflib
 from .catalog import AwardRef, Catalog, Category, EditionInfo, Entry, Honoree, NewsInfo, StatSheetInfo
 from .load import Loaded
 from .record import Record
-from .model import KIND_DIR, KIND_DIRS, KIND_LABELS, Edition
+from .model import Scheme, KIND_DIR, KIND_DIRS, KIND_LABELS, Edition
 from .problems import ContentError, Problem
 from .regions import Region, RegionError
+from .cache import Memo
 from .slugs import cached_pinyin_words
 from . import yamlfile
 
 
 class _Linker:
-    def __init__(self, loaded: Loaded, include_drafts: bool):
+    def __init__(self, loaded: Loaded, include_drafts: bool, memo: Memo):
+        self.memo = memo
         self.loaded = loaded
         self.include_drafts = include_drafts
         self.problems: list[Problem] = list(loaded.problems)
@@ -127,7 +129,7 @@ class _Linker:
                     if self.visible(ed.status):
                         self.honorees[target].awards.append(AwardRef(
                             eid, ed.scheme, ed.title, ed.year, ed.level, ed.stage, cat.name, ei + 1, ed.announced))
-                slug = _category_slug(cat.name, ci)
+                slug = _category_slug(cat.name, ci, self.memo)
                 if any(c.slug == slug for c in categories):  # two names with one reading
                     slug = f"{slug}-{ci + 1}"
                 categories.append(Category(cat.name, slug, cat.kind, cat.quota, entries))
@@ -178,14 +180,16 @@ class _Linker:
         return out
 
 
-def _category_slug(name: str, index: int) -> str:
-    words = cached_pinyin_words(name)
+def _category_slug(name: str, index: int, memo: Memo) -> str:
+    words = cached_pinyin_words(name, memo)
     return "".join(words)[:40] or f"c{index + 1}"
 
 
-def link(loaded: Loaded, include_drafts: bool = False) -> Catalog:
-    """Resolve every reference; raise ContentError listing all problems if any remain."""
-    linker = _Linker(loaded, include_drafts)
+def link(loaded: Loaded, include_drafts: bool = False, memo: Memo | None = None) -> Catalog:
+    """Resolve every reference; raise ContentError listing all problems if any remain.
+
+    ``memo``: the build cache's worked-out values (pinyin of category names), if any."""
+    linker = _Linker(loaded, include_drafts, memo if memo is not None else Memo())
     linker.link_honorees()
     editions = linker.link_editions()
     statsheets = linker.statsheets()

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import yamlfile
-from .cache import ParsedFiles, content_hash, memo
+from .cache import Memo, ParsedFiles, content_hash
 from .model import RECORD_MODELS, NewsMeta, SiteInfo
 from .problems import Problem
 from .record import Record, StoredModel
@@ -118,18 +118,18 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
 
 
 def load(root: Path, parsed: ParsedFiles | None = None, jobs: int = 1, files: list[RecordFile] | None = None,
-         previous: Loaded | None = None, modified: list[RecordFile] | None = None) -> Loaded:
+         previous: Loaded | None = None, modified: list[RecordFile] | None = None, memo: Memo | None = None) -> Loaded:
     """Read site.yaml, regions.yaml, every record and every news article under ``root`` (content/).
 
     ``parsed`` is the build cache's validated records: records whose content did not change
     are not parsed again. With ``jobs`` > 1, many files to parse are shared out to that
     many processes. ``files`` lists records/ (``record_files``) when the caller knows it.
     Given the ``previous`` load and the only files ``modified`` since (none added or
-    removed), it reads those files alone.
+    removed), it reads those files alone. ``memo`` keeps the parsed region table.
     """
     loaded = Loaded(root=root)
     _load_site(loaded)
-    _load_regions(loaded)
+    _load_regions(loaded, memo if memo is not None else Memo())
     parsed = parsed or ParsedFiles(None)
     if previous is None or modified is None or not _reload_records(loaded, parsed, previous, modified):
         _load_records(loaded, parsed, jobs, files)
@@ -170,13 +170,13 @@ def _load_site(loaded: Loaded) -> None:
         loaded.problems.extend(validation_problems(exc, SiteInfo, shown, text))
 
 
-def _load_regions(loaded: Loaded) -> None:
+def _load_regions(loaded: Loaded, memo: Memo) -> None:
     path = loaded.root / "regions.yaml"
     shown = _rel(loaded, path)
     if not path.exists():
         loaded.problems.append(Problem(shown, 0, 0, "", "缺少地区表 content/regions.yaml"))
         return
-    sha, table, problems = _region_table(path.read_bytes(), shown)
+    sha, table, problems = _region_table(path.read_bytes(), shown, memo)
     if sha:
         loaded.hashes["regions.yaml"] = sha
     if table is not None:
@@ -184,11 +184,11 @@ def _load_regions(loaded: Loaded) -> None:
     loaded.problems.extend(problems)
 
 
-def _region_table(raw: bytes, shown: str) -> tuple[str, RegionTable | None, tuple[Problem, ...]]:
+def _region_table(raw: bytes, shown: str, memo: Memo) -> tuple[str, RegionTable | None, tuple[Problem, ...]]:
     """(content hash, table, located problems) of regions.yaml's bytes."""
     # A national table is thousands of lines, 0.2 s to parse: kept in the build cache, so
     # that neither a rebuild from the command line nor `bangyang serve` parses it again.
-    return memo().get(("regions.yaml", content_hash(raw), shown), lambda: _parse_region_table(raw, shown))
+    return memo.get(("regions.yaml", content_hash(raw), shown), lambda: _parse_region_table(raw, shown))
 
 
 def _parse_region_table(raw: bytes, shown: str) -> tuple[str, RegionTable | None, tuple[Problem, ...]]:

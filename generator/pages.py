@@ -19,7 +19,7 @@ from typing import Any, Callable
 import orjson
 
 from . import svgcharts, textcut
-from .cache import content_hash, memo
+from .cache import Memo, content_hash
 from .catalog import Catalog, EditionInfo, Honoree, NewsInfo
 from .markup import markdown_text, render_markdown
 from .model import KIND_LABELS, HonoreeBase
@@ -117,8 +117,9 @@ def latest_date(catalog: Catalog) -> str:
 class PageBuilder:
     """Makes the pages of a catalog, group by group; `bangyang serve` keeps one across rebuilds (generator.relink)."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, memo: Memo):
         self.c = catalog
+        self.memo = memo  # values worked out before, keyed by their inputs (the engine's build cache)
         self.pages: list[Page] = []
         self.site_source = catalog.site.sponsor
         self._places: dict[str, dict[str, list[str]]] = {}
@@ -378,7 +379,7 @@ class PageBuilder:
         schemes = [self.c.schemes[a.scheme_id].name for a in h.awards if a.scheme_id in self.c.schemes]
         return {
             # Pinyin is the slowest part of a page; the build cache keeps it between builds.
-            "pinyin": memo().get(("pinyin", names, region_names, places),
+            "pinyin": self.memo.get(("pinyin", names, region_names, places),
                                  lambda: pinyin_terms(list(names), region_names, places=places)),
             # The awards once each, instead of the whole timeline: fewer words, same matches.
             "awards": " ".join(dict.fromkeys([*schemes, *(a.category for a in h.awards)])),
@@ -478,7 +479,7 @@ class PageBuilder:
         not in the build cache's memo: ``bangyang serve`` keeps them in memory, and a build
         writes them with the manifest they are valid for.
         """
-        return memo().get((what, h.id), compute, persist=False)
+        return self.memo.get((what, h.id), compute, persist=False)
 
     def same_summary_shares(self, old_hashes: dict[str, str]) -> bool:
         """Whether each of these honorees (id → the content hash its record had) gives the
@@ -489,7 +490,7 @@ class PageBuilder:
         honoree gives is worked out again here, which is quick, instead of the pages that
         sum up all of them.
         """
-        m = memo()
+        m = self.memo
         for hid, old_hash in old_hashes.items():
             h = self.c.honorees.get(hid)
             if h is None or h.is_stub:
@@ -513,7 +514,7 @@ class PageBuilder:
         worked out now, so the manifest still holds every honoree's share
         (``same_summary_shares`` reads them in the next build from the command line).
         """
-        memo().forget((what, i) for what in PER_HONOREE for i in ids)
+        self.memo.forget((what, i) for what in PER_HONOREE for i in ids)
         if self._filter_counts is not None:
             for i in ids:
                 h = self.c.honorees.get(i)
@@ -558,7 +559,7 @@ class PageBuilder:
         filters = []
         for name, label in SEARCH_FILTERS.items():
             values = [v for (n, v) in counts if n == name]
-            key = (lambda v: -int(v)) if name == "year" else (lambda v: ("".join(cached_pinyin_words(v)), v))
+            key = (lambda v: -int(v)) if name == "year" else (lambda v: ("".join(cached_pinyin_words(v, self.memo)), v))
             filters.append({"name": name, "label": label,
                             "options": [{"value": v, "count": counts[(name, v)]} for v in sorted(values, key=key)]})
         self.add("search/index.html", "search.html", "搜索", "search", self.latest, self.site_source, filters=filters)
@@ -579,7 +580,7 @@ class PageBuilder:
             before = known.get(h.id)
             if before is not None and before[0] == sha:
                 continue
-            chars = memo().get(("chars", sha), lambda h=h: _chars_of_record(h))
+            chars = self.memo.get(("chars", sha), lambda h=h: _chars_of_record(h))
             if before is not None:
                 dropped.append(before[1])
             added.append(chars)
@@ -785,11 +786,6 @@ class _RegionIndex:
             self.sheets_of[s.region.path].append(s)
 
 
-def build_pages(catalog: Catalog) -> list[Page]:
-    """Every record-driven page and data file of the site."""
-    return PageBuilder(catalog).build()
-
-
-def page_builder(catalog: Catalog) -> "PageBuilder":
+def page_builder(catalog: Catalog, memo: Memo) -> "PageBuilder":
     """The builder whose ``plan()`` lists the site's page groups and ``run()`` makes one."""
-    return PageBuilder(catalog)
+    return PageBuilder(catalog, memo)

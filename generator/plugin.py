@@ -1,8 +1,8 @@
-"""The Pelican plugin: a Generator that renders every record-driven page.
+"""Hooks into the Pelican run that `bangyang build` makes for the news pages, feeds and theme files.
 
-Pelican owns settings, the theme's static files and the news articles; this
-generator loads the catalog once and renders records itself, since Pelican's
-per-article pipeline is far slower for tens of thousands of records.
+Pelican renders news articles, feeds and the theme's static files; bangyang renders every
+record page itself (generator.build). These hooks give Pelican's pages the catalog's plain
+data. They are registered by the build, never by plain `pelican`: there is one pipeline.
 """
 
 from __future__ import annotations
@@ -15,14 +15,10 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .catalog import Catalog
-from .load import load
-from .link import link
-from .sanitize import sanitize_article
-from .pages import build_pages, latest_date, news_extras
-from .sitemap import sitemap_page
 from .markup import html_to_text
+from .pages import latest_date, news_extras
+from .sanitize import sanitize_article
 from .textcut import cut
-from .write import write_pages
 
 
 def site_context(catalog: Catalog) -> dict:
@@ -30,14 +26,11 @@ def site_context(catalog: Catalog) -> dict:
     return catalog.site.model_dump()
 
 
-class RecordGenerator(Generator):
-    """Loads content/records and writes honoree, edition, region, year, statistics and data pages."""
+class CatalogContext(Generator):
+    """Gives Pelican's templates the catalog's data: ``site``, and each article's related records."""
 
     def generate_context(self) -> None:
-        catalog = self.settings.get("BANGYANG_CATALOG")
-        if catalog is None:  # run by plain `pelican`, not `bangyang build`
-            catalog = link(load(Path(self.settings["PATH"])), self.settings.get("BANGYANG_DRAFTS", False))
-        self.catalog = catalog
+        catalog = self.settings["BANGYANG_CATALOG"]
         self.context["site"] = site_context(catalog)
         self.context["BANGYANG_LATEST"] = latest_date(catalog)
         self.context["news_page"] = {"title": "新闻", "column": "新闻", "column_key": "news",
@@ -46,8 +39,6 @@ class RecordGenerator(Generator):
                                      "breadcrumbs": []}
         for article in [*self.context.get("articles", []), *self.context.get("drafts", [])]:
             self._decorate(article, catalog)
-        # `bangyang build` renders record pages itself, only those that changed (generator.build).
-        self.pages = [] if self.settings.get("BANGYANG_BUILD") else build_pages(catalog)
 
     def _decorate(self, article, catalog: Catalog) -> None:
         """Give a Pelican article the plain data our templates show: excerpt, meta bar, linked honorees."""
@@ -63,13 +54,6 @@ class RecordGenerator(Generator):
             "source": article.metadata.get("source", ""), "description": article.excerpt,
             "breadcrumbs": [{"title": "新闻", "url": "news/"}],
         }
-
-    def generate_output(self, writer) -> None:
-        if self.settings.get("BANGYANG_BUILD"):
-            return
-        pages = [*self.pages, sitemap_page(self.catalog, self.pages)]
-        write_pages(self.env, pages, Path(self.output_path), self.context["site"])
-
 
 def _ids(value) -> list[str]:
     """A comma-separated metadata value as a list."""
@@ -95,11 +79,11 @@ def steady_empty_feed(context: dict, feed) -> None:
 
 
 def get_generators(pelican) -> type[Generator]:
-    return RecordGenerator
+    return CatalogContext
 
 
 def register() -> None:
-    """Pelican's plugin entry point."""
+    """Pelican's plugin entry point, named in the settings `bangyang build` gives Pelican."""
     signals.get_generators.connect(get_generators)
     signals.content_object_init.connect(sanitize_article)
     signals.feed_generated.connect(steady_empty_feed)

@@ -13,8 +13,8 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import queue
 import time
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - a markupsafe without it: the public fu
     def _escape_inner(text: str) -> str:
         return str(escape(text))
 
-from .cache import content_hash, memo
+from .cache import Memo, content_hash
 from .pages import EVERYTHING, Group, Page, url_of
 from .write import render_page, write_file
 
@@ -116,54 +116,39 @@ class _PlainDataEnvironment(Environment):
         return super().getattr(obj, attribute)
 
 
-_last_env: dict[str, Environment] = {}
-
-
 def make_env(template_dirs: list[str], options: dict, bytecode_dir: Path | None = None) -> Environment:
     """The Jinja environment of record pages: the project's templates, the settings' options.
 
-    Within one process the same environment is reused, with the templates it compiled, until
-    a template file changes; ``bytecode_dir`` keeps compiled templates between processes, so a
-    rebuild from the command line does not compile them again.
+    ``bytecode_dir`` keeps compiled templates between processes, so a rebuild from the
+    command line does not compile them again. `bangyang serve` keeps one environment from
+    rebuild to rebuild (``refresh`` drops what it compiled when a template file changes).
     """
-    key = repr((template_dirs, sorted(options.items()), str(bytecode_dir)))
-    env = _last_env.get(key)
-    if env is None:
-        cache = None
-        if bytecode_dir is not None:
-            bytecode_dir.mkdir(parents=True, exist_ok=True)
-            # Named for the code generator: bytecode compiled by Jinja's own is never loaded.
-            cache = FileSystemBytecodeCache(str(bytecode_dir), "__bangyang_escape_text_%s.cache")
-        # Jinja's auto_reload stats a template's file at every get_template: an extends and
-        # an include or two per page, 60,000 stats at 10,000 honorees. The files are checked
-        # once per build instead (_forget_changed_templates).
-        env = _PlainDataEnvironment(loader=FileSystemLoader(template_dirs), bytecode_cache=cache,
-                                    **{"auto_reload": False, **options})
-        _last_env.clear()
-        _last_env[key] = env
-    _forget_changed_templates(env)
-    return env
+    cache = None
+    if bytecode_dir is not None:
+        bytecode_dir.mkdir(parents=True, exist_ok=True)
+        # Named for the code generator: bytecode compiled by Jinja's own is never loaded.
+        cache = FileSystemBytecodeCache(str(bytecode_dir), "__bangyang_escape_text_%s.cache")
+    # Jinja's auto_reload stats a template's file at every get_template: an extends and
+    # an include or two per page. The files are checked once per build instead (refresh).
+    return _PlainDataEnvironment(loader=FileSystemLoader(template_dirs), bytecode_cache=cache,
+                                 **{"auto_reload": False, **options})
 
 
-_seen_files: dict[int, tuple] = {}
-
-
-def _forget_changed_templates(env: Environment) -> None:
-    """Drop the compiled templates of ``env`` when any template file changed since it was last used."""
+def refresh(env: Environment, seen: tuple | None) -> tuple:
+    """Drop the templates ``env`` compiled if any template file changed since ``seen``
+    (what the last call returned); returns what it saw now."""
     files = _template_files(env)
-    if _seen_files.get(id(env)) != files:
-        if env.cache is not None:
-            env.cache.clear()
-        _seen_files.clear()
-        _seen_files[id(env)] = files
+    if seen is not None and seen != files and env.cache is not None:
+        env.cache.clear()
+    return files
 
 
-def template_hashes(env: Environment) -> dict[str, str]:
+def template_hashes(env: Environment, memo: Memo) -> dict[str, str]:
     """Each template's hash, covering the templates it extends or includes."""
     files = _template_files(env)
     # Finding what each template extends and includes means parsing them all (0.2-0.3 s):
     # kept in the build cache while their sizes and mtimes stay, like a record file's.
-    return dict(memo().get(("templates", files), lambda: _template_hashes(files, env)))
+    return dict(memo.get(("templates", files), lambda: _template_hashes(files, env)))
 
 
 def _template_files(env: Environment) -> tuple:
@@ -218,7 +203,7 @@ def input_hash(page: Page, templates: dict[str, str]) -> str:
 
 @dataclass
 class Job:
-    """Everything a worker needs; set before the workers fork, so it is never pickled."""
+    """Everything a worker needs; workers are forked with it, so it is never pickled."""
 
     builder: object
     groups: list[Group]
@@ -233,9 +218,6 @@ class Job:
     def __post_init__(self) -> None:
         # A first build has no output/ to compare with: 20,000 failed stats at 10,000 honorees.
         self.has_output = self.output.is_dir()
-
-
-_JOB: Job | None = None
 
 
 def unchanged_output(output: Path, rel: str, old: PageState | None, sha: str, data: bytes) -> PageState | None:
@@ -311,15 +293,25 @@ def render_times(results: list[GroupResult], processes: int) -> dict:
     return {"processes": processes, "data": data, "templates": templates, "files": files}
 
 
-def _work(indexes: list[int]) -> list[GroupResult]:
-    gc.enable()  # forked from a build that keeps it off (generator.build)
-    job = _JOB
-    memo().record()
+def _work(job: Job, indexes: list[int]) -> list[GroupResult]:
+    memo = job.builder.memo
+    memo.record()
     results = [_render_group(job, job.groups[i]) for i in indexes]
     # What this worker used or worked out (pinyin, each honoree's share of the summary
     # pages), for the parent to keep.
-    results[-1].memo = memo().recorded()
+    results[-1].memo = memo.recorded()
     return results
+
+
+def _worker(job: Job, tasks, done) -> None:
+    """A forked rendering process: takes chunks of group indexes until told to stop."""
+    gc.enable()  # forked from a build that keeps it off (generator.build)
+    while (task := tasks.get()) is not None:
+        number, indexes = task
+        try:
+            done.put((number, _work(job, indexes), None))
+        except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+            done.put((number, None, f"{type(exc).__name__}: {exc}"))
 
 
 # Below this many groups, starting workers costs more than it saves.
@@ -337,33 +329,61 @@ def render_groups(job: Job, jobs: int, meanwhile: Callable[[], None] = lambda: N
 
     ``meanwhile`` is work of this process's own, done while the workers render.
     """
-    global _JOB
-    _JOB = job
+    if processes_for(len(job.groups), jobs) == 1:
+        meanwhile()
+        with _collecting():
+            return [_render_group(job, g) for g in job.groups]
+    # The groups that sum up the whole catalog (search options, open data, statistics) take
+    # up to a second each: sent first, each alone, so that no worker is left with one at
+    # the end while the other waits.
+    whole = [i for i, g in enumerate(job.groups) if g.deps == EVERYTHING]
+    rest = [i for i, g in enumerate(job.groups) if g.deps != EVERYTHING]
+    chunks = [[i] for i in whole] + [rest[i:i + _CHUNK] for i in range(0, len(rest), _CHUNK)]
+    done = [r for batch in _in_workers(job, chunks, jobs, meanwhile) for r in batch]
+    order = {g.key: i for i, g in enumerate(job.groups)}
+    results = sorted(done, key=lambda r: order[r.key])
+    for r in results:
+        if r.memo:
+            job.builder.memo.merge(r.memo)
+            r.memo = None
+    return results
+
+
+def _in_workers(job: Job, chunks: list[list[int]], jobs: int, meanwhile: Callable[[], None]) -> list:
+    """Each chunk's results, rendered by ``jobs`` forked processes.
+
+    Written out rather than with ProcessPoolExecutor: its workers can reach the job (the
+    catalog, which must not be pickled) only through a module global; a forked Process gets
+    it as an argument, shared copy-on-write.
+    """
+    ctx = multiprocessing.get_context("fork")
+    tasks, done = ctx.Queue(), ctx.Queue()
+    for number, chunk in enumerate(chunks):
+        tasks.put((number, chunk))
+    for _ in range(jobs):
+        tasks.put(None)
+    workers = [ctx.Process(target=_worker, args=(job, tasks, done), daemon=True) for _ in range(jobs)]
+    for w in workers:
+        w.start()
     try:
-        if processes_for(len(job.groups), jobs) == 1:
-            meanwhile()
-            with _collecting():
-                return [_render_group(job, g) for g in job.groups]
-        # The groups that sum up the whole catalog (search options, open data, statistics) take
-        # up to a second each: sent first, each alone, so that no worker is left with one at
-        # the end while the other waits.
-        whole = [i for i, g in enumerate(job.groups) if g.deps == EVERYTHING]
-        rest = [i for i, g in enumerate(job.groups) if g.deps != EVERYTHING]
-        chunks = [[i] for i in whole] + [rest[i:i + _CHUNK] for i in range(0, len(rest), _CHUNK)]
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            batches = pool.map(_work, chunks)  # every task is sent and every worker started
-            meanwhile()
-            done = [r for batch in batches for r in batch]
-        order = {g.key: i for i, g in enumerate(job.groups)}
-        results = sorted(done, key=lambda r: order[r.key])
-        for r in results:
-            if r.memo:
-                memo().merge(r.memo)
-                r.memo = None
-        return results
+        meanwhile()
+        results: dict[int, list] = {}
+        while len(results) < len(chunks):
+            try:
+                number, batch, error = done.get(timeout=1.0)
+            except queue.Empty:
+                if not any(w.is_alive() for w in workers) and done.empty():
+                    raise RuntimeError("渲染进程意外退出") from None
+                continue
+            if error is not None:
+                raise RuntimeError(error)
+            results[number] = batch
+        return [results[i] for i in range(len(chunks))]
     finally:
-        _JOB = None
+        for w in workers:
+            if w.is_alive():
+                w.terminate()
+            w.join()
 
 
 @contextmanager

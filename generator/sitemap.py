@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-from .pages import Page
 
 
 def sitemap_xml(site_url: str, entries: list[tuple[str, str | None]]) -> bytes:
@@ -25,7 +24,3 @@ def news_entries(catalog) -> list[tuple[str, str | None]]:
                                 if n.meta.status == "published"]
 
 
-def sitemap_page(catalog, pages: list[Page]) -> Page:
-    """A Page holding sitemap.xml, for a site built in one go by plain Pelican."""
-    entries = [(p.context["page"]["url"], p.lastmod) for p in pages if p.template and p.in_sitemap]
-    return Page("sitemap.xml", body=sitemap_xml(catalog.site.site_url, entries + news_entries(catalog)), in_sitemap=False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cache import memo
+from .cache import Memo
 
 # pypinyin is imported where it is used: loading its dictionaries takes a quarter of a
 # second, and a rebuild that meets no new name never needs them.
@@ -47,10 +47,10 @@ def pinyin_words(text: str) -> list[str]:
     return list(_pinyin_words(text))
 
 
-def cached_pinyin_words(text: str) -> list[str]:
-    """``pinyin_words`` through the build cache: pypinyin takes most of a second just to start,
-    which a rebuild that meets no new name should not pay."""
-    return memo().get(("pinyin_words", text), lambda: pinyin_words(text))
+def cached_pinyin_words(text: str, memo: Memo) -> list[str]:
+    """``pinyin_words`` through the build cache: starting pypinyin takes a noticeable part of a
+    small rebuild, which a rebuild that meets no new name should not pay."""
+    return memo.get(("pinyin_words", text), lambda: pinyin_words(text))
 
 
 @lru_cache(maxsize=1 << 16)  # place names repeat on every record of a region

@@ -82,13 +82,6 @@ def write_file(output: Path, rel: str, data: bytes) -> int:
         os.close(fd)
 
 
-def write_pages(env: Environment, pages: list[Page], output: Path, site: dict) -> int:
-    """Render and write every page; returns how many files were written."""
-    for page in pages:
-        write_file(output, page.path, render_page(env, page, site))
-    return len(pages)
-
-
 def commit(staging: Path, output: Path, staged: list[str], deleted: list[str], remove_staging: bool = True) -> None:
     """Move ``staged`` files from ``staging`` into ``output`` and delete ``deleted`` ones.
 

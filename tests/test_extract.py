@@ -1,7 +1,6 @@
 """Extraction as an editor sees it: the right title, time, 来源, editor, body and lists from real pages."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

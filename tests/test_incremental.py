@@ -553,6 +553,7 @@ class _RecordText:
 def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(project):
     """What lets `bangyang serve` skip the other groups after an edit that leaves every link as it was."""
     from generator.build import load_catalog
+    from generator.cache import Memo
     from generator.pages import page_builder
 
     catalog = load_catalog(project)
@@ -560,7 +561,7 @@ def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(proje
     for h in catalog.honorees.values():
         if h.source is not None:
             h.source = SimpleNamespace(model=_RecordText(h.id))
-    builder = page_builder(catalog)
+    builder = page_builder(catalog, Memo())
     for group in builder.plan():
         if group.texts:
             texts.add(group.key.split(":")[0])
