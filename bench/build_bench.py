@@ -351,7 +351,7 @@ def measure_session(tool: Tool, runs: int) -> dict[str, float]:
 
     As in serve, the session is told which file changed (serve's watcher tells it).
     """
-    from generator.build import Session, build
+    from generator.engine.build import Session, build
 
     session = Session(tool.site)
     session.watching()

@@ -37,8 +37,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from generator.build import build  # noqa: E402
-from generator.search import INDEXED_GLOB, find_pagefind  # noqa: E402
+from generator.engine.build import build  # noqa: E402
+from generator.integrations.pagefind import INDEXED_GLOB, find_pagefind  # noqa: E402
 import synth  # noqa: E402
 
 QUERIES_SAMPLE = ["虞波", "暖暖的新家", "慈溪", "yubo", "志願服務", "莘庄"]

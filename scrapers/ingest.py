@@ -5,11 +5,11 @@ import re
 from datetime import date
 from pathlib import Path
 
-from generator.load import load
-from generator.model import HONOREE_MODELS, KIND_DIR, KIND_DIRS
-from generator.regions import RegionError
-from generator.scaffold import propose_record_id
-from generator.slugs import pinyin_words
+from generator.records.load import load
+from generator.domain.model import HONOREE_MODELS, KIND_DIR, KIND_DIRS
+from generator.domain.regions import RegionError
+from generator.records.scaffold import propose_record_id
+from generator.domain.slugs import pinyin_words
 
 from . import drafts as D
 from .article import Article

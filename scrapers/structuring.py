@@ -8,8 +8,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from generator.quantity import Quantity, QuantityError, parse_quantity
-from generator.regions import Region, RegionError, RegionTable
+from generator.domain.quantity import Quantity, QuantityError, parse_quantity
+from generator.domain.regions import Region, RegionError, RegionTable
 
 from .article import Article
 from .lists import AWARD_WORDS, HONOREE_END, clean_category

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.engine.build import build
 from helpers import copy_project
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import tree_digest
-from generator.build import BuildError, build
+from generator.engine.build import BuildError, build
 from generator.cli import main
 
 YUBO = "content/records/communities/zhejiang/cixi-yubo.yaml"
@@ -107,7 +107,7 @@ def test_failed_build_leaves_previous_output_untouched(project, capsys):
 
 def test_files_parsed_in_parallel_give_the_same_records_and_problems(project, monkeypatch):
     """A cold build parses many files in worker processes; what they find must match a serial load."""
-    from generator import load as load_module
+    import generator.records.load as load_module
 
     monkeypatch.setattr(load_module, "_PARALLEL_MIN_FILES", 1)  # the sample is small: force the workers
     content = project / "content"
@@ -150,7 +150,7 @@ def _problems_or_none(project):
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_record_file_that_goes_while_the_build_reads_is_reported_not_a_crash(project, monkeypatch, jobs):
     """An editor's save may replace a file between the listing and the reading (or a file is deleted)."""
-    from generator import load as load_module
+    import generator.records.load as load_module
 
     monkeypatch.setattr(load_module, "_PARALLEL_MIN_FILES", 1)
     records = project / "content" / "records"

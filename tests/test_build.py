@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from helpers import page, text_of, tree_digest
-from generator.build import build
+from generator.engine.build import build
 from generator.cli import main
-from generator.linkcheck import check_site
+from generator.site.linkcheck import check_site
 
 
 def test_every_internal_link_resolves_and_nothing_loads_from_another_host(site):
@@ -109,7 +109,7 @@ def test_drafts_are_hidden_unless_previewing(project):
 
 def test_a_missing_search_tool_fails_the_build_with_a_fix(project, monkeypatch):
     import pytest
-    from generator.build import BuildError
+    from generator.engine.build import BuildError
 
     monkeypatch.setenv("BANGYANG_PAGEFIND", str(project / "no-such-pagefind"))
     with pytest.raises(BuildError, match="npm ci"):

@@ -18,11 +18,11 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-import generator.pages as pages_module
-import generator.render as render_module
-from generator.build import BuildError, Session, build
+import generator.site.pages as pages_module
+import generator.render.groups as render_module
+from generator.engine.build import BuildError, Session, build
 from generator.cli import main
-from generator.record import StoredModel
+from generator.records.record import StoredModel
 from helpers import copy_project, tree_digest
 
 EXAMPLES = int(os.environ.get("BANGYANG_HYPOTHESIS_EXAMPLES", "8"))
@@ -204,7 +204,7 @@ def test_command_line_builds_after_a_preview_equal_a_clean_build(pristine, tmp_p
 def test_command_line_rebuilds_match_a_clean_build_once_their_kept_values_are_folded(project, tmp_path, monkeypatch):
     """Each rebuild adds what it worked out to the values kept with the manifest; past a few
     such parts they are folded into one, without the values of the honorees it changed."""
-    import generator.cache as cache_module
+    import generator.engine.state as cache_module
 
     monkeypatch.setattr(cache_module, "_MAX_PARTS", 2)
     build(project, search=False, jobs=1)
@@ -297,7 +297,7 @@ def test_an_edit_that_moves_no_page_writes_out_neither_the_sitemap_nor_the_open_
     """An edit to a body changes no URL or date: the last sitemap.xml stands, and is not
     written out again to find the same bytes (1.1 s at 100,000 honorees). In serve, neither
     are data/honorees.* (no open-data row changed), from the first edit after the idle work on."""
-    import generator.build as build_module
+    import generator.engine.build as build_module
 
     session = Session(project) if in_session else None
     build(project, search=False, jobs=1, session=session)
@@ -362,7 +362,7 @@ def test_a_body_edit_after_the_preview_edited_the_same_record_leaves_the_summary
     """The preview (or a kept process) edits a record's body, writes its manifest and stops;
     the next body edit of that record from the command line still leaves the search page
     and open data alone: the preview kept the record's share of them for the manifest."""
-    from generator.build import Session
+    from generator.engine.build import Session
 
     build(project, search=False)
     path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
@@ -393,7 +393,7 @@ def test_a_body_edit_after_the_preview_edited_the_same_record_leaves_the_summary
 
 def test_a_build_with_nothing_changed_reads_no_record(project, monkeypatch):
     """The file stats alone show that nothing changed; any change, or a missing index, builds as usual."""
-    import generator.build as build_module
+    import generator.engine.build as build_module
 
     first = build(project, search=False)
     loads = []
@@ -552,9 +552,9 @@ class _RecordText:
 
 def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(project):
     """What lets `bangyang serve` skip the other groups after an edit that leaves every link as it was."""
-    from generator.build import load_catalog
-    from generator.cache import Memo
-    from generator.pages import page_builder
+    from generator.engine.build import load_catalog
+    from generator.engine.state import Memo
+    from generator.site.pages import page_builder
 
     catalog = load_catalog(project)
     texts = set()
@@ -571,7 +571,7 @@ def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(proje
 
 
 def test_a_session_build_that_fails_after_an_edit_leaves_the_edit_for_the_next(project, monkeypatch):
-    import generator.build as build_module
+    import generator.engine.build as build_module
 
     session = Session(project)
     build(project, search=False, session=session, jobs=1)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import build
+from generator.engine.build import build
 from generator.cli import main
-from generator.link import link
-from generator.load import load
+from generator.records.link import link
+from generator.records.load import load
 from helpers import SHARED, copy_project, page, text_of, tree_digest
 from pageserver import article_html
 from scrapers.ingest import Ingest
@@ -187,7 +187,7 @@ def test_every_corpus_page_ingests_into_drafts_that_build(project, tmp_path):
 
 
 def test_a_merge_that_would_make_the_record_invalid_is_not_written(project):
-    from generator.model import Community
+    from generator.domain.model import Community
     from scrapers.drafts import merge_missing
 
     path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"

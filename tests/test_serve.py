@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from generator.build import build
+from generator.engine.build import build
 from helpers import tree_digest
 
 
@@ -105,7 +105,7 @@ def test_an_edit_made_before_the_watcher_starts_still_reaches_the_preview(projec
 
 def test_an_edit_stops_the_search_index_and_leaves_the_old_one_whole(project):
     """serve stops Pagefind when an edit comes in; the index in output/ stays as it was."""
-    from generator.build import Indexer
+    from generator.integrations.pagefind import Indexer
 
     build(project)
     index = project / "output" / "pagefind"
@@ -138,14 +138,14 @@ def test_an_index_remade_after_an_edit_is_a_clean_builds_and_keeps_the_files_it_
 
 
 def test_a_failed_search_index_is_reported_and_leaves_nothing_behind(project, monkeypatch):
-    from generator.build import BuildError, Indexer
+    from generator.integrations.pagefind import Indexer, SearchIndexError
 
     build(project, search=False)
     monkeypatch.setenv("BANGYANG_PAGEFIND", "/bin/false")
     indexer = Indexer(project, project / "output")
     indexer.start()
     indexer.process.wait()
-    with pytest.raises(BuildError) as failed:
+    with pytest.raises(SearchIndexError) as failed:
         indexer.finish()
     assert "Pagefind" in str(failed.value)
     assert not list(project.glob(".pagefind.*"))

@@ -8,15 +8,15 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from generator.cache import Memo
-from generator.load import sort_record_files
-from generator.markup import html_to_text, markdown_text, render_markdown
-from generator.quantity import QuantityError, parse_quantity
-from generator.regions import RegionError, build_table
-from generator.schema import SCHEMAS, schema_text
-from generator.slugs import pinyin_words, propose_slug
-from generator.textcut import cut
-from generator.yamlfile import TreeLoader, parse
+from generator.engine.state import Memo
+from generator.records.load import sort_record_files
+from generator.site.markup import html_to_text, markdown_text, render_markdown
+from generator.domain.quantity import QuantityError, parse_quantity
+from generator.domain.regions import RegionError, build_table
+from generator.domain.schema import SCHEMAS, schema_text
+from generator.domain.slugs import pinyin_words, propose_slug
+from generator.site.textcut import cut
+from generator.records.yamlfile import TreeLoader, parse
 from helpers import REPO
 
 
@@ -132,7 +132,7 @@ def test_committed_json_schemas_are_up_to_date():
 
 
 def test_names_are_indexed_by_full_pinyin_initials_and_every_reading():
-    from generator.search import pinyin_terms
+    from generator.site.search import pinyin_terms
 
     terms = pinyin_terms(["慈溪市浒山街道虞波社区", "虞波社区"], ("慈溪市", "慈溪", "浒山街道", "浒山"), places=("慈溪市",)).split()
     assert {"yubo", "yuboshequ", "ybsq", "cixishi"} <= set(terms)
@@ -140,14 +140,14 @@ def test_names_are_indexed_by_full_pinyin_initials_and_every_reading():
 
 
 def test_traditional_to_simplified_table_covers_common_characters():
-    from generator.search import t2s_pairs
+    from generator.site.search import t2s_pairs
 
     table = dict(zip(t2s_pairs()[::2], t2s_pairs()[1::2]))
     assert [table[c] for c in "志願服務"[1:2] + "務"] == ["愿", "务"]
 
 
 def test_traditional_table_keeps_only_characters_the_index_can_match():
-    from generator.search import t2s_pairs
+    from generator.site.search import t2s_pairs
 
     assert "務务" in t2s_pairs(set("志愿服务"))
     assert "東" not in t2s_pairs(set("志愿服务"))
@@ -193,7 +193,7 @@ def _same(text: str) -> None:
 
 @pytest.mark.parametrize("text", _YAML_CASES)
 def test_records_read_exactly_as_pyyaml_reads_them(text):
-    """generator.yamlfile builds plain trees itself, for speed: the result must be PyYAML's."""
+    """generator.records.yamlfile builds plain trees itself, for speed: the result must be PyYAML's."""
     _same(text)
 
 

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from .model import KIND_DIRS, HonoreeBase, Strict
+from generator.domain.model import KIND_DIRS, HonoreeBase, Strict
 
 
 class HonoreeView(NamedTuple):
-    """Everything linking (generator.link) reads of an honoree record.
+    """Everything linking (generator.records.link) reads of an honoree record.
 
     Keep it in step with the linker: a field read there and missing here would let a
-    rebuild in ``bangyang serve`` keep a stale catalog (generator.relink), and a rebuild
+    rebuild in ``bangyang serve`` keep a stale catalog (generator.engine.reuse), and a rebuild
     from the cache link with a stale value.
     """
 

@@ -1,7 +1,7 @@
 """Hooks into the Pelican run that `bangyang build` makes for the news pages, feeds and theme files.
 
 Pelican renders news articles, feeds and the theme's static files; bangyang renders every
-record page itself (generator.build). These hooks give Pelican's pages the catalog's plain
+record page itself (generator.engine.build). These hooks give Pelican's pages the catalog's plain
 data. They are registered by the build, never by plain `pelican`: there is one pipeline.
 """
 
@@ -14,11 +14,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from .catalog import Catalog
-from .markup import html_to_text
-from .pages import latest_date, news_extras
-from .sanitize import sanitize_article
-from .textcut import cut
+from generator.records.catalog import Catalog
+from generator.site.markup import html_to_text
+from generator.site.pages import latest_date, news_extras
+from generator.site.sanitize import sanitize_article
+from generator.site.textcut import cut
 
 
 def site_context(catalog: Catalog) -> dict:

@@ -8,9 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .problems import ContentError
+from generator.domain.problems import ContentError
 
-# generator.build (pydantic, Jinja, the catalog) is imported only by the commands that build.
+# generator.engine.build (pydantic, Jinja, the catalog) is imported only by the commands that build.
 
 
 def _print_problems(problems: list) -> None:
@@ -23,7 +23,7 @@ _BUILD_FAILED = "构建失败, output/ 保持原样 (build failed; output/ left 
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import BuildError, build
+    from generator.engine.build import BuildError, build
 
     try:
         result = build(Path(args.project), Path(args.output) if args.output else None,
@@ -88,8 +88,8 @@ def _print_render_parts(parts: dict) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .build import BuildError, build, load_catalog
-    from .linkcheck import check_site
+    from generator.engine.build import BuildError, build, load_catalog
+    from generator.site.linkcheck import check_site
 
     project = Path(args.project)
     try:
@@ -113,14 +113,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from generator.cli.serve import serve
 
     return serve(Path(args.project), args.host, args.port, build_first=not args.no_build,
                  include_drafts=args.drafts, watch=not args.no_watch, search=not args.no_search)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_record
+    from generator.records.scaffold import ScaffoldError, new_record
 
     try:
         path, url = new_record(Path(args.project), args.kind, args.name, args.region, args.slug)
@@ -172,7 +172,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from generator.domain.schema import write_schemas
 
     for path in write_schemas(Path(args.out)):
         print(path)

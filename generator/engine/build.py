@@ -1,6 +1,6 @@
 """One build: load → link → pages → render → write → index, redoing only what changed.
 
-The build cache (generator.cache) remembers each input's content hash, which inputs
+The build cache (generator.engine.state) remembers each input's content hash, which inputs
 every group of pages read, and each page's input hash. A rebuild remakes the groups
 whose inputs changed, renders the pages whose input hash changed, and moves into
 output/ only the files whose bytes changed. Everything is made in a staging folder
@@ -15,7 +15,6 @@ import logging
 import os
 import runpy
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,21 +28,22 @@ from jinja2 import Environment
 
 import orjson
 
-from . import stamp
-from .cache import CACHE_DIR, Memo, ParsedFiles, code_version, content_hash, read_pickle, write_pickle
-from .catalog import Catalog
-from .link import link
-from .lock import output_lock
-from .load import RecordFile, load, record_files, sort_record_files
-from .pages import latest_date, news_extras, page_builder
-from .problems import ContentError, Problem
-from .record import StoredModel
-from .relink import Linked, patch
-from .render import (GroupResult, Job, PageState, default_jobs, make_env, processes_for, refresh, render_groups,
+from generator.engine import stamp
+from generator.engine.state import CACHE_DIR, Memo, ParsedFiles, code_version, read_pickle, write_pickle
+from generator.domain.ids import content_hash
+from generator.records.catalog import Catalog
+from generator.records.link import link
+from generator.engine.lock import output_lock
+from generator.records.load import RecordFile, load, record_files, sort_record_files
+from generator.site.pages import latest_date, news_extras, page_builder
+from generator.domain.problems import ContentError, Problem
+from generator.records.record import StoredModel
+from generator.engine.reuse import Linked, patch
+from generator.render.groups import (GroupResult, Job, PageState, default_jobs, make_env, processes_for, refresh, render_groups,
                      render_times, template_hashes, unchanged_output, untouched)
-from .search import SearchIndexError, finish_pagefind, named_for_content, start_pagefind
-from .sitemap import news_entries, sitemap_xml
-from .write import changed_files, commit, existing_files
+from generator.integrations.pagefind import Indexer, SearchIndexError
+from generator.site.sitemap import news_entries, sitemap_xml
+from generator.render.files import changed_files, commit, existing_files
 
 STAGES = ("load", "link", "render", "write", "index")
 
@@ -203,7 +203,7 @@ class Session:
         self.memo = Memo(folder) if memo is None else memo
         self.manifests: dict[Path, Manifest | None] = {}
         self.unsaved: set[Path] = set()
-        self.linked: Linked | None = None  # the last build's catalog, to patch (generator.relink)
+        self.linked: Linked | None = None  # the last build's catalog, to patch (generator.engine.reuse)
         self.watched = False               # every change is noted, from a build on (see watching)
         self.hints: set[str] = set()       # absolute paths changed since the last build
         self.files: tuple[Path, list[RecordFile]] | None = None  # the record files the last build read
@@ -572,7 +572,7 @@ def _unchanged_summaries(dirty, old: Manifest, catalog: Catalog, parsed: ParsedF
     records that changed, this spares a rebuild from the command line the pages that read
     all of them: 4.5–5.1 s of page data at 100,000 honorees. (``bangyang serve`` holds
     every share in memory and remakes those pages from them, once it has summed them up.)
-    ``linked_as_before``: the catalog was patched (generator.relink), so every link is as it
+    ``linked_as_before``: the catalog was patched (generator.engine.reuse), so every link is as it
     was, and only the shares need comparing.
     """
     summary = {g.key for g in dirty if g.texts and "*" in g.deps}
@@ -705,7 +705,7 @@ def _run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_d
             "PATH": str(project / "content"),
             "OUTPUT_PATH": str(folder),
             "BANGYANG_CATALOG": catalog,
-            "PLUGINS": ["generator.plugin"],
+            "PLUGINS": ["generator.integrations.pelican"],
             "FEED_DOMAIN": catalog.site.site_url,
         }
         if include_drafts:
@@ -775,88 +775,10 @@ def _index(project: Path, output: Path) -> None:
     try:
         indexer.start()
         indexer.finish()
+    except SearchIndexError as exc:
+        raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None
     finally:
         indexer.stop()
-
-
-class Indexer:
-    """Pagefind over output/, in a folder beside it, then moved in file by file.
-
-    ``bangyang serve`` starts it after a rebuild and goes on watching: an edit while it
-    runs stops it, so the edit shows at once, and the next rebuild starts it again. It passes
-    ``background=True``: Pagefind runs at low priority and scratch folders are deleted by a
-    process of their own; ``close`` waits for them.
-    """
-
-    def __init__(self, project: Path, output: Path, background: bool = False):
-        self.project, self.output, self.background = project, output, background
-        self.bundle: Path | None = None
-        self.process = None
-        self.key = ""          # what it indexes (see stale_index), for the caller
-        self.started = 0.0
-        self._sweepers: list[subprocess.Popen] = []
-
-    def start(self, key: str = "") -> None:
-        self.stop()
-        self.key, self.started = key, time.perf_counter()
-        self.bundle = Path(tempfile.mkdtemp(prefix=".pagefind.", dir=self.output.parent))
-        try:
-            self.process = start_pagefind(self.project, self.output, self.bundle / "pagefind", self.background)
-        except SearchIndexError as exc:
-            self.stop()
-            raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None
-
-    @property
-    def running(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
-    def finish(self) -> float:
-        """Wait for Pagefind and move the index files whose bytes changed into output/pagefind/; seconds since start."""
-        try:
-            finish_pagefind(self.process)
-        except SearchIndexError as exc:
-            self.process = None
-            self.stop()
-            raise BuildError([Problem("package.json", 0, 0, "pagefind", str(exc))]) from None
-        self.process = None
-        fresh, index = self.bundle / "pagefind", self.output / "pagefind"
-        new_files = existing_files(fresh, skip=())
-        old_files = existing_files(index, skip=()) if index.is_dir() else set()
-        # Reading back every file (about 1.2 a honoree) held a preview up for a second at 10,000.
-        changed = [f for f in sorted(new_files) if f not in old_files
-                   or not (named_for_content(f) or _same_bytes(fresh / f, index / f))]
-        index.mkdir(exist_ok=True)
-        commit(fresh, index, changed, sorted(old_files - new_files), remove_staging=False)  # stop() sweeps it
-        self.stop()
-        return time.perf_counter() - self.started
-
-    def stop(self) -> None:
-        """Stop Pagefind if it runs, and remove its folder."""
-        if self.process is not None:
-            self.process.kill()
-            self.process.communicate()
-            self.process = None
-        if self.bundle is not None:
-            self._sweep(self.bundle)
-            self.bundle = None
-
-    def _sweep(self, folder: Path) -> None:
-        # A preview hands the deletion to `rm`: tens of thousands of scratch files (3 s at
-        # 100,000 honorees) would hold up its next rebuild. A process, not a thread: the
-        # rebuilds fork their workers.
-        self._sweepers = [p for p in self._sweepers if p.poll() is None]
-        rm = shutil.which("rm") if self.background else None
-        if rm is None:
-            shutil.rmtree(folder, ignore_errors=True)
-            return
-        self._sweepers.append(subprocess.Popen([rm, "-rf", "--", str(folder)], stdin=subprocess.DEVNULL))
-
-    def close(self) -> None:
-        """Stop Pagefind and wait until its scratch folders are gone."""
-        self.stop()
-        for sweeper in self._sweepers:
-            sweeper.wait()
-        self._sweepers = []
 
 
 def _stale_index(manifest: Manifest, output: Path) -> str | None:
@@ -883,7 +805,3 @@ def index_made(project: Path, session: Session, key: str, output: Path | None = 
     if manifest is not None:
         manifest.search = key
         session.unsaved.add(file)
-
-
-def _same_bytes(a: Path, b: Path) -> bool:
-    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cache import Memo
+from generator.domain.values import Values
 
 # pypinyin is imported where it is used: loading its dictionaries takes a quarter of a
 # second, and a rebuild that meets no new name never needs them.
@@ -47,7 +47,7 @@ def pinyin_words(text: str) -> list[str]:
     return list(_pinyin_words(text))
 
 
-def cached_pinyin_words(text: str, memo: Memo) -> list[str]:
+def cached_pinyin_words(text: str, memo: Values) -> list[str]:
     """``pinyin_words`` through the build cache: starting pypinyin takes a noticeable part of a
     small rebuild, which a rebuild that meets no new name should not pay."""
     return memo.get(("pinyin_words", text), lambda: pinyin_words(text))

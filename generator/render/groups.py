@@ -32,9 +32,10 @@ except ImportError:  # pragma: no cover - a markupsafe without it: the public fu
     def _escape_inner(text: str) -> str:
         return str(escape(text))
 
-from .cache import Memo, content_hash
-from .pages import EVERYTHING, Group, Page, url_of
-from .write import render_page, write_file
+from generator.domain.values import Values
+from generator.domain.ids import content_hash
+from generator.site.pages import EVERYTHING, Group, Page, url_of
+from generator.render.files import render_page, write_file
 
 
 @dataclass
@@ -57,7 +58,7 @@ class GroupResult:
     pages: dict[str, PageState] = field(default_factory=dict)
     staged: list[str] = field(default_factory=list)
     rendered: int = 0
-    memo: tuple | None = None          # what a worker's memo recorded (Memo.recorded)
+    memo: tuple | None = None          # what a worker's memo recorded (Values.recorded)
     # Where the group's time went, for `build --profile`: making its page data, each
     # template's rendering, and the whole group (the rest is hashing, comparing and writing).
     data_s: float = 0.0
@@ -143,7 +144,7 @@ def refresh(env: Environment, seen: tuple | None) -> tuple:
     return files
 
 
-def template_hashes(env: Environment, memo: Memo) -> dict[str, str]:
+def template_hashes(env: Environment, memo: Values) -> dict[str, str]:
     """Each template's hash, covering the templates it extends or includes."""
     files = _template_files(env)
     # Finding what each template extends and includes means parsing them all (0.2-0.3 s):
@@ -305,7 +306,7 @@ def _work(job: Job, indexes: list[int]) -> list[GroupResult]:
 
 def _worker(job: Job, tasks, done) -> None:
     """A forked rendering process: takes chunks of group indexes until told to stop."""
-    gc.enable()  # forked from a build that keeps it off (generator.build)
+    gc.enable()  # forked from a build that keeps it off (generator.engine.build)
     while (task := tasks.get()) is not None:
         number, indexes = task
         try:

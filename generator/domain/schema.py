@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import HONOREE_MODELS, Edition, NewsMeta, Scheme, SiteInfo, StatSheet
+from generator.domain.model import HONOREE_MODELS, Edition, NewsMeta, Scheme, SiteInfo, StatSheet
 
 SCHEMAS = {
     **HONOREE_MODELS,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Edition, HonoreeBase, NewsMeta, Scheme, SiteInfo, StatSheet
-from .record import Record
-from .regions import Region, RegionTable
+from generator.domain.model import Edition, HonoreeBase, NewsMeta, Scheme, SiteInfo, StatSheet
+from generator.records.record import Record
+from generator.domain.regions import Region, RegionTable
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .pages import Page
+from generator.site.pages import Page
 
 
 def changed_files(output: Path, files: Iterable[tuple[str, int, int]]) -> Iterator[str]:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import difflib
 
-from .catalog import AwardRef, Catalog, Category, EditionInfo, Entry, Honoree, NewsInfo, StatSheetInfo
-from .load import Loaded
-from .record import Record
-from .model import Scheme, KIND_DIR, KIND_DIRS, KIND_LABELS, Edition
-from .problems import ContentError, Problem
-from .regions import Region, RegionError
-from .cache import Memo
-from .slugs import cached_pinyin_words
-from . import yamlfile
+from generator.records.catalog import AwardRef, Catalog, Category, EditionInfo, Entry, Honoree, NewsInfo, StatSheetInfo
+from generator.records.load import Loaded
+from generator.records.record import Record
+from generator.domain.model import Scheme, KIND_DIR, KIND_DIRS, KIND_LABELS, Edition
+from generator.domain.problems import ContentError, Problem
+from generator.domain.regions import Region, RegionError
+from generator.domain.values import Unkept, Values
+from generator.domain.slugs import cached_pinyin_words
+from generator.records import yamlfile
 
 
 class _Linker:
-    def __init__(self, loaded: Loaded, include_drafts: bool, memo: Memo):
+    def __init__(self, loaded: Loaded, include_drafts: bool, memo: Values):
         self.memo = memo
         self.loaded = loaded
         self.include_drafts = include_drafts
@@ -49,7 +49,7 @@ class _Linker:
     # -- honorees -------------------------------------------------------
     def link_honorees(self) -> None:
         # Only the records' views: a record read from the build cache unpickles its model
-        # when a page needs it (generator.record).
+        # when a page needs it (generator.records.record).
         for rid, rec in self.loaded.records.items():
             view = rec.view
             if view is None:
@@ -180,16 +180,16 @@ class _Linker:
         return out
 
 
-def _category_slug(name: str, index: int, memo: Memo) -> str:
+def _category_slug(name: str, index: int, memo: Values) -> str:
     words = cached_pinyin_words(name, memo)
     return "".join(words)[:40] or f"c{index + 1}"
 
 
-def link(loaded: Loaded, include_drafts: bool = False, memo: Memo | None = None) -> Catalog:
+def link(loaded: Loaded, include_drafts: bool = False, memo: Values | None = None) -> Catalog:
     """Resolve every reference; raise ContentError listing all problems if any remain.
 
     ``memo``: the build cache's worked-out values (pinyin of category names), if any."""
-    linker = _Linker(loaded, include_drafts, memo if memo is not None else Memo())
+    linker = _Linker(loaded, include_drafts, memo if memo is not None else Unkept())
     linker.link_honorees()
     editions = linker.link_editions()
     statsheets = linker.statsheets()

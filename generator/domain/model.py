@@ -23,21 +23,14 @@ from pydantic import (
     model_validator,
 )
 
-from .quantity import Quantity, QuantityError, parse_quantity
+from generator.domain.ids import ID_PATTERN, KIND_DIR, KIND_DIRS  # noqa: F401 - the model's vocabulary
+from generator.domain.quantity import Quantity, QuantityError, parse_quantity
 
 Status = Literal["draft", "published"]
 Level = Literal["全国", "省", "市", "区县"]
 Stage = Literal["推荐", "候选", "公示", "公布"]
 Kind = Literal["community", "organization", "project", "volunteer", "centre"]
 
-KIND_DIRS: dict[str, str] = {
-    "communities": "community",
-    "organizations": "organization",
-    "projects": "project",
-    "volunteers": "volunteer",
-    "centres": "centre",
-}
-KIND_DIR = {kind: d for d, kind in KIND_DIRS.items()}
 KIND_LABELS: dict[str, str] = {
     "community": "村(社区)",
     "organization": "志愿服务组织",
@@ -46,7 +39,6 @@ KIND_LABELS: dict[str, str] = {
     "centre": "志愿服务中心/文明实践阵地",
 }
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)+$"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable
 
-from .catalog import Catalog
-from .load import Loaded
-from .pages import Group, PageBuilder
+from generator.records.catalog import Catalog
+from generator.records.load import Loaded
+from generator.site.pages import Group, PageBuilder
 
 
 @dataclass

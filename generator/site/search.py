@@ -1,7 +1,6 @@
-"""Search: what the index holds, and running Pagefind on a built site.
+"""Search data: what the index holds besides the HTML Pagefind reads (generator.integrations.pagefind).
 
-Pagefind (extended build, pinned in package.json) indexes the HTML; this module
-adds what it cannot know: the pinyin of every name (so “yubo” and “ybsq” find
+This module adds what Pagefind cannot know: the pinyin of every name (so “yubo” and “ybsq” find
 虞波社区), the filter values, and the traditional → simplified table the query
 layer in theme/js/search.js uses.
 """
@@ -9,15 +8,11 @@ layer in theme/js/search.js uses.
 from __future__ import annotations
 
 import itertools
-import os
-import shutil
-import subprocess
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
-from .regions import Region
-from .slugs import _load_readings, core_name, pinyin_words
+from generator.domain.regions import Region
+from generator.domain.slugs import _load_readings, core_name, pinyin_words
 
 _MAX_READINGS = 4  # heteronym combinations per name; a few polyphonic characters explode otherwise
 
@@ -38,13 +33,6 @@ def place_filters(chain: list[Region]) -> dict[str, list[str]]:
 
 # Only these pages carry data-pagefind-body; telling Pagefind so spares it parsing the
 # region, year and filter pages, a third of a large site.
-INDEXED_GLOB = "{{communities,organizations,projects,volunteers,centres,news}/**/*.html,editions/*/index.html}"
-
-
-class SearchIndexError(RuntimeError):
-    """Pagefind is missing or failed; the message says how to fix it."""
-
-
 def pinyin_terms(names: list[str], region_names: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> str:
     """Latin search terms for Chinese names: joined pinyin, initials and spaced syllables.
 
@@ -110,50 +98,3 @@ def t2s_pairs(used: set[str] | None = None) -> str:
     traditional character could not match anything, converted or not.
     """
     return "".join(t + s for t, s in _t2s_table() if used is None or s in used)
-
-
-def find_pagefind(project: Path) -> Path | None:
-    """The pinned Pagefind extended binary: $BANGYANG_PAGEFIND, then node_modules, then PATH."""
-    env = os.environ.get("BANGYANG_PAGEFIND")
-    if env:
-        return Path(env) if os.access(env, os.X_OK) else None
-    roots = [project, Path(__file__).resolve().parent.parent]
-    for root in roots:
-        for candidate in sorted((root / "node_modules" / "@pagefind").glob("*/bin/pagefind_extended")):
-            if os.access(candidate, os.X_OK):
-                return candidate
-    found = shutil.which("pagefind_extended")
-    return Path(found) if found else None
-
-
-def start_pagefind(project: Path, site: Path, bundle: Path, background: bool = False) -> subprocess.Popen:
-    """Start Pagefind indexing ``site`` into ``bundle``; ``finish_pagefind`` waits for it.
-
-    ``background``: at low priority, so that it leaves the cores to the preview's rebuilds.
-    """
-    binary = find_pagefind(project)
-    if binary is None:
-        raise SearchIndexError("找不到 Pagefind (extended); 在项目目录运行 npm ci 安装, 或用 --no-search 跳过搜索索引")
-    command = [str(binary), "--site", str(site), "--glob", INDEXED_GLOB, "--silent", "--output-path", str(bundle)]
-    nice = shutil.which("nice") if background else None
-    if nice:  # a prefix, not os.setpriority after the start: Pagefind's threads inherit it from the first
-        command = [nice, "-n", "10", *command]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-# Pagefind names these files for a hash of their contents, and itself skips writing one
-# whose name already exists (its "immutable" files): the same name is the same bytes.
-_HASHED_FOLDERS = ("fragment/", "index/", "filter/")
-
-
-def named_for_content(rel: str) -> bool:
-    """Whether the Pagefind bundle file ``rel`` (relative to pagefind/) is named for its bytes."""
-    return rel.startswith(_HASHED_FOLDERS) or (rel.startswith("pagefind.") and rel.endswith(".pf_meta"))
-
-
-def finish_pagefind(process: subprocess.Popen) -> None:
-    """Wait for a started Pagefind; raise SearchIndexError if it failed."""
-    out, err = process.communicate()
-    if process.returncode != 0:
-        raise SearchIndexError(f"Pagefind 建索引失败: {err.strip() or out.strip()}")
-

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from .load import load
-from .model import HONOREE_MODELS, KIND_DIR, HonoreeBase
-from .regions import RegionError
-from .slugs import propose_slug
+from generator.domain.ids import is_slug
+from generator.records.load import load
+from generator.domain.model import HONOREE_MODELS, KIND_DIR, HonoreeBase
+from generator.domain.regions import RegionError
+from generator.domain.slugs import propose_slug
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class ScaffoldError(ValueError):
@@ -54,7 +53,7 @@ def new_record(project: Path, kind: str, name: str, region_text: str | None, slu
                 raise ScaffoldError(f"地区 “{region_text}”: {exc}") from None
     if region is None:
         raise ScaffoldError("没能从名称中识别地区; 请用 --region 指明, 如 --region 慈溪市浒山街道")
-    if slug and not _SLUG.match(slug):
+    if slug and not is_slug(slug):
         raise ScaffoldError(f"网址名 “{slug}” 只能用小写拼音、数字和连字符")
     record_id = propose_record_id(table, kind, name, region, slug)
     path = content / "records" / f"{record_id}.yaml"
@@ -79,6 +78,6 @@ def propose_record_id(table, kind: str, name: str, region, slug: str | None = No
 
 
 def _shorts(name: str) -> list[str]:
-    from .regions import short_forms
+    from generator.domain.regions import short_forms
 
     return short_forms(name)[1:]

@@ -9,6 +9,7 @@ import difflib
 import multiprocessing
 import os
 import re
+from typing import Any, Protocol
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,14 +17,58 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import yamlfile
-from .cache import Memo, ParsedFiles, content_hash
-from .model import RECORD_MODELS, NewsMeta, SiteInfo
-from .problems import Problem
-from .record import Record, StoredModel
-from .regions import RegionTable, build_table
+from generator.domain.ids import is_record_id, is_slug
+from generator.records import yamlfile
+from generator.domain.values import Unkept, Values
+from generator.domain.ids import content_hash
+from generator.domain.model import RECORD_MODELS, NewsMeta, SiteInfo
+from generator.domain.problems import Problem
+from generator.records.record import Record, StoredModel
+from generator.domain.regions import RegionTable, build_table
 
-_NEWS_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+
+class ParsedCache(Protocol):
+    """The engine's cache of validated records by file (generator.engine.state.ParsedFiles)."""
+
+    old: dict  # file → (size, mtime_ns, content hash, record) as the last build left them
+
+    def by_stat(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None: ...
+    def by_hash(self, rel: str, sha: str) -> tuple[bool, Any]: ...
+    def store(self, rel: str, st: os.stat_result, sha: str, data: Any) -> None: ...
+    def record(self, rel: str, sha: str) -> Any: ...
+    def keep_record(self, rel: str, sha: str, record: Any) -> None: ...
+    def unchanged_record(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None: ...
+    def keep_unread(self) -> None: ...
+
+
+class _Uncached:
+    """No cache: every file is read and validated (a check, a test, a scraper)."""
+
+    def __init__(self) -> None:
+        self.old: dict = {}
+
+    def by_stat(self, rel, st):
+        return None
+
+    def by_hash(self, rel, sha):
+        return False, None
+
+    def store(self, rel, st, sha, data):
+        pass
+
+    def record(self, rel, sha):
+        return None
+
+    def keep_record(self, rel, sha, record):
+        pass
+
+    def unchanged_record(self, rel, st):
+        return None
+
+    def keep_unread(self):
+        pass
 
 
 @dataclass
@@ -117,8 +162,8 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
     return current
 
 
-def load(root: Path, parsed: ParsedFiles | None = None, jobs: int = 1, files: list[RecordFile] | None = None,
-         previous: Loaded | None = None, modified: list[RecordFile] | None = None, memo: Memo | None = None) -> Loaded:
+def load(root: Path, parsed: ParsedCache | None = None, jobs: int = 1, files: list[RecordFile] | None = None,
+         previous: Loaded | None = None, modified: list[RecordFile] | None = None, memo: Values | None = None) -> Loaded:
     """Read site.yaml, regions.yaml, every record and every news article under ``root`` (content/).
 
     ``parsed`` is the build cache's validated records: records whose content did not change
@@ -129,8 +174,8 @@ def load(root: Path, parsed: ParsedFiles | None = None, jobs: int = 1, files: li
     """
     loaded = Loaded(root=root)
     _load_site(loaded)
-    _load_regions(loaded, memo if memo is not None else Memo())
-    parsed = parsed or ParsedFiles(None)
+    _load_regions(loaded, memo if memo is not None else Unkept())
+    parsed = parsed or _Uncached()
     if previous is None or modified is None or not _reload_records(loaded, parsed, previous, modified):
         _load_records(loaded, parsed, jobs, files)
     _load_news(loaded)
@@ -170,7 +215,7 @@ def _load_site(loaded: Loaded) -> None:
         loaded.problems.extend(validation_problems(exc, SiteInfo, shown, text))
 
 
-def _load_regions(loaded: Loaded, memo: Memo) -> None:
+def _load_regions(loaded: Loaded, memo: Values) -> None:
     path = loaded.root / "regions.yaml"
     shown = _rel(loaded, path)
     if not path.exists():
@@ -184,7 +229,7 @@ def _load_regions(loaded: Loaded, memo: Memo) -> None:
     loaded.problems.extend(problems)
 
 
-def _region_table(raw: bytes, shown: str, memo: Memo) -> tuple[str, RegionTable | None, tuple[Problem, ...]]:
+def _region_table(raw: bytes, shown: str, memo: Values) -> tuple[str, RegionTable | None, tuple[Problem, ...]]:
     """(content hash, table, located problems) of regions.yaml's bytes."""
     # A national table is thousands of lines, 0.2 s to parse: kept in the build cache, so
     # that neither a rebuild from the command line nor `bangyang serve` parses it again.
@@ -203,7 +248,7 @@ def _parse_region_table(raw: bytes, shown: str) -> tuple[str, RegionTable | None
                              for region_path, message in region_problems)
 
 
-def _read_record(path: str, shown: str, key: str, parsed: ParsedFiles, prefetched: _Prefetched | None = None,
+def _read_record(path: str, shown: str, key: str, parsed: ParsedCache, prefetched: _Prefetched | None = None,
                  st: os.stat_result | None = None) -> tuple[object, str, str | None, Problem | None, object]:
     """(data or cached record model, content hash, text if it was read, problem, stat to store it under
     or None when the cache holds it already) of one record file."""
@@ -272,7 +317,7 @@ class _Prefetched:
 
 
 @contextmanager
-def _prefetching(items: list[tuple[str, str, str, os.stat_result | None]], parsed: ParsedFiles,
+def _prefetching(items: list[tuple[str, str, str, os.stat_result | None]], parsed: ParsedCache,
                  jobs: int) -> Iterator[_Prefetched | None]:
     """Parse, in ``jobs`` processes, the files the cache does not hold, while the caller reads them."""
     if jobs <= 1 or len(items) - sum(1 for key, *_ in items if key in parsed.old) < _PARALLEL_MIN_FILES:
@@ -325,7 +370,7 @@ def sort_record_files(files: list[RecordFile]) -> list[RecordFile]:
     return sorted(files, key=lambda item: item[0].replace("/", "\0"))
 
 
-def _reload_records(loaded: Loaded, parsed: ParsedFiles, previous: Loaded, modified: list[RecordFile]) -> bool:
+def _reload_records(loaded: Loaded, parsed: ParsedCache, previous: Loaded, modified: list[RecordFile]) -> bool:
     """The previous load's records with the modified files read again; False when that is not the same as reading all."""
     if previous.problems or previous.failed:
         return False
@@ -341,7 +386,7 @@ def _reload_records(loaded: Loaded, parsed: ParsedFiles, previous: Loaded, modif
     return True
 
 
-def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1, files: list[RecordFile] | None = None) -> None:
+def _load_records(loaded: Loaded, parsed: ParsedCache, jobs: int = 1, files: list[RecordFile] | None = None) -> None:
     base = loaded.root / "records"
     shown_base = _rel(loaded, base)
     if files is None:
@@ -352,7 +397,7 @@ def _load_records(loaded: Loaded, parsed: ParsedFiles, jobs: int = 1, files: lis
         _read_records(loaded, parsed, files, root, shown_base, prefetched)
 
 
-def _read_records(loaded: Loaded, parsed: ParsedFiles, files: list[RecordFile], root: str, shown_base: str,
+def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], root: str, shown_base: str,
                   prefetched: _Prefetched | None) -> None:
     records, hashes = loaded.records, loaded.hashes
     for rel, st in files:
@@ -379,8 +424,7 @@ def _read_records(loaded: Loaded, parsed: ParsedFiles, files: list[RecordFile], 
             other = loaded.records[record_id].file
             loaded.problems.append(Problem(shown, 1, 1, "", f"编号 {record_id} 重复: {other} 已使用; 删去其中一个文件"))
             continue
-        id_ok = re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)+", record_id)
-        if not id_ok:
+        if not is_record_id(record_id):
             loaded.problems.append(Problem(shown, 0, 0, "", (
                 "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 cixi-yubo.yaml")))
             continue
@@ -441,7 +485,7 @@ def _load_news(loaded: Loaded) -> None:
         text = path.read_text(encoding="utf-8-sig")
         loaded.hashes[f"news/{path.stem}"] = content_hash(text.encode("utf-8"))
         meta, lines = read_front_matter(text)
-        if not _NEWS_SLUG.match(path.stem):
+        if not is_slug(path.stem):
             loaded.problems.append(Problem(shown, 0, 0, "", "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 2025-07-03-ningbo.md"))
             continue
         data: dict[str, object] = dict(meta)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.domain.ids import is_slug
+
 # Suffixes that may be dropped in running text: 慈溪市 → 慈溪, 浒山街道 → 浒山.
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
              "街道", "新区", "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class RegionError(ValueError):
@@ -170,7 +171,7 @@ def build_table(entries: dict[str, object]) -> tuple[RegionTable, list[tuple[str
             aliases = [str(a) for a in spec.get("aliases") or []]
             spec = spec.get("slug")
         slug = str(spec or "")
-        if not _SLUG.match(slug):
+        if not is_slug(slug):
             problems.append((path, f"拼音 slug “{slug}” 只能用小写字母、数字和连字符, 例如 ningbo"))
             continue
         parent = path.rsplit("/", 1)[0] if "/" in path else None

@@ -13,7 +13,9 @@ import threading
 import time
 from pathlib import Path
 
-from .build import BuildError, BuildResult, Indexer, Session, build, index_made, stale_index
+from generator.engine.build import BuildError, BuildResult, Session, build, index_made, stale_index
+from generator.engine.lock import output_lock
+from generator.integrations.pagefind import Indexer, SearchIndexError
 
 # How often the watcher looks up from waiting for changes, to see whether the search index is ready.
 _STEP_MS = 25
@@ -48,8 +50,10 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Ind
             _index(indexer, key)
         return result
     except BuildError as exc:
-        _report(exc)
-        return None
+        _report(exc.problems)
+    except SearchIndexError as exc:
+        _report([str(exc)])
+    return None
 
 
 def _index(indexer: Indexer, key: str) -> None:
@@ -63,16 +67,17 @@ def _index_ready(project: Path, session: Session, indexer: Indexer) -> None:
     if indexer.process is None or indexer.running:
         return
     try:
-        key, seconds = indexer.key, indexer.finish()
+        with output_lock(project):  # it moves files into output/, as a build does
+            key, seconds = indexer.key, indexer.finish()
         index_made(project, session, key)
-        print(f"搜索索引已更新 ({seconds:.2f} 秒)", flush=True)
-    except BuildError as exc:
-        _report(exc)
+        print(f"搜索索引已更新（{seconds:.2f} 秒）", flush=True)
+    except SearchIndexError as exc:
+        _report([str(exc)])
 
 
-def _report(exc: BuildError) -> None:
-    print("构建失败, 预览保持上一版:", file=sys.stderr)
-    for p in exc.problems:
+def _report(problems: list) -> None:
+    print("构建失败，预览保持上一版：", file=sys.stderr)
+    for p in problems:
         print(f"  {p}", file=sys.stderr, flush=True)
 
 

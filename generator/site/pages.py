@@ -18,15 +18,18 @@ from typing import Any, Callable
 
 import orjson
 
-from . import svgcharts, textcut
-from .cache import Memo, content_hash
-from .catalog import Catalog, EditionInfo, Honoree, NewsInfo
-from .markup import markdown_text, render_markdown
-from .model import KIND_LABELS, HonoreeBase
-from .quantity import Quantity
-from .regions import Region, short_forms
-from .search import filter_values, pinyin_terms, place_filters, t2s_pairs
-from .slugs import cached_pinyin_words
+from generator.site import svgcharts
+
+from generator.site import textcut
+from generator.domain.values import Values
+from generator.domain.ids import content_hash
+from generator.records.catalog import Catalog, EditionInfo, Honoree, NewsInfo
+from generator.site.markup import markdown_text, render_markdown
+from generator.domain.model import KIND_LABELS, HonoreeBase
+from generator.domain.quantity import Quantity
+from generator.domain.regions import Region, short_forms
+from generator.site.search import filter_values, pinyin_terms, place_filters, t2s_pairs
+from generator.domain.slugs import cached_pinyin_words
 
 COLUMNS = {
     "search": "搜索", "home": "首页", "awards": "榜单", "honoree": "先进典型", "regions": "地区", "years": "年度",
@@ -115,15 +118,15 @@ def latest_date(catalog: Catalog) -> str:
 
 
 class PageBuilder:
-    """Makes the pages of a catalog, group by group; `bangyang serve` keeps one across rebuilds (generator.relink)."""
+    """Makes the pages of a catalog, group by group; `bangyang serve` keeps one across rebuilds (generator.engine.reuse)."""
 
-    def __init__(self, catalog: Catalog, memo: Memo):
+    def __init__(self, catalog: Catalog, memo: Values):
         self.c = catalog
         self.memo = memo  # values worked out before, keyed by their inputs (the engine's build cache)
         self.pages: list[Page] = []
         self.site_source = catalog.site.sponsor
         self._places: dict[str, dict[str, list[str]]] = {}
-        # Summaries kept while `bangyang serve` reuses this builder (generator.relink): the
+        # Summaries kept while `bangyang serve` reuses this builder (generator.engine.reuse): the
         # catalog's links stay as they were, only the texts of some records change.
         self._filter_counts: Counter[tuple[str, str]] | None = None
         self._linked_chars: set[str] | None = None
@@ -486,7 +489,7 @@ class PageBuilder:
         summary pages what it gave the last build: its filter values, its open-data row and
         the characters it adds to the search index.
 
-        The last build's values must be in the memo (``Memo.keep_in_memory``); what one
+        The last build's values must be in the memo (``Values.keep_in_memory``); what one
         honoree gives is worked out again here, which is quick, instead of the pages that
         sum up all of them.
         """
@@ -510,7 +513,7 @@ class PageBuilder:
         """Drop the per-honoree values of these honorees: a record their pages read changed.
 
         When this builder has counted the filters already (a preview's rebuild that kept the
-        catalog, generator.relink), it will not count them again: their filter values are
+        catalog, generator.engine.reuse), it will not count them again: their filter values are
         worked out now, so the manifest still holds every honoree's share
         (``same_summary_shares`` reads them in the next build from the command line).
         """
@@ -574,7 +577,7 @@ class PageBuilder:
         hashes, known, uses = self.c.hashes, self._record_chars, self._char_uses
         added, dropped = [], []
         for h in self.c.honorees.values():
-            if h.is_stub:  # not h.record: that would unpickle every record (generator.record)
+            if h.is_stub:  # not h.record: that would unpickle every record (generator.records.record)
                 continue
             sha = hashes.get(h.id) or h.id
             before = known.get(h.id)
@@ -786,6 +789,6 @@ class _RegionIndex:
             self.sheets_of[s.region.path].append(s)
 
 
-def page_builder(catalog: Catalog, memo: Memo) -> "PageBuilder":
+def page_builder(catalog: Catalog, memo: Values) -> "PageBuilder":
     """The builder whose ``plan()`` lists the site's page groups and ``run()`` makes one."""
     return PageBuilder(catalog, memo)

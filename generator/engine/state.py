@@ -33,10 +33,10 @@ def content_hash(data: bytes) -> str:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A digest of bangyang's own source: a cache made by other code is never trusted."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # generator/
     h = hashlib.blake2b(digest_size=16)
-    for path in sorted(here.glob("*.py")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(here.rglob("*.py")):
+        h.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes())
     # The libraries whose output ends up in pages: an upgrade may change it.
     for dist in ("jinja2", "markupsafe", "cmarkgfm", "pypinyin", "pelican", "markdown", "pydantic", "pyyaml"):
         try:
@@ -335,7 +335,7 @@ class Memo:
                 self.transient_kept, self.transient = self.transient, {}
             else:
                 # A process that builds again (serve) keeps the values this build did not use
-                # as well: one that kept its catalog (generator.relink) reuses its filter
+                # as well: one that kept its catalog (generator.engine.reuse) reuses its filter
                 # counts without reading them. A changed input drops them (forget).
                 self.transient_kept.update(self.transient)
                 self.transient = {}

@@ -16,9 +16,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import code_version, content_hash, read_pickle, write_pickle
-from .load import RecordFile, record_files
-from .write import changed_files
+from generator.engine.state import code_version, read_pickle, write_pickle
+from generator.domain.ids import content_hash
+from generator.records.load import RecordFile, record_files
+from generator.render.files import changed_files
 
 
 @dataclass

@@ -15,7 +15,7 @@ try:
 except ImportError:  # pragma: no cover - libyaml missing; still correct, only slower
     from yaml import SafeLoader  # type: ignore[assignment]
 
-from .problems import Problem
+from generator.domain.problems import Problem
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _SCALARS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "binary", "timestamp")}

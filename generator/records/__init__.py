@@ -1,0 +1,1 @@
+"""Records: read content/ (YAML and Markdown), validate, and link into one Catalog."""

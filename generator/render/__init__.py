@@ -1,0 +1,1 @@
+"""Rendering: Jinja templates, staging files, and the atomic commit into output/."""
