@@ -367,16 +367,3 @@ def _pack(values: dict[tuple, Any], dropped: Iterable[tuple] = ()) -> bytes:
 
 def _unpacked(packed: bytes) -> tuple[dict[tuple, Any], tuple[tuple, ...]]:
     return pickle.loads(zlib.decompress(packed))
-
-
-_memo = Memo()
-
-
-def memo() -> Memo:
-    """The memo of the build in progress (an in-memory one outside a build)."""
-    return _memo
-
-
-def use_memo(m: Memo) -> None:
-    global _memo
-    _memo = m

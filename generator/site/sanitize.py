@@ -5,15 +5,14 @@ from __future__ import annotations
 import nh3
 
 # Ammonia's defaults plus the attributes our Markdown output uses.
-_ATTRIBUTES = {tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()}
-_ATTRIBUTES.setdefault("*", set()).update({"id", "class", "lang"})
-_ATTRIBUTES.setdefault("td", set()).update({"colspan", "rowspan", "align"})
-_ATTRIBUTES.setdefault("th", set()).update({"colspan", "rowspan", "align", "scope"})
+_EXTRA = {"*": {"id", "class", "lang"}, "td": {"colspan", "rowspan", "align"}, "th": {"colspan", "rowspan", "align", "scope"}}
+_ATTRIBUTES = {tag: frozenset(nh3.ALLOWED_ATTRIBUTES.get(tag, set()) | _EXTRA.get(tag, set()))
+               for tag in {*nh3.ALLOWED_ATTRIBUTES, *_EXTRA}}
 
 
 def clean_html(html: str) -> str:
     """HTML with everything that can run code removed."""
-    return nh3.clean(html, attributes=_ATTRIBUTES, link_rel=None, url_schemes={"http", "https", "mailto"})
+    return nh3.clean(html, attributes={t: set(a) for t, a in _ATTRIBUTES.items()}, link_rel=None, url_schemes={"http", "https", "mailto"})
 
 
 def sanitize_article(instance) -> None:
