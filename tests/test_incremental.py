@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import generator.site.pages as pages_module
 import generator.render.groups as render_module
-from generator.engine.build import BuildError, Session, build
+from generator.engine.build import BuildError, build
+from generator.engine.state import BuildState
 from generator.cli import main
 from generator.records.record import StoredModel
 from helpers import copy_project, tree_digest
@@ -153,17 +154,17 @@ def test_incremental_output_equals_a_clean_build_after_any_edits(pristine, tmp_p
     project = work / "project"
     shutil.copytree(pristine, project)
     editor = Editor(project)
-    session = Session(project) if in_session != "no" else None
+    session = BuildState(project) if in_session != "no" else None
     if in_session == "watched":
         session.watching()
-        build(project, search=False, jobs=jobs, session=session)  # looks at every file; later builds do not
+        build(project, search=False, jobs=jobs, state=session)  # looks at every file; later builds do not
         session.prime()  # as serve does while nothing changes
     for action, n in edits:
         before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (project / "output").rglob("*") if p.is_file()}
         editor.apply(action, n)
         if in_session == "watched":
             session.changed(editor.take_changes())
-        build(project, search=False, jobs=jobs, session=session)
+        build(project, search=False, jobs=jobs, state=session)
         # A file whose bytes did not change keeps its mtime (rsync sends only what changed),
         # unless the edit was to that very file in output/.
         for path, (mtime, data) in before.items():
@@ -184,16 +185,16 @@ def test_command_line_builds_after_a_preview_equal_a_clean_build(pristine, tmp_p
     project = work / "project"
     shutil.copytree(pristine, project)
     editor = Editor(project)
-    session = Session(project)
+    session = BuildState(project)
     session.watching()
-    build(project, search=False, session=session)
+    build(project, search=False, state=session)
     session.prime()
     for action, n in in_preview:
         editor.apply(action, n)
         session.changed(editor.take_changes())
-        build(project, search=False, session=session)
+        build(project, search=False, state=session)
         session.prime()  # idle between edits
-    session.close()
+    session.save()
     for action, n in after:
         editor.apply(action, n)
         build(project, search=False)
@@ -201,36 +202,14 @@ def test_command_line_builds_after_a_preview_equal_a_clean_build(pristine, tmp_p
     assert tree_digest(project / "output") == tree_digest(clean.output), (in_preview, after)
 
 
-def test_command_line_rebuilds_match_a_clean_build_once_their_kept_values_are_folded(project, tmp_path, monkeypatch):
-    """Each rebuild adds what it worked out to the values kept with the manifest; past a few
-    such parts they are folded into one, without the values of the honorees it changed."""
-    import generator.engine.state as cache_module
-
-    monkeypatch.setattr(cache_module, "_MAX_PARTS", 2)
-    build(project, search=False, jobs=1)
-    editor = Editor(project)
-    for action, n in (("name", 3), ("region", 3), ("body", 5), ("hand_edit_output", 7), ("name", 5), ("edition", 1)):
-        editor.apply(action, n)
-        build(project, search=False, jobs=1)
-    rows = []
-    real_row = pages_module._open_data_row
-    monkeypatch.setattr(pages_module, "_open_data_row", lambda h: rows.append(h.id) or real_row(h))
-    editor.apply("body", 2)
-    build(project, search=False, jobs=1)
-    assert len(rows) == 1  # the others' rows were kept through all those builds
-    monkeypatch.undo()
-    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
-    assert tree_digest(project / "output") == tree_digest(clean.output)
-
-
 def test_serve_session_rebuilds_match_a_clean_build_after_renames(project, tmp_path):
     """`bangyang serve` keeps per-honoree search and open-data values in memory between rebuilds."""
-    session = Session(project)
-    build(project, search=False, session=session, jobs=1)
+    session = BuildState(project)
+    build(project, search=False, state=session, jobs=1)
     editor = Editor(project)
     for action, n in (("name", 3), ("region", 3), ("name", 3), ("edition", 1)):
         editor.apply(action, n)
-        build(project, search=False, session=session, jobs=1)
+        build(project, search=False, state=session, jobs=1)
     clean = build(project, output=tmp_path / "clean", search=False, cache=False)
     for rel in ("data/honorees.json", "data/honorees.csv", "search/index.html"):
         assert (project / "output" / rel).read_bytes() == (clean.output / rel).read_bytes(), rel
@@ -238,14 +217,14 @@ def test_serve_session_rebuilds_match_a_clean_build_after_renames(project, tmp_p
 
 
 def test_a_serve_session_writes_its_manifest_when_it_ends(project):
-    session = Session(project)
-    build(project, search=False, session=session, jobs=1)
+    session = BuildState(project)
+    build(project, search=False, state=session, jobs=1)
     editor = Editor(project)
     editor.apply("name", 2)
-    build(project, search=False, session=session, jobs=1)
+    build(project, search=False, state=session, jobs=1)
     # While the session runs, no manifest is on disk: another process builds in full, correctly.
     assert not list((project / ".bangyang-cache").rglob("manifest-*"))
-    session.close()
+    session.save()
     after = build(project, search=False)
     assert (after.remade, after.rendered, after.written) == (0, 0, 0)
 
@@ -291,104 +270,58 @@ def test_a_rebuild_after_one_edit_works_out_only_the_edited_honorees_share(proje
     assert "新加的一句" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("in_session", [False, True])
-def test_an_edit_that_moves_no_page_writes_out_neither_the_sitemap_nor_the_open_data_again(project, monkeypatch,
-                                                                                          in_session):
-    """An edit to a body changes no URL or date: the last sitemap.xml stands, and is not
-    written out again to find the same bytes (1.1 s at 100,000 honorees). In serve, neither
-    are data/honorees.* (no open-data row changed), from the first edit after the idle work on."""
-    import generator.engine.build as build_module
+def _mtimes(project: Path, *paths: str) -> dict[str, int]:
+    return {p: (project / "output" / p).stat().st_mtime_ns for p in paths}
 
-    session = Session(project) if in_session else None
-    build(project, search=False, jobs=1, session=session)
-    if session:
-        session.prime()
-    made = []
-    real_sitemap, real_csv = build_module._sitemap_file, pages_module._csv
-    monkeypatch.setattr(build_module, "_sitemap_file", lambda *a: made.append("sitemap") or real_sitemap(*a))
-    monkeypatch.setattr(pages_module, "_csv", lambda *a: made.append("csv") or real_csv(*a))
+
+@pytest.mark.parametrize("in_session", [False, True])
+def test_an_edit_that_moves_no_page_writes_out_neither_the_sitemap_nor_the_open_data_again(project, in_session):
+    """An edit to a body changes no URL, date or open-data row: rsync to the portal sends only
+    the pages that show the text. A new date on a source changes the sitemap."""
+    state = BuildState(project) if in_session else None
+    build(project, search=False, jobs=1, state=state)
+    summaries = ("sitemap.xml", "data/honorees.json", "data/honorees.csv", "search/index.html")
+    before = _mtimes(project, *summaries)
     path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
     for line in ("新加的一句。", "又加的一句。"):
         path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", f"body: |\n  {line}\n", 1), encoding="utf-8")
-        if session:
-            session.prime()
-        result = build(project, search=False, jobs=1, session=session)
-        assert result.remade > 0 and "sitemap" not in made, made
-        if session:  # from the command line the honoree's editions are made again, with their data files
-            assert made == [], made
+        if state:
+            state.prime()
+        result = build(project, search=False, jobs=1, state=state)
+        assert result.remade > 0 and result.written > 0
+        assert _mtimes(project, *summaries) == before
     assert "又加的一句" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
 
-    # A new date on a source changes the sitemap's lastmod for that page: it is made again.
     text = path.read_text(encoding="utf-8")
     dates = sorted(set(re.findall(r"date: ['\"]?(\d{4}-\d{2}-\d{2})", text)))
     path.write_text(text.replace(dates[-1], "2031-01-02"), encoding="utf-8")
-    build(project, search=False, jobs=1, session=session)
-    assert "sitemap" in made
-    assert "<loc>" in (project / "output/sitemap.xml").read_text(encoding="utf-8")
+    build(project, search=False, jobs=1, state=state)
+    assert _mtimes(project, "sitemap.xml") != {"sitemap.xml": before["sitemap.xml"]}
     assert "2031-01-02" in (project / "output/sitemap.xml").read_text(encoding="utf-8")
 
 
-def test_a_body_edit_from_the_command_line_does_not_remake_the_search_page_or_open_data(project, monkeypatch):
-    """They sum up every honoree (4.5–5.1 s of a rebuild at 100,000); an edit that changes no
-    honoree's share of them leaves them as they are. One that does, a figure or a name,
-    remakes them."""
+def test_after_an_edit_only_the_edited_honorees_share_of_the_summaries_is_worked_out_again(project, monkeypatch):
+    """The search page and open data sum up every honoree. Each honoree's share is kept under
+    the hashes of everything it was worked out from, so an edit works out only the edited
+    honoree's again, and a figure or a name edit reaches the open data."""
     build(project, search=False)
-    made = []
-    for name in ("search_page", "open_data"):
-        real = getattr(pages_module.PageBuilder, name)
-        monkeypatch.setattr(pages_module.PageBuilder, name, lambda self, real=real, name=name: made.append(name) or real(self))
+    rows = []
+    real_row = pages_module._open_data_row
+    monkeypatch.setattr(pages_module, "_open_data_row", lambda h: rows.append(h.id) or real_row(h))
     path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
     original = path.read_text(encoding="utf-8")
-    path.write_text(original.replace("body: |\n", "body: |\n  新加的一句。\n", 1), encoding="utf-8")
-    build(project, search=False)
-    assert made == []
-    assert "新加的一句" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
-
     figure = re.search(r"value: ['\"]?([0-9][^'\"\n]*)", original)
     assert figure, "the sample record has a figure"
-    path.write_text(path.read_text(encoding="utf-8").replace(figure[0], "value: 123457人", 1), encoding="utf-8")
+    path.write_text(original.replace(figure[0], "value: 123457人", 1), encoding="utf-8")
     build(project, search=False)
-    assert made == ["search_page", "open_data"]
+    assert rows == ["communities/zhejiang/cixi-yubo"]
     assert "123457" in (project / "output/data/honorees.json").read_text(encoding="utf-8")
 
-    made.clear()
+    rows.clear()
     _replace_line(path, "name", "虞波社区测试改名")
     build(project, search=False)
-    assert "search_page" in made and "open_data" in made
+    assert rows == ["communities/zhejiang/cixi-yubo"]
     assert "虞波社区测试改名" in (project / "output/data/honorees.csv").read_text(encoding="utf-8")
-
-
-def test_a_body_edit_after_the_preview_edited_the_same_record_leaves_the_summary_pages(project, monkeypatch):
-    """The preview (or a kept process) edits a record's body, writes its manifest and stops;
-    the next body edit of that record from the command line still leaves the search page
-    and open data alone: the preview kept the record's share of them for the manifest."""
-    from generator.engine.build import Session
-
-    build(project, search=False)
-    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
-    session = Session(project)
-    session.watching()
-    build(project, search=False, session=session)  # the preview's first build
-    session.prime()  # as it does while idle
-    path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  预览里加的一句。\n", 1),
-                    encoding="utf-8")
-    session.changed([path])
-    build(project, search=False, session=session)
-    session.prime()  # idle again
-    session.close()  # as the preview does when it stops
-    made = []
-    for name in ("search_page", "open_data"):
-        real = getattr(pages_module.PageBuilder, name)
-        monkeypatch.setattr(pages_module.PageBuilder, name, lambda self, real=real, name=name: made.append(name) or real(self))
-    # Another record first (its share was summed before the preview's edit), then the same one.
-    other = project / "content/records/projects/zhejiang/xiuzhou-diandangjia.yaml"
-    for record, text in ((other, "另一条记录加的一句"), (path, "命令行加的一句")):
-        record.write_text(record.read_text(encoding="utf-8").replace("body: |\n", f"body: |\n  {text}。\n", 1),
-                          encoding="utf-8")
-        build(project, search=False)
-        assert made == [], text
-    page = (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
-    assert "命令行加的一句" in page and "预览里加的一句" in page
 
 
 def test_a_build_with_nothing_changed_reads_no_record(project, monkeypatch):
@@ -506,35 +439,35 @@ def test_check_leaves_no_manifest_behind(project):
 
 def test_a_watched_session_looks_only_at_the_files_it_is_told_of(project):
     """What lets `bangyang serve` skip a look at every file: its watcher names each change."""
-    session = Session(project)
+    session = BuildState(project)
     session.watching()
-    build(project, search=False, session=session, jobs=1)
+    build(project, search=False, state=session, jobs=1)
     record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
     page = project / "output" / "communities" / "zhejiang" / "cixi-yubo" / "index.html"
     record.write_text(record.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  新补充的一句话。\n", 1),
                       encoding="utf-8")
     page.write_text("stray", encoding="utf-8")
-    assert build(project, search=False, session=session, jobs=1).remade == 0  # not told: not seen
+    assert build(project, search=False, state=session, jobs=1).remade == 0  # not told: not seen
     session.changed([record, page])
-    result = build(project, search=False, session=session, jobs=1)
+    result = build(project, search=False, state=session, jobs=1)
     assert not result.relinked and result.remade > 0
     assert "新补充的一句话" in page.read_text(encoding="utf-8")
 
 
 def test_a_watched_session_recovers_from_a_broken_record(project, tmp_path):
-    session = Session(project)
+    session = BuildState(project)
     session.watching()
-    build(project, search=False, session=session, jobs=1)
+    build(project, search=False, state=session, jobs=1)
     record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
     good = record.read_text(encoding="utf-8")
     record.write_text(good.replace("name: ", "name: [", 1), encoding="utf-8")
     session.changed([record])
     with pytest.raises(BuildError) as failed:
-        build(project, search=False, session=session, jobs=1)
+        build(project, search=False, state=session, jobs=1)
     assert "cixi-yubo.yaml" in str(failed.value)
     record.write_text(good.replace("body: |\n", "body: |\n  改好以后补充的一句话。\n", 1), encoding="utf-8")
     session.changed([record])
-    build(project, search=False, session=session, jobs=1)
+    build(project, search=False, state=session, jobs=1)
     clean = build(project, output=tmp_path / "clean", search=False, cache=False)
     assert tree_digest(project / "output") == tree_digest(clean.output)
     assert "改好以后补充的一句话" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
@@ -553,7 +486,7 @@ class _RecordText:
 def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(project):
     """What lets `bangyang serve` skip the other groups after an edit that leaves every link as it was."""
     from generator.engine.build import load_catalog
-    from generator.engine.state import Memo
+    from generator.domain.values import Unkept
     from generator.site.pages import page_builder
 
     catalog = load_catalog(project)
@@ -561,7 +494,7 @@ def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(proje
     for h in catalog.honorees.values():
         if h.source is not None:
             h.source = SimpleNamespace(model=_RecordText(h.id))
-    builder = page_builder(catalog, Memo())
+    builder = page_builder(catalog, Unkept())
     for group in builder.plan():
         if group.texts:
             texts.add(group.key.split(":")[0])
@@ -573,8 +506,8 @@ def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(proje
 def test_a_session_build_that_fails_after_an_edit_leaves_the_edit_for_the_next(project, monkeypatch):
     import generator.engine.build as build_module
 
-    session = Session(project)
-    build(project, search=False, session=session, jobs=1)
+    session = BuildState(project)
+    build(project, search=False, state=session, jobs=1)
     record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  第一次补充。\n", 1),
                       encoding="utf-8")
@@ -585,8 +518,31 @@ def test_a_session_build_that_fails_after_an_edit_leaves_the_edit_for_the_next(p
 
     monkeypatch.setattr(build_module, "render_groups", disk_full)
     with pytest.raises(OSError):
-        build(project, search=False, session=session, jobs=1)
+        build(project, search=False, state=session, jobs=1)
     monkeypatch.setattr(build_module, "render_groups", real)
-    result = build(project, search=False, session=session, jobs=1)  # nothing changed since the failure
+    result = build(project, search=False, state=session, jobs=1)  # nothing changed since the failure
     assert not result.relinked
     assert "第一次补充" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
+
+
+def test_a_damaged_cache_file_is_dropped_with_a_warning_and_the_site_is_right(project, tmp_path, capfd):
+    """Flipped bytes in any file of the build state (records, values, manifest, compiled
+    templates) never reach a page and never stop a build: the file is made again."""
+    build(project, search=False)
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    files = sorted(p for p in (project / ".bangyang-cache/build").rglob("*") if p.is_file())
+    assert any(p.suffix == ".jinja" for p in files) and any(p.name.startswith("parsed-") for p in files)
+    for file in files:
+        data = bytearray(file.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        file.write_bytes(bytes(data))
+    capfd.readouterr()
+    path.write_text(path.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(改)"), encoding="utf-8")
+    build(project, search=False)
+    assert "已损坏" in capfd.readouterr().err
+    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
+    assert tree_digest(project / "output") == tree_digest(clean.output)
+    assert "严介军(改)" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
+    capfd.readouterr()
+    build(project, search=False)  # made again: no warning now
+    assert "已损坏" not in capfd.readouterr().err

@@ -8,7 +8,6 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from generator.engine.state import Memo
 from generator.records.load import sort_record_files
 from generator.site.markup import html_to_text, markdown_text, render_markdown
 from generator.domain.quantity import QuantityError, parse_quantity
@@ -151,24 +150,6 @@ def test_traditional_table_keeps_only_characters_the_index_can_match():
 
     assert "務务" in t2s_pairs(set("志愿服务"))
     assert "東" not in t2s_pairs(set("志愿服务"))
-
-
-def test_kept_values_read_back_from_parts_are_those_the_last_build_left():
-    """What a build writes with its manifest gives the next build the same values, less those it dropped."""
-    first = Memo()
-    for i in range(3):
-        first.get(("share", f"h{i}"), lambda i=i: f"v{i}", persist=False)
-    first.save()
-    second = Memo()
-    second.keep_in_memory(first.summary_parts())
-    second.forget([("share", "h1")])
-    second.get(("share", "h2"), lambda: "new", persist=False)
-    second.save()
-    third = Memo()
-    third.keep_in_memory(second.summary_parts())
-    assert third.transient_kept == {("share", "h0"): "v0", ("share", "h2"): "v2"}
-    # h2 was read, not worked out again; h1 was dropped and is worked out again
-    assert third.get(("share", "h1"), lambda: "again", persist=False) == "again"
 
 
 _YAML_CASES = [

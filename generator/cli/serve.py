@@ -13,7 +13,8 @@ import threading
 import time
 from pathlib import Path
 
-from generator.engine.build import BuildError, BuildResult, Session, build, index_made, stale_index
+from generator.engine.build import BuildError, BuildResult, build, index_made, stale_index
+from generator.engine.state import BuildState
 from generator.engine.lock import output_lock
 from generator.integrations.pagefind import Indexer, SearchIndexError
 
@@ -23,7 +24,7 @@ _STEP_MS = 25
 _IDLE_S = 0.5
 
 
-def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Indexer, search: bool,
+def _rebuild(project: Path, include_drafts: bool, state: BuildState, indexer: Indexer, search: bool,
              first_look: bool = False) -> BuildResult | None:
     """Build the pages, then start the search index beside the preview (unless not ``search``),
     so an edit shows at once.
@@ -41,11 +42,11 @@ def _rebuild(project: Path, include_drafts: bool, session: Session, indexer: Ind
     if not first_look:
         indexer.stop()  # it read the pages this rebuild replaces
     try:
-        result = build(project, include_drafts=include_drafts, session=session, search=False)
+        result = build(project, include_drafts=include_drafts, state=state, search=False)
         if not first_look or result.rendered or result.written:
             print(f"已重新生成 {result.rendered} 个页面, 写入 {result.written} 个文件 ({result.seconds:.2f} 秒)",
                   flush=True)
-        key = stale_index(project, session) if search else None
+        key = stale_index(state, project / "output") if search else None
         if key is not None:
             _index(indexer, key)
         return result
@@ -62,17 +63,24 @@ def _index(indexer: Indexer, key: str) -> None:
         indexer.start(key)
 
 
-def _index_ready(project: Path, session: Session, indexer: Indexer) -> None:
+def _index_ready(project: Path, state: BuildState, indexer: Indexer) -> None:
     """Move a finished search index into output/."""
     if indexer.process is None or indexer.running:
         return
     try:
         with output_lock(project):  # it moves files into output/, as a build does
             key, seconds = indexer.key, indexer.finish()
-        index_made(project, session, key)
+        index_made(state, key, project / "output")
         print(f"搜索索引已更新（{seconds:.2f} 秒）", flush=True)
     except SearchIndexError as exc:
         _report([str(exc)])
+
+
+def _save(project: Path, state: BuildState) -> None:
+    """Write the build state kept in memory, for the next build from the command line."""
+    if state.unsaved:
+        with output_lock(project):
+            state.save()
 
 
 def _report(problems: list) -> None:
@@ -81,9 +89,9 @@ def _report(problems: list) -> None:
         print(f"  {p}", file=sys.stderr, flush=True)
 
 
-def _watch(project: Path, output: Path, include_drafts: bool, session: Session, indexer: Indexer,
+def _watch(project: Path, output: Path, include_drafts: bool, state: BuildState, indexer: Indexer,
            search: bool) -> None:
-    """Rebuild on every change to content/ or templates/; tell the session each file that changed.
+    """Rebuild on every change to content/ or templates/; tell the build state each file that changed.
 
     output/ is watched too, for files an operator changes by hand, but a change there
     alone waits for the next rebuild (which repairs it): our own writes land there.
@@ -92,7 +100,7 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
 
     busy = time.monotonic()
     while True:
-        session.watching()
+        state.watching()
         folder = _inode(output)
         paths = [p for p in (project / "content", project / "templates", output) if p.exists()]
         caught_up = False  # set once a build has looked at every file since the watcher started
@@ -101,17 +109,17 @@ def _watch(project: Path, output: Path, include_drafts: bool, session: Session, 
             if caught_up and not changes and time.monotonic() - busy > _IDLE_S:
                 # While the editor reads the preview (changes meanwhile wait): sum up the
                 # catalog for the next edit, and write the manifest for other builds.
-                session.prime()
-                session.save()
-            session.changed(path for _, path in changes)
+                state.prime()
+                _save(project, state)
+            state.changed(path for _, path in changes)
             if any(not _inside(path, output) for _, path in changes):
-                _rebuild(project, include_drafts, session, indexer, search)
+                _rebuild(project, include_drafts, state, indexer, search)
             elif not caught_up:  # the watcher is live now: this build misses nothing
-                _rebuild(project, include_drafts, session, indexer, search, first_look=True)
+                _rebuild(project, include_drafts, state, indexer, search, first_look=True)
             caught_up = True
             if changes:
                 busy = time.monotonic()
-            _index_ready(project, session, indexer)
+            _index_ready(project, state, indexer)
             if _inode(output) != folder:
                 break  # output/ was made anew: watch the new folder
 
@@ -164,22 +172,22 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
                                                                daemon=True)
     http_process.start()
     server.server_close()  # the child serves on it
-    session = Session(project)
+    state = BuildState(project)
     indexer = Indexer(project, output, background=True)
     if threading.current_thread() is threading.main_thread():
         # An editor's IDE or a service manager stops the preview with SIGTERM, not Ctrl+C:
-        # stop the same way, so the session writes the build manifest the next build needs.
+        # stop the same way, so the build state is saved for the next build.
         signal.signal(signal.SIGTERM, _interrupt)
     try:
         if build_first or not output.exists():
-            _rebuild(project, include_drafts, session, indexer, search)
+            _rebuild(project, include_drafts, state, indexer, search)
         print(f"预览地址 http://{host}:{port}/  (Ctrl+C 退出)", flush=True)
         if watch:
-            _watch(project, output, include_drafts, session, indexer, search)
+            _watch(project, output, include_drafts, state, indexer, search)
         else:
             if indexer.process is not None:
                 indexer.process.wait()
-                _index_ready(project, session, indexer)
+                _index_ready(project, state, indexer)
             threading.Event().wait()
     except KeyboardInterrupt:
         pass
@@ -187,7 +195,7 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
         http_process.terminate()
         http_process.join(timeout=10)
         indexer.close()
-        session.close()
+        _save(project, state)
     return 0
 
 

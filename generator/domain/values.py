@@ -6,36 +6,18 @@ engine: the engine (generator.engine.state) passes in what it kept.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Callable, Protocol
 
 
 class Values(Protocol):
-    """Values worked out before, keyed by everything they were worked out from."""
+    """Values worked out before, each keyed by everything it was worked out from."""
 
-    def get(self, key: tuple, compute: Callable[[], Any], persist: bool = True) -> Any:
-        """The value of ``key``, from ``compute()`` when there is none kept."""
-
-    def kept(self, key: tuple) -> Any:
-        """The value a build kept for ``key`` (not persisted), or None."""
-
-    def stored(self, key: tuple) -> Any:
-        """The value kept on disk for ``key``, or None."""
-
-    def forget(self, keys: Iterable[tuple]) -> None:
-        """Drop the kept values of ``keys``: what they were worked out from changed."""
+    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """The value of ``key``, from ``compute()`` when none is kept."""
 
 
 class Unkept:
     """No cache: every value is worked out when asked (a check, a test, a scraper)."""
 
-    def get(self, key: tuple, compute: Callable[[], Any], persist: bool = True) -> Any:
+    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
         return compute()
-
-    def kept(self, key: tuple) -> Any:
-        return None
-
-    def stored(self, key: tuple) -> Any:
-        return None
-
-    def forget(self, keys: Iterable[tuple]) -> None:
-        pass

@@ -1,13 +1,19 @@
-"""The build cache in <project>/.bangyang-cache/build/: what the last build read and made.
+"""Build state: everything the engine keeps between builds, owned by one object.
 
-Three stores, each keyed by content hash:
-- validated records of every record file (``ParsedFiles``), so an unchanged file is neither parsed nor validated again;
-- slow derived values, such as the pinyin search terms of a name (``Memo``);
-- the last build's manifest (``generator.build.Manifest``), with each page's input hash.
-The first two are split into buckets (``BucketStore``), so an edit rewrites a few small files.
+``BuildState`` holds, for one project:
+- the validated record of every record file (``ParsedFiles``), so an unchanged file is
+  neither parsed nor validated again;
+- values worked out from inputs (``Values``), each keyed by the hashes of everything it
+  depends on, so that none is ever stale and none needs forgetting;
+- for each output folder, the manifest of the last build into it (``Manifest``: what each
+  group of pages read, each file's input hash and bytes) and its input stamp;
+- the compiled templates (Jinja's bytecode cache);
+- in memory only, while `bangyang serve` runs: the last linked catalog with its page plan,
+  the Jinja environment, and the files the watcher saw change.
 
-All of it is an optimisation. Deleting the folder makes the next build a full one, with
-the same output; a cache written by another version of bangyang is ignored.
+On disk it all lives in <project>/.bangyang-cache/build/. Every file carries a checksum of
+its bytes and the version of bangyang that wrote it: one that fails either is dropped,
+with a warning, and what it held is made again. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -15,29 +21,31 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
+import sys
 import tempfile
-import zlib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from jinja2 import BytecodeCache
+
+from generator.domain.ids import content_hash
+from generator.render.groups import PageState
+
 CACHE_DIR = Path(".bangyang-cache") / "build"
-
-
-def content_hash(data: bytes) -> str:
-    """A short, collision-safe digest of ``data``."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of bangyang's own source: a cache made by other code is never trusted."""
+    """A digest of bangyang's own source and the libraries whose output ends up in pages:
+    a cache written by other code is never trusted."""
     here = Path(__file__).resolve().parent.parent  # generator/
     h = hashlib.blake2b(digest_size=16)
     for path in sorted(here.rglob("*.py")):
         h.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes())
-    # The libraries whose output ends up in pages: an upgrade may change it.
     for dist in ("jinja2", "markupsafe", "cmarkgfm", "pypinyin", "pelican", "markdown", "pydantic", "pyyaml"):
         try:
             h.update(f"{dist}={metadata.version(dist)}".encode())
@@ -46,31 +54,93 @@ def code_version() -> str:
     return h.hexdigest()
 
 
-def read_pickle(path: Path) -> Any:
-    """The object pickled at ``path`` if it was written by this code, else None."""
+# -- files with a checksum -------------------------------------------------------------
+
+_SUM = 16  # bytes of blake2b before the body
+
+
+def _seal(body: bytes) -> bytes:
+    return hashlib.blake2b(body, digest_size=_SUM).digest() + body
+
+
+def _unseal(path: Path) -> bytes | None:
+    """The body of a sealed file; None if it is missing. A file whose checksum fails is
+    removed, with a warning, so that it is made again."""
     try:
-        with path.open("rb") as fh:
-            version, payload = pickle.load(fh)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        data = path.read_bytes()
+    except OSError:
+        return None
+    body = data[_SUM:]
+    if len(data) < _SUM or hashlib.blake2b(body, digest_size=_SUM).digest() != data[:_SUM]:
+        _drop(path)
+        return None
+    return body
+
+
+def _drop(path: Path) -> None:
+    print(f"警告：构建缓存文件 {path} 已损坏，已丢弃，其中的内容将重新生成。", file=sys.stderr)
+    path.unlink(missing_ok=True)
+
+
+def read_pickle(path: Path) -> Any:
+    """The object kept at ``path`` by this version of bangyang, else None."""
+    body = _unseal(path)
+    if body is None:
+        return None
+    try:
+        version, payload = pickle.loads(body)
+    except Exception:  # noqa: BLE001 - the checksum held, so the writer was another Python: make it again
+        _drop(path)
         return None
     return payload if version == code_version() else None
 
 
 def write_pickle(path: Path, payload: Any) -> None:
-    """Write atomically: a reader never sees half a cache file."""
+    """Write atomically: a reader never sees half a file."""
+    _write_atomically(path, _seal(pickle.dumps((code_version(), payload), protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((code_version(), payload), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+class SealedBytecodeCache(BytecodeCache):
+    """Jinja's compiled templates, one sealed file each, keyed by the template's source.
+
+    Jinja's own FileSystemBytecodeCache loads whatever bytes it finds: a damaged file broke
+    every build until the cache was deleted.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _file(self, bucket) -> Path:
+        return self.folder / f"{bucket.key}.jinja"
+
+    def load_bytecode(self, bucket) -> None:
+        body = _unseal(self._file(bucket))
+        if body is not None:
+            try:
+                bucket.bytecode_from_string(body)
+            except Exception:  # noqa: BLE001 - compiled by another Python: compile again
+                bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        _write_atomically(self._file(bucket), _seal(bucket.bytecode_to_string()))
+
+
+# -- stores ---------------------------------------------------------------------------
+
 class BucketStore:
-    """A dict kept on disk as BUCKETS pickles, each key in the bucket a stable hash of it picks.
+    """A dict kept on disk as BUCKETS files, each key in the bucket a stable hash of it picks.
 
     ``save`` rewrites only the buckets holding a changed, new or dropped key, so one edit
     to a site of tens of thousands of records writes a few small files, not one large one.
@@ -116,9 +186,9 @@ class BucketStore:
 class ParsedFiles:
     """Validated records by file: checked by size and mtime first, then by content hash.
 
-    Only files that parsed and validated are kept; a file with an error is read again next time.
-    Within one process (``bangyang serve``) it also keeps each file's validated record,
-    so an unchanged file is not even read or validated again.
+    Only files that parsed and validated are kept; a file with an error is read again next
+    time. While a preview runs it also keeps each file's validated record, so an unchanged
+    file is not even read or validated again.
     """
 
     def __init__(self, folder: Path | None):
@@ -126,7 +196,7 @@ class ParsedFiles:
         self.old: dict[str, tuple[int, int, str, Any]] = self.disk.data
         self.new: dict[str, tuple[int, int, str, Any]] = {}
         self.stored: list[str] = []
-        self.unwritten: list[str] = []  # stored by builds that did not write (see save)
+        self.unwritten: list[str] = []  # stored by builds since the last write
         self.records: dict[tuple[str, str], Any] = {}  # (file, hash) → validated record, this process only
 
     def by_stat(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None:
@@ -167,8 +237,8 @@ class ParsedFiles:
         """Keep the files this build did not read as they were (it was told that they did not change)."""
         self.new = {**self.old, **self.new}
 
-    def save(self, write: bool = True) -> None:
-        """Keep the files this build read, and only those; ``write=False`` keeps them in memory until ``flush``."""
+    def end_build(self) -> None:
+        """Keep the files this build read, and only those."""
         # Forget the records of files that changed or went (a record is found by content
         # hash, so one left behind would never be wrong, only memory).
         gone = [(k, self.old[k][2]) for k in self.old.keys() - self.new.keys()]
@@ -177,62 +247,29 @@ class ParsedFiles:
             self.records.pop(key, None)
         self.unwritten += self.stored
         self.old, self.new, self.stored = self.new, {}, []
-        if write:
-            self.flush()
 
-    def flush(self) -> None:
-        """Write what earlier saves kept in memory."""
+    def write(self) -> None:
         self.disk.save(self.old, self.unwritten)
         self.old, self.unwritten = self.disk.data, []
 
 
-class Memo:
-    """Values that are slow to derive from text, kept between builds.
+class Values:
+    """Values that are slow to work out (pinyin, each honoree's share of the summary pages),
+    each keyed by everything it depends on, so a kept value is never wrong.
 
-    Every stored key holds all the inputs of its value, so a value never changes. Entries not
-    used by a build are dropped when it saves, so the store never grows beyond one
-    site's worth.
+    A build keeps the values it used; an incremental build also keeps those of the pages it
+    did not remake. So the store holds about one site's worth.
     """
 
-    def __init__(self, folder: Path | None = None):
-        self.disk = BucketStore(folder, "memo")
-        if folder is not None:
-            (folder / "memo.pickle").unlink(missing_ok=True)  # the one-file memo of earlier versions
+    def __init__(self, folder: Path | None):
+        self.disk = BucketStore(folder, "values")
         self.old: dict[tuple, Any] = self.disk.data
         self.used: dict[tuple, Any] = {}
-        self.fresh: list[tuple] = []  # keys worked out by this build, not read from the store
-        self.unwritten: list[tuple] = []  # fresh keys of builds that did not write (see save)
+        self.fresh: list[tuple] = []      # keys worked out by this build
+        self.unwritten: list[tuple] = []  # fresh keys of builds since the last write
         self.recent: dict[tuple, Any] | None = None  # see record()
-        # Values kept in memory only, from one build of a process to the next (see get).
-        self.transient: dict[tuple, Any] = {}
-        self.transient_kept: dict[tuple, Any] = {}
-        self.recent_transient: dict[tuple, Any] | None = None  # see record()
-        self.packed: list[bytes] = []  # in-memory values workers handed back this build, packed
-        # For a build that writes them with its manifest (summary_parts): the parts it read,
-        # and what it worked out or dropped since.
-        self.parts: list[bytes] = []
-        self.transient_new: dict[tuple, Any] = {}
-        self.transient_dropped: set[tuple] = set()
 
-    def get(self, key: tuple, compute: Callable[[], Any], persist: bool = True) -> Any:
-        """The value stored under ``key``, or ``compute()`` kept under it.
-
-        ``persist=False`` is for values whose key does not hold all their inputs: the
-        caller drops them (``forget``) when an input changes. They are kept in memory
-        (``bangyang serve``) and written with the manifest they go with (``summary_parts``),
-        never in the memo's store.
-        """
-        if not persist:
-            value = self.transient.get(key)
-            if value is None:
-                value = self.transient_kept.get(key)
-                if value is None:
-                    value = compute()
-                    self.transient_new[key] = value
-                self.transient[key] = value
-                if self.recent_transient is not None:
-                    self.recent_transient[key] = value
-            return value
+    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
         try:
             value = self.used[key]
         except KeyError:
@@ -246,124 +283,192 @@ class Memo:
             self.recent[key] = value
         return value
 
-    def kept(self, key: tuple) -> Any:
-        """The in-memory value (``persist=False``) under ``key`` as the last build left it; None if there is none."""
-        value = self.transient.get(key)
-        return self.transient_kept.get(key) if value is None else value
-
-    def stored(self, key: tuple) -> Any:
-        """The value under ``key`` that a build stored or used; None if there is none."""
-        value = self.used.get(key)
-        return self.old.get(key) if value is None else value
-
-    def forget(self, keys: Iterable[tuple]) -> None:
-        """Drop these in-memory values (``persist=False``)."""
-        for key in keys:
-            self.transient_kept.pop(key, None)
-            self.transient.pop(key, None)
-            self.transient_dropped.add(key)
-
     def record(self) -> None:
-        """Start noting every entry and in-memory value used, for a worker process to hand back to its parent."""
+        """Start noting every value used, for a rendering process to hand back to the build."""
         self.recent = {}
-        self.recent_transient = {}
 
-    def recorded(self) -> tuple[dict[tuple, Any], bytes]:
-        """The entries and the in-memory values (packed) used since record(); stops noting."""
+    def recorded(self) -> dict[tuple, Any]:
+        """The values used since record(); stops noting."""
         recent, self.recent = self.recent or {}, None
-        transient, self.recent_transient = self.recent_transient or {}, None
-        # Packed: each honoree's share of the summary pages runs to megabytes of JSON text.
-        # As objects in the parent, then pickled into the manifest, they added a sixth to the
-        # peak memory of a cold build at 10,000 honorees.
-        return recent, _pack(transient) if transient else b""
+        return recent
 
-    def merge(self, entries: tuple[dict[tuple, Any], bytes]) -> None:
-        """Keep what a worker process handed back (``recorded``)."""
-        used, packed = entries
+    def merge(self, used: dict[tuple, Any]) -> None:
+        """Keep what a rendering process used (``recorded``)."""
         self.fresh.extend(k for k in used if k not in self.old and k not in self.used)
         self.used.update(used)
-        if packed:
-            self.packed.append(packed)
 
-    def summary_parts(self) -> list[bytes]:
-        """The in-memory values (``persist=False``) as the last build left them, to write with its manifest.
-
-        The parts read (``keep_in_memory``) go back as they were, with one more for what this
-        build worked out or dropped: at 100,000 honorees, writing every value again was a
-        fifth of a rebuild after one edit. Past _MAX_PARTS, they are packed into one.
-        """
-        if self.packed:
-            # The summary pages were made in workers, and each used every honoree's value:
-            # what they handed back is all there is.
-            return [*self.packed, *([_pack(self.transient_kept)] if self.transient_kept else [])]
-        parts = list(self.parts)
-        if self.transient_new or self.transient_dropped:
-            parts.append(_pack(self.transient_new, self.transient_dropped - self.transient_new.keys()))
-        if len(parts) > _MAX_PARTS:
-            return [_pack(self._current(parts))]
-        return parts
-
-    def all_in_memory(self) -> list[bytes]:
-        """The in-memory values as one part (``bangyang serve``, when it writes its manifest)."""
-        values = {**self.transient_kept, **self.transient}
-        return [_pack(values)] if values else []
-
-    def keep_in_memory(self, parts: list[bytes]) -> None:
-        """Take back what ``summary_parts`` gave a build of another process; values held already win."""
-        if not self.transient and not self.transient_kept:
-            self.parts = list(parts)
-            self.transient_kept = self._current(parts)
-
-    @staticmethod
-    def _current(parts: list[bytes]) -> dict[tuple, Any]:
-        values: dict[tuple, Any] = {}
-        for part in parts:
-            more, dropped = _unpacked(part)
-            values.update(more)
-            for key in dropped:
-                values.pop(key, None)
-        return values
-
-    def save(self, keep_unused: bool = False, write: bool = True) -> None:
-        """End a build: keep the entries it used (``keep_unused``: all of them); ``write=False`` defers the disk."""
+    def end_build(self, keep_unused: bool) -> None:
+        """Keep the values this build used; ``keep_unused``: the others too (it remade only some pages)."""
         self.unwritten += self.fresh
         self.old = {**self.old, **self.used} if keep_unused else self.used
         self.used, self.fresh = {}, []
-        # A build that remade no summary page keeps the last one's values.
-        if self.transient or self.packed:
-            if write:
-                self.transient_kept, self.transient = self.transient, {}
-            else:
-                # A process that builds again (serve) keeps the values this build did not use
-                # as well: one that kept its catalog (generator.engine.reuse) reuses its filter
-                # counts without reading them. A changed input drops them (forget).
-                self.transient_kept.update(self.transient)
-                self.transient = {}
-        if write:
-            self.flush()
-        else:
-            self.hold_in_memory()
 
-    def hold_in_memory(self) -> None:
-        """Hold the in-memory values as a process that builds again does (``bangyang serve``):
-        as values, with nothing left to write with a manifest."""
-        for part in self.packed:
-            self.transient_kept.update(_unpacked(part)[0])
-        self.packed, self.parts, self.transient_new, self.transient_dropped = [], [], {}, set()
-
-    def flush(self) -> None:
-        """Write what earlier saves kept in memory."""
+    def write(self) -> None:
         self.disk.save(self.old, self.unwritten)
         self.old, self.unwritten = self.disk.data, []
 
 
-_MAX_PARTS = 16
+@dataclass
+class GroupState:
+    deps: frozenset[str]
+    templates: frozenset[str]
+    paths: tuple[str, ...]
 
 
-def _pack(values: dict[tuple, Any], dropped: Iterable[tuple] = ()) -> bytes:
-    """In-memory values and keys dropped, packed: megabytes of JSON text, pickled and compressed."""
-    return zlib.compress(pickle.dumps((values, tuple(dropped)), pickle.HIGHEST_PROTOCOL), 1)
+@dataclass
+class Manifest:
+    """What the last build into an output folder read and wrote."""
+
+    settings: str                    # hash of everything every page depends on
+    inputs: dict[str, str]           # input → content hash
+    templates: dict[str, str]        # template → hash with what it extends and includes
+    groups: dict[str, GroupState]
+    pages: dict[str, PageState]
+    pelican: str = ""                # inputs of the last Pelican run (news, theme files)
+    search: str = ""                 # searchable pages the index was made from
+
+    # Pickled with its tens of thousands of group and page states as plain tuples: pickle
+    # restores a dataclass instance attribute by attribute, three times slower to read.
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["groups"] = {k: (g.deps, g.templates, g.paths) for k, g in self.groups.items()}
+        state["pages"] = {k: (p.input, p.sha, p.size, p.mtime_ns, p.sitemap, p.searchable) for k, p in self.pages.items()}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        state["groups"] = {k: GroupState(*v) for k, v in state["groups"].items()}
+        state["pages"] = {k: PageState(*v) for k, v in state["pages"].items()}
+        self.__dict__.update(state)
 
 
-def _unpacked(packed: bytes) -> tuple[dict[tuple, Any], tuple[tuple, ...]]:
-    return pickle.loads(zlib.decompress(packed))
+@dataclass
+class Stamp:
+    """What a build read, by file stats, and left in output/: a build that would change
+    nothing finds that out without reading a record."""
+
+    inputs: str                               # hash of the inputs' stats, settings and options
+    files: list[tuple[str, int, int]]         # (path in output/, size, mtime_ns) of every file
+    pages: int                                # HTML pages, for the report
+    groups: int
+    index_fresh: bool                         # the search index was made from these pages
+
+
+@dataclass
+class _Output:
+    """The state of one output folder: its manifest and stamp, as kept and as last written."""
+
+    manifest: Manifest | None = None
+    stamp: Stamp | None = None
+    unsaved: bool = False
+
+
+class BuildState:
+    """What the engine keeps between the builds of one project.
+
+    `bangyang build` makes one, builds, and saves it. `bangyang serve` keeps one for its
+    whole run, so a rebuild reads nothing from disk, and saves it while the editor reads.
+    ``cache=False``: nothing is read or written.
+    """
+
+    def __init__(self, project: Path, cache: bool = True):
+        self.project = project.resolve()
+        self.folder = self.project / CACHE_DIR if cache else None
+        self.parsed = ParsedFiles(self.folder)
+        self.values = Values(self.folder)
+        self.outputs: dict[Path, _Output] = {}
+        # In memory only (a preview's later builds):
+        self.linked = None                 # the last catalog with its plan (generator.engine.text_edits)
+        self.primed = None                 # the page builder whose summaries were worked out while idle
+        self.environment = None            # (settings key, Jinja environment, template files seen)
+        self.watched = False               # a watcher reports every change (see watching)
+        self.watch_started = False
+        self.hints: set[str] = set()       # absolute paths changed since the last build
+        self.files = None                  # (records folder, the record files the last build read)
+        self.same_files = False            # no record file added or removed since the last build that succeeded
+
+    @property
+    def bytecode(self) -> BytecodeCache | None:
+        """Compiled templates, kept per version of bangyang: its code generator makes them."""
+        if self.folder is None:
+            return None
+        folder = self.folder / "jinja" / code_version()[:16]
+        if not folder.is_dir():
+            shutil.rmtree(folder.parent, ignore_errors=True)  # another version's
+            folder.mkdir(parents=True, exist_ok=True)
+        return SealedBytecodeCache(folder)
+
+    def _output(self, output: Path) -> _Output:
+        found = self.outputs.get(output)
+        if found is None:
+            found = self.outputs[output] = _Output()
+            if self.folder is not None:
+                found.manifest = read_pickle(self._file(output, "manifest"))
+                found.stamp = read_pickle(self._file(output, "stamp"))
+                if not isinstance(found.stamp, Stamp):
+                    found.stamp = None
+        return found
+
+    def manifest(self, output: Path) -> Manifest | None:
+        return self._output(output).manifest if output.exists() else None
+
+    def stamp(self, output: Path) -> Stamp | None:
+        return self._output(output).stamp
+
+    def wrote(self, output: Path, manifest: Manifest, stamp: Stamp | None) -> None:
+        """A build wrote ``output`` as ``manifest`` says (and as ``stamp`` says, if it took one)."""
+        kept = self._output(output)
+        kept.manifest, kept.stamp, kept.unsaved = manifest, stamp, True
+
+    def forget_output(self, output: Path) -> None:
+        """A build is about to change ``output``: until it ends, no manifest describes it."""
+        kept = self._output(output)
+        kept.manifest = kept.stamp = None
+        if self.folder is not None:
+            for kind in ("manifest", "stamp"):
+                self._file(output, kind).unlink(missing_ok=True)
+
+    def end_build(self, keep_unused: bool) -> None:
+        self.parsed.end_build()
+        self.values.end_build(keep_unused)
+
+    def save(self) -> None:
+        """Write what the builds since the last save kept in memory."""
+        if self.folder is None:
+            return
+        for output, kept in self.outputs.items():
+            if kept.unsaved:
+                write_pickle(self._file(output, "manifest"), kept.manifest)
+                if kept.stamp is not None:
+                    write_pickle(self._file(output, "stamp"), kept.stamp)
+                else:
+                    self._file(output, "stamp").unlink(missing_ok=True)
+                kept.unsaved = False
+        self.parsed.write()
+        self.values.write()
+
+    @property
+    def unsaved(self) -> bool:
+        return any(k.unsaved for k in self.outputs.values()) or bool(self.parsed.unwritten or self.values.unwritten)
+
+    def _file(self, output: Path, kind: str) -> Path:
+        # One manifest per output folder: a build with other settings (or --drafts) into the
+        # same folder replaces it, and its settings key makes the next build a full one.
+        return self.folder / f"{kind}-{content_hash(str(output).encode())[:16]}.pickle"
+
+    # -- what a preview's watcher reports ---------------------------------------------
+    def watching(self) -> None:
+        """A watcher starts now: the next build looks at every file, later ones at the files reported."""
+        self.watched = False
+        self.hints.clear()
+        self.watch_started = True
+
+    def changed(self, paths: Iterable[str | Path]) -> None:
+        """Note files (or folders) added, changed or deleted since the last build, by anyone."""
+        self.hints.update(os.path.abspath(p) for p in paths)
+
+    def prime(self) -> None:
+        """Work out now what the first rebuild after an edit would (the summary pages' sums), once per catalog."""
+        if self.linked is not None and self.primed is not self.linked.builder:
+            self.primed = self.linked.builder
+            self.linked.builder.prime()
+            self.linked.text_readers

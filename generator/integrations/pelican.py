@@ -1,89 +1,68 @@
-"""Hooks into the Pelican run that `bangyang build` makes for the news pages, feeds and theme files.
+"""Pelican, behind one function: the news pages, the Atom feed and the theme's static files.
 
-Pelican renders news articles, feeds and the theme's static files; bangyang renders every
-record page itself (generator.engine.build). These hooks give Pelican's pages the catalog's plain
-data. They are registered by the build, never by plain `pelican`: there is one pipeline.
+bangyang renders every record page itself (generator.engine.build) and runs Pelican for the
+rest, with the catalog handed to the hooks in generator.integrations.pelican_hooks. Plain
+`pelican` is not a second way to build the site: there is one pipeline.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timezone
+import logging
 from pathlib import Path
 
-from pelican import signals
-from pelican.generators import Generator
-
 from generator.records.catalog import Catalog
-from generator.site.markup import html_to_text
 from generator.site.pages import latest_date, news_extras
-from generator.site.sanitize import sanitize_article
-from generator.site.textcut import cut
 
 
-def site_context(catalog: Catalog) -> dict:
-    """content/site.yaml as the plain dict every template receives as ``site``."""
-    return catalog.site.model_dump()
+class PelicanError(Exception):
+    """Pelican reported errors in news files; ``messages`` lists them."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("\n".join(messages))
 
 
-class CatalogContext(Generator):
-    """Gives Pelican's templates the catalog's data: ``site``, and each article's related records."""
+class _ErrorCounter(logging.Handler):
+    """Collects the errors Pelican logs (it logs a bad article and carries on)."""
 
-    def generate_context(self) -> None:
-        catalog = self.settings["BANGYANG_CATALOG"]
-        self.context["site"] = site_context(catalog)
-        self.context["BANGYANG_LATEST"] = latest_date(catalog)
-        self.context["news_page"] = {"title": "新闻", "column": "新闻", "column_key": "news",
-                                     "pub_date": max((a.date.strftime("%Y-%m-%d %H:%M") for a in self.context.get("articles", [])), default=""),
-                                     "source": catalog.site.sponsor, "description": "志愿服务先进典型相关新闻",
-                                     "breadcrumbs": []}
-        for article in [*self.context.get("articles", []), *self.context.get("drafts", [])]:
-            self._decorate(article, catalog)
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
 
-    def _decorate(self, article, catalog: Catalog) -> None:
-        """Give a Pelican article the plain data our templates show: excerpt, meta bar, linked honorees."""
-        # Pelican has already turned both the Summary field and the body into HTML.
-        summary = article.metadata.get("summary") or getattr(article, "_content", "") or ""
-        article.excerpt = cut(html_to_text(summary), 120)
-        extras = news_extras(catalog, Path(article.source_path).stem, _ids(article.metadata.get("honorees")))
-        article.related, article.search = extras["related"], extras["search"]
-        article.page_meta = {
-            "searchable": True,
-            "title": article.title, "column": "新闻", "column_key": "news",
-            "pub_date": article.date.strftime("%Y-%m-%d %H:%M"),
-            "source": article.metadata.get("source", ""), "description": article.excerpt,
-            "breadcrumbs": [{"title": "新闻", "url": "news/"}],
-        }
-
-def _ids(value) -> list[str]:
-    """A comma-separated metadata value as a list."""
-    return [x.strip() for x in str(value or "").split(",") if x.strip()]
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
-def steady_empty_feed(context: dict, feed) -> None:
-    """An Atom feed with no news is dated by the newest fact of the catalog, not the clock.
+def run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_drafts: bool, into: Path) -> list[str]:
+    """Run Pelican for the news pages, feeds and theme files, into the empty folder ``into``;
+    returns the files it wrote, relative to it. Raises PelicanError."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
 
-    feedgenerator dates an empty feed "now", so every build of a site without news
-    rewrote feeds/all.atom.xml: output that is not the same twice, and one more file for
-    rsync to send.
-    """
-    if feed.items:
-        return
-    latest = context.get("BANGYANG_LATEST") or "1970"
-    parts = [int(x) for x in re.findall(r"\d+", latest)[:3]] + [1, 1]
+    counter = _ErrorCounter()
+    pelican_logger = logging.getLogger("pelican")
+    pelican_logger.addHandler(counter)
     try:
-        when = datetime(*parts[:3], tzinfo=timezone.utc)
-    except ValueError:
-        when = datetime(1970, 1, 1, tzinfo=timezone.utc)
-    feed.latest_post_date = lambda: when
+        overrides = {
+            "PATH": str(project / "content"),
+            "OUTPUT_PATH": str(into),
+            "PLUGINS": ["generator.integrations.pelican_hooks"],
+            "BANGYANG_CATALOG": catalog,
+            "FEED_DOMAIN": catalog.site.site_url,
+        }
+        if include_drafts:
+            overrides["DRAFT_SAVE_AS"] = "news/drafts/{slug}/index.html"
+        Pelican(read_settings(str(settings_file), override=overrides)).run()
+    finally:
+        pelican_logger.removeHandler(counter)
+    if counter.messages:
+        raise PelicanError(counter.messages)
+    return sorted(str(p.relative_to(into)) for p in into.rglob("*") if p.is_file())
 
 
-def get_generators(pelican) -> type[Generator]:
-    return CatalogContext
-
-
-def register() -> None:
-    """Pelican's plugin entry point, named in the settings `bangyang build` gives Pelican."""
-    signals.get_generators.connect(get_generators)
-    signals.content_object_init.connect(sanitize_article)
-    signals.feed_generated.connect(steady_empty_feed)
+def pelican_inputs(catalog: Catalog) -> list:
+    """What Pelican's pages read besides the settings and theme files: the news files, the
+    records news pages show, and the feed's date when there is no news."""
+    extras = {slug: news_extras(catalog, slug, n.meta.honorees) for slug, n in catalog.news.items()}
+    news_hashes = sorted((k, v) for k, v in catalog.hashes.items() if k.startswith("news/"))
+    return [news_hashes, extras, "" if catalog.news else latest_date(catalog)]

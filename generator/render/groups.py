@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import orjson
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, meta
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, meta
 from jinja2.compiler import CodeGenerator
 from markupsafe import escape
 
@@ -58,7 +58,7 @@ class GroupResult:
     pages: dict[str, PageState] = field(default_factory=dict)
     staged: list[str] = field(default_factory=list)
     rendered: int = 0
-    memo: tuple | None = None          # what a worker's memo recorded (Values.recorded)
+    memo: dict | None = None           # the values a rendering process used (Values.recorded)
     # Where the group's time went, for `build --profile`: making its page data, each
     # template's rendering, and the whole group (the rest is hashing, comparing and writing).
     data_s: float = 0.0
@@ -117,21 +117,16 @@ class _PlainDataEnvironment(Environment):
         return super().getattr(obj, attribute)
 
 
-def make_env(template_dirs: list[str], options: dict, bytecode_dir: Path | None = None) -> Environment:
+def make_env(template_dirs: list[str], options: dict, bytecode: BytecodeCache | None = None) -> Environment:
     """The Jinja environment of record pages: the project's templates, the settings' options.
 
-    ``bytecode_dir`` keeps compiled templates between processes, so a rebuild from the
-    command line does not compile them again. `bangyang serve` keeps one environment from
-    rebuild to rebuild (``refresh`` drops what it compiled when a template file changes).
+    ``bytecode`` keeps compiled templates between processes, so a rebuild from the command
+    line does not compile them again. `bangyang serve` keeps one environment from rebuild to
+    rebuild (``refresh`` drops what it compiled when a template file changes).
     """
-    cache = None
-    if bytecode_dir is not None:
-        bytecode_dir.mkdir(parents=True, exist_ok=True)
-        # Named for the code generator: bytecode compiled by Jinja's own is never loaded.
-        cache = FileSystemBytecodeCache(str(bytecode_dir), "__bangyang_escape_text_%s.cache")
     # Jinja's auto_reload stats a template's file at every get_template: an extends and
     # an include or two per page. The files are checked once per build instead (refresh).
-    return _PlainDataEnvironment(loader=FileSystemLoader(template_dirs), bytecode_cache=cache,
+    return _PlainDataEnvironment(loader=FileSystemLoader(template_dirs), bytecode_cache=bytecode,
                                  **{"auto_reload": False, **options})
 
 

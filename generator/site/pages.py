@@ -61,7 +61,7 @@ class Page:
 
 EVERYTHING = frozenset({"*"})
 
-# The values kept per honoree for the summary pages (PageBuilder.per_honoree).
+# Each honoree's share of the summary pages (PageBuilder.per_honoree).
 PER_HONOREE = ("filter-pairs", "open-data")
 
 
@@ -133,6 +133,7 @@ class PageBuilder:
         self._record_chars: dict[str, tuple[str, str]] = {}  # honoree id → (content hash, its characters)
         self._char_uses: Counter[str] = Counter()            # character → records holding it
         self._open_data: tuple[list, list[Page]] | None = None
+        self._share_keys: dict[str, tuple[str, str]] = {}  # honoree id → (its record's hash, key of its share)
         self.latest = latest_date(catalog)
 
     def add(self, path: str, template: str, title: str, column: str, pub_date: str, source: str,
@@ -474,55 +475,16 @@ class PageBuilder:
         self.add("stats/index.html", "stats.html", "统计", "stats", self.latest, self.site_source, charts=charts)
 
     def per_honoree(self, what: str, h: Honoree, compute: Callable[[], Any]) -> Any:
-        """A value worked out from one honoree, kept while its page's inputs stay the same.
-
-        The pages that sum up every honoree (search options, open data) are remade on any
-        edit; with this, a rebuild redoes the work only for the honorees whose pages are
-        remade (``forget_honorees``). The values are not keyed by their inputs, so they are
-        not in the build cache's memo: ``bangyang serve`` keeps them in memory, and a build
-        writes them with the manifest they are valid for.
-        """
-        return self.memo.get((what, h.id), compute, persist=False)
-
-    def same_summary_shares(self, old_hashes: dict[str, str]) -> bool:
-        """Whether each of these honorees (id → the content hash its record had) gives the
-        summary pages what it gave the last build: its filter values, its open-data row and
-        the characters it adds to the search index.
-
-        The last build's values must be in the memo (``Values.keep_in_memory``); what one
-        honoree gives is worked out again here, which is quick, instead of the pages that
-        sum up all of them.
-        """
-        m = self.memo
-        for hid, old_hash in old_hashes.items():
-            h = self.c.honorees.get(hid)
-            if h is None or h.is_stub:
-                return False
-            before = [m.kept((what, hid)) for what in PER_HONOREE]
-            chars = m.stored(("chars", old_hash))
-            if None in before or chars is None:
-                return False
-            # Stored under the record's new hash as the search page would: the next edit looks it up.
-            now = m.get(("chars", self.c.hashes.get(hid) or hid), lambda h=h: _chars_of_record(h))
-            # Compared as sets: the stored string is in the order of a set of the process that made it.
-            if before != [self._filter_pairs(h), _open_data_row(h)] or set(chars) != set(now):
-                return False
-        return True
-
-    def forget_honorees(self, ids: set[str]) -> None:
-        """Drop the per-honoree values of these honorees: a record their pages read changed.
-
-        When this builder has counted the filters already (a preview's rebuild that kept the
-        catalog, generator.engine.reuse), it will not count them again: their filter values are
-        worked out now, so the manifest still holds every honoree's share
-        (``same_summary_shares`` reads them in the next build from the command line).
-        """
-        self.memo.forget((what, i) for what in PER_HONOREE for i in ids)
-        if self._filter_counts is not None:
-            for i in ids:
-                h = self.c.honorees.get(i)
-                if h is not None and not h.is_stub:
-                    self.per_honoree(PER_HONOREE[0], h, lambda h=h: self._filter_pairs(h))
+        """A value worked out from one honoree and what it links to (its share of the summary
+        pages), kept in the build cache under the hashes of all of those inputs: after an
+        edit, only the honorees whose inputs changed work theirs out again."""
+        record_hash = self.c.hashes.get(h.id, "")
+        known = self._share_keys.get(h.id)
+        if known is None or known[0] != record_hash:
+            inputs = sorted(self.honoree_deps(h) | {"regions.yaml"})
+            digest = content_hash("\0".join(f"{k}={self.c.hashes.get(k, '')}" for k in inputs).encode("utf-8"))
+            known = self._share_keys[h.id] = (record_hash, digest)
+        return self.memo.get((what, h.id, known[1]), compute)
 
     def prime(self) -> None:
         """Work out the summaries of the whole catalog ahead of the first edit (``bangyang serve``, when idle)."""

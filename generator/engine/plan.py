@@ -1,0 +1,226 @@
+"""Change planning: from what changed since the last build, which groups of pages to make again.
+
+Every input (record, news file, site.yaml, regions.yaml) has a content hash, every template
+a hash that covers what it extends and includes, and the manifest of the last build says
+which inputs and templates each group of pages read. A group is made again when one of
+those changed, when it is new, or when one of its files in output/ was changed by hand.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.domain.ids import content_hash
+from generator.engine.state import BuildState, GroupState, Manifest, Stamp, code_version
+from generator.records.load import RecordFile, record_files, sort_record_files
+from generator.render.files import changed_files
+from generator.render.groups import GroupResult
+
+
+def changed(before: dict[str, str], now: dict[str, str]) -> set[str]:
+    """Keys added, removed or with another hash."""
+    return {k for k, _ in before.items() ^ now.items()}  # compared in C: quick at 100,000 keys
+
+
+def groups_to_remake(groups, old: Manifest | None, hashes: dict[str, str], templates: dict[str, str],
+                     touched: set[str]) -> list:
+    """The groups to make again: all of them without a usable manifest."""
+    if old is None:
+        return list(groups)
+    inputs = changed(old.inputs, hashes)
+    changed_templates = changed(old.templates, templates)
+    keys = {g.key for g in groups}
+    appeared_or_gone = any(k not in old.groups for k in keys) or any(
+        k not in keys for k in old.groups if k not in ("pelican", "sitemap"))
+    dirty = []
+    for g in groups:
+        before = old.groups.get(g.key)
+        if (before is None or g.key in touched or not g.deps.isdisjoint(inputs)
+                or not before.deps.isdisjoint(inputs) or not before.templates.isdisjoint(changed_templates)
+                or ("*" in g.deps and (inputs or appeared_or_gone))):
+            dirty.append(g)
+    return dirty
+
+
+def touched_groups(old: Manifest, output: Path) -> set[str]:
+    """Groups with an output file that is missing or was changed by hand since the last build."""
+    pages, missing = old.pages, set()
+
+    def listed():
+        for state in old.groups.values():
+            for path in state.paths:
+                page = pages.get(path)
+                if page is None:
+                    missing.add(path)
+                else:
+                    yield path, page.size, page.mtime_ns
+
+    found = set(changed_files(output, listed())) | missing
+    if not found:
+        return set()
+    return {key for key, state in old.groups.items() if not found.isdisjoint(state.paths)}
+
+
+def touched_noted(old: Manifest, output: Path, hints: set[str]) -> set[str] | None:
+    """``touched_groups``, looking only at the paths a watcher reported; None when that cannot tell."""
+    touched, owners, folders = set(), None, None
+    for path, rel in _noted_under(output, hints):
+        if rel == "pagefind" or rel.startswith("pagefind/"):
+            continue  # the search index: not in the manifest, remade when searchable pages change
+        page = old.pages.get(rel)
+        if page is None:
+            # A file the last build removed or never made; or a folder of pages that moved
+            # or went, whose files were not each reported.
+            if folders is None:
+                folders = {folder for p in old.pages for folder in _folders(p)}
+            if rel in folders or os.path.isdir(path):
+                return None
+            continue
+        try:
+            st = os.stat(path)
+        except OSError:
+            st = None
+        if st is None or st.st_size != page.size or st.st_mtime_ns != page.mtime_ns:
+            if owners is None:
+                owners = {p: key for key, g in old.groups.items() for p in g.paths}
+            if rel not in owners:
+                return None
+            touched.add(owners[rel])
+    return touched
+
+
+def _folders(rel: str):
+    """a/b/c.html → a/b, a"""
+    while "/" in rel:
+        rel = rel.rsplit("/", 1)[0]
+        yield rel
+
+
+def _noted_under(folder: Path, hints: set[str]) -> list[tuple[str, str]]:
+    """(path, path relative to ``folder`` with "/") of each reported path inside ``folder``."""
+    prefix = str(folder) + os.sep
+    return [(path, path[len(prefix):].replace(os.sep, "/")) for path in hints if path.startswith(prefix)]
+
+
+def new_manifest(groups, results: list[GroupResult], old: Manifest | None, hashes, templates, settings_key) -> Manifest:
+    """The manifest after a build: the groups it made from ``results``, the others as they were."""
+    remade = {r.key: r for r in results}
+    if old is None:
+        new = Manifest(settings_key, dict(hashes), templates, {}, {})
+    else:
+        # Start from the old one and take out what goes: an edit remakes a few groups of thousands.
+        new = Manifest(settings_key, dict(hashes), templates, dict(old.groups), dict(old.pages))
+        planned = {g.key for g in groups}
+        for key in [k for k in new.groups if k not in planned or k in remade]:
+            paths, made = new.groups[key].paths, remade[key].pages if key in remade else None
+            if made is not None and len(made) == len(paths) and all(p in made for p in paths):
+                # The same files: their states are replaced where they stand, so the
+                # sitemap's entries keep their order.
+                continue
+            del new.groups[key]
+            for path in paths:
+                new.pages.pop(path, None)
+    for r in results:
+        new.groups[r.key] = GroupState(r.deps, r.templates, tuple(r.pages))
+        new.pages.update(r.pages)
+    return new
+
+
+def keep_group(new: Manifest, old: Manifest, key: str) -> None:
+    state = old.groups[key]
+    new.groups[key] = state
+    for path in state.paths:
+        new.pages[path] = old.pages[path]
+
+
+def stale_index(manifest: Manifest, output: Path) -> str | None:
+    """What the search index of ``output`` should be made from (its searchable pages' bytes), if it is not."""
+    key = content_hash(repr(sorted((p, s.sha) for p, s in manifest.pages.items() if s.searchable)).encode())
+    return key if key != manifest.search or not (output / "pagefind").is_dir() else None
+
+
+# -- a build with nothing to do ---------------------------------------------------------
+
+def input_stamp(project: Path, theme_dirs: list[str], options: tuple) -> tuple[str, list[RecordFile]]:
+    """(a hash of every input file's size and mtime, with ``options`` and bangyang's version;
+    the record files with their stats, for the load to read exactly the files stamped)."""
+    content = project / "content"
+    records = record_files(content / "records")
+    stats = [("records", rel, st.st_size, st.st_mtime_ns) for rel, st in records if st is not None]
+    stats += _walk(str(content), "content", skip="records")
+    for i, folder in enumerate(theme_dirs):  # templates and theme files
+        stats += _walk(folder, f"theme{i}")
+    return content_hash(repr((code_version(), options, stats)).encode("utf-8")), records
+
+
+def _walk(folder: str, label: str, skip: str = "") -> list[tuple[str, str, int, int]]:
+    out = []
+    for root, dirs, files, fd in os.fwalk(folder):
+        if root == folder and skip in dirs:
+            dirs.remove(skip)
+        rel = os.path.relpath(root, folder)
+        for f in files:
+            try:
+                st = os.stat(f, dir_fd=fd)
+            except OSError:
+                continue
+            out.append((label, f"{rel}/{f}", st.st_size, st.st_mtime_ns))
+    out.sort()
+    return out
+
+
+def nothing_changed(last: Stamp | None, stamped: str, output: Path, search: bool) -> bool:
+    """The last build read the same files and left output/ as it is now: the same trust the
+    record cache puts in a file's size and mtime."""
+    if last is None or last.inputs != stamped:
+        return False
+    if search and not (last.index_fresh and (output / "pagefind").is_dir()):
+        return False
+    return next(changed_files(output, last.files), None) is None
+
+
+# -- the record files a preview's rebuild reads -----------------------------------------
+
+def record_files_since(state: BuildState, base: Path, hints: set[str] | None
+                       ) -> tuple[list[RecordFile], list[RecordFile] | None]:
+    """The files under records/, and those modified since the last build that succeeded
+    (None when a file was added or removed, or when that is not known).
+
+    A preview's watcher reports every change (``hints``): then only those files are looked
+    at, not every file of content/."""
+    if hints is None or state.files is None or state.files[0] != base:
+        files, modified = record_files(base), None
+    else:
+        files, modified = _updated_files(base, state.files[1], hints)
+    state.same_files = state.same_files and modified is not None
+    state.files = (base, files)
+    return files, modified if state.same_files else None
+
+
+def _updated_files(base: Path, files: list[RecordFile],
+                   hints: set[str]) -> tuple[list[RecordFile], list[RecordFile] | None]:
+    mine = _noted_under(base, hints)
+    if not mine:
+        return files, []
+    if any(not path.endswith((".yaml", ".yml")) or os.path.isdir(path) for path, _ in mine):
+        return record_files(base), None  # a folder moved in or out: its files were not each reported
+    index = {rel: i for i, (rel, _) in enumerate(files)}
+    files, added, gone, modified = list(files), False, set(), []
+    for path, rel in mine:
+        try:
+            st = os.stat(path)
+        except OSError:
+            st = None
+        if rel in index:
+            if st is None:
+                gone.add(rel)
+            else:
+                files[index[rel]] = (rel, st)
+                modified.append((rel, st))
+        elif st is not None:
+            files.append((rel, st))
+            added = True
+    if added or gone:
+        return sort_record_files([f for f in files if f[0] not in gone]), None
+    return files, modified

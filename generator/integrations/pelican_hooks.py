@@ -1,0 +1,88 @@
+"""Hooks into the Pelican run of generator.integrations.pelican: they give Pelican's pages
+the catalog's plain data, sanitize news bodies, and date an empty feed steadily.
+
+Pelican loads this module as a plugin, only when `bangyang build` runs it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from generator.records.catalog import Catalog
+from generator.site.markup import html_to_text
+from generator.site.pages import latest_date, news_extras
+from generator.site.sanitize import sanitize_article
+from generator.site.textcut import cut
+
+
+def site_context(catalog: Catalog) -> dict:
+    """content/site.yaml as the plain dict every template receives as ``site``."""
+    return catalog.site.model_dump()
+
+
+class CatalogContext(Generator):
+    """Gives Pelican's templates the catalog's data: ``site``, and each article's related records."""
+
+    def generate_context(self) -> None:
+        catalog = self.settings["BANGYANG_CATALOG"]
+        self.context["site"] = site_context(catalog)
+        self.context["BANGYANG_LATEST"] = latest_date(catalog)
+        self.context["news_page"] = {"title": "新闻", "column": "新闻", "column_key": "news",
+                                     "pub_date": max((a.date.strftime("%Y-%m-%d %H:%M") for a in self.context.get("articles", [])), default=""),
+                                     "source": catalog.site.sponsor, "description": "志愿服务先进典型相关新闻",
+                                     "breadcrumbs": []}
+        for article in [*self.context.get("articles", []), *self.context.get("drafts", [])]:
+            self._decorate(article, catalog)
+
+    def _decorate(self, article, catalog: Catalog) -> None:
+        """Give a Pelican article the plain data our templates show: excerpt, meta bar, linked honorees."""
+        # Pelican has already turned both the Summary field and the body into HTML.
+        summary = article.metadata.get("summary") or getattr(article, "_content", "") or ""
+        article.excerpt = cut(html_to_text(summary), 120)
+        extras = news_extras(catalog, Path(article.source_path).stem, _ids(article.metadata.get("honorees")))
+        article.related, article.search = extras["related"], extras["search"]
+        article.page_meta = {
+            "searchable": True,
+            "title": article.title, "column": "新闻", "column_key": "news",
+            "pub_date": article.date.strftime("%Y-%m-%d %H:%M"),
+            "source": article.metadata.get("source", ""), "description": article.excerpt,
+            "breadcrumbs": [{"title": "新闻", "url": "news/"}],
+        }
+
+def _ids(value) -> list[str]:
+    """A comma-separated metadata value as a list."""
+    return [x.strip() for x in str(value or "").split(",") if x.strip()]
+
+
+def steady_empty_feed(context: dict, feed) -> None:
+    """An Atom feed with no news is dated by the newest fact of the catalog, not the clock.
+
+    feedgenerator dates an empty feed "now", so every build of a site without news
+    rewrote feeds/all.atom.xml: output that is not the same twice, and one more file for
+    rsync to send.
+    """
+    if feed.items:
+        return
+    latest = context.get("BANGYANG_LATEST") or "1970"
+    parts = [int(x) for x in re.findall(r"\d+", latest)[:3]] + [1, 1]
+    try:
+        when = datetime(*parts[:3], tzinfo=timezone.utc)
+    except ValueError:
+        when = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    feed.latest_post_date = lambda: when
+
+
+def get_generators(pelican) -> type[Generator]:
+    return CatalogContext
+
+
+def register() -> None:
+    """Pelican's plugin entry point, named in the settings `bangyang build` gives Pelican."""
+    signals.get_generators.connect(get_generators)
+    signals.content_object_init.connect(sanitize_article)
+    signals.feed_generated.connect(steady_empty_feed)
