@@ -154,7 +154,7 @@ def test_incremental_output_equals_a_clean_build_after_any_edits(pristine, tmp_p
     project = work / "project"
     shutil.copytree(pristine, project)
     editor = Editor(project)
-    session = BuildState(project) if in_session != "no" else None
+    session = BuildState(project, preview=True) if in_session != "no" else None
     if in_session == "watched":
         session.watching()
         build(project, search=False, jobs=jobs, state=session)  # looks at every file; later builds do not
@@ -185,7 +185,7 @@ def test_command_line_builds_after_a_preview_equal_a_clean_build(pristine, tmp_p
     project = work / "project"
     shutil.copytree(pristine, project)
     editor = Editor(project)
-    session = BuildState(project)
+    session = BuildState(project, preview=True)
     session.watching()
     build(project, search=False, state=session)
     session.prime()
@@ -204,7 +204,7 @@ def test_command_line_builds_after_a_preview_equal_a_clean_build(pristine, tmp_p
 
 def test_serve_session_rebuilds_match_a_clean_build_after_renames(project, tmp_path):
     """`bangyang serve` keeps per-honoree search and open-data values in memory between rebuilds."""
-    session = BuildState(project)
+    session = BuildState(project, preview=True)
     build(project, search=False, state=session, jobs=1)
     editor = Editor(project)
     for action, n in (("name", 3), ("region", 3), ("name", 3), ("edition", 1)):
@@ -217,7 +217,7 @@ def test_serve_session_rebuilds_match_a_clean_build_after_renames(project, tmp_p
 
 
 def test_a_serve_session_writes_its_manifest_when_it_ends(project):
-    session = BuildState(project)
+    session = BuildState(project, preview=True)
     build(project, search=False, state=session, jobs=1)
     editor = Editor(project)
     editor.apply("name", 2)
@@ -278,7 +278,7 @@ def _mtimes(project: Path, *paths: str) -> dict[str, int]:
 def test_an_edit_that_moves_no_page_writes_out_neither_the_sitemap_nor_the_open_data_again(project, in_session):
     """An edit to a body changes no URL, date or open-data row: rsync to the portal sends only
     the pages that show the text. A new date on a source changes the sitemap."""
-    state = BuildState(project) if in_session else None
+    state = BuildState(project, preview=True) if in_session else None
     build(project, search=False, jobs=1, state=state)
     summaries = ("sitemap.xml", "data/honorees.json", "data/honorees.csv", "search/index.html")
     before = _mtimes(project, *summaries)
@@ -439,7 +439,7 @@ def test_check_leaves_no_manifest_behind(project):
 
 def test_a_watched_session_looks_only_at_the_files_it_is_told_of(project):
     """What lets `bangyang serve` skip a look at every file: its watcher names each change."""
-    session = BuildState(project)
+    session = BuildState(project, preview=True)
     session.watching()
     build(project, search=False, state=session, jobs=1)
     record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
@@ -455,7 +455,7 @@ def test_a_watched_session_looks_only_at_the_files_it_is_told_of(project):
 
 
 def test_a_watched_session_recovers_from_a_broken_record(project, tmp_path):
-    session = BuildState(project)
+    session = BuildState(project, preview=True)
     session.watching()
     build(project, search=False, state=session, jobs=1)
     record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
@@ -506,7 +506,7 @@ def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(proje
 def test_a_session_build_that_fails_after_an_edit_leaves_the_edit_for_the_next(project, monkeypatch):
     import generator.engine.build as build_module
 
-    session = BuildState(project)
+    session = BuildState(project, preview=True)
     build(project, search=False, state=session, jobs=1)
     record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  第一次补充。\n", 1),

@@ -24,11 +24,15 @@ _BUILD_FAILED = "构建失败, output/ 保持原样 (build failed; output/ left 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.engine.build import BuildError, build
+    from generator.engine.state import BuildState
 
+    # Held here until the process ends (``run``): freeing the catalog object by object
+    # costs more than a small rebuild, and the operating system reclaims it at once.
+    args.state = BuildState(Path(args.project), cache=not args.no_cache)
     try:
         result = build(Path(args.project), Path(args.output) if args.output else None,
                        Path(args.settings) if args.settings else None, include_drafts=args.drafts,
-                       search=not args.no_search, jobs=args.jobs, cache=not args.no_cache)
+                       search=not args.no_search, jobs=args.jobs, state=args.state)
     except BuildError as exc:
         _print_problems(exc.problems)
         print(_BUILD_FAILED, file=sys.stderr)
@@ -248,16 +252,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The console script: main(), then exit without tearing down the interpreter.
+    """The console script: run the command, then exit without tearing down the interpreter.
 
-    Freeing a large catalog object by object takes longer than a small rebuild; the
-    operating system reclaims it at once.
+    ``args`` holds what the command read (a build's state) until the process ends: the
+    operating system reclaims it at once, where freeing it object by object takes longer
+    than a small rebuild.
     """
-    code = main()
+    args = parser().parse_args()
+    code = args.func(args)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
-
 
 if __name__ == "__main__":
     run()

@@ -172,7 +172,7 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, build_first:
                                                                daemon=True)
     http_process.start()
     server.server_close()  # the child serves on it
-    state = BuildState(project)
+    state = BuildState(project, preview=True)
     indexer = Indexer(project, output, background=True)
     if threading.current_thread() is threading.main_thread():
         # An editor's IDE or a service manager stops the preview with SIGTERM, not Ctrl+C:

@@ -15,9 +15,15 @@ class Values(Protocol):
     def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """The value of ``key``, from ``compute()`` when none is kept."""
 
+    def stored(self, key: tuple) -> Any:
+        """The value kept under ``key``, or None: nothing is worked out."""
+
 
 class Unkept:
     """No cache: every value is worked out when asked (a check, a test, a scraper)."""
 
     def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
         return compute()
+
+    def stored(self, key: tuple) -> Any:
+        return None

@@ -76,9 +76,9 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
     """Build the site of ``project`` into ``output`` (default project/output), with its search index.
 
     ``jobs``: rendering processes (default one per core). ``cache=False`` reads and keeps
-    no build state, so every page is made again. A preview passes its ``state``, kept in
-    memory from one build to the next and saved when it chooses; otherwise the build
-    reads the state from disk and saves it before it returns.
+    no build state, so every page is made again. ``state``: the build state to use; a
+    preview's (``state.preview``) is kept in memory from one build to the next and saved
+    when the preview chooses. Any other is read from disk and saved before the build returns.
     """
     started = time.perf_counter()
     project = project.resolve()
@@ -88,17 +88,16 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
     except SettingsError as exc:
         raise BuildError([Problem(str(settings_file or "pelicanconf.py"), 0, 0, "", str(exc))]) from None
     with output_lock(project), _collector_paused():
-        own = state is None
-        state = BuildState(project, cache) if own else state
-        result = _build(project, output, settings, state, include_drafts, search, jobs or default_jobs(), own)
-        if own:
+        state = BuildState(project, cache) if state is None else state
+        result = _build(project, output, settings, state, include_drafts, search, jobs or default_jobs())
+        if not state.preview:
             state.save()
     result.seconds = time.perf_counter() - started
     return result
 
 
 def _build(project: Path, output: Path, settings: Settings, state: BuildState, include_drafts: bool,
-           search: bool, jobs: int, own: bool) -> BuildResult:
+           search: bool, jobs: int) -> BuildResult:
     timings = {s: 0.0 for s in STAGES}
     result = BuildResult(output, 0, 0.0, timings)
 
@@ -106,7 +105,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
     with _stage(timings, "load"):
         stamped, files, modified = "", None, None
         hints = set(state.hints) if state.watched else None
-        if own and state.folder is not None:  # a build from the command line: its stamp may say there is nothing to do
+        if not state.preview and state.folder is not None:  # its stamp may say there is nothing to do
             stamped, files = plan.input_stamp(project, settings.theme_dirs,
                                               (settings.digest, include_drafts, str(output)))
             last = state.stamp(output)
@@ -158,6 +157,8 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             dirty = [g for g in groups if g.key in remake]
         if dirty is None:
             dirty = plan.groups_to_remake(groups, old, catalog.hashes, templates, touched)
+        same = plan.unchanged_summaries(dirty, old, catalog, builder, templates, touched)
+        dirty = [g for g in dirty if g.key not in same]
         result.groups, result.remade = len(groups), len(dirty)
 
     # 4. Render the changed groups into a staging folder, with Pelican's pages and the sitemap.
@@ -171,7 +172,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             old_pages = old.pages if old else {}
             job = Job(builder, dirty, catalog.site.model_dump(), templates, env, output, staging, old_pages)
             # The records are final once loaded: their cache is written while the workers render.
-            results = render_groups(job, jobs, meanwhile=lambda: _records_read(state, own))
+            results = render_groups(job, jobs, meanwhile=lambda: _records_read(state))
             result.render_parts = {**parts, **render_times(results, processes_for(len(dirty), jobs))}
             new = plan.new_manifest(groups, results, old, catalog.hashes, templates, settings_key)
             staged = [p for r in results for p in r.staged]
@@ -207,7 +208,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
                 _index(project, output)
             new.search, result.indexed = key, True
     finally:
-        _records_read(state, own)
+        _records_read(state)
         state.values.end_build(keep_unused=old is not None)
         stamp = Stamp(stamped, [(path, page.size, page.mtime_ns) for path, page in new.pages.items()],
                       sum(1 for p in new.pages if p.endswith(".html")), len(groups),
@@ -228,11 +229,11 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
     return result
 
 
-def _records_read(state: BuildState, own: bool) -> None:
-    """The load's records are final: keep them (once a build), and write them at once from the command line."""
+def _records_read(state: BuildState) -> None:
+    """The load's records are final: keep them (once a build), and write them at once unless a preview waits."""
     if state.parsed.new or state.parsed.stored:
         state.parsed.end_build()
-        if own:
+        if not state.preview:
             state.parsed.write()
 
 

@@ -43,6 +43,24 @@ def groups_to_remake(groups, old: Manifest | None, hashes: dict[str, str], templ
     return dirty
 
 
+def unchanged_summaries(dirty, old: Manifest | None, catalog, builder, templates: dict[str, str],
+                        touched: set[str]) -> set[str]:
+    """The keys of the groups to remake that sum up every honoree (search options, open
+    data), when they would come out as the last build made them: only honoree records
+    changed, and each still gives them what it gave before (``PageBuilder.same_shares``),
+    as an edit to a body does. At 10,000 honorees summing them all up again is a good part
+    of a rebuild from the command line."""
+    summary = {g.key for g in dirty if g.texts and "*" in g.deps}
+    if (not summary or old is None or summary & touched or old.templates != templates
+            or not summary <= old.groups.keys()):
+        return set()
+    edited = changed(old.inputs, catalog.hashes)
+    honorees = [catalog.honorees.get(k) for k in edited]
+    if not edited or any(h is None or h.is_stub or k not in old.inputs for k, h in zip(edited, honorees)):
+        return set()
+    return summary if all(builder.same_shares(h, old.inputs) for h in honorees) else set()
+
+
 def touched_groups(old: Manifest, output: Path) -> set[str]:
     """Groups with an output file that is missing or was changed by hand since the last build."""
     pages, missing = old.pages, set()

@@ -21,9 +21,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import shutil
 import sys
 import tempfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -56,11 +58,13 @@ def code_version() -> str:
 
 # -- files with a checksum -------------------------------------------------------------
 
-_SUM = 16  # bytes of blake2b before the body
+_MAGIC = b"BYS1"  # a sealed file of this format; a file without it is another version's, not damage
+_SUM = 4  # bytes of CRC-32 after the magic: it catches damage, and is several times quicker than a hash
+_HEAD = len(_MAGIC) + _SUM
 
 
 def _seal(body: bytes) -> bytes:
-    return hashlib.blake2b(body, digest_size=_SUM).digest() + body
+    return _MAGIC + zlib.crc32(body).to_bytes(_SUM, "big") + body
 
 
 def _unseal(path: Path) -> bytes | None:
@@ -70,8 +74,10 @@ def _unseal(path: Path) -> bytes | None:
         data = path.read_bytes()
     except OSError:
         return None
-    body = data[_SUM:]
-    if len(data) < _SUM or hashlib.blake2b(body, digest_size=_SUM).digest() != data[:_SUM]:
+    if not data.startswith(_MAGIC):
+        return None  # written by another version of bangyang: made again, without a warning
+    body = data[_HEAD:]
+    if zlib.crc32(body).to_bytes(_SUM, "big") != data[len(_MAGIC):_HEAD]:
         _drop(path)
         return None
     return body
@@ -140,47 +146,68 @@ class SealedBytecodeCache(BytecodeCache):
 # -- stores ---------------------------------------------------------------------------
 
 class BucketStore:
-    """A dict kept on disk as BUCKETS files, each key in the bucket a stable hash of it picks.
+    """A dict kept on disk as sealed files: each key goes to one of BUCKETS files of its kind
+    (the first item of a tuple key), picked by a stable hash of the key.
 
-    ``save`` rewrites only the buckets holding a changed, new or dropped key, so one edit
-    to a site of tens of thousands of records writes a few small files, not one large one.
+    A file is read only when a key in it is asked for, so a build that uses a few values
+    reads a few files; ``write`` rewrites only the files holding a changed or dropped key.
     """
 
     BUCKETS = 32
+    _MISSING = object()
 
     def __init__(self, folder: Path | None, stem: str):
-        self.files = [folder / f"{stem}-{i:02d}.pickle" for i in range(self.BUCKETS)] if folder else []
-        self.data: dict = {}
-        self.home: dict = {}  # key → bucket, for keys read or saved: hashing each key again costs
-        for i, file in enumerate(self.files):
-            bucket = read_pickle(file) or {}
-            self.data.update(bucket)
-            self.home.update(dict.fromkeys(bucket, i))
+        self.folder, self.stem = folder, stem
+        self.buckets: dict[str, dict] = {}   # file name → its dict, for the files read
+        self.dirty: set[str] = set()
 
-    def bucket(self, key) -> int:
-        i = self.home.get(key)
-        if i is None:
-            digest = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=4).digest()
-            i = self.home[key] = int.from_bytes(digest, "big") % self.BUCKETS
-        return i
+    def _name(self, key) -> str:
+        kind = key[0] if isinstance(key, tuple) and key and isinstance(key[0], str) else ""
+        kind = re.sub(r"[^A-Za-z0-9_.-]", "_", kind)[:40]
+        digest = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=4).digest()
+        return f"{self.stem}-{kind + '-' if kind else ''}{int.from_bytes(digest, 'big') % self.BUCKETS:02d}.pickle"
 
-    def save(self, new: dict, changed: Iterable) -> None:
-        """Make ``new`` the stored dict; ``changed`` names every key whose value is new or different."""
-        dirty = {self.bucket(k) for k in changed}
-        for k in self.data.keys() - new.keys():
-            dirty.add(self.bucket(k))
-            del self.home[k]
-        if dirty and self.files:
-            parts: dict[int, dict] = {i: {} for i in dirty}
-            home, bucket = self.home, self.bucket
-            for k, v in new.items():
-                i = home.get(k)
-                part = parts.get(bucket(k) if i is None else i)
-                if part is not None:
-                    part[k] = v
-            for i, part in sorted(parts.items()):
-                write_pickle(self.files[i], part)
-        self.data = new
+    def _bucket(self, name: str) -> dict:
+        bucket = self.buckets.get(name)
+        if bucket is None:
+            found = read_pickle(self.folder / name) if self.folder is not None else None
+            bucket = self.buckets[name] = found if isinstance(found, dict) else {}
+        return bucket
+
+    def get(self, key, default=None):
+        value = self._bucket(self._name(key)).get(key, self._MISSING)
+        return default if value is self._MISSING else value
+
+    def __contains__(self, key) -> bool:
+        return key in self._bucket(self._name(key))
+
+    def set(self, key, value) -> None:
+        name = self._name(key)
+        self._bucket(name)[key] = value
+        self.dirty.add(name)
+
+    def all(self) -> dict:
+        """Every key and value, reading every file."""
+        if self.folder is not None and self.folder.is_dir():
+            for path in self.folder.glob(f"{self.stem}-*.pickle"):
+                self._bucket(path.name)
+        return {k: v for bucket in self.buckets.values() for k, v in bucket.items()}
+
+    def keep_only(self, keys) -> None:
+        """Drop every key not in ``keys``."""
+        self.all()
+        for name, bucket in self.buckets.items():
+            gone = bucket.keys() - keys
+            if gone:
+                for key in gone:
+                    del bucket[key]
+                self.dirty.add(name)
+
+    def write(self) -> None:
+        if self.folder is not None:
+            for name in sorted(self.dirty):
+                write_pickle(self.folder / name, self.buckets[name])
+        self.dirty.clear()
 
 
 class ParsedFiles:
@@ -193,7 +220,7 @@ class ParsedFiles:
 
     def __init__(self, folder: Path | None):
         self.disk = BucketStore(folder, "parsed")
-        self.old: dict[str, tuple[int, int, str, Any]] = self.disk.data
+        self.old: dict[str, tuple[int, int, str, Any]] = self.disk.all()
         self.new: dict[str, tuple[int, int, str, Any]] = {}
         self.stored: list[str] = []
         self.unwritten: list[str] = []  # stored by builds since the last write
@@ -249,39 +276,46 @@ class ParsedFiles:
         self.old, self.new, self.stored = self.new, {}, []
 
     def write(self) -> None:
-        self.disk.save(self.old, self.unwritten)
-        self.old, self.unwritten = self.disk.data, []
+        self.disk.keep_only(self.old.keys())
+        for key in self.unwritten:
+            if key in self.old:
+                self.disk.set(key, self.old[key])
+        self.disk.write()
+        self.unwritten = []
 
 
 class Values:
     """Values that are slow to work out (pinyin, each honoree's share of the summary pages),
     each keyed by everything it depends on, so a kept value is never wrong.
 
-    A build keeps the values it used; an incremental build also keeps those of the pages it
-    did not remake. So the store holds about one site's worth.
+    A full build keeps only the values it used; an incremental build adds what it worked
+    out. So the store holds about one site's worth, and an edit reads only the few files
+    that hold the values it needs.
     """
 
     def __init__(self, folder: Path | None):
         self.disk = BucketStore(folder, "values")
-        self.old: dict[tuple, Any] = self.disk.data
         self.used: dict[tuple, Any] = {}
         self.fresh: list[tuple] = []      # keys worked out by this build
-        self.unwritten: list[tuple] = []  # fresh keys of builds since the last write
         self.recent: dict[tuple, Any] | None = None  # see record()
 
     def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
         try:
             value = self.used[key]
         except KeyError:
-            if key in self.old:
-                value = self.old[key]
-            else:
+            value = self.disk.get(key, BucketStore._MISSING)
+            if value is BucketStore._MISSING:
                 value = compute()
                 self.fresh.append(key)
             self.used[key] = value
         if self.recent is not None:
             self.recent[key] = value
         return value
+
+    def stored(self, key: tuple) -> Any:
+        """The value kept under ``key``, if any, without working it out."""
+        value = self.used.get(key)
+        return self.disk.get(key) if value is None else value
 
     def record(self) -> None:
         """Start noting every value used, for a rendering process to hand back to the build."""
@@ -294,18 +328,24 @@ class Values:
 
     def merge(self, used: dict[tuple, Any]) -> None:
         """Keep what a rendering process used (``recorded``)."""
-        self.fresh.extend(k for k in used if k not in self.old and k not in self.used)
+        self.fresh.extend(k for k in used if k not in self.used and k not in self.disk)
         self.used.update(used)
 
     def end_build(self, keep_unused: bool) -> None:
-        """Keep the values this build used; ``keep_unused``: the others too (it remade only some pages)."""
-        self.unwritten += self.fresh
-        self.old = {**self.old, **self.used} if keep_unused else self.used
+        """Keep the values this build worked out; ``keep_unused=False`` (it made every page):
+        drop the others."""
+        for key in self.fresh:
+            self.disk.set(key, self.used[key])
+        if not keep_unused:
+            self.disk.keep_only(self.used.keys())
         self.used, self.fresh = {}, []
 
+    @property
+    def unwritten(self) -> bool:
+        return bool(self.disk.dirty)
+
     def write(self) -> None:
-        self.disk.save(self.old, self.unwritten)
-        self.old, self.unwritten = self.disk.data, []
+        self.disk.write()
 
 
 @dataclass
@@ -359,6 +399,7 @@ class _Output:
 
     manifest: Manifest | None = None
     stamp: Stamp | None = None
+    read: bool = False               # the manifest on disk was read (or there was none)
     unsaved: bool = False
 
 
@@ -366,15 +407,16 @@ class BuildState:
     """What the engine keeps between the builds of one project.
 
     `bangyang build` makes one, builds, and saves it. `bangyang serve` keeps one for its
-    whole run, so a rebuild reads nothing from disk, and saves it while the editor reads.
-    ``cache=False``: nothing is read or written.
+    whole run (``preview``), so a rebuild reads nothing from disk, and saves it while the
+    editor reads. ``cache=False``: nothing is read or written.
     """
 
-    def __init__(self, project: Path, cache: bool = True):
+    def __init__(self, project: Path, cache: bool = True, preview: bool = False):
         self.project = project.resolve()
+        self.preview = preview
         self.folder = self.project / CACHE_DIR if cache else None
-        self.parsed = ParsedFiles(self.folder)
-        self.values = Values(self.folder)
+        self._parsed: ParsedFiles | None = None
+        self._values: Values | None = None
         self.outputs: dict[Path, _Output] = {}
         # In memory only (a preview's later builds):
         self.linked = None                 # the last catalog with its plan (generator.engine.text_edits)
@@ -385,6 +427,19 @@ class BuildState:
         self.hints: set[str] = set()       # absolute paths changed since the last build
         self.files = None                  # (records folder, the record files the last build read)
         self.same_files = False            # no record file added or removed since the last build that succeeded
+
+    # Read when first needed: a build that finds nothing changed reads only its stamp.
+    @property
+    def parsed(self) -> ParsedFiles:
+        if self._parsed is None:
+            self._parsed = ParsedFiles(self.folder)
+        return self._parsed
+
+    @property
+    def values(self) -> Values:
+        if self._values is None:
+            self._values = Values(self.folder)
+        return self._values
 
     @property
     def bytecode(self) -> BytecodeCache | None:
@@ -401,35 +456,33 @@ class BuildState:
         found = self.outputs.get(output)
         if found is None:
             found = self.outputs[output] = _Output()
-            if self.folder is not None:
-                found.manifest = read_pickle(self._file(output, "manifest"))
-                found.stamp = read_pickle(self._file(output, "stamp"))
-                if not isinstance(found.stamp, Stamp):
-                    found.stamp = None
         return found
 
     def manifest(self, output: Path) -> Manifest | None:
-        return self._output(output).manifest if output.exists() else None
+        kept = self._output(output)
+        if kept.manifest is None and not kept.read and self.folder is not None:
+            found = read_pickle(self._file(output, "manifest"))
+            kept.manifest, kept.read = found if isinstance(found, Manifest) else None, True
+        return kept.manifest if output.exists() else None
 
     def stamp(self, output: Path) -> Stamp | None:
-        return self._output(output).stamp
+        if self.folder is None:
+            return None
+        found = read_pickle(self._file(output, "stamp"))
+        return found if isinstance(found, Stamp) else None
 
     def wrote(self, output: Path, manifest: Manifest, stamp: Stamp | None) -> None:
         """A build wrote ``output`` as ``manifest`` says (and as ``stamp`` says, if it took one)."""
         kept = self._output(output)
-        kept.manifest, kept.stamp, kept.unsaved = manifest, stamp, True
+        kept.manifest, kept.stamp, kept.read, kept.unsaved = manifest, stamp, True, True
 
     def forget_output(self, output: Path) -> None:
         """A build is about to change ``output``: until it ends, no manifest describes it."""
         kept = self._output(output)
-        kept.manifest = kept.stamp = None
+        kept.manifest, kept.stamp, kept.read = None, None, True
         if self.folder is not None:
             for kind in ("manifest", "stamp"):
                 self._file(output, kind).unlink(missing_ok=True)
-
-    def end_build(self, keep_unused: bool) -> None:
-        self.parsed.end_build()
-        self.values.end_build(keep_unused)
 
     def save(self) -> None:
         """Write what the builds since the last save kept in memory."""
@@ -443,12 +496,15 @@ class BuildState:
                 else:
                     self._file(output, "stamp").unlink(missing_ok=True)
                 kept.unsaved = False
-        self.parsed.write()
-        self.values.write()
+        if self._parsed is not None:
+            self._parsed.write()
+        if self._values is not None:
+            self._values.write()
 
     @property
     def unsaved(self) -> bool:
-        return any(k.unsaved for k in self.outputs.values()) or bool(self.parsed.unwritten or self.values.unwritten)
+        return (any(k.unsaved for k in self.outputs.values()) or bool(self._parsed and self._parsed.unwritten)
+                or bool(self._values and self._values.unwritten))
 
     def _file(self, output: Path, kind: str) -> Path:
         # One manifest per output folder: a build with other settings (or --drafts) into the

@@ -481,10 +481,26 @@ class PageBuilder:
         record_hash = self.c.hashes.get(h.id, "")
         known = self._share_keys.get(h.id)
         if known is None or known[0] != record_hash:
-            inputs = sorted(self.honoree_deps(h) | {"regions.yaml"})
-            digest = content_hash("\0".join(f"{k}={self.c.hashes.get(k, '')}" for k in inputs).encode("utf-8"))
-            known = self._share_keys[h.id] = (record_hash, digest)
+            known = self._share_keys[h.id] = (record_hash, self._share_key(h, self.c.hashes))
         return self.memo.get((what, h.id, known[1]), compute)
+
+    def _share_key(self, h: Honoree, hashes: dict[str, str]) -> str:
+        inputs = sorted(self.honoree_deps(h) | {"regions.yaml"})
+        return content_hash("\0".join(f"{k}={hashes.get(k, '')}" for k in inputs).encode("utf-8"))
+
+    def same_shares(self, h: Honoree, old_hashes: dict[str, str]) -> bool:
+        """Whether ``h`` gives the summary pages (its filter values, open-data row and the
+        characters it adds to the search index) what it gave the build whose inputs had
+        ``old_hashes``; False when that build's share is not kept."""
+        old_key = self._share_key(h, old_hashes)
+        before = [self.memo.stored((what, h.id, old_key)) for what in PER_HONOREE]
+        chars_before = self.memo.stored(("chars", old_hashes.get(h.id) or h.id))
+        if None in before or chars_before is None:
+            return False
+        now = [self.per_honoree(PER_HONOREE[0], h, lambda: self._filter_pairs(h)), self.open_data_row(h)]
+        chars = self.memo.get(("chars", self.c.hashes.get(h.id) or h.id), lambda: _chars_of_record(h))
+        # As sets: a stored string is in the order of a set of the process that made it.
+        return before == now and set(chars_before) == set(chars)
 
     def prime(self) -> None:
         """Work out the summaries of the whole catalog ahead of the first edit (``bangyang serve``, when idle)."""
