@@ -5,6 +5,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from generator.domain.ids import CACHE_ROOT
 from generator.records.load import load
 from generator.domain.model import HONOREE_MODELS, KIND_DIR, KIND_DIRS
 from generator.domain.regions import RegionError
@@ -19,7 +20,7 @@ from .fetch import Fetcher, FetchError, cached_snapshot, next_page
 from .structuring import DraftEdition, DraftHonoree, Drafts, Known, KnownNews, structure
 
 MAX_PAGES = 10
-CACHE_DIR = ".bangyang-cache"
+CACHE_DIR = CACHE_ROOT
 
 
 def known_from(content: Path) -> Known:

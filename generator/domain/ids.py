@@ -1,4 +1,4 @@
-"""Ids, slugs and the record kinds' folders: each defined here once.
+"""Ids, slugs, the record kinds' folders and the project's cache folder: each defined here once.
 
 A record's id is its path under content/records/ without ``.yaml``
 (``communities/zhejiang/cixi-yubo``); each part is a slug of lowercase ASCII and hyphens.
@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
+
+CACHE_ROOT = Path(".bangyang-cache")  # in the project folder: everything Bangyang keeps that editors do not write
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID_PATTERN = rf"^{SLUG}(?:/{SLUG})+$"  # for the JSON Schema and pydantic

@@ -60,8 +60,7 @@ def parse_quantity(raw: object) -> Quantity:
 
 
 # In memory only: the build cache keeps validated records, so a figure is read again only
-# when its file changed. Going through the persistent memo made parsing 45,000 figures half
-# again as slow (cProfile, 10,000 honorees), and every later build read its 36,000 entries back.
+# when its file changed; keeping figures in the build cache too cost more than parsing them.
 @lru_cache(maxsize=1 << 16)
 def _parse_cached(kind: type, raw: object) -> Quantity:
     """A Quantity is immutable: ``bangyang serve`` parses a figure once. ``kind`` keeps 1 and 1.0 apart."""

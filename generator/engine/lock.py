@@ -8,7 +8,9 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-LOCK_FILE = Path(".bangyang-cache") / "build.lock"
+from generator.domain.ids import CACHE_ROOT
+
+LOCK_FILE = CACHE_ROOT / "build.lock"
 
 
 @contextmanager

@@ -34,10 +34,10 @@ from typing import Any, Callable, Iterable
 
 from jinja2 import BytecodeCache
 
-from generator.domain.ids import content_hash
+from generator.domain.ids import CACHE_ROOT, content_hash
 from generator.render.groups import PageState
 
-CACHE_DIR = Path(".bangyang-cache") / "build"
+CACHE_DIR = CACHE_ROOT / "build"
 
 
 @lru_cache(maxsize=1)

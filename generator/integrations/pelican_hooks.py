@@ -15,7 +15,7 @@ from pelican.generators import Generator
 
 from generator.records.catalog import Catalog
 from generator.site.markup import html_to_text
-from generator.site.pages import latest_date, news_extras
+from generator.site.pages import latest_date, news_extras, page_meta
 from generator.site.sanitize import sanitize_article
 from generator.site.textcut import cut
 
@@ -32,10 +32,9 @@ class CatalogContext(Generator):
         catalog = self.settings["BANGYANG_CATALOG"]
         self.context["site"] = site_context(catalog)
         self.context["BANGYANG_LATEST"] = latest_date(catalog)
-        self.context["news_page"] = {"title": "新闻", "column": "新闻", "column_key": "news",
-                                     "pub_date": max((a.date.strftime("%Y-%m-%d %H:%M") for a in self.context.get("articles", [])), default=""),
-                                     "source": catalog.site.sponsor, "description": "志愿服务先进典型相关新闻",
-                                     "breadcrumbs": []}
+        latest = max((a.date.strftime("%Y-%m-%d %H:%M") for a in self.context.get("articles", [])), default="")
+        self.context["news_page"] = page_meta("新闻", "news", latest, catalog.site.sponsor,
+                                              description="志愿服务先进典型相关新闻")
         for article in [*self.context.get("articles", []), *self.context.get("drafts", [])]:
             self._decorate(article, catalog)
 
@@ -46,13 +45,9 @@ class CatalogContext(Generator):
         article.excerpt = cut(html_to_text(summary), 120)
         extras = news_extras(catalog, Path(article.source_path).stem, _ids(article.metadata.get("honorees")))
         article.related, article.search = extras["related"], extras["search"]
-        article.page_meta = {
-            "searchable": True,
-            "title": article.title, "column": "新闻", "column_key": "news",
-            "pub_date": article.date.strftime("%Y-%m-%d %H:%M"),
-            "source": article.metadata.get("source", ""), "description": article.excerpt,
-            "breadcrumbs": [{"title": "新闻", "url": "news/"}],
-        }
+        article.page_meta = page_meta(article.title, "news", article.date.strftime("%Y-%m-%d %H:%M"),
+                                      article.metadata.get("source", ""), description=article.excerpt,
+                                      crumbs=[("新闻", "news/")], searchable=True)
 
 def _ids(value) -> list[str]:
     """A comma-separated metadata value as a list."""

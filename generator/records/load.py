@@ -231,8 +231,8 @@ def _load_regions(loaded: Loaded, memo: Values) -> None:
 
 def _region_table(raw: bytes, shown: str, memo: Values) -> tuple[str, RegionTable | None, tuple[Problem, ...]]:
     """(content hash, table, located problems) of regions.yaml's bytes."""
-    # A national table is thousands of lines, 0.2 s to parse: kept in the build cache, so
-    # that neither a rebuild from the command line nor `bangyang serve` parses it again.
+    # A national table is thousands of lines: kept in the build cache, so that a rebuild
+    # does not parse it again.
     return memo.get(("regions.yaml", content_hash(raw), shown), lambda: _parse_region_table(raw, shown))
 
 
@@ -365,8 +365,8 @@ def record_files(base: Path) -> list[RecordFile]:
 
 def sort_record_files(files: list[RecordFile]) -> list[RecordFile]:
     """In path order, folder by folder (the order records are read and listed in)."""
-    # The order of the paths' lists of parts, but with one string a path: "/" made the lowest
-    # character, which no file name holds. Splitting made listing 100,000 files 0.15–0.25 s slower.
+    # The order of the paths' lists of parts, with one string a path (quicker than splitting
+    # each): "/" made the lowest character, which no file name holds.
     return sorted(files, key=lambda item: item[0].replace("/", "\0"))
 
 

@@ -61,9 +61,9 @@ def write_file(output: Path, rel: str, data: bytes) -> int:
     ``commit`` moves the file by renaming it, which keeps its mtime: the build notes it here,
     from the open file, rather than stat'ing every file in output/ once they are moved.
     """
-    # os calls on strings, not pathlib and a buffered file object: a cold build writes 20,000
-    # files at 10,000 honorees, and this takes less than half the Python time and three fewer
-    # system calls a file. Most pages have a folder of their own, so it is made first.
+    # os calls on strings, not pathlib and a buffered file object: a cold build writes tens of
+    # thousands of files, and this takes fewer system calls a file. Most pages have a folder
+    # of their own, so it is made first.
     target = os.path.join(output, rel)
     folder = os.path.dirname(target)
     try:

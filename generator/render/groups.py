@@ -70,9 +70,8 @@ def escape_text(value: object) -> str:
     """``value`` as HTML text: escaped, unless it is markup already (``__html__``).
 
     markupsafe's ``escape`` does the same but wraps its result in a ``Markup``, built in
-    Python: at 10,000 honorees pages print 2.7 million values, and a sampling profile of a
-    cold build put a tenth of its work in ``escape``. Text that is printed is only joined
-    into the page, so a plain str gives the same bytes.
+    Python, and pages print millions of values. Text that is printed is only joined into the
+    page, so a plain str gives the same bytes.
     """
     if type(value) is str:
         return _escape_inner(value)
@@ -142,8 +141,8 @@ def refresh(env: Environment, seen: tuple | None) -> tuple:
 def template_hashes(env: Environment, memo: Values) -> dict[str, str]:
     """Each template's hash, covering the templates it extends or includes."""
     files = _template_files(env)
-    # Finding what each template extends and includes means parsing them all (0.2-0.3 s):
-    # kept in the build cache while their sizes and mtimes stay, like a record file's.
+    # Finding what each template extends and includes means parsing them all: kept in the
+    # build cache while their sizes and mtimes stay, like a record file's.
     return dict(memo.get(("templates", files), lambda: _template_hashes(files, env)))
 
 
@@ -212,7 +211,7 @@ class Job:
     has_output: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        # A first build has no output/ to compare with: 20,000 failed stats at 10,000 honorees.
+        # A first build has no output/ to compare with: no need to stat every file in vain.
         self.has_output = self.output.is_dir()
 
 

@@ -37,6 +37,20 @@ COLUMNS = {
 }
 
 
+def page_meta(title: str, column_key: str, pub_date: str, source: str, url: str | None = None,
+              description: str = "", crumbs: list[tuple[str, str]] | None = None, searchable: bool = False,
+              column: str | None = None) -> dict:
+    """What a page's header, meta tags and breadcrumbs show (``page`` in every template): made here only."""
+    meta = {
+        "title": title, "column": column if column is not None else COLUMNS.get(column_key, ""),
+        "column_key": column_key, "pub_date": pub_date, "searchable": searchable, "source": source,
+        "description": description or title, "breadcrumbs": [{"title": t, "url": u} for t, u in (crumbs or [])],
+    }
+    if url is not None:
+        meta["url"] = url
+    return meta
+
+
 SEARCH_FILTERS = {"year": "年度", "level": "级别", "scheme": "榜单系列", "category": "类别", "province": "省份", "city": "城市"}
 
 
@@ -101,8 +115,8 @@ def edition_url(eid: str) -> str:
     return f"{eid}/"
 
 
-# A region is referred to from every record and entry in it: 144,000 times at 10,000 honorees.
-# Pages only read the dict, so one per region serves them all.
+# A region is referred to from every record and entry in it. Pages only read the dict, so
+# one per region serves them all.
 @lru_cache(maxsize=1 << 14)
 def _region_ref(region: Region | None) -> dict | None:
     return {"name": region.display, "short": region.name, "url": region_url(region)} if region else None
@@ -139,12 +153,7 @@ class PageBuilder:
     def add(self, path: str, template: str, title: str, column: str, pub_date: str, source: str,
             crumbs: list[tuple[str, str]] | None = None, description: str = "", searchable: bool = False,
             **data) -> None:
-        page = {
-            "title": title, "column": COLUMNS[column], "column_key": column, "pub_date": pub_date,
-            "searchable": searchable,
-            "source": source, "url": url_of(path), "description": description or title,
-            "breadcrumbs": [{"title": t, "url": u} for t, u in (crumbs or [])],
-        }
+        page = page_meta(title, column, pub_date, source, url_of(path), description, crumbs, searchable)
         self.pages.append(Page(path, template, {"page": page, **data}, lastmod=pub_date[:10] or None))
 
     # -- shared pieces ---------------------------------------------------
@@ -506,8 +515,8 @@ class PageBuilder:
         """Work out the summaries of the whole catalog ahead of the first edit (``bangyang serve``, when idle)."""
         self.filter_counts()
         self.indexed_chars()
-        # The files too, and their hashes: at 100,000 honorees, joining and hashing them was
-        # 2 s of the first rebuild after serve started.
+        # The files too, and their hashes: joining and hashing them is a good part of the
+        # first rebuild of a large site.
         for page in self.open_data_files()[1]:
             page.body_digest()
 
@@ -628,13 +637,13 @@ class PageBuilder:
     def redirects(self) -> None:
         for old, new in self.c.redirects.items():
             self.pages.append(Page(f"{old}/index.html", "redirect.html",
-                                   {"target": honoree_url(new), "page": {"title": "页面已迁移", "url": f"{old}/"}},
+                                   {"target": honoree_url(new),
+                                    "page": page_meta("页面已迁移", "", self.latest, self.site_source, f"{old}/")},
                                    in_sitemap=False))
 
     def not_found(self) -> None:
-        self.pages.append(Page("404.html", "404.html", {"page": {
-            "title": "页面不存在", "column": "404", "column_key": "", "pub_date": self.latest, "source": self.site_source,
-            "url": "404.html", "description": "页面不存在", "breadcrumbs": []}}, in_sitemap=False))
+        self.pages.append(Page("404.html", "404.html", {"page": page_meta(
+            "页面不存在", "", self.latest, self.site_source, "404.html", column="404")}, in_sitemap=False))
 
 
 def news_extras(catalog: Catalog, slug: str, honoree_ids: list[str]) -> dict:
