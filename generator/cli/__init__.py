@@ -14,7 +14,7 @@ from generator.domain.problems import ContentError
 
 
 def _print_problems(problems: list) -> None:
-    print(f"发现 {len(problems)} 个问题 (found {len(problems)} problem(s)):", file=sys.stderr)
+    print(f"发现 {len(problems)} 个问题：", file=sys.stderr)
     for p in problems:
         print(f"  {p}", file=sys.stderr)
 

@@ -37,6 +37,7 @@ def run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_dr
     """Run Pelican for the news pages, feeds and theme files, into the empty folder ``into``;
     returns the files it wrote, relative to it. Raises PelicanError."""
     from pelican import Pelican
+    from pelican.log import console
     from pelican.settings import read_settings
 
     counter = _ErrorCounter()
@@ -52,7 +53,8 @@ def run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_dr
         }
         if include_drafts:
             overrides["DRAFT_SAVE_AS"] = "news/drafts/{slug}/index.html"
-        Pelican(read_settings(str(settings_file), override=overrides)).run()
+        with console.capture():  # its English summary line ("Done: Processed …"): the build reports in Chinese
+            Pelican(read_settings(str(settings_file), override=overrides)).run()
     finally:
         pelican_logger.removeHandler(counter)
     if counter.messages:
