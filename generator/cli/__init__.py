@@ -71,7 +71,7 @@ def _print_profile(result) -> None:
 
 
 def _print_render_parts(parts: dict) -> None:
-    """The render stage in parts (generator.render.render_times): which of page data, templates
+    """The render stage in parts (generator.render.groups.render_times): which of page data, templates
     or files to look at, and which template."""
     if not parts:
         return

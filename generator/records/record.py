@@ -3,8 +3,7 @@
 A rebuild after one edit reads every record from the cache but needs the whole model of
 only the few whose pages it remakes. Linking reads five fields of an honoree
 (``HonoreeView``); the cache keeps those beside the model pickled on its own
-(``StoredModel``), and the model is unpickled when a page first asks for it. At 10,000
-honorees, unpickling every model took about half a second of each rebuild.
+(``StoredModel``), and the model is unpickled when a page first asks for it.
 """
 
 from __future__ import annotations
@@ -20,9 +19,9 @@ from generator.domain.model import KIND_DIRS, HonoreeBase, Strict
 class HonoreeView(NamedTuple):
     """Everything linking (generator.records.link) reads of an honoree record.
 
-    Keep it in step with the linker: a field read there and missing here would let a
-    rebuild in ``bangyang serve`` keep a stale catalog (generator.engine.reuse), and a rebuild
-    from the cache link with a stale value.
+    The linker reads an honoree record only through this view, and
+    tests/records/test_link.py holds it to that: a preview keeps its catalog while every
+    view stays the same (generator.engine.text_edits).
     """
 
     name: str

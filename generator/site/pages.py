@@ -132,7 +132,7 @@ def latest_date(catalog: Catalog) -> str:
 
 
 class PageBuilder:
-    """Makes the pages of a catalog, group by group; `bangyang serve` keeps one across rebuilds (generator.engine.reuse)."""
+    """Makes the pages of a catalog, group by group; `bangyang serve` keeps one across rebuilds (generator.engine.text_edits)."""
 
     def __init__(self, catalog: Catalog, memo: Values):
         self.c = catalog
@@ -140,7 +140,7 @@ class PageBuilder:
         self.pages: list[Page] = []
         self.site_source = catalog.site.sponsor
         self._places: dict[str, dict[str, list[str]]] = {}
-        # Summaries kept while `bangyang serve` reuses this builder (generator.engine.reuse): the
+        # Summaries kept while `bangyang serve` reuses this builder (generator.engine.text_edits): the
         # catalog's links stay as they were, only the texts of some records change.
         self._filter_counts: Counter[tuple[str, str]] | None = None
         self._linked_chars: set[str] | None = None
