@@ -342,10 +342,10 @@ def main(argv: list[str] | None = None) -> int:
         work_root = Path(args.work) if args.work else Path(tmp)
         trash = work_root / ".trash"
         source = {"bangyang": ROOT}
-        if args.baseline:
-            name = f"bangyang@{args.baseline}"
-            source[name] = baseline_checkout(args.baseline, work_root / "baseline-src")
-            tools.insert(tools.index("bangyang") + 1 if "bangyang" in tools else 0, name)
+        baseline = f"bangyang@{args.baseline}" if args.baseline else None
+        if baseline:
+            source[baseline] = baseline_checkout(args.baseline, work_root / "baseline-src")
+            tools.insert(tools.index("bangyang") + 1 if "bangyang" in tools else 0, baseline)
         for n in args.n or [1000]:
             work = work_root / f"n{n}"
             if work.exists():  # an earlier run's sites: aside, not deleted (see CASES)
@@ -353,8 +353,8 @@ def main(argv: list[str] | None = None) -> int:
                 os.rename(work, Path(tempfile.mkdtemp(dir=trash)) / work.name)
             project = synth.generate(n, work / "bangyang")
             sites = {"bangyang": project, **write_peers(project, work)}
-            if args.baseline:
-                sites[name] = baseline_site(project, source[name], work / "baseline")
+            if baseline:
+                sites[baseline] = baseline_site(project, source[baseline], work / "baseline")
             samples = body_samples(sites["bangyang"])
             for name in tools:
                 print(f"n={n} {name}…", file=sys.stderr, flush=True)
@@ -371,8 +371,8 @@ def main(argv: list[str] | None = None) -> int:
                         serve_rows.append({"tool": f"{name} serve", "n": n, "case": case, "wall_s": round(wall, 3),
                                            "version": version})
         shutil.rmtree(trash, ignore_errors=True)
-        if args.baseline:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(source[name])],
+        if baseline:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(source[baseline])],
                            capture_output=True)
     peers = {t: {(r["n"], r["case"]): r for r in rows if r["tool"] == t} for t in ("hugo", "pelican")}
 
