@@ -14,10 +14,17 @@ class Image:
 
 @dataclass
 class ListEntry:
-    """One name on an honour list, under its cleaned category heading."""
+    """One entry of an honour list, under its cleaned category heading.
+
+    ``name`` is the name alone, exactly as printed; ``role`` the unit or role printed with
+    it; ``place`` a place printed with it; ``source`` the line or table row it was read from.
+    """
 
     category: str
     name: str
+    role: str = ""
+    place: str = ""
+    source: str = ""
 
 
 @dataclass

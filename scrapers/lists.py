@@ -1,4 +1,21 @@
-"""Honour lists inside an article: numbered lines under headings, tables, and award sentences."""
+"""Honour lists inside an article, in every layout portals print them in.
+
+- headings: “一、类别(10个)”, “（一）类别”, “第一类”, “最美志愿者（20名）：”, a line ending in
+  “：”, or a bare award line (“最佳志愿服务项目”), followed by numbered or unnumbered lines;
+- inline lists in one paragraph: “最美志愿者：张三、李四、王五等13名”, “称号（5人）：A；B；C”,
+  “一、类别(1个):名称”;
+- a name followed by its unit or role after a full-width space, a tab or in brackets
+  (“张三　某某社区党委书记”, “张三（某某社区党委书记）”), or a role written before the name
+  (“……负责人张三”): the entry's ``name`` is the name alone, the rest goes to ``role``, and
+  a place to ``place``;
+- tables, by their header row (序号, 姓名/名称, 单位, 职务, 地区, 类别), with category rows that
+  span the table, over several tables or a table split across pages;
+- running text: “X、Y被评为“最佳志愿服务项目””.
+
+Names are kept exactly as printed: a space inside a two-character name (“张 三”), joint
+entries (“甲、乙” on one line), quotation marks, brackets and digits. Only matching and
+linking normalise them (scrapers.structuring).
+"""
 from __future__ import annotations
 
 import re
@@ -6,119 +23,300 @@ import re
 from .article import ListEntry
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-_HEADING = re.compile(rf"^\s*(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[类部分批])\s*(?P<name>.+?)\s*$")
-_COUNT = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*(?:个|名|人|项|家|支|所|处|篇|位)?\s*[)）]\s*$")
+_ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[类部分批项])"
+_HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
+_UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
+_COUNT = re.compile(rf"\s*(?:[（(]\s*(?:共\s*)?\d+\s*{_UNIT}?\s*[)）]|[：:]\s*(?:共\s*)?\d+\s*{_UNIT})\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳])\s*(?P<name>\S.*?)\s*$")
 _SENTENCE = re.compile(r"[。！？!?]|，.*，")
 # Names on unnumbered lists end like this (社区, 中心, 项目, 服务队, …).
 HONOREE_END = re.compile(r"(?:社区|村|中心|服务站|实践站|实践所|项目|行动|计划|工程|队|大队|团|组织|协会|联合会|"
                           r"志愿者协会|基金会|服务社|工作室|之家|学校|医院|公司|小组|联盟|驿站|书屋)$")
 AWARD_WORDS = re.compile(r"最美|最佳|优秀|示范|先进|模范|标兵|十佳|百佳|典型|品牌|明星|好人")
-# The verb and quoted award; the names are the clause before it. Searched verb-first
-# because a lazy “names before the verb” pattern backtracks over every position.
-_AWARD_VERB = re.compile(r"(?:分别)?(?:被评为|被授予|入选|获评|荣获|获得|当选|被命名为)了?(?:全国|全省|全市)?[“\"](?P<cat>[^”\"]{2,30})[”\"]")
-_LEAD = re.compile(r"^.*?(?:其中|包括|分别是|名单如下|依次为|我区|我市|我县|全市|全区)[,，：:]?")
+# What a category names: a bare award line ends with one of these.
+_CATEGORY_END = re.compile(r"(?:志愿者|工作者|个人|集体|单位|组织|项目|社区|村|家庭|团队|中心|站|所|阵地|品牌|典型|"
+                           r"人物|标兵|之星|服务队|活动|案例|基地|学校)(?:[（(]\d+\s*" + _UNIT + r"?[)）])?$")
+# A lead-in to a list, not a category: “具体名单如下：”
+_LEAD_IN = re.compile(r"如下|名单[：:]?$|现将|予以公示|公示期|特此|附件|^附[：:]")
+# A trailing “等13名” closes an inline list.
+_ET_AL = re.compile(rf"\s*等\s*\d+\s*{_UNIT}(?:同志|先进典型)?\s*[。.]?$")
+# Words of a role or unit: what follows (or comes before) a person's name on a list.
+_ROLE_WORDS = (r"书记|主任|副主任|负责人|队长|副队长|会长|副会长|理事长|秘书长|站长|所长|院长|校长|局长|处长|科长|部长|"
+               r"主席|经理|总监|馆长|社长|组长|团长|委员|干部|职工|员工|教师|老师|医生|护士|民警|辅警|社工|党员|村民|居民|"
+               r"退休|志愿者|学生|专家|律师|网格员|创始人|发起人|工作人员|队员|成员|骨干|工会|党委|党支部|支部|公司|医院|学校|大学|"
+               r"中心|协会|街道|社区|村委会|居委会|管委会|委员会|办公室|集团|银行|工作室")
+_ROLE = re.compile(_ROLE_WORDS)
+_ROLE_BEFORE_NAME = re.compile(rf"^(?P<role>.{{2,}}?(?:{_ROLE_WORDS}))(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff·]){{1,3}})$")
+_NOT_A_PERSON = re.compile(r"队|伍|组|团|会|社|站|所|部|室|中心|项目|家庭|集体")
+_PERSON_CATEGORY = re.compile(r"志愿者(?!协会|组织|服务队|队|联合会)|工作者|个人|人物|好人|标兵|之星|模范|楷模")
+_PERSON_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}$|^[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]$")
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:省|自治区|市|州|盟|地区|区|县|旗|镇|乡|街道)$")
+_STRONG_GAP = re.compile(r"\u3000+|\t+| {2,}")
+_SPACE_SPLIT = re.compile(r"^(?P<name>\S{2,}?)(?:\u3000+|\t+| {2,}| )(?P<rest>\S.*)$")
+_BRACKETED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<inner>[^（）()]+)[)）]$")
+_TRAILING_CLAUSE = re.compile(r"\s*[，,]\s*(?:拟|被|获|荣获|入选|推荐|命名|认定|评为|授予|予以)[^，,]*[；;。]?\s*$")
+# ““最美志愿者”2人，分别为A、B。” and “其中包括3个最美志愿者，分别是A、B、C。”
+_RESPECTIVELY = re.compile(
+    rf"(?:[“\"](?P<cat>[^”\"]{{2,30}})[”\"]\s*(?P<n>\d+)\s*{_UNIT}|(?P<n2>\d+)\s*{_UNIT}(?P<cat2>[^，,。；;“”\"]{{2,30}}?))"
+    r"\s*[，,：:]?\s*(?:分别为|分别是|分别有|包括|是)[：:]?(?P<names>[^。；;]+)")
+_FORM_FIELD = re.compile(r"^[^：:，。；;、]{2,20}[：:]\s*\S")
+_INLINE = re.compile(rf"^(?P<cat>[^：:，。；;]{{2,40}}?)\s*[：:]\s*(?P<rest>\S.*)$")
 MAX_ENTRIES = 5000
 
 
 def clean_category(text: str) -> str:
-    """A heading without its enumerator (“一、”) and count (“(10个)”)."""
-    text = text.strip().rstrip("：:")
+    """A heading without its enumerator (“一、”), its count (“(10个)”) and its colon."""
+    text = text.strip().rstrip("：:").strip()
     m = _HEADING.match(text)
     if m:
         text = m.group("name")
-    text = _COUNT.sub("", text).strip().rstrip("：:")
-    return text
+    text = _COUNT.sub("", text).strip().rstrip("：:").strip()
+    return _COUNT.sub("", text).strip()
 
 
 def clean_name(text: str) -> str:
-    """A list entry without edge punctuation."""
+    """A list entry without edge punctuation; what is inside stays as printed."""
     return text.strip().strip("，,。;；、:：").strip()
 
 
+def is_person_category(category: str) -> bool:
+    """Entries under this category are people (志愿者, 工作者, 个人…), not organisations."""
+    return bool(_PERSON_CATEGORY.search(category or ""))
+
+
+def split_entry(text: str, person: bool) -> tuple[str, str, str]:
+    """(name, role or unit, place) of one printed entry. ``person``: the list is of people."""
+    text = clean_name(text)
+    m = _BRACKETED.match(text)
+    if m:
+        name, inner = m.group("name").strip(), m.group("inner").strip()
+        if _PLACE.match(inner) and not _ROLE.search(inner):
+            return name, "", inner
+        if _ROLE.search(inner) and (person or _PERSON_NAME.match(name)):
+            return name, inner, ""
+        return text, "", ""
+    # A full-width space, a tab or two spaces part a name from its unit; one space may be
+    # inside a two-character name (“张 三”), so it parts them only after a whole name.
+    parts = _STRONG_GAP.split(text, maxsplit=1)
+    m = _SPACE_SPLIT.match(text)
+    if len(parts) == 2 and len(re.sub(r"\s", "", parts[0])) >= 2:
+        name, rest = parts[0].strip(), parts[1].strip()
+    elif m and not _PERSON_NAME.match(text):
+        name, rest = m.group("name"), m.group("rest").strip()
+    else:
+        name = rest = ""
+    if name and (_PERSON_NAME.match(name) or person) and (_ROLE.search(rest) or _PLACE.match(rest)):
+        return (name, "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (name, rest, "")
+    if person and len(text) > 5:
+        m = _ROLE_BEFORE_NAME.match(text)
+        if m and not _NOT_A_PERSON.search(m.group("name")):
+            return m.group("name"), m.group("role").strip(), ""
+    return text, "", ""
+
+
 def _is_heading(line: str) -> bool:
-    if len(line) > 40 or _SENTENCE.search(line):
+    """An enumerated heading, a heading with a count, or a category line ending in “：”."""
+    if len(line) > 40 or _SENTENCE.search(line) or _LEAD_IN.search(line):
         return False
-    return bool(_HEADING.match(line) or _COUNT.search(line))
+    if _HEADING.match(line) or _COUNT.search(line.rstrip("：: ")):
+        return True
+    if line.endswith(("：", ":")) and len(line) <= 30:
+        return True
+    return _is_award_line(line)
 
 
-def _entry_name(line: str) -> str | None:
+def _is_award_line(line: str) -> bool:
+    """A bare award line such as “最佳志愿服务项目” or “2024年度最美志愿者”."""
+    text = line.strip()
+    if len(text) > 24 or _SENTENCE.search(text) or not AWARD_WORDS.search(text[:12]):
+        return False
+    return bool(_CATEGORY_END.search(text))
+
+
+def _entry_text(line: str) -> str | None:
     m = _NUMBERED.match(line)
-    if not m or len(line) > 60 or _SENTENCE.search(line):
+    if not m or len(line) > 120:
         return None
-    return clean_name(m.group("name"))
+    text = _TRAILING_CLAUSE.sub("", m.group("name"))  # “1、某某中心，拟命名为……；”: the name before the comma
+    return None if _SENTENCE.search(text) or len(text) > 80 else text
+
+
+def _inline(line: str) -> tuple[str, list[str]] | None:
+    """(category, printed entries) of an inline list in one paragraph, if the line is one."""
+    m = _INLINE.match(line.strip())
+    if not m:
+        return None
+    cat, rest = m.group("cat").strip(), _ET_AL.sub("", m.group("rest").strip()).rstrip("。.；;")
+    if re.fullmatch(rf"(?:共\s*)?\d+\s*{_UNIT}", rest):
+        return None  # “一、最美志愿者：10人” is a heading with its count
+    stated = _COUNT.search(cat) or _ET_AL.search(m.group("rest"))
+    # An award, a count or an enumerator makes it a list; “经常开展的志愿服务项目:义诊、理发” is a form's field.
+    if not (_HEADING.match(cat) or stated or AWARD_WORDS.search(cat)):
+        return None
+    if _LEAD_IN.search(cat) or _SENTENCE.search(rest.replace("，", "、")):
+        return None
+    # “A；B；C” keeps a joint entry “甲、乙” whole; without semicolons the names are split at 、 and ，
+    parts = re.split(r"[；;]", rest) if re.search(r"[；;]", rest) else re.split(r"[、，,]", rest)
+    names = [clean_name(p) for p in parts if clean_name(p)]
+    if not names or any(len(n) > 60 for n in names):
+        return None
+    return clean_category(cat), names
 
 
 def from_lines(lines: list[str]) -> list[ListEntry]:
-    """Numbered entries, and runs of honoree-like names, grouped under the heading before them."""
+    """Entries in paragraphs: under headings, category lines and award lines, numbered or not,
+    and inline lists; in printed order."""
     out: list[ListEntry] = []
-    category = ""
-    run: list[str] = []  # unnumbered names since the heading
+    category, explicit = "", False   # explicit: a heading or category line introduced what follows
+    run: list[str] = []               # unnumbered honoree-like names with no category line before them
 
-    def close_run():
-        if len(run) >= 3:
-            out.extend(ListEntry(category, n) for n in run)
+    def add(text: str, source: str) -> None:
+        name, role, where = split_entry(text, is_person_category(category))
+        if name:
+            out.append(ListEntry(category, name, role, where, source))
+
+    def close_run() -> None:
+        if len(run) >= 3:  # without a category line, a run of three names is a list; fewer may be prose
+            for text in run:
+                add(text, text)
         run.clear()
 
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
+        inline = _inline(line)
+        if inline:
+            close_run()
+            category, explicit = inline[0], True
+            for text in inline[1]:
+                add(text, line)
+            continue
         if _is_heading(line):
             close_run()
-            category = clean_category(line)
+            category, explicit = clean_category(line), True
             continue
-        name = _entry_name(line)
-        if name:
+        text = _entry_text(line)
+        if text:
             close_run()
-            out.append(ListEntry(category, name))
+            add(text, line)
             continue
-        if len(line) <= 40 and not _SENTENCE.search(line) and HONOREE_END.search(line):
-            run.append(clean_name(line))
+        if _FORM_FIELD.match(line):  # “负责人姓名:严介军”: a form's field, never an entry
+            close_run()
+            explicit = False
+            continue
+        short = len(line) <= 60 and not _SENTENCE.search(line) and not _LEAD_IN.search(line)
+        if short and explicit:
+            add(line, line)
+            continue
+        if short and HONOREE_END.search(line):
+            run.append(line)
             continue
         close_run()
-        if len(line) > 60:
-            category = "" if not out or out[-1].category != category else category
+        if _LEAD_IN.search(line):
+            continue  # “具体名单如下：” leads into the list
+        if len(line) > 60 or _SENTENCE.search(line):
+            category, explicit = "", False  # prose: a later list starts afresh
     close_run()
     return out[:MAX_ENTRIES]
 
 
-_NAME_HEADER = re.compile(r"名称|名单|单位|项目|姓名|社区|组织|中心|集体|个人|志愿者|团队")
-_CAT_HEADER = re.compile(r"类别|类型|奖项|荣誉|称号")
+_HEADER_WORDS = {
+    "seq": re.compile(r"^(?:序号|编号|序|排序|No\.?)$", re.I),
+    "name": re.compile(r"姓名|名称|名单|集体|个人|志愿者|团队|项目|组织|社区|中心|单位名称|先进典型|获奖者|推荐对象|候选"),
+    "unit": re.compile(r"工作单位|所在单位|单位|推荐单位|申报单位|所属"),
+    "role": re.compile(r"职务|职称|身份|岗位|简介|事迹"),
+    "place": re.compile(r"地区|所在地|地市|省份|市州|区县|县区|属地|城市|省市"),
+    "category": re.compile(r"类别|类型|奖项|荣誉|称号|组别"),
+}
+
+
+def _header(row: list[str]) -> dict[str, int] | None:
+    """Column roles of a header row, or None when the row is not a header."""
+    roles: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        cell = re.sub(r"\s", "", cell)
+        if not cell or len(cell) > 12:
+            continue
+        for role in ("seq", "category", "place", "role", "name", "unit"):  # the specific before the general
+            if role not in roles and _HEADER_WORDS[role].search(cell):
+                if role == "name" and _HEADER_WORDS["unit"].search(cell) and "名称" not in cell:
+                    continue
+                roles[role] = i
+                break
+    if "name" not in roles:
+        if "unit" in roles and len(roles) >= 2:  # “单位” alone names the entries of a list of units
+            roles["name"] = roles.pop("unit")
+        else:
+            return None
+    # A header has two columns or more, each a short label: a caption row is one cell.
+    labels = [c.strip() for c in row if c.strip()]
+    if len(labels) < 2 or any(len(c) > 12 or re.search(r"[，。；：:]|^\d+$", c) for c in labels):
+        return None
+    return roles
 
 
 def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
-    """Entries from tables: the name column by its header, category rows that span the table."""
+    """Entries from tables: columns by the header row, category rows that span the table.
+
+    A table without a header that has as many columns as the last list's continues it (a
+    table split across pages, or a list in several tables)."""
     out: list[ListEntry] = []
+    columns: dict[str, int] | None = None
+    width, category = 0, ""
     for rows in tables:
         rows = [r for r in rows if any(c.strip() for c in r)]
-        if len(rows) < 2:
-            continue
-        category = ""
-        while len(rows) > 2 and len([c for c in rows[0] if c.strip()]) == 1:
-            category = clean_category(next(c for c in rows[0] if c.strip()))  # a caption above the header
-            rows = rows[1:]
-        header = rows[0]
-        name_col = next((i for i, c in enumerate(header) if _NAME_HEADER.search(c) and len(c) <= 12), None)
-        cat_col = next((i for i, c in enumerate(header) if _CAT_HEADER.search(c) and len(c) <= 8), None)
-        if name_col is None:
-            continue
-        for row in rows[1:]:
-            cells = [c for c in row if c.strip()]
-            if len(cells) == 1 and len(row) < len(header) or (len(cells) == 1 and _is_heading(cells[0])):
-                category = clean_category(cells[0])
+        start = None
+        for i, row in enumerate(rows[:6]):
+            found = _header(row)
+            if found:
+                start, columns, width = i + 1, found, len(row)
+                for above in rows[:i]:  # a caption above the header names the category
+                    cells = [c for c in above if c.strip()]
+                    if len(cells) == 1 and len(cells[0]) <= 40 and not _LEAD_IN.search(cells[0]):
+                        category = clean_category(cells[0])
+                break
+        if start is None:
+            if columns is None or not rows or max(len(r) for r in rows) != width:
                 continue
-            if name_col >= len(row) or not row[name_col].strip():
+            start = 0
+        for row in rows[start:]:
+            cells = [c.strip() for c in row if c.strip()]
+            if len(cells) == 1 and (len(row) < width or _is_heading(cells[0]) or columns.get("name", 0) >= len(row)
+                                    or row[columns["name"]].strip() != cells[0]):
+                category = clean_category(cells[0])  # a row spanning the table
                 continue
-            cat = clean_category(row[cat_col]) if cat_col is not None and cat_col < len(row) else category
-            out.append(ListEntry(cat, clean_name(row[name_col])))
+            if _header(row) == columns:
+                continue  # the header repeated on a new page
+            get = (lambda role: row[columns[role]].strip() if role in columns and columns[role] < len(row) else "")
+            name = get("name")
+            if not name:
+                continue
+            cat = clean_category(get("category")) if "category" in columns else category
+            role = " ".join(x for x in (get("unit"), get("role")) if x)
+            header_cell = rows[start - 1][columns["name"]] if start and columns["name"] < len(rows[start - 1]) else ""
+            person = is_person_category(cat) or re.sub(r"\s", "", header_cell) == "姓名"
+            split_name, split_role, where = split_entry(name, person)
+            out.append(ListEntry(cat, split_name, " ".join(x for x in (split_role, role) if x), get("place") or where,
+                                 " | ".join(cells)))
     return out[:MAX_ENTRIES]
 
 
 def from_sentences(lines: list[str]) -> list[ListEntry]:
-    """Entries from sentences such as “X、Y被评为“最佳志愿服务项目””."""
+    """Entries from sentences such as “X、Y被评为“最佳志愿服务项目”” and ““最美志愿者”2人，分别为A、B”."""
     out: list[ListEntry] = []
     for line in lines:
+        for m in _RESPECTIVELY.finditer(line):
+            cat = clean_category(m.group("cat") or m.group("cat2") or "")
+            if not (AWARD_WORDS.search(cat) or _CATEGORY_END.search(cat)):
+                continue
+            person = is_person_category(cat)
+            for text in re.split(r"[、，,]", m.group("names")):
+                name, role, where = split_entry(text, person)
+                if 2 <= len(name) <= 60:
+                    out.append(ListEntry(cat, name, role, where, line))
+        if out and out[-1].source == line:
+            continue
         clause_start = 0
         for m in _AWARD_VERB.finditer(line):
             cat = m.group("cat")
@@ -131,17 +329,23 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
             for name in re.split(r"、|和(?=[^、]{4,}$)|及(?=[^、]{4,}$)", names):
                 name = clean_name(name)
                 if 3 <= len(name) <= 50 and not _SENTENCE.search(name):
-                    out.append(ListEntry(cat, name))
+                    out.append(ListEntry(cat, name, "", "", line))
     return out[:MAX_ENTRIES]
+
+
+# The verb and quoted award; the names are the clause before it. Searched verb-first
+# because a lazy “names before the verb” pattern backtracks over every position.
+_AWARD_VERB = re.compile(r"(?:分别)?(?:被评为|被授予|入选|获评|荣获|获得|当选|被命名为)了?(?:全国|全省|全市)?[“\"'‘](?P<cat>[^”\"'’]{2,30})[”\"'’]")
+_LEAD = re.compile(r"^.*?(?:其中|包括|分别是|名单如下|依次为|我区|我市|我县|全市|全区)[,，：:]?")
 
 
 def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntry]:
     """The honour lists of an article in page order; award sentences only when nothing is listed."""
-    # table cells also appear as body lines; the table reading knows their columns
-    cells = {c for rows in tables for row in rows for c in row if len(row) > 1}
+    # Table cells also appear as body lines; the table reading knows their columns.
+    cells = {c.strip() for rows in tables for row in rows for c in row if len(row) > 1}
     found = from_lines([ln for ln in lines if ln.strip() not in cells])
-    seen = {e.name for e in found}
-    found += [e for e in from_tables(tables) if e.name not in seen]
-    if len(found) >= 2:
+    seen = {(e.category, e.name) for e in found}
+    found += [e for e in from_tables(tables) if (e.category, e.name) not in seen]
+    if found:
         return found
     return from_sentences(lines)

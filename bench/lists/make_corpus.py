@@ -1,0 +1,251 @@
+"""Write the list corpus: each real list of lists.yaml in the layouts portals print lists in.
+
+    python bench/lists/make_corpus.py        # writes bench/lists/corpus/*.html|.txt and truth.json
+
+The names, roles and categories are the published facts of lists.yaml; the text around
+them is ours. Each page's truth is its entries as (category, name, role), in order. The
+held-out lists are written only in the layouts their sources used.
+"""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+CN = "一二三四五六七八九十"
+
+
+def _entries(cat: dict) -> list[tuple[str, str]]:
+    return [(e, "") if isinstance(e, str) else (e["name"], e.get("role", "")) for e in cat["entries"]]
+
+
+def _page(title: str, paragraphs: list[str], extra: str = "", date: str = "2024-06-18 09:30") -> str:
+    """An article page as portals lay them out: headline, info bar, body."""
+    body = "".join(p if p.startswith("<") else f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}_文明网</title>'
+            f'</head><body><div class="nav"><a href="/">首页</a> &gt; <a href="/zyfw/">志愿服务</a></div>'
+            f'<div class="article"><h1>{html.escape(title)}</h1><div class="info">发布时间：{date}　来源：市文明办</div>'
+            f'<div class="content">{body}{extra}</div></div><div class="footer">主办单位：市文明办</div></body></html>')
+
+
+INTRO = ["经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。",
+         "名单公布如下："]
+
+
+def numbered_headings(lst):
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        items = _entries(cat)
+        paras.append(f"{CN[ci]}、{cat['name']}({len(items)}个)")
+        paras += [f"{i}、{n}" + (f"（{r}）" if r else "") for i, (n, r) in enumerate(items, 1)]
+    return "html", _page(lst["title"], paras)
+
+
+def table_category_rows(lst):
+    rows = "<tr><th>序号</th><th>单位名称</th></tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="2">{html.escape(cat["name"])}</td></tr>'
+        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td></tr>" for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], INTRO, f"<table>{rows}</table>")
+
+
+def two_tables(lst):
+    """The list split into two tables, the second without a header (as a table continued on the next page)."""
+    cats = lst["categories"]
+    half = len(cats) // 2
+
+    def rows(cs, header):
+        out = "<tr><th>序号</th><th>名称</th><th>类别</th></tr>" if header else ""
+        for cat in cs:
+            out += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(cat['name'])}</td></tr>"
+                           for i, (n, _) in enumerate(_entries(cat), 1))
+        return f"<table>{out}</table>"
+    return "html", _page(lst["title"], INTRO, rows(cats[:half], True) + "<p>（续表）</p>" + rows(cats[half:], False))
+
+
+def inline(lst):
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        paras.append(f"{cat['name']}（{len(items)}个）：" + "、".join(n for n, _ in items))
+    return "html", _page(lst["title"], paras)
+
+
+def colon_lines(lst):
+    lines = [lst["title"], "发布时间：2024-06-18  来源：市文明办", "", *INTRO, ""]
+    for cat in lst["categories"]:
+        lines += [f"{cat['name']}：", *[n for n, _ in _entries(cat)], ""]
+    lines += ["", "责任编辑：王明"]
+    return "txt", "\n".join(lines) + "\n"
+
+
+def award_lines(lst):
+    lines = [lst["title"], "发布时间：2024-06-18  来源：市文明办", "", *INTRO, ""]
+    for cat in lst["categories"]:
+        lines += [cat["name"], *[f"{i}. {n}" for i, (n, _) in enumerate(_entries(cat), 1)], ""]
+    lines += ["", "责任编辑：王明"]
+    return "txt", "\n".join(lines) + "\n"
+
+
+def running_text(lst):
+    sentences = []
+    for cat in lst["categories"]:
+        names = [n for n, _ in _entries(cat)]
+        sentences.append(f"{'、'.join(names)}被评为“{cat['name']}”")
+    return "html", _page(lst["title"], ["近日，评选结果揭晓。我市" + "；".join(sentences) + "。",
+                                        "这些先进典型扎根基层，长期开展志愿服务。"])
+
+
+def count_colon_lines(lst):
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        paras.append(f"{cat['name']}（{len(items)}个）：")
+        paras += [n for n, _ in items]
+    return "html", _page(lst["title"], paras)
+
+
+def bracket_roles(lst):
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        items = _entries(cat)
+        unit = "人" if any(r for _, r in items) else "个"
+        paras.append(f"{CN[ci]}、{cat['name']}：{len(items)}{unit}")
+        paras += [f"{n}({r})" if r else n for n, r in items]
+    return "html", _page(lst["title"], paras)
+
+
+def fullwidth_roles(lst):
+    lines = [lst["title"], "发布时间：2024-06-18  来源：市文明办", "", *INTRO, ""]
+    for ci, cat in enumerate(lst["categories"]):
+        lines.append(f"{CN[ci]}、{cat['name']}")
+        lines += [f"{n}\u3000{r}" if r else n for n, r in _entries(cat)]
+        lines.append("")
+    return "txt", "\n".join(lines) + "\n"
+
+
+def person_table(lst):
+    out = ""
+    for cat in lst["categories"]:
+        rows = "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(r)}</td></tr>"
+                       for i, (n, r) in enumerate(_entries(cat), 1))
+        out += (f"<p>{html.escape(cat['name'])}</p><table><tr><th>序号</th><th>姓名</th><th>工作单位及职务</th></tr>"
+                f"{rows}</table>")
+    return "html", _page(lst["title"], INTRO, out)
+
+
+def respectively(lst):
+    """Running text, each category with its count and “分别为”, people with their role before the name.
+    A joint entry (“甲、乙”) cannot be told apart in such a sentence, so it is left out."""
+    parts, kept = [], []
+    for cat in lst["categories"]:
+        items = [(n, r) for n, r in _entries(cat) if "、" not in n]
+        kept.append({**cat, "entries": [{"name": n, "role": r} for n, r in items]})
+        unit = "人" if any(r for _, r in items) else "个"
+        parts.append(f"“{cat['name']}”{len(items)}{unit}，分别为" + "、".join(f"{r}{n}" for n, r in items) + "。")
+    return "html", _page(lst["title"], ["日前，评选结果公布。其中，" + "".join(parts), "这些典型来自各行各业。"]), kept
+
+
+def numbered_with_status(lst):
+    """Numbered lines, each name followed by what it was named, after a comma."""
+    paras = ["现将拟命名名单公示如下："]
+    i = 0
+    for cat in lst["categories"]:
+        for n, _ in _entries(cat):
+            i += 1
+            paras.append(f"{i}、{n}，拟命名为{cat['name']}；")
+    return "html", _page(lst["title"], paras), [{"name": "", "entries": [n for c in lst["categories"] for n, _ in _entries(c)]}]
+
+
+# The held-out lists, each in the layout its source used.
+def published_neimenggu(lst):
+    parts = []
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        unit = "人" if any(r for _, r in items) else "个"
+        parts.append(f"“{cat['name']}”{len(items)}{unit}，分别为" + "、".join(f"{r}{n}" for n, r in items) + "。")
+    return "html", _page(lst["title"], ["日前，先进典型活动发布公示名单，我区有8个学雷锋典型上榜。其中，" + " ".join(parts),
+                                        "据悉，这项评选活动已经连续举办多年。"])
+
+
+def published_chongqing(lst):
+    paras = ["近日，先进典型通报表彰，我市有12个典型入选。"]
+    for i, cat in enumerate(lst["categories"]):
+        items = _entries(cat)
+        lead = "其中包括" if i == 0 else ""
+        paras.append(f"{lead}{len(items)}个{cat['name']}，分别是" + "、".join(f"{r}{n}" for n, r in items) + "。")
+    return "html", _page(lst["title"], paras)
+
+
+def published_shenzhen(lst):
+    paras = ["经过宣传发动、择优推荐、集中展示、专家评审等环节，名单现予以公示。", "其中，我市上榜情况如下："]
+    for ci, cat in enumerate(lst["categories"]):
+        items = _entries(cat)
+        paras.append(f"{CN[ci]}、{cat['name']}({len(items)}个)")
+        paras += [n for n, _ in items]
+    paras.append("这项活动自2015年启动以来已连续举办多届。")
+    return "html", _page(lst["title"], paras)
+
+
+def published_nanping(lst):
+    levels = ["五星级", "四星级", "四星级", "三星级", "三星级"]
+    paras = ["经过申报、审核、实地走访等程序，拟认定以下志愿服务组织为首批星级志愿服务组织。具体名单如下："]
+    paras += [f"{i}.{n}，拟认定为{levels[i - 1]}志愿服务组织；" for i, (n, _) in enumerate(_entries(lst["categories"][0]), 1)]
+    paras.append("现对拟认定名单予以公示，公示时间为5个工作日。")
+    return "html", _page(lst["title"], paras)
+
+
+def published_neijiang(lst):
+    community, people = lst["categories"]
+    paras = ["12月5日是国际志愿者日。前一天，年度志愿服务先进典型展示交流活动举行。", "其中",
+             _entries(community)[0][0], f"获评年度“{community['name']}”", f"{len(_entries(people))}名志愿者",
+             f"获评年度“{people['name']}”", "他们分别是"]
+    paras += [f"{r}{n}" for n, r in _entries(people)]
+    paras.append("据了解，这次活动共评选出十佳志愿服务项目、组织、社区和最美志愿者。")
+    return "html", _page(lst["title"], paras)
+
+
+def published_sanming(lst):
+    counts = [9, 11, 9, 11, 16]
+    units = ["名", "个", "个", "个", "个"]
+    parts = [f"{_entries(c)[0][0]}等{k}{u}“{c['name']}”" for c, k, u in zip(lst["categories"], counts, units)]
+    return "html", _page(lst["title"], ["经过宣传发动、择优推荐、专家评审、网站公示等环节，推选出" + "，".join(parts) + "。"])
+
+
+LAYOUTS = {
+    "shanghai-2019": [numbered_headings, table_category_rows, two_tables, inline, colon_lines, award_lines,
+                      numbered_with_status],
+    "ningbo-2024": [running_text, count_colon_lines, respectively],
+    "redcross-2020": [bracket_roles, fullwidth_roles, person_table, respectively],
+    "neimenggu-2018": [published_neimenggu],
+    "chongqing-2020": [published_chongqing],
+    "shenzhen-2024": [published_shenzhen],
+    "nanping-2021": [published_nanping],
+    "neijiang-sichuan": [published_neijiang],
+    "sanming-2023": [published_sanming],
+}
+
+
+def main() -> None:
+    lists = yaml.safe_load((HERE / "lists.yaml").read_text(encoding="utf-8"))
+    out = HERE / "corpus"
+    out.mkdir(exist_ok=True)
+    truth = {}
+    for list_id, layouts in LAYOUTS.items():
+        lst = lists[list_id]
+        for layout in layouts:
+            ext, text, *listed = layout(lst)
+            categories = listed[0] if listed else lst["categories"]  # what the page prints, when not all of it
+            name = f"{list_id}.{layout.__name__}.{ext}"
+            (out / name).write_text(text, encoding="utf-8")
+            truth[name] = {"split": lst["split"], "layout": layout.__name__,
+                           "entries": [[c["name"], n, r] for c in categories for n, r in _entries(c)]}
+    (HERE / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(truth)} pages in {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Honour lists in every layout portals print them in: every entry, its category, the name exactly as printed."""
+
+from __future__ import annotations
+
+from scrapers.lists import find_lists
+
+
+def _pairs(lines, tables=()):
+    return [(e.category, e.name) for e in find_lists(lines, list(tables))]
+
+
+def test_a_category_line_ending_in_a_colon_with_a_count_before_it_heads_unnumbered_lines():
+    lines = ["名单公布如下：", "最美志愿者（2名）：", "李峰威", "吴 衡", "最佳志愿服务组织：", "江苏省常熟市流水琴川义工协会"]
+    assert _pairs(lines) == [("最美志愿者", "李峰威"), ("最美志愿者", "吴 衡"),
+                             ("最佳志愿服务组织", "江苏省常熟市流水琴川义工协会")]
+
+
+def test_inline_lists_with_a_count_or_semicolons_keep_a_joint_entry_whole():
+    assert _pairs(["最美志愿者：李峰威、刘嗣东、肖立文等3名"]) == [
+        ("最美志愿者", "李峰威"), ("最美志愿者", "刘嗣东"), ("最美志愿者", "肖立文")]
+    assert _pairs(["最美志愿者（2人）：陶成诚、黄先红；鲁子玮"]) == [
+        ("最美志愿者", "陶成诚、黄先红"), ("最美志愿者", "鲁子玮")]
+    assert _pairs(["一、最佳志愿服务组织(1个):市总工会职工悦读志愿服务大队"]) == [
+        ("最佳志愿服务组织", "市总工会职工悦读志愿服务大队")]
+
+
+def test_a_name_and_its_role_are_kept_apart_whether_the_role_follows_or_comes_first():
+    entries = find_lists(["一、最美志愿者：3人", "李峰威(北京市红十字雷锋车队应急救援志愿服务队队长)",
+                          "吴 衡\u3000上海市金山区造血干细胞捐献志愿者团队骨干志愿者",
+                          "陶成诚、黄先红(安徽省六安市蓝天救援队队员)"], [])
+    assert [(e.name, e.role) for e in entries] == [
+        ("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"),
+        ("吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"),
+        ("陶成诚、黄先红", "安徽省六安市蓝天救援队队员")]
+    entries = find_lists(["“最美志愿者”2人，分别为吉林省红十字志愿服务队志愿者肖立文、福建省三明市宁化县如梦令公益协会会长张银珠。"], [])
+    assert [(e.category, e.name, e.role) for e in entries] == [
+        ("最美志愿者", "肖立文", "吉林省红十字志愿服务队志愿者"), ("最美志愿者", "张银珠", "福建省三明市宁化县如梦令公益协会会长")]
+
+
+def test_a_name_in_brackets_that_are_not_a_role_is_kept_as_printed():
+    assert _pairs(["一、国家级绿色工厂(1家)", "1、北新建材（昆明）有限公司"]) == [
+        ("国家级绿色工厂", "北新建材（昆明）有限公司")]
+
+
+def test_tables_by_their_header_with_category_rows_and_a_continuation_without_header():
+    first = [["名单公布如下："], ["序号", "单位名称"], ["制度创新示范中心"], ["1", "嘉定区菊园新区社区志愿服务中心"],
+             ["2", "长宁区虹桥街道社区志愿服务中心"]]
+    second = [["品牌创新示范中心"], ["1", "金山区廊下镇社区志愿服务中心"]]
+    assert _pairs([], [first, second]) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"),
+                                          ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心"),
+                                          ("品牌创新示范中心", "金山区廊下镇社区志愿服务中心")]
+
+
+def test_a_people_table_gives_the_unit_and_role_column_as_the_role():
+    table = [["最美志愿者"], ["序号", "姓名", "工作单位及职务"], ["1", "张银珠", "福建省三明市宁化县如梦令公益协会会长"]]
+    (entry,) = find_lists([], [table])
+    assert (entry.category, entry.name, entry.role) == ("最美志愿者", "张银珠", "福建省三明市宁化县如梦令公益协会会长")
+
+
+def test_categories_of_one_entry_count_and_a_form_s_fields_are_never_entries():
+    lines = ["其中，我市上榜情况如下：", "一、最佳志愿服务组织(1个)", "市总工会职工悦读志愿服务大队",
+             "二、最佳志愿服务项目(1个)", "“新光大道”社区矫正项目"]
+    assert _pairs(lines) == [("最佳志愿服务组织", "市总工会职工悦读志愿服务大队"),
+                             ("最佳志愿服务项目", "“新光大道”社区矫正项目")]
+    form = ["最美志愿服务社区", "社区名称:浙江省慈溪市浒山街道虞波社区", "负责人姓名:严介军",
+            "经常开展的志愿服务项目:义诊、理发、摄影、法律咨询等。", "推荐单位:宁波市文明办"]
+    assert _pairs(form) == []
+
+
+def test_numbered_entries_lose_the_clause_after_the_name():
+    assert _pairs(["具体名单如下：", "1.嘉定区菊园新区社区志愿服务中心，拟命名为制度创新示范中心；"]) == [
+        ("", "嘉定区菊园新区社区志愿服务中心")]
