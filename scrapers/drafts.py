@@ -121,11 +121,64 @@ def merge_missing(path: Path, draft: dict, model=None) -> tuple[list[str], list[
         except Exception:  # pydantic.ValidationError, or YAML the model cannot read
             return [], differ + added
     if added:
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            y.dump(doc, fh)
-        tmp.replace(path)
+        _rewrite(path, y, doc)
     return added, differ
+
+
+def _rewrite(path: Path, y: YAML, doc) -> None:
+    """Write ``doc`` over the editor's file at once, through a symlink rather than over it."""
+    target = path.resolve()
+    tmp = target.with_name(target.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        y.dump(doc, fh)
+    tmp.replace(target)
+
+
+def _key(name: str) -> str:
+    """A name as entries are matched: without spaces and quotation marks (never as written)."""
+    return re.sub(r"[\s“”\"'‘’]", "", name or "")
+
+
+def merge_edition(path: Path, categories: list[dict]) -> tuple[int, list[str]]:
+    """Add to the edition at ``path`` the draft's entries it lacks, each after the entry that
+    comes before it in the draft (published order), or at the end of its category when the
+    two share none; a category it lacks goes at the end.
+
+    Returns (entries added, entries that disagree: a name the edition has under another
+    category). When any disagree, nothing is written: the caller writes the draft beside it.
+    """
+    y = _yaml()
+    doc = y.load(path.read_text(encoding="utf-8"))
+    if not isinstance(doc, dict) or not isinstance(doc.get("categories"), list):
+        return 0, ["categories"]
+    existing = {_key(c.get("name", "")): c for c in doc["categories"] if isinstance(c, dict)}
+    where = {_key(e.get("name", "")): _key(c.get("name", "")) for c in existing.values()
+             for e in (c.get("entries") or []) if isinstance(e, dict)}
+    differ = [f"{e['name']}：已在“{where[_key(e['name'])]}”类别" for cat in categories for e in cat["entries"]
+              if _key(e["name"]) in where and where[_key(e["name"])] != _key(cat["name"])]
+    if differ:
+        return 0, differ
+    added = 0
+    for cat in categories:
+        mine = existing.get(_key(cat["name"]))
+        if mine is None:
+            doc["categories"].append(cat)
+            added += len(cat["entries"])
+            continue
+        entries = mine.setdefault("entries", [])
+        at = None  # after the last entry this draft shares with the edition; at the end before any
+        for entry in cat["entries"]:
+            found = next((i for i, e in enumerate(entries) if isinstance(e, dict) and _key(e.get("name", "")) == _key(entry["name"])), None)
+            if found is not None:
+                at = found + 1
+                continue
+            at = len(entries) if at is None else at
+            entries.insert(at, entry)
+            at += 1
+            added += 1
+    if added:
+        _rewrite(path, y, doc)
+    return added, []
 
 
 def _dumps(doc) -> str:

@@ -35,6 +35,7 @@ def known_from(content: Path) -> Known:
                 known.names[re.sub(r"\s", "", name)] = rid
         elif kind == "editions":
             known.editions[model.title] = rid
+            known.edition_of[(model.scheme, model.year)] = rid
             for cat in model.categories:
                 for e in cat.entries:
                     if e.stub and e.name:
@@ -204,10 +205,7 @@ class Ingest:
         return rid
 
     def _edition(self, e: DraftEdition, ids: dict[str, str], src: dict, report: D.Report) -> str | None:
-        if e.existing:
-            report.linked.append(f"{e.title} → {e.existing}")
-            return e.existing
-        scheme = e.scheme or self._scheme(e, src, report)
+        scheme = e.scheme or (None if e.existing else self._scheme(e, src, report))
         categories = []
         used: set[str] = set()
         for cat in e.categories:
@@ -227,8 +225,12 @@ class Ingest:
                 item = {"stub": stub, "name": entry.name}
                 if region is not None:
                     item["region"] = region.display
+                if entry.role:
+                    item["role"] = entry.role
                 entries.append(item)
             categories.append({"name": cat.name, "kind": cat.kind, "quota": len(entries), "entries": entries})
+        if e.existing:
+            return self._merge_edition(e, categories, report)
         data = {"scheme": scheme, "year": e.year or date.today().year, "title": e.title, "level": e.level}
         if e.region:
             data["region"] = e.region
@@ -240,9 +242,31 @@ class Ingest:
         if D.write_new(path, D.dump(data, header="由 bangyang ingest 生成的草稿; 核对阶段、名额和地区后把 status 改为 published")):
             report.created.append(self._rel(path))
             self.known.editions[e.title] = rid
+            self.known.edition_of[(scheme, data["year"])] = rid
         else:
             report.skipped.append(f"{self._rel(path)}: 已存在")
         return rid
+
+    def _merge_edition(self, e: DraftEdition, categories: list[dict], report: D.Report) -> str:
+        """Add the entries the existing edition lacks, or write the draft beside it when they disagree."""
+        path = self.content / "records" / f"{e.existing}.yaml"
+        for cat in categories:
+            cat.pop("quota", None)  # the list's own quota stays as the editor wrote it
+        try:
+            added, differ = D.merge_edition(path, categories)
+        except Exception as exc:  # noqa: BLE001 - a file the editor broke: say so, write nothing over it
+            report.failed.append(f"{self._rel(path)}: 读不了已有的榜单 ({exc}); 修好后再导入")
+            return e.existing
+        if differ:
+            beside = path.with_name(path.stem + ".incoming.yaml")
+            D.write_new(beside, D.dump({"title": e.title, "categories": categories},
+                                       header="与已有榜单不一致的导入结果; 核对后手工合并, 再删除本文件"))
+            report.incoming.append(f"{self._rel(beside)}: {len(differ)} 条与 {self._rel(path)} 不一致 ({differ[0]}…)")
+        elif added:
+            report.merged.append(f"{self._rel(path)}: 加入 {added} 条")
+        else:
+            report.linked.append(f"{e.title} → {e.existing} (已有全部条目)")
+        return e.existing
 
     def _scheme(self, e: DraftEdition, src: dict, report: D.Report) -> str:
         name = re.sub(r"^(?:19|20)\d{2}\s*年度?", "", e.title).strip() or e.title

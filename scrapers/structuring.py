@@ -57,6 +57,7 @@ class Known:
     names: dict[str, str] = field(default_factory=dict)       # name or alias → honoree id
     stubs: dict[str, str] = field(default_factory=dict)       # list name → stub id
     editions: dict[str, str] = field(default_factory=dict)    # edition title → edition id
+    edition_of: dict[tuple, str] = field(default_factory=dict)  # (scheme id, year) → edition id
     schemes: dict[str, str] = field(default_factory=dict)     # scheme name / short name → scheme id
     statsheets: list[tuple[str, str, str]] = field(default_factory=list)  # (region path, date, id)
     news: list["KnownNews"] = field(default_factory=list)
@@ -79,6 +80,7 @@ class DraftEntry:
     region: str | None = None
     honoree: str | None = None   # an existing honoree this name links to
     stub: str | None = None      # an existing stub this name links to
+    role: str = ""               # the unit or role printed with the name
 
 
 @dataclass
@@ -242,12 +244,13 @@ def _editions(article: Article, known: Known, drafts: Drafts) -> None:
         honoree, stub = _link(known, entry.name)
         if honoree:
             drafts.links[entry.name] = honoree
-        cat.entries.append(DraftEntry(entry.name, where.display if where else None, honoree, stub))
+        cat.entries.append(DraftEntry(entry.name, where.display if where else None, honoree, stub, entry.role))
         if not (honoree or stub) and len(cat.entries) == 1:
             cat.kind = kind_of(entry.category or "", kind_of(entry.name, cat.kind))
     scheme = next((sid for name, sid in sorted(known.schemes.items(), key=lambda kv: -len(kv[0]))
                    if name and name in title), None)
-    existing = known.editions.get(title)
+    # Regional articles of one national list name it differently: the scheme and year identify it.
+    existing = known.editions.get(title) or (known.edition_of.get((scheme, year)) if scheme and year else None)
     drafts.editions.append(DraftEdition(title, year, _level(title, scope), scope.display if scope else None,
                                         categories, scheme, existing))
 

@@ -198,3 +198,42 @@ def test_a_merge_that_would_make_the_record_invalid_is_not_written(project):
     assert added == [] and differ == ["volunteer_share"]
     assert path.read_text(encoding="utf-8") == text
     link(load(project / "content"))
+
+
+def _regional_article(region: str, lines: list[str]) -> bytes:
+    return article_html(f"2024年度全国志愿服务“四个100”先进典型名单公示{region}入选情况",
+                        ["经过宣传发动、择优推荐、专家评审等环节，名单现予以公示。", "其中，上榜情况如下：", *lines])
+
+
+def test_a_regional_article_of_a_national_list_adds_its_entries_to_the_one_edition(project, tmp_path):
+    """Each region's article of one national list gives its entries to the same edition,
+    in published order, and the editor's file keeps its own lines as they were."""
+    edition = project / "content/records/editions/quanguo-sige100-2024.yaml"
+    before = edition.read_text(encoding="utf-8")
+    page_file = tmp_path / "shenzhen.html"
+    page_file.write_bytes(_regional_article("深圳", [
+        "一、最佳志愿服务组织(1个)", "深圳市公益救援志愿者联合会", "二、最佳志愿服务项目(1个)",
+        "深圳市“五分钟社会救援圈”志愿服务项目", "三、最美志愿服务村(社区)(1个)", "深圳市龙华区民治街道北站社区"]))
+    report = Ingest(project).run([str(page_file)])
+    assert any("quanguo-sige100-2024.yaml: 加入 3 条" in line for line in report.merged), report.lines()
+    data = _yaml(edition)
+    names = {c["name"]: [e["name"] for e in c["entries"]] for c in data["categories"]}
+    assert names["最佳志愿服务组织"] == ["市总工会职工悦读志愿服务大队", "深圳市公益救援志愿者联合会"]
+    assert names["最美志愿服务村(社区)"][-1] == "深圳市龙华区民治街道北站社区"
+    assert [c["quota"] for c in data["categories"]] == [100, 100, 100, 100]  # the editor's quotas stay
+    after = edition.read_text(encoding="utf-8")
+    assert all(line in after for line in before.splitlines() if line.strip() and "entries: []" not in line)
+    link(load(project / "content"), include_drafts=True)  # still valid
+
+    again = Ingest(project).run([str(page_file)])
+    assert not again.merged and edition.read_text(encoding="utf-8") == after
+
+
+def test_an_article_that_puts_a_listed_name_in_another_category_is_written_beside_the_edition(project, tmp_path):
+    edition = project / "content/records/editions/quanguo-sige100-2024.yaml"
+    before = edition.read_text(encoding="utf-8")
+    page_file = tmp_path / "wrong.html"
+    page_file.write_bytes(_regional_article("宁波", ["一、最佳志愿服务组织(1个)", "鄞州区潘火街道香园社区"]))
+    report = Ingest(project).run([str(page_file)])
+    assert edition.read_text(encoding="utf-8") == before
+    assert any("quanguo-sige100-2024.incoming.yaml: 1 条" in line for line in report.incoming), report.lines()
