@@ -60,7 +60,7 @@ _RESPECTIVELY = re.compile(
     rf"(?:[“\"](?P<cat>[^”\"]{{2,30}})[”\"]\s*(?P<n>\d+)\s*{_UNIT}|(?P<n2>\d+)\s*{_UNIT}(?P<cat2>[^，,。；;“”\"]{{2,30}}?))"
     r"\s*[，,：:]?\s*(?:分别为|分别是|分别有|包括|是)[：:]?(?P<names>[^。；;]+)")
 _FORM_FIELD = re.compile(r"^[^：:，。；;、]{2,20}[：:]\s*\S")
-_INLINE = re.compile(rf"^(?P<cat>[^：:，。；;]{{2,40}}?)\s*[：:]\s*(?P<rest>\S.*)$")
+_INLINE = re.compile(r"^(?P<cat>[^：:，。；;]{2,40}?)\s*[：:]\s*(?P<rest>\S.*)$")
 MAX_ENTRIES = 5000
 
 
