@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= chromium
 
-.PHONY: site build serve test check install browser clean
+.PHONY: site build serve test check install browser office clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,15 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 install: $(VENV)/.installed node_modules/.installed
+
+# Attachments in .doc, .wps and .et are converted by LibreOffice; the tests convert with it too.
+office:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "Installing LibreOffice (writer, calc) with apt-get…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk >/dev/null; }
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
 browser:
@@ -43,7 +52,7 @@ site: install
 check: install
 	$(BIN)/bangyang check
 
-test: install browser
+test: install browser office
 	$(BIN)/python -m pytest
 
 clean:

@@ -49,6 +49,7 @@ class Article:
     profile: str | None = None  # the site profile used, or None for the general algorithm
     reason: str | None = None
     tables: list[list[list[str]]] = field(default_factory=list)
+    attachment: str | None = None  # the file name, when this is an attached document, not a web page
 
     @property
     def paragraphs(self) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .article import Article
+from .attachments import AttachmentError, read as read_attachment
 from .decode import decode_html
 from .html_extract import extract_html
 from .lists import find_lists
@@ -42,4 +43,19 @@ def extract_article(data: bytes, url: str | None = None, http_charset: str | Non
     article.list_entries = find_lists(article.paragraphs, article.tables)
     if truncated and not article.reason:
         article.reason = f"页面超过 {MAX_INPUT_BYTES // 1024 // 1024} MB, 只读了前面部分"
+    return article
+
+
+def extract_attachment(data: bytes, name: str, url: str | None = None) -> Article:
+    """An attached document (.docx, .xlsx, .xls, .ods, .pdf, .doc, .wps, .et) as an Article:
+    its title, its lines as the body, its tables, and the honour lists in them. A file that
+    cannot be read gives an empty Article whose ``reason`` says why."""
+    try:
+        doc = read_attachment(data, name)
+    except AttachmentError as exc:
+        return Article(url=url, attachment=name, reason=str(exc))
+    article = Article(title=doc.title, body="\n".join(doc.lines), tables=doc.tables, url=url, attachment=name)
+    article.list_entries = find_lists(doc.lines, doc.tables)
+    if not article.body and doc.tables:
+        article.body = "\n".join(" ".join(c for c in row if c) for t in doc.tables for row in t)
     return article

@@ -15,7 +15,8 @@ from generator.domain.slugs import pinyin_words
 from . import drafts as D
 from .article import Article
 from .decode import decode_html
-from .extract import extract_article
+from .attachments import SUFFIXES as ATTACHMENT_SUFFIXES
+from .extract import extract_article, extract_attachment
 from .fetch import Fetcher, FetchError, cached_snapshot, next_page
 from .structuring import DraftEdition, DraftHonoree, Drafts, Known, KnownNews, structure
 
@@ -62,6 +63,8 @@ def read_source(source: str, fetcher: Fetcher | None, cache: Path, use_cache: bo
         path = Path(source)
         if not path.is_file():
             return Article(reason=f"找不到文件 {source}"), None
+        if path.suffix.lower() in ATTACHMENT_SUFFIXES:
+            return extract_attachment(path.read_bytes(), path.name), None
         return extract_article(path.read_bytes()), None
     fetched = cached_snapshot(cache, source) if use_cache else None
     if fetched is None:
@@ -153,6 +156,10 @@ class Ingest:
             if rid:
                 ids[h.name] = rid
         edition_ids = [eid for e in d.editions if (eid := self._edition(e, ids, src, report))]
+        if a.attachment:  # an attached list is no news article
+            if not d.editions:
+                report.skipped.append(f"{a.attachment}: 没有找到名单")
+            return report
         self._statistics(d, src, report)
         self._news(d, src, ids, edition_ids, report)
         return report

@@ -215,13 +215,84 @@ def published_sanming(lst):
     return "html", _page(lst["title"], ["经过宣传发动、择优推荐、专家评审、网站公示等环节，推选出" + "，".join(parts) + "。"])
 
 
+def _rows(lst):
+    """(category, [序号, 名称, 单位及职务] rows) of a list, for the attachment layouts."""
+    return [(cat["name"], [[str(i), n, r] for i, (n, r) in enumerate(_entries(cat), 1)]) for cat in lst["categories"]]
+
+
+def docx_table(lst):
+    """A Word attachment: a title, a table with its header and a merged row for each category."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("附件1")
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["序号", "名称", "单位及职务"]):
+        cell.text = text
+    for category, rows in _rows(lst):
+        row = table.add_row().cells
+        row[0].merge(row[2]).text = category
+        for values in rows:
+            for cell, text in zip(table.add_row().cells, values):
+                cell.text = text
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue()
+
+
+def xlsx_sheet(lst):
+    """An Excel attachment: a merged title row, a header, a merged row for each category."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.merge_cells("A1:C1")
+    sheet.append(["序号", "名称", "单位及职务"])
+    for category, rows in _rows(lst):
+        sheet.append([category])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3)
+        for values in rows:
+            sheet.append([int(values[0]), values[1], values[2]])
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xlsx", buf.getvalue()
+
+
+def xls_category_column(lst):
+    """An old Excel attachment with a 类别 column instead of category rows."""
+    import io
+
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    for col, text in enumerate(["序号", "类别", "名称"]):
+        sheet.write(0, col, text)
+    r = 1
+    for category, rows in _rows(lst):
+        for values in rows:
+            sheet.write(r, 0, r)
+            sheet.write(r, 1, category)
+            sheet.write(r, 2, values[1])
+            r += 1
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xls", buf.getvalue()
+
+
 LAYOUTS = {
     "shanghai-2019": [numbered_headings, table_category_rows, two_tables, inline, colon_lines, award_lines,
-                      numbered_with_status],
+                      numbered_with_status, docx_table, xlsx_sheet, xls_category_column],
     "ningbo-2024": [running_text, count_colon_lines, respectively],
-    "redcross-2020": [bracket_roles, fullwidth_roles, person_table, respectively],
+    "redcross-2020": [bracket_roles, fullwidth_roles, person_table, respectively, docx_table],
     "neimenggu-2018": [published_neimenggu],
-    "chongqing-2020": [published_chongqing],
+    "chongqing-2020": [published_chongqing, xlsx_sheet],
     "shenzhen-2024": [published_shenzhen],
     "nanping-2021": [published_nanping],
     "neijiang-sichuan": [published_neijiang],
@@ -240,7 +311,10 @@ def main() -> None:
             ext, text, *listed = layout(lst)
             categories = listed[0] if listed else lst["categories"]  # what the page prints, when not all of it
             name = f"{list_id}.{layout.__name__}.{ext}"
-            (out / name).write_text(text, encoding="utf-8")
+            if isinstance(text, bytes):
+                (out / name).write_bytes(text)
+            else:
+                (out / name).write_text(text, encoding="utf-8")
             truth[name] = {"split": lst["split"], "layout": layout.__name__,
                            "entries": [[c["name"], n, r] for c in categories for n, r in _entries(c)]}
     (HERE / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

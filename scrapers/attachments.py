@@ -1,0 +1,183 @@
+"""The files 公示 and 公布 notices attach, read into lines and tables for the list extractor.
+
+- .docx with python-docx: paragraphs and tables in document order; a merged row is one cell;
+- .xlsx, .xls and .ods with python-calamine: every sheet, a merged cell's value in its first cell;
+- text .pdf with pdfplumber: each page's tables, and its text lines outside them;
+- .doc, .wps and .et are converted to .docx or .xlsx by LibreOffice (``soffice --headless``).
+
+A file that cannot be read raises AttachmentError with what is wrong and what to do.
+"""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+SUFFIXES = (".docx", ".xlsx", ".xls", ".ods", ".pdf", ".doc", ".wps", ".et")
+_CONVERT = {".doc": "docx", ".wps": "docx", ".et": "xlsx"}
+
+
+class AttachmentError(Exception):
+    """A file that cannot be read; the message says why and what to do."""
+
+
+@dataclass
+class Document:
+    """An attachment's text: its lines (paragraphs, in order) and its tables (rows of cell text)."""
+
+    name: str
+    lines: list[str] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The first short line that is not a numbering, else the file name without its extension."""
+        for line in self.lines[:8]:
+            text = line.strip()
+            if 6 <= len(text) <= 60 and not re.match(r"^(?:附件\s*\d*[：:]?\s*$|\d{1,3}\s*[、.．)）])", text):
+                return re.sub(r"^附件\s*\d*\s*[：:]?\s*", "", text)
+        return re.sub(r"^附件\s*\d*\s*[：:]?\s*", "", Path(self.name).stem)
+
+
+def read(data: bytes, name: str) -> Document:
+    """The text of the attachment ``data``, named ``name`` (its extension says its format)."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise AttachmentError(f"{name}: 不认识的附件格式 {suffix or '(无扩展名)'}；能读 {'、'.join(SUFFIXES)}")
+    if len(data) > MAX_BYTES:
+        raise AttachmentError(f"{name}: 文件有 {len(data) // (1024 * 1024)} MB，超过 {MAX_BYTES // (1024 * 1024)} MB 的上限")
+    if not data:
+        raise AttachmentError(f"{name}: 文件是空的")
+    if suffix in _CONVERT:
+        return _converted(data, name, _CONVERT[suffix])
+    try:
+        if suffix == ".docx":
+            return _docx(data, name)
+        if suffix == ".pdf":
+            return _pdf(data, name)
+        return _sheets(data, name)
+    except AttachmentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - each library raises its own errors for a damaged file
+        if _encrypted(data, suffix):
+            raise AttachmentError(f"{name}: 文件设有密码，读不了；请取得无密码的文件") from None
+        raise AttachmentError(f"{name}: 文件已损坏或不是 {suffix} 文件，读不了（{type(exc).__name__}）") from None
+
+
+def _encrypted(data: bytes, suffix: str) -> bool:
+    """Office files with a password are OLE containers holding “EncryptedPackage”; PDFs have /Encrypt."""
+    if suffix == ".pdf":
+        return b"/Encrypt" in data[-4096:] or b"/Encrypt" in data[:4096]
+    return data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" and "EncryptedPackage".encode("utf-16-le") in data[:65536]
+
+
+def _docx(data: bytes, name: str) -> Document:
+    from docx import Document as Word
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ValueError("not a zip")
+    word = Word(io.BytesIO(data))
+    doc = Document(name)
+    for block in word.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = Paragraph(block, word).text.strip()
+            if text:
+                doc.lines.append(text)
+        elif tag == "tbl":
+            rows = []
+            for row in Table(block, word).rows:
+                cells, seen = [], set()
+                for cell in row.cells:  # a merged cell comes back once per grid column it spans
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append(cell.text.strip())
+                rows.append(cells)
+            doc.tables.append(rows)
+    return doc
+
+
+def _sheets(data: bytes, name: str) -> Document:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    doc = Document(name)
+    for sheet_name in book.sheet_names:
+        rows = [[_cell(v) for v in row] for row in book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=True)]
+        rows = [r for r in rows if any(c for c in r)]
+        if not rows:
+            continue
+        # A title row above the table (one cell across it) is the document's title line.
+        while rows and len([c for c in rows[0] if c]) == 1 and len(rows) > 1 and len([c for c in rows[1] if c]) > 1:
+            doc.lines.append(next(c for c in rows[0] if c))
+            rows = rows[1:]
+        doc.tables.append(rows)
+    return doc
+
+
+def _cell(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip() if value is not None else ""
+
+
+def _pdf(data: bytes, name: str) -> Document:
+    import pdfplumber
+
+    doc = Document(name)
+    chars = 0
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            chars += len(page.chars)
+            found = page.find_tables()
+            boxes = [t.bbox for t in found]
+            for table in found:
+                doc.tables.append([[re.sub(r"\s*\n\s*", "", c or "").strip() for c in row] for row in table.extract()])
+            # The text outside the tables, line by line (inside them the tables have it).
+            outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
+            for line in (outside.extract_text() or "").splitlines():
+                if line.strip():
+                    doc.lines.append(line.strip())
+    if chars == 0:
+        raise AttachmentError(f"{name}: PDF 没有文字层（是扫描件），需要先做文字识别（OCR）；或请发布单位提供 Word、Excel 版")
+    return doc
+
+
+def _inside(obj: dict, box: tuple) -> bool:
+    x0, top, x1, bottom = box
+    return obj.get("x0", -1) >= x0 - 1 and obj.get("x1", 1e9) <= x1 + 1 and obj.get("top", -1) >= top - 1 \
+        and obj.get("bottom", 1e9) <= bottom + 1
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _converted(data: bytes, name: str, to: str) -> Document:
+    """A .doc, .wps or .et file converted by LibreOffice, then read as .docx or .xlsx."""
+    binary = soffice()
+    if binary is None:
+        raise AttachmentError(f"{name}: 读 {Path(name).suffix} 文件需要 LibreOffice（apt-get install libreoffice-writer "
+                              f"libreoffice-calc），或先在 WPS、Word 里另存为 .{to}")
+    with tempfile.TemporaryDirectory(prefix="bangyang-convert-") as tmp:
+        source = Path(tmp) / ("in" + Path(name).suffix.lower())
+        source.write_bytes(data)
+        try:
+            subprocess.run([binary, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/profile",
+                            "--convert-to", to, "--outdir", str(Path(tmp) / "out"), str(source)],
+                           capture_output=True, timeout=120, check=False, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise AttachmentError(f"{name}: LibreOffice 转换超时；请另存为 .{to} 后再导入") from None
+        out = Path(tmp) / "out" / f"in.{to}"
+        if not out.is_file():
+            raise AttachmentError(f"{name}: LibreOffice 转换不了这个文件（可能已损坏或设有密码）；请另存为 .{to} 后再导入")
+        return read(out.read_bytes(), str(Path(name).with_suffix("." + to)))

@@ -1,0 +1,186 @@
+"""Lists that come as attachments: Word, Excel, ODS, PDF and WPS files, and the files that cannot be read."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scrapers.attachments import AttachmentError, read
+from scrapers.extract import extract_attachment
+from helpers import copy_project
+from scrapers.ingest import Ingest
+
+TITLE = "2019年度上海市社区志愿服务示范中心名单"
+LIST = {  # from the published list (../shared/seeds/002)
+    "制度创新示范中心": ["嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心", "徐汇区斜土街道社区志愿服务中心"],
+    "品牌创新示范中心": ["金山区廊下镇社区志愿服务中心", "徐汇区枫林街道社区志愿服务中心"],
+}
+PAIRS = [(c, n) for c, names in LIST.items() for n in names]
+
+
+def _docx() -> bytes:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("附件")
+    doc.add_paragraph(TITLE)
+    table = doc.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["序号", "单位名称", "所在区"]):
+        cell.text = text
+    for category, names in LIST.items():
+        row = table.add_row().cells
+        merged = row[0].merge(row[2])  # a category row across the table
+        merged.text = category
+        for i, name in enumerate(names, 1):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text = str(i), name, name[:3]
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _xlsx() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([TITLE])
+    sheet.merge_cells("A1:C1")
+    sheet.append(["序号", "名称", "所在区"])
+    for category, names in LIST.items():
+        sheet.append([category])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3)
+        for i, name in enumerate(names, 1):
+            sheet.append([i, name, name[:3]])
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def _xls() -> bytes:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("名单")
+    sheet.write_merge(0, 0, 0, 2, TITLE)
+    for col, text in enumerate(["序号", "名称", "所在区"]):
+        sheet.write(1, col, text)
+    r = 2
+    for category, names in LIST.items():
+        sheet.write_merge(r, r, 0, 2, category)
+        r += 1
+        for i, name in enumerate(names, 1):
+            sheet.write(r, 0, i)
+            sheet.write(r, 1, name)
+            sheet.write(r, 2, name[:3])
+            r += 1
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def _convert(data: bytes, suffix: str, to: str, tmp_path: Path) -> bytes:
+    """A file converted by LibreOffice, as a portal's staff would save it (make test installs it)."""
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    assert binary, "LibreOffice is needed: make test installs it with apt-get"
+    source = tmp_path / f"in{suffix}"
+    source.write_bytes(data)
+    subprocess.run([binary, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", to, "--outdir", str(tmp_path / "out"), str(source)],
+                   capture_output=True, timeout=180, check=True)
+    return (tmp_path / "out" / f"in.{to.split(':')[0]}").read_bytes()
+
+
+def _pairs(data: bytes, name: str) -> list[tuple[str, str]]:
+    article = extract_attachment(data, name)
+    assert article.reason is None, article.reason
+    return [(e.category, e.name) for e in article.list_entries]
+
+
+def test_a_word_table_with_merged_category_rows_gives_every_entry_under_its_category():
+    assert _pairs(_docx(), "附件1.docx") == PAIRS
+    assert extract_attachment(_docx(), "附件1.docx").title == TITLE
+
+
+def test_excel_sheets_with_a_title_row_and_merged_category_rows():
+    assert _pairs(_xlsx(), "名单.xlsx") == PAIRS
+    assert _pairs(_xls(), "名单.xls") == PAIRS
+    assert extract_attachment(_xlsx(), "名单.xlsx").title == TITLE
+
+
+def test_ods_pdf_and_wps_files(tmp_path):
+    assert _pairs(_convert(_xlsx(), ".xlsx", "ods", tmp_path / "ods"), "名单.ods") == PAIRS
+    assert _pairs(_convert(_docx(), ".docx", "pdf", tmp_path / "pdf"), "名单.pdf") == PAIRS
+    assert _pairs(_convert(_docx(), ".docx", "doc", tmp_path / "doc"), "名单.wps") == PAIRS
+    assert _pairs(_convert(_xlsx(), ".xlsx", "xls", tmp_path / "et"), "名单.et") == PAIRS
+
+
+def test_files_that_cannot_be_read_say_why(tmp_path, monkeypatch):
+    import pypdf
+    from msoffcrypto.format.ooxml import OOXMLFile
+    from PIL import Image
+
+    with pytest.raises(AttachmentError, match="损坏"):
+        read(b"PK\x03\x04 not really a zip", "名单.docx")
+    with pytest.raises(AttachmentError, match="损坏"):
+        read(b"\x00\x01garbage" * 100, "名单.xlsx")
+
+    locked = io.BytesIO()
+    OOXMLFile(io.BytesIO(_docx())).encrypt("secret", locked)
+    with pytest.raises(AttachmentError, match="密码"):
+        read(locked.getvalue(), "名单.docx")
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(_convert(_docx(), ".docx", "pdf", tmp_path)))
+    writer.encrypt("secret")
+    locked_pdf = io.BytesIO()
+    writer.write(locked_pdf)
+    with pytest.raises(AttachmentError, match="密码"):
+        read(locked_pdf.getvalue(), "名单.pdf")
+
+    scan = io.BytesIO()
+    Image.new("RGB", (600, 800), "white").save(scan, "PDF")
+    with pytest.raises(AttachmentError, match="OCR"):
+        read(scan.getvalue(), "扫描件.pdf")
+
+    monkeypatch.setattr("scrapers.attachments.MAX_BYTES", 1000)
+    with pytest.raises(AttachmentError, match="上限"):
+        read(_docx(), "名单.docx")
+    monkeypatch.undo()
+
+    monkeypatch.setattr("scrapers.attachments.soffice", lambda: None)
+    with pytest.raises(AttachmentError, match="LibreOffice.*另存为 .docx"):
+        read(b"\xd0\xcf\x11\xe0" + b"\x00" * 600, "名单.wps")
+
+
+def test_ingesting_an_attachment_drafts_an_edition_and_writes_no_news(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for edition in (project / "content/records/editions").glob("shanghai-*"):
+        edition.unlink()  # as before the list was entered
+    attachment = tmp_path / "附件1：2019年度上海市社区志愿服务示范中心名单.docx"
+    attachment.write_bytes(_docx())
+    news_before = sorted((project / "content/news").iterdir())
+    report = Ingest(project).run([str(attachment)])
+    assert sorted((project / "content/news").iterdir()) == news_before
+    created = [line for line in report.created if line.startswith("content/records/editions/")]
+    assert len(created) == 1, report.lines()
+    data = yaml.safe_load((project / created[0]).read_text(encoding="utf-8"))
+    assert data["title"] == "2019年度上海市社区志愿服务示范中心"
+    assert [(c["name"], e["name"]) for c in data["categories"] for e in c["entries"]] == PAIRS
+
+    # The same list again, now that the site has it: nothing is written, and the report says so.
+    again = Ingest(project).run([str(attachment)])
+    assert not again.created and not again.merged
+    assert any("已有全部条目" in line for line in again.linked), again.lines()
+
+
+def test_a_bad_attachment_writes_nothing(project, tmp_path):
+    broken = tmp_path / "名单.xlsx"
+    broken.write_bytes(b"not a spreadsheet at all" * 10)
+    before = sorted(p for p in (project / "content").rglob("*"))
+    report = Ingest(project).run([str(broken)])
+    assert sorted(p for p in (project / "content").rglob("*")) == before
+    assert any("损坏" in line for line in report.skipped + report.failed), report.lines()
