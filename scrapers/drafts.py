@@ -29,15 +29,17 @@ class Report:
     linked: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    check: list[str] = field(default_factory=list)   # what an editor must check: places the region table lacks
 
     def extend(self, other: "Report") -> None:
-        for name in ("created", "merged", "incoming", "linked", "skipped", "failed"):
+        for name in ("created", "merged", "incoming", "linked", "skipped", "failed", "check"):
             getattr(self, name).extend(getattr(other, name))
 
     def lines(self) -> list[str]:
         out = []
         for label, items in (("新建", self.created), ("补全", self.merged), ("待核对 (写在旁边)", self.incoming),
-                             ("链接到已有记录", self.linked), ("跳过", self.skipped), ("失败", self.failed)):
+                             ("链接到已有记录", self.linked), ("跳过", self.skipped), ("失败", self.failed),
+                             ("请核对", self.check)):
             if items:
                 out.append(f"{label} {len(items)}:")
                 out += [f"  {x}" for x in items]

@@ -15,7 +15,7 @@ from .article import Article
 from .lists import AWARD_WORDS, HONOREE_END, clean_category
 
 _KIND_BY_WORD = [  # the first word found in a category or name decides the kind
-    (re.compile(r"志愿者(?!协会|组织|服务队|队|联合会)$|志愿者[（(]|个人"), "volunteer"),
+    (re.compile(r"志愿者(?!协会|组织|服务队|队|联合会)$|志愿者[（(]|工作者|个人"), "volunteer"),
     (re.compile(r"社区|村(?!民)|小区"), "community"),
     (re.compile(r"中心|服务站|实践站|实践所|驿站|阵地"), "centre"),
     (re.compile(r"项目|行动|计划|工程"), "project"),
@@ -46,6 +46,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _LEVEL_WORDS = [("全国", "全国"), ("中央", "全国"), ("省", "省"), ("自治区", "省"), ("市", "市"), ("区", "区县"), ("县", "区县")]
 _ADMIN = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|区|县|旗|镇|乡|街道|新区)")
 _ADMIN_RUN = re.compile(rf"(?:{_ADMIN.pattern})+")
+# The places a name starts with, strictly: 社区 and 小区 are no 区.
+_PLACE_RUN = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|(?<![社小园景])区|县|旗|镇|乡|街道|新区))+")
 MAX_BODY = 20_000
 
 
@@ -134,6 +136,7 @@ class Drafts:
     regions: list[str] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)  # name in the article → existing record id
     main_region: str | None = None  # the city or province most of the article's places lie in
+    unplaced: list[str] = field(default_factory=list)  # list entries whose place the region table lacks
 
 
 def kind_of(text: str, default: str = "organization") -> str:
@@ -150,11 +153,14 @@ def place(known: Known, text: str) -> tuple[Region | None, str | None]:
     if table is None:
         m = re.match(rf"(?:{_ADMIN.pattern})+", text)
         return None, m.group(0) if m else None
+    run = _PLACE_RUN.match(text)
     for end in range(min(len(text), 24), 1, -1):
         try:
-            return table.normalise(text[:end]), None
+            region = table.normalise(text[:end])
         except RegionError:
             continue
+        # “宁波市海曙区白云街道…” with 白云街道 missing from the table: found as 宁波市, with the rest unplaced
+        return region, (text[end:run.end()] if run and run.end() > end else None)
     m = re.match(rf"(?:{_ADMIN.pattern})+", text)
     return None, m.group(0) if m else None
 
@@ -238,9 +244,13 @@ def _editions(article: Article, known: Known, drafts: Drafts) -> None:
         if not categories or categories[-1].name != entry.category:
             categories.append(DraftCategory(entry.category or "名单", kind_of(entry.category or entry.name)))
         cat = categories[-1]
-        where, _ = place(known, entry.name)
+        where, rest = place(known, entry.place or entry.name)
         if where is None and scope is not None:
-            where, _ = place(known, scope.display + entry.name)
+            where, rest = place(known, scope.display + (entry.place or entry.name))
+        if rest:
+            kept = f"，只记到{where.display}" if where else ""
+            line = f"（{entry.source}）" if entry.source and entry.source != entry.name else ""
+            drafts.unplaced.append(f"“{entry.name}”{line}：{rest} 不在 content/regions.yaml{kept}；在地区表中补上后再导入")
         honoree, stub = _link(known, entry.name)
         if honoree:
             drafts.links[entry.name] = honoree

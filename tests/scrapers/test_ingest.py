@@ -237,3 +237,13 @@ def test_an_article_that_puts_a_listed_name_in_another_category_is_written_besid
     report = Ingest(project).run([str(page_file)])
     assert edition.read_text(encoding="utf-8") == before
     assert any("quanguo-sige100-2024.incoming.yaml: 1 条" in line for line in report.incoming), report.lines()
+
+
+def test_an_entry_whose_place_the_region_table_lacks_is_reported_with_its_line(project, tmp_path):
+    page_file = tmp_path / "list.html"
+    page_file.write_bytes(article_html("2023年度宁波市最美志愿服务社区名单", [
+        "经过推荐、评审，名单公布如下：", "最美志愿服务社区（1个）：", "宁波市海曙区白云街道某某社区"]))
+    report = Ingest(project).run([str(page_file)])
+    assert any("海曙区白云街道 不在 content/regions.yaml，只记到浙江省宁波市" in line and "某某社区" in line
+               for line in report.check), report.lines()
+    assert "请核对 1:" in report.lines()
