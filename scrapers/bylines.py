@@ -96,10 +96,24 @@ def _clean_value(raw: str, kind: str) -> str | None:
     return value
 
 
+def _is_label(text: str, start: int, end: int, kind: str) -> bool:
+    """A label word where it is a label: not inside another word (工作者, 澎湃号作者), and for
+    来源 and 编辑 followed by a colon or a space, not running on into a sentence (来源于网络)."""
+    before = text[start - 1] if start else ""
+    after = text[end:end + 1]
+    # “新华社记者” is a byline; “工作者”, “澎湃号作者” and “编辑部” hold the word inside another
+    if before and "\u4e00" <= before <= "\u9fff" and not text[start:end].startswith("记者"):
+        return after in (":", "：")
+    if kind in ("source", "editor"):
+        return after in (":", "：", " ", "\u3000", "\t", "\xa0") or end == len(text)
+    return True
+
+
 def parse_byline(text: str) -> Byline:
     """Read date, 来源, 作者 and 编辑 from one stretch of info-bar text."""
     out = Byline(date=find_date(text))
-    marks = [(m.start(), m.end(), m.lastgroup.rstrip("0123456789")) for m in _LABEL_RE.finditer(text)]
+    marks = [(m.start(), m.end(), m.lastgroup.rstrip("0123456789")) for m in _LABEL_RE.finditer(text)
+             if _is_label(text, m.start(), m.end(), m.lastgroup.rstrip("0123456789"))]
     for i, (start, end, kind) in enumerate(marks):
         if kind in ("other", "photo") or getattr(out, kind) is not None:
             continue

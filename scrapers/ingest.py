@@ -310,6 +310,9 @@ class Ingest:
         a = d.article
         title = _one_line(D.plain_text(a.title, 300))  # as the front matter stores it
         when = (a.publish_time or date.today().isoformat()).replace("T", " ")[:16]
+        if not a.publish_time:
+            report.check.append(f"{a.title}: 页面上没有完整的发布日期（年月日）；新闻稿暂记为今天 {when[:10]}，"
+                                f"请按原文改正 Date")
         mentioned = set(ids.values()) | set(d.links.values()) | set(editions)
         timed = len(when) == 16 and not when.endswith("00:00")
         for n in self.known.news:
@@ -326,12 +329,16 @@ class Ingest:
         lines = [f"{k}: {_one_line(D.plain_text(v, 300))}" for k, v in meta if v]
         news_dir = self.content / "news"
         text = "\n".join(lines) + "\n\n" + D.markdown_paragraphs(a.paragraphs) + "\n"
-        path = news_dir / f"{when[:10]}-{_slug(a.title)}.md"
-        if D.write_new(path, text):
-            report.created.append(self._rel(path))
-            self.known.news.append(KnownNews(when, src["publisher"], mentioned, title, src.get("url")))
-        else:
-            report.skipped.append(f"{self._rel(path)}: 已存在")
+        # Another article of the same day with a similar title (checked above to be another
+        # article) gets the next free name, never nothing.
+        stem = f"{when[:10]}-{_slug(a.title)}"
+        for n in range(1, 100):
+            path = news_dir / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
+            if D.write_new(path, text):
+                report.created.append(self._rel(path))
+                self.known.news.append(KnownNews(when, src["publisher"], mentioned, title, src.get("url")))
+                return
+        report.skipped.append(f"{self._rel(news_dir / stem)}: 同名新闻稿太多")
 
     def _free_id(self, base: str, also_taken: set[str] = frozenset()) -> str:
         """base, or base-2, base-3…: an id no record, stub or earlier draft of this run uses."""

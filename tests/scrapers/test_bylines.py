@@ -1,0 +1,38 @@
+"""Bylines: 来源, 作者 and 编辑 read only where they are labels; dates never made up."""
+
+from __future__ import annotations
+
+from pageserver import article_html
+from scrapers import extract_article
+from scrapers.bylines import parse_byline
+from scrapers.ingest import Ingest
+
+
+def test_labels_inside_other_words_are_not_labels():
+    assert parse_byline("社区工作者张三带领志愿者开展活动").author is None
+    assert parse_byline("本文为澎湃号作者或机构在澎湃新闻上传并发布").author is None
+    assert parse_byline("来源于网络，如有侵权请联系删除").source is None
+    bar = parse_byline("2024-05-06 10:00  来源：宁波日报  作者：王明  责任编辑：李华")
+    assert (bar.source, bar.author, bar.editor) == ("宁波日报", "王明", "李华")
+    assert parse_byline("新华社记者 张三").author == "张三"
+
+
+def test_a_footer_disclaimer_does_not_replace_the_info_bar_source():
+    page = article_html("某某社区志愿服务队获评优秀志愿服务组织", ["某某社区志愿服务队扎根社区多年，开展助老服务。",
+                                                   "（部分图片来源于网络，如有侵权请联系删除）"], source="宁波日报")
+    assert extract_article(page).source == "宁波日报"
+
+
+def test_a_page_without_a_full_date_is_reported_and_same_day_titles_get_their_own_files(project, tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("某某社区举办志愿服务活动\n\n来源：宁波日报\n\n某某社区志愿者开展助老服务，居民纷纷点赞。\n", encoding="utf-8")
+    report = Ingest(project).run([str(undated)])
+    assert any("没有完整的发布日期" in line for line in report.check), report.lines()
+
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    first.write_bytes(article_html("宁波市志愿服务先进典型名单公布（一）", ["第一篇文章的正文，讲述志愿服务。"]))
+    second.write_bytes(article_html("宁波市志愿服务先进典型名单公布（二）", ["第二篇文章的正文，讲述另一件事。"],
+                                    source="另一家报纸"))
+    report = Ingest(project).run([str(first), str(second)])
+    news = [line for line in report.created if line.startswith("content/news/")]
+    assert len(news) == 2 and news[0] != news[1], report.lines()
