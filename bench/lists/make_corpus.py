@@ -230,6 +230,7 @@ def docx_table(lst):
     doc.add_paragraph("附件1")
     doc.add_paragraph(lst["title"])
     table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"  # ruled, as official lists are printed
     for cell, text in zip(table.rows[0].cells, ["序号", "名称", "单位及职务"]):
         cell.text = text
     for category, rows in _rows(lst):
