@@ -261,7 +261,7 @@ site = Path(sys.argv[1])
 try:
     from generator.engine.build import build
     from generator.engine.state import BuildState
-    state, key = BuildState(site), "state"
+    state, key = BuildState(site, preview=True), "state"
 except ImportError:  # a checkout from before generator/engine/
     from generator.build import Session as BuildState, build
     state, key = BuildState(site), "session"

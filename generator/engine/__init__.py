@@ -1,1 +1,1 @@
-"""The engine: build state, change planning, the build itself, and the preview's session."""
+"""The engine: build state, change planning, the build itself, and what a preview keeps between its rebuilds."""

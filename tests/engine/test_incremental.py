@@ -148,23 +148,23 @@ def pristine(tmp_path_factory) -> Path:
        jobs=st.sampled_from([1, 2]), in_session=st.sampled_from(["no", "yes", "watched"]))
 def test_incremental_output_equals_a_clean_build_after_any_edits(pristine, tmp_path_factory, monkeypatch,
                                                                   edits, jobs, in_session):
-    """A "watched" session is told each changed file, as `bangyang serve`'s watcher tells it."""
+    """A "watched" preview is told each changed file, as `bangyang serve`'s watcher tells it."""
     monkeypatch.setattr(render_module, "_PARALLEL_MIN_GROUPS", 0)  # let the small sample use workers too
     work = tmp_path_factory.mktemp("edits")
     project = work / "project"
     shutil.copytree(pristine, project)
     editor = Editor(project)
-    session = BuildState(project, preview=True) if in_session != "no" else None
+    preview = BuildState(project, preview=True) if in_session != "no" else None
     if in_session == "watched":
-        session.watching()
-        build(project, search=False, jobs=jobs, state=session)  # looks at every file; later builds do not
-        session.prime()  # as serve does while nothing changes
+        preview.watching()
+        build(project, search=False, jobs=jobs, state=preview)  # looks at every file; later builds do not
+        preview.prime()  # as serve does while nothing changes
     for action, n in edits:
         before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (project / "output").rglob("*") if p.is_file()}
         editor.apply(action, n)
         if in_session == "watched":
-            session.changed(editor.take_changes())
-        build(project, search=False, jobs=jobs, state=session)
+            preview.changed(editor.take_changes())
+        build(project, search=False, jobs=jobs, state=preview)
         # A file whose bytes did not change keeps its mtime (rsync sends only what changed),
         # unless the edit was to that very file in output/.
         for path, (mtime, data) in before.items():
@@ -179,22 +179,22 @@ def test_incremental_output_equals_a_clean_build_after_any_edits(pristine, tmp_p
 @given(in_preview=st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 1000)), min_size=1, max_size=3),
        after=st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 1000)), min_size=1, max_size=3))
 def test_command_line_builds_after_a_preview_equal_a_clean_build(pristine, tmp_path_factory, in_preview, after):
-    """Edits in a preview (or a kept process), which writes its manifest and the summaries'
+    """Edits in a preview, which writes its build state and the summaries'
     values when it stops; then edits built from the command line, which trust those values."""
     work = tmp_path_factory.mktemp("handover")
     project = work / "project"
     shutil.copytree(pristine, project)
     editor = Editor(project)
-    session = BuildState(project, preview=True)
-    session.watching()
-    build(project, search=False, state=session)
-    session.prime()
+    preview = BuildState(project, preview=True)
+    preview.watching()
+    build(project, search=False, state=preview)
+    preview.prime()
     for action, n in in_preview:
         editor.apply(action, n)
-        session.changed(editor.take_changes())
-        build(project, search=False, state=session)
-        session.prime()  # idle between edits
-    session.save()
+        preview.changed(editor.take_changes())
+        build(project, search=False, state=preview)
+        preview.prime()  # idle between edits
+    preview.save()
     for action, n in after:
         editor.apply(action, n)
         build(project, search=False)
@@ -204,12 +204,12 @@ def test_command_line_builds_after_a_preview_equal_a_clean_build(pristine, tmp_p
 
 def test_serve_session_rebuilds_match_a_clean_build_after_renames(project, tmp_path):
     """`bangyang serve` keeps per-honoree search and open-data values in memory between rebuilds."""
-    session = BuildState(project, preview=True)
-    build(project, search=False, state=session, jobs=1)
+    preview = BuildState(project, preview=True)
+    build(project, search=False, state=preview, jobs=1)
     editor = Editor(project)
     for action, n in (("name", 3), ("region", 3), ("name", 3), ("edition", 1)):
         editor.apply(action, n)
-        build(project, search=False, state=session, jobs=1)
+        build(project, search=False, state=preview, jobs=1)
     clean = build(project, output=tmp_path / "clean", search=False, cache=False)
     for rel in ("data/honorees.json", "data/honorees.csv", "search/index.html"):
         assert (project / "output" / rel).read_bytes() == (clean.output / rel).read_bytes(), rel
@@ -217,14 +217,14 @@ def test_serve_session_rebuilds_match_a_clean_build_after_renames(project, tmp_p
 
 
 def test_a_serve_session_writes_its_manifest_when_it_ends(project):
-    session = BuildState(project, preview=True)
-    build(project, search=False, state=session, jobs=1)
+    preview = BuildState(project, preview=True)
+    build(project, search=False, state=preview, jobs=1)
     editor = Editor(project)
     editor.apply("name", 2)
-    build(project, search=False, state=session, jobs=1)
-    # While the session runs, no manifest is on disk: another process builds in full, correctly.
+    build(project, search=False, state=preview, jobs=1)
+    # While the preview runs, no manifest is on disk: another process builds in full, correctly.
     assert not list((project / ".bangyang-cache").rglob("manifest-*"))
-    session.save()
+    preview.save()
     after = build(project, search=False)
     assert (after.remade, after.rendered, after.written) == (0, 0, 0)
 
@@ -439,35 +439,35 @@ def test_check_leaves_no_manifest_behind(project):
 
 def test_a_watched_session_looks_only_at_the_files_it_is_told_of(project):
     """What lets `bangyang serve` skip a look at every file: its watcher names each change."""
-    session = BuildState(project, preview=True)
-    session.watching()
-    build(project, search=False, state=session, jobs=1)
+    preview = BuildState(project, preview=True)
+    preview.watching()
+    build(project, search=False, state=preview, jobs=1)
     record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
     page = project / "output" / "communities" / "zhejiang" / "cixi-yubo" / "index.html"
     record.write_text(record.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  新补充的一句话。\n", 1),
                       encoding="utf-8")
     page.write_text("stray", encoding="utf-8")
-    assert build(project, search=False, state=session, jobs=1).remade == 0  # not told: not seen
-    session.changed([record, page])
-    result = build(project, search=False, state=session, jobs=1)
+    assert build(project, search=False, state=preview, jobs=1).remade == 0  # not told: not seen
+    preview.changed([record, page])
+    result = build(project, search=False, state=preview, jobs=1)
     assert not result.relinked and result.remade > 0
     assert "新补充的一句话" in page.read_text(encoding="utf-8")
 
 
 def test_a_watched_session_recovers_from_a_broken_record(project, tmp_path):
-    session = BuildState(project, preview=True)
-    session.watching()
-    build(project, search=False, state=session, jobs=1)
+    preview = BuildState(project, preview=True)
+    preview.watching()
+    build(project, search=False, state=preview, jobs=1)
     record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
     good = record.read_text(encoding="utf-8")
     record.write_text(good.replace("name: ", "name: [", 1), encoding="utf-8")
-    session.changed([record])
+    preview.changed([record])
     with pytest.raises(BuildError) as failed:
-        build(project, search=False, state=session, jobs=1)
+        build(project, search=False, state=preview, jobs=1)
     assert "cixi-yubo.yaml" in str(failed.value)
     record.write_text(good.replace("body: |\n", "body: |\n  改好以后补充的一句话。\n", 1), encoding="utf-8")
-    session.changed([record])
-    build(project, search=False, state=session, jobs=1)
+    preview.changed([record])
+    build(project, search=False, state=preview, jobs=1)
     clean = build(project, output=tmp_path / "clean", search=False, cache=False)
     assert tree_digest(project / "output") == tree_digest(clean.output)
     assert "改好以后补充的一句话" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
@@ -506,8 +506,8 @@ def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(proje
 def test_a_session_build_that_fails_after_an_edit_leaves_the_edit_for_the_next(project, monkeypatch):
     import generator.engine.build as build_module
 
-    session = BuildState(project, preview=True)
-    build(project, search=False, state=session, jobs=1)
+    preview = BuildState(project, preview=True)
+    build(project, search=False, state=preview, jobs=1)
     record = project / "content" / "records" / "communities" / "zhejiang" / "cixi-yubo.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  第一次补充。\n", 1),
                       encoding="utf-8")
@@ -518,9 +518,9 @@ def test_a_session_build_that_fails_after_an_edit_leaves_the_edit_for_the_next(p
 
     monkeypatch.setattr(build_module, "render_groups", disk_full)
     with pytest.raises(OSError):
-        build(project, search=False, state=session, jobs=1)
+        build(project, search=False, state=preview, jobs=1)
     monkeypatch.setattr(build_module, "render_groups", real)
-    result = build(project, search=False, state=session, jobs=1)  # nothing changed since the failure
+    result = build(project, search=False, state=preview, jobs=1)  # nothing changed since the failure
     assert not result.relinked
     assert "第一次补充" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
 
