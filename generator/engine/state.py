@@ -160,12 +160,16 @@ class BucketStore:
         self.folder, self.stem = folder, stem
         self.buckets: dict[str, dict] = {}   # file name → its dict, for the files read
         self.dirty: set[str] = set()
+        self._prefixes: dict[str, str] = {}  # kind of key → the start of its files' names
 
     def _name(self, key) -> str:
-        kind = key[0] if isinstance(key, tuple) and key and isinstance(key[0], str) else ""
-        kind = re.sub(r"[^A-Za-z0-9_.-]", "_", kind)[:40]
-        digest = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=4).digest()
-        return f"{self.stem}-{kind + '-' if kind else ''}{int.from_bytes(digest, 'big') % self.BUCKETS:02d}.pickle"
+        kind = key[0] if type(key) is tuple and key and type(key[0]) is str else ""
+        prefix = self._prefixes.get(kind)
+        if prefix is None:
+            safe = re.sub(r"[^A-Za-z0-9_.-]", "_", kind)[:40]
+            prefix = self._prefixes[kind] = f"{self.stem}-{safe + '-' if safe else ''}"
+        # CRC-32 of the key's text: stable between processes, unlike hash(), and quick.
+        return f"{prefix}{zlib.crc32(repr(key).encode('utf-8')) % self.BUCKETS:02d}.pickle"
 
     def _bucket(self, name: str) -> dict:
         bucket = self.buckets.get(name)
@@ -194,10 +198,10 @@ class BucketStore:
         return {k: v for bucket in self.buckets.values() for k, v in bucket.items()}
 
     def keep_only(self, keys) -> None:
-        """Drop every key not in ``keys``."""
+        """Drop every key not in ``keys`` (a dict or set: looked up, never walked)."""
         self.all()
         for name, bucket in self.buckets.items():
-            gone = bucket.keys() - keys
+            gone = [key for key in bucket if key not in keys]
             if gone:
                 for key in gone:
                     del bucket[key]
@@ -276,7 +280,7 @@ class ParsedFiles:
         self.old, self.new, self.stored = self.new, {}, []
 
     def write(self) -> None:
-        self.disk.keep_only(self.old.keys())
+        self.disk.keep_only(self.old)
         for key in self.unwritten:
             if key in self.old:
                 self.disk.set(key, self.old[key])
@@ -337,7 +341,7 @@ class Values:
         for key in self.fresh:
             self.disk.set(key, self.used[key])
         if not keep_unused:
-            self.disk.keep_only(self.used.keys())
+            self.disk.keep_only(self.used)
         self.used, self.fresh = {}, []
 
     @property
