@@ -89,9 +89,11 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
         raise BuildError([Problem(str(settings_file or "pelicanconf.py"), 0, 0, "", str(exc))]) from None
     with output_lock(project), _collector_paused():
         state = BuildState(project, cache) if state is None else state
-        result = _build(project, output, settings, state, include_drafts, search, jobs or default_jobs())
-        if not state.preview:
-            state.save()
+        try:
+            result = _build(project, output, settings, state, include_drafts, search, jobs or default_jobs())
+        finally:
+            if not state.preview:  # also after a failure: what was read and written stays known
+                state.save()
     result.seconds = time.perf_counter() - started
     return result
 
@@ -108,9 +110,9 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         if not state.preview and state.folder is not None:  # its stamp may say there is nothing to do
             stamped, files = plan.input_stamp(project, settings.theme_dirs,
                                               (settings.digest, include_drafts, str(output)))
-            last = state.stamp(output)
-            if plan.nothing_changed(last, stamped, output, search):
-                result.pages, result.groups, result.unchanged = last.pages, last.groups, True
+            before = state.stamp(output)
+            if plan.nothing_changed(before, stamped, output, search):
+                result.pages, result.groups, result.unchanged = before.pages, before.groups, True
                 return result
         elif state.folder is not None:
             files, modified = plan.record_files_since(state, project / "content" / "records", hints)
