@@ -203,9 +203,9 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
 
     # 6. Index the site for search, when a searchable page changed.
     new.search = old.search if old else ""
+    key = plan.stale_index(new, output)  # what the index should be made from, if it is not
     try:
-        key = plan.stale_index(new, output) if search else None
-        if key is not None:
+        if search and key is not None:
             with _stage(timings, "index"):
                 _index(project, output)
             new.search, result.indexed = key, True
@@ -214,7 +214,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         state.values.end_build(keep_unused=old is not None)
         stamp = Stamp(stamped, [(path, page.size, page.mtime_ns) for path, page in new.pages.items()],
                       sum(1 for p in new.pages if p.endswith(".html")), len(groups),
-                      plan.stale_index(new, output) is None) if stamped else None
+                      key is None or result.indexed) if stamped else None
         state.wrote(output, new, stamp)
 
     if state.folder is not None:
