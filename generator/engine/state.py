@@ -151,6 +151,8 @@ class BucketStore:
 
     A file is read only when a key in it is asked for, so a build that uses a few values
     reads a few files; ``write`` rewrites only the files holding a changed or dropped key.
+    Values handed over packed (``add_packed``) stay packed until their file is read or
+    written.
     """
 
     BUCKETS = 32
@@ -160,9 +162,13 @@ class BucketStore:
         self.folder, self.stem = folder, stem
         self.buckets: dict[str, dict] = {}   # file name → its dict, for the files read
         self.dirty: set[str] = set()
+        self.packed: dict[str, list[bytes]] = {}  # file name → values handed over, not yet unpacked
+        self.keeping: set | dict | None = None     # keep_only's keys, applied as each file is written
+        self.arrived: set = set()                   # keys unpacked since the last write
         self._prefixes: dict[str, str] = {}  # kind of key → the start of its files' names
 
-    def _name(self, key) -> str:
+    def name(self, key) -> str:
+        """The file that holds ``key``."""
         kind = key[0] if type(key) is tuple and key and type(key[0]) is str else ""
         prefix = self._prefixes.get(kind)
         if prefix is None:
@@ -176,42 +182,84 @@ class BucketStore:
         if bucket is None:
             found = read_pickle(self.folder / name) if self.folder is not None else None
             bucket = self.buckets[name] = found if isinstance(found, dict) else {}
+        if name in self.packed:
+            for blob in self.packed.pop(name):
+                for key, value in unpack(blob).items():
+                    if key not in bucket:
+                        bucket[key] = value
+                        self.dirty.add(name)
+                    self.arrived.add(key)
         return bucket
 
     def get(self, key, default=None):
-        value = self._bucket(self._name(key)).get(key, self._MISSING)
+        value = self._bucket(self.name(key)).get(key, self._MISSING)
         return default if value is self._MISSING else value
 
     def __contains__(self, key) -> bool:
-        return key in self._bucket(self._name(key))
+        return key in self._bucket(self.name(key))
 
     def set(self, key, value) -> None:
-        name = self._name(key)
+        name = self.name(key)
         self._bucket(name)[key] = value
         self.dirty.add(name)
 
+    def add_packed(self, packs: dict[str, bytes]) -> None:
+        """Values packed by file name (``pack_by_file``), kept packed until their file is needed."""
+        for name, blob in packs.items():
+            self.packed.setdefault(name, []).append(blob)
+
+    def pack_by_file(self, values: dict) -> dict[str, bytes]:
+        by_file: dict[str, dict] = {}
+        for key, value in values.items():
+            by_file.setdefault(self.name(key), {})[key] = value
+        return {name: pack(part) for name, part in by_file.items()}
+
+    def _names_on_disk(self) -> set[str]:
+        if self.folder is None or not self.folder.is_dir():
+            return set()
+        return {path.name for path in self.folder.glob(f"{self.stem}-*.pickle")}
+
     def all(self) -> dict:
         """Every key and value, reading every file."""
-        if self.folder is not None and self.folder.is_dir():
-            for path in self.folder.glob(f"{self.stem}-*.pickle"):
-                self._bucket(path.name)
+        for name in self._names_on_disk() | self.packed.keys():
+            self._bucket(name)
         return {k: v for bucket in self.buckets.values() for k, v in bucket.items()}
 
     def keep_only(self, keys) -> None:
-        """Drop every key not in ``keys`` (a dict or set: looked up, never walked)."""
-        self.all()
-        for name, bucket in self.buckets.items():
-            gone = [key for key in bucket if key not in keys]
-            if gone:
+        """Drop every key not in ``keys`` (a dict or set: looked up, never walked), nor
+        handed over packed, when the files are next written."""
+        self.keeping = keys
+
+    def write(self, keep: bool = True) -> None:
+        """Write the files that changed. ``keep=False``: let go of each file's values once
+        written (a build that ends), so that only one file's values are unpacked at a time."""
+        names = self.dirty | self.packed.keys()
+        if self.keeping is not None:
+            names |= self._names_on_disk() | self.buckets.keys()
+        for name in sorted(names):
+            bucket = self._bucket(name)
+            if self.keeping is not None:
+                gone = [key for key in bucket if key not in self.keeping and key not in self.arrived]
                 for key in gone:
                     del bucket[key]
-                self.dirty.add(name)
-
-    def write(self) -> None:
-        if self.folder is not None:
-            for name in sorted(self.dirty):
-                write_pickle(self.folder / name, self.buckets[name])
+                if gone:
+                    self.dirty.add(name)
+            if name in self.dirty and self.folder is not None:
+                write_pickle(self.folder / name, bucket)
+            if not keep:
+                del self.buckets[name]
         self.dirty.clear()
+        self.keeping, self.arrived = None, set()
+
+
+def pack(values: dict) -> bytes:
+    """Values handed from a rendering process to the build: as objects, each honoree's share
+    of the summary pages held a tenth of a cold build's peak memory."""
+    return zlib.compress(pickle.dumps(values, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(blob: bytes) -> dict:
+    return pickle.loads(zlib.decompress(blob))
 
 
 class ParsedFiles:
@@ -325,15 +373,14 @@ class Values:
         """Start noting every value used, for a rendering process to hand back to the build."""
         self.recent = {}
 
-    def recorded(self) -> dict[tuple, Any]:
-        """The values used since record(); stops noting."""
+    def recorded(self) -> dict[str, bytes]:
+        """The values used since record(), packed by the file that keeps them; stops noting."""
         recent, self.recent = self.recent or {}, None
-        return recent
+        return self.disk.pack_by_file(recent)
 
-    def merge(self, used: dict[tuple, Any]) -> None:
-        """Keep what a rendering process used (``recorded``)."""
-        self.fresh.extend(k for k in used if k not in self.used and k not in self.disk)
-        self.used.update(used)
+    def merge(self, packs: dict[str, bytes]) -> None:
+        """Keep what a rendering process used (``recorded``); unpacked when its file is needed."""
+        self.disk.add_packed(packs)
 
     def end_build(self, keep_unused: bool) -> None:
         """Keep the values this build worked out; ``keep_unused=False`` (it made every page):
@@ -346,10 +393,10 @@ class Values:
 
     @property
     def unwritten(self) -> bool:
-        return bool(self.disk.dirty)
+        return bool(self.disk.dirty or self.disk.packed or self.disk.keeping is not None)
 
-    def write(self) -> None:
-        self.disk.write()
+    def write(self, keep: bool = True) -> None:
+        self.disk.write(keep)
 
 
 @dataclass
@@ -492,6 +539,12 @@ class BuildState:
         """Write what the builds since the last save kept in memory."""
         if self.folder is None:
             return
+        # Values first, let go of file by file when the process ends after this save: the
+        # manifest is pickled after them, with less in memory.
+        if self._values is not None:
+            self._values.write(keep=self.preview)
+        if self._parsed is not None:
+            self._parsed.write()
         for output, kept in self.outputs.items():
             if kept.unsaved:
                 write_pickle(self._file(output, "manifest"), kept.manifest)
@@ -500,10 +553,6 @@ class BuildState:
                 else:
                     self._file(output, "stamp").unlink(missing_ok=True)
                 kept.unsaved = False
-        if self._parsed is not None:
-            self._parsed.write()
-        if self._values is not None:
-            self._values.write()
 
     @property
     def unsaved(self) -> bool:

@@ -58,7 +58,7 @@ class GroupResult:
     pages: dict[str, PageState] = field(default_factory=dict)
     staged: list[str] = field(default_factory=list)
     rendered: int = 0
-    memo: dict | None = None           # the values a rendering process used (Values.recorded)
+    memo: dict | None = None           # the values a rendering process used, packed (Values.recorded)
     # Where the group's time went, for `build --profile`: making its page data, each
     # template's rendering, and the whole group (the rest is hashing, comparing and writing).
     data_s: float = 0.0
