@@ -222,8 +222,8 @@ def test_a_serve_session_writes_its_manifest_when_it_ends(project):
     editor = Editor(project)
     editor.apply("name", 2)
     build(project, search=False, state=preview, jobs=1)
-    # While the preview runs, no manifest is on disk: another process builds in full, correctly.
-    assert not list((project / ".bangyang-cache").rglob("manifest-*"))
+    # While the preview runs, no manifest on disk describes output/: another process builds in full, correctly.
+    assert BuildState(project).manifest((project / "output").resolve()) is None
     preview.save()
     after = build(project, search=False)
     assert (after.remade, after.rendered, after.written) == (0, 0, 0)
@@ -546,3 +546,40 @@ def test_a_damaged_cache_file_is_dropped_with_a_warning_and_the_site_is_right(pr
     capfd.readouterr()
     build(project, search=False)  # made again: no warning now
     assert "已损坏" not in capfd.readouterr().err
+
+
+def test_an_edit_saves_only_what_changed_of_the_manifest_and_the_next_build_trusts_it(project, tmp_path):
+    build(project, search=False)
+    folder = project / ".bangyang-cache/build"
+    base = next(folder.glob("manifest-*"))
+    kept = base.read_bytes()
+    record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    for n in (1, 2):
+        record.write_text(re.sub(r"leader: 严介军\d*", f"leader: 严介军{n}", record.read_text(encoding="utf-8")),
+                          encoding="utf-8")
+        build(project, search=False)
+    assert base.read_bytes() == kept and list(folder.glob("changes-*"))
+    # A page changed by hand makes the next build read the manifest: it remakes that page alone.
+    page = project / "output/communities/zhejiang/cixi-yubo/index.html"
+    page.write_text("broken", encoding="utf-8")
+    again = build(project, search=False)
+    assert (again.remade, again.written) == (1, 1) and "严介军2" in page.read_text(encoding="utf-8")
+    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
+    assert tree_digest(project / "output") == tree_digest(clean.output)
+
+
+def test_a_build_stopped_while_it_writes_output_leaves_no_manifest_to_trust(project, monkeypatch):
+    build(project, search=False)
+    record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(改)"), encoding="utf-8")
+
+    def stopped(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("generator.engine.build.commit", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        build(project, search=False)
+    monkeypatch.undo()
+    result = build(project, search=False)
+    assert result.remade == result.groups
+    assert "严介军(改)" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
