@@ -235,15 +235,28 @@ def body_samples(project: Path, count: int = 3) -> list[tuple[str, str]]:
     return [(rid, body.strip().splitlines()[0][:12]) for rid, _, body in honorees[::step][:count] if body.strip()]
 
 
+def measure_cold(tools: list[Tool], runs: int) -> dict[str, tuple[float, float]]:
+    """Median wall seconds and peak RSS (MB) of a cold build, the tools taking turns: timed
+    one tool after another, the first has been the slower in every run, whatever its code."""
+    walls: dict[str, list[float]] = {t.name: [] for t in tools}
+    rsss: dict[str, list[float]] = {t.name: [] for t in tools}
+    for _ in range(runs):
+        for tool in tools:
+            tool.clean()
+            os.sync()
+            wall, rss = timed(tool.command(), tool.env if tool.kind == "bangyang" else None)
+            walls[tool.name].append(wall)
+            rsss[tool.name].append(rss)
+    return {name: (statistics.median(walls[name]), max(rsss[name])) for name in walls}
+
+
 def measure(tool: Tool, runs: int) -> dict[str, tuple[float, float]]:
-    """Median wall seconds and peak RSS (MB) of each case, each build a command of its own."""
+    """Median wall seconds and peak RSS (MB) of each case after the cold build, each build a command of its own."""
     out = {}
-    for case in CASES:
+    for case in CASES[1:]:
         walls, rsss = [], []
         for _ in range(runs):
-            if case == "cold":
-                tool.clean()
-            elif case.startswith("edit_"):
+            if case.startswith("edit_"):
                 tool.edit(case)
             wall, rss = timed(tool.command(), tool.env if tool.kind == "bangyang" else None)
             walls.append(wall)
@@ -356,22 +369,23 @@ def main(argv: list[str] | None = None) -> int:
             if baseline:
                 sites[baseline] = baseline_site(project, source[baseline], work / "baseline")
             samples = body_samples(sites["bangyang"])
-            for name in tools:
-                print(f"n={n} {name}…", file=sys.stderr, flush=True)
-                # The sites just written are still being flushed to disk: the first tool timed
-                # would pay for the others' writes.
-                os.sync()
-                # The real path: serve's watcher names files by it.
-                tool = Tool(name, sites[name].resolve(), trash, source.get(name, ROOT))
-                measured = measure(tool, args.runs)
+            # The sites just written are still being flushed to disk: the first tool timed
+            # would pay for the others' writes. The real path: serve's watcher names files by it.
+            os.sync()
+            timed_tools = [Tool(name, sites[name].resolve(), trash, source.get(name, ROOT)) for name in tools]
+            print(f"n={n} cold builds, {', '.join(tools)} in turn…", file=sys.stderr, flush=True)
+            cold = measure_cold(timed_tools, args.runs)
+            for tool in timed_tools:
+                print(f"n={n} {tool.name}…", file=sys.stderr, flush=True)
+                measured = {"cold": cold[tool.name], **measure(tool, args.runs)}
                 check_pages(tool, samples)
                 pages, version = tool.pages(), tool_version(tool)
                 for case, (wall, rss) in measured.items():
-                    rows.append({"tool": name, "n": n, "case": case, "wall_s": round(wall, 2),
+                    rows.append({"tool": tool.name, "n": n, "case": case, "wall_s": round(wall, 2),
                                  "peak_rss_mb": round(rss, 1), "pages": pages, "version": version})
                 if tool.kind == "bangyang" and args.serve:
                     for case, wall in measure_preview(tool, args.runs).items():
-                        serve_rows.append({"tool": f"{name} serve", "n": n, "case": case, "wall_s": round(wall, 3),
+                        serve_rows.append({"tool": f"{tool.name} serve", "n": n, "case": case, "wall_s": round(wall, 3),
                                            "version": version})
         shutil.rmtree(trash, ignore_errors=True)
         if baseline:
