@@ -156,7 +156,7 @@ class Ingest:
             if rid:
                 ids[h.name] = rid
         edition_ids = [eid for e in d.editions if (eid := self._edition(e, ids, src, report))]
-        report.check += d.unplaced
+        report.check += d.unplaced + d.short
         if a.attachment:  # an attached list is no news article
             if not d.editions:
                 report.skipped.append(f"{a.attachment}: 没有找到名单")

@@ -37,7 +37,7 @@ AWARD_WORDS = re.compile(r"最美|最佳|优秀|示范|先进|模范|标兵|十�
 _CATEGORY_END = re.compile(r"(?:志愿者|工作者|个人|集体|单位|组织|项目|社区|村|家庭|团队|中心|站|所|阵地|品牌|典型|"
                            r"人物|标兵|之星|服务队|活动|案例|基地|学校)(?:[（(]\d+\s*" + _UNIT + r"?[)）])?$")
 # A lead-in to a list, not a category: “具体名单如下：”
-_LEAD_IN = re.compile(r"如下|名单[：:]?$|现将|予以公示|公示期|特此|附件|^附[：:]")
+_LEAD_IN = re.compile(r"如下|名单[：:]?$|现将|予以公示|公示期|特此|附件|^附[：:]|^(?:他们|她们|分别)?(?:分别)?(?:是|为)[：:]?$")
 # A trailing “等13名” closes an inline list.
 _ET_AL = re.compile(rf"\s*等\s*\d+\s*{_UNIT}(?:同志|先进典型)?\s*[。.]?$")
 # Words of a role or unit: what follows (or comes before) a person's name on a list.
@@ -59,6 +59,16 @@ _TRAILING_CLAUSE = re.compile(r"\s*[，,]\s*(?:拟|被|获|荣获|入选|推荐|
 _RESPECTIVELY = re.compile(
     rf"(?:[“\"](?P<cat>[^”\"]{{2,30}})[”\"]\s*(?P<n>\d+)\s*{_UNIT}|(?P<n2>\d+)\s*{_UNIT}(?P<cat2>[^，,。；;“”\"]{{2,30}}?))"
     r"\s*[，,：:]?\s*(?:分别为|分别是|分别有|包括|是)[：:]?(?P<names>[^。；;]+)")
+# “获评年度“四川省十佳志愿服务社区”” on a line of its own, after the names or before them.
+_AWARD_AFTER = re.compile(rf"^(?:(?:共|有)?\d+\s*{_UNIT}[\u4e00-\u9fff]{{0,8}}?)?(?:分别)?(?:获评|荣获|被评为|入选|获得|当选|被授予)"
+                          r"了?(?:\d{4}年度?)?(?:年度|全国|全省|全市)?[“\"‘](?P<cat>[^”\"’]{2,30})[”\"’](?:荣誉)?(?:称号)?[。，,]?$")
+# “4名志愿者” on a line of its own, before the award they won.
+_COUNT_PHRASE = re.compile(rf"^(?:共|有)?(?P<n>\d+)\s*{_UNIT}[\u4e00-\u9fff]{{1,10}}$")
+# “推选出陈根发等9名“最美志愿者”，三明市政协志愿服务队等11个“最佳志愿服务组织””: the names before 等.
+_ET_AL_AWARD = re.compile(rf"(?P<names>[^，,。；;：:]+?)等\s*(?P<n>\d+)\s*{_UNIT}\s*[“\"‘](?P<cat>[^”\"’]{{2,30}})[”\"’]")
+# “荣获“最美志愿者”称号的有：A、B。”
+_HONOURED = re.compile(r"(?:荣获|获得|被评为|获评|被授予)[“\"‘](?P<cat>[^”\"’]{2,30})[”\"’](?:荣誉)?(?:称号)?的(?:有|是|为)[：:]?"
+                       r"(?P<names>[^。；;]+)")
 _FORM_FIELD = re.compile(r"^[^：:，。；;、]{2,20}[：:]\s*\S")
 _INLINE = re.compile(r"^(?P<cat>[^：:，。；;]{2,40}?)\s*[：:]\s*(?P<rest>\S.*)$")
 MAX_ENTRIES = 5000
@@ -170,10 +180,11 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
     category, explicit = "", False   # explicit: a heading or category line introduced what follows
     run: list[str] = []               # unnumbered honoree-like names with no category line before them
 
-    def add(text: str, source: str) -> None:
-        name, role, where = split_entry(text, is_person_category(category))
+    def add(text: str, source: str, under: str | None = None) -> None:
+        under = category if under is None else under
+        name, role, where = split_entry(text, is_person_category(under))
         if name:
-            out.append(ListEntry(category, name, role, where, source))
+            out.append(ListEntry(under, name, role, where, source))
 
     def close_run() -> None:
         if len(run) >= 3:  # without a category line, a run of three names is a list; fewer may be prose
@@ -191,6 +202,20 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
             category, explicit = inline[0], True
             for text in inline[1]:
                 add(text, line)
+            continue
+        after = _AWARD_AFTER.match(line)
+        if after:
+            award = clean_category(after.group("cat"))
+            if run:  # “X” then “获评“C””: the names just above won it
+                for text in run:
+                    add(text, text, award)
+                run.clear()
+                category, explicit = "", False
+            else:  # “4名志愿者” “获评“C”” “他们分别是”: the names follow
+                category, explicit = award, True
+            continue
+        if _COUNT_PHRASE.match(line):
+            close_run()
             continue
         if _is_heading(line):
             close_run()
@@ -306,14 +331,25 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
     """Entries from sentences such as “X、Y被评为“最佳志愿服务项目”” and ““最美志愿者”2人，分别为A、B”."""
     out: list[ListEntry] = []
     for line in lines:
-        for m in _RESPECTIVELY.finditer(line):
-            cat = clean_category(m.group("cat") or m.group("cat2") or "")
+        for m in sorted([*_RESPECTIVELY.finditer(line), *_HONOURED.finditer(line)], key=lambda m: m.start()):
+            cat = clean_category(m.group("cat") or m.groupdict().get("cat2") or "")
             if not (AWARD_WORDS.search(cat) or _CATEGORY_END.search(cat)):
                 continue
             person = is_person_category(cat)
             for text in re.split(r"[、，,]", m.group("names")):
                 name, role, where = split_entry(text, person)
                 if 2 <= len(name) <= 60:
+                    out.append(ListEntry(cat, name, role, where, line))
+        if out and out[-1].source == line:
+            continue
+        for m in _ET_AL_AWARD.finditer(line):
+            cat = clean_category(m.group("cat"))
+            if not AWARD_WORDS.search(cat):
+                continue
+            person = is_person_category(cat)
+            for text in re.split(r"、", _LEAD.sub("", m.group("names"))):
+                name, role, where = split_entry(text, person)
+                if 2 <= len(name) <= 60 and not _SENTENCE.search(name):
                     out.append(ListEntry(cat, name, role, where, line))
         if out and out[-1].source == line:
             continue
@@ -336,7 +372,30 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
 # The verb and quoted award; the names are the clause before it. Searched verb-first
 # because a lazy “names before the verb” pattern backtracks over every position.
 _AWARD_VERB = re.compile(r"(?:分别)?(?:被评为|被授予|入选|获评|荣获|获得|当选|被命名为)了?(?:全国|全省|全市)?[“\"'‘](?P<cat>[^”\"'’]{2,30})[”\"'’]")
-_LEAD = re.compile(r"^.*?(?:其中|包括|分别是|名单如下|依次为|我区|我市|我县|全市|全区)[,，：:]?")
+_LEAD = re.compile(r"^.*?(?:其中|包括|分别是|名单如下|依次为|我区|我市|我县|全市|全区|推选出|评选出|选出|产生)[,，：:]?")
+
+
+def stated_counts(lines: list[str]) -> dict[str, int]:
+    """How many entries the text says each category has (“最美志愿者（20名）”, “陈根发等9名
+    “最美志愿者””, “4名志愿者获评……”), to tell the editor when a list is shorter."""
+    counts: dict[str, int] = {}
+    pending = None
+    for raw in lines:
+        line = raw.strip()
+        heading = _COUNT.search(line.rstrip("：: ")) if _is_heading(line) else None
+        if heading:
+            counts[clean_category(line)] = int(re.search(r"\d+", heading.group()).group())
+        for m in _ET_AL_AWARD.finditer(line):
+            counts[clean_category(m.group("cat"))] = int(m.group("n"))
+        for m in _RESPECTIVELY.finditer(line):
+            cat, n = m.group("cat") or m.group("cat2") or "", m.group("n") or m.group("n2")
+            counts[clean_category(cat)] = int(n)
+        phrase, after = _COUNT_PHRASE.match(line), _AWARD_AFTER.match(line)
+        if after and (pending or re.match(r"^\D{0,2}\d+", line)):
+            found = re.match(r"^\D{0,2}(\d+)", line)
+            counts[clean_category(after.group("cat"))] = int(found.group(1)) if found else pending
+        pending = int(phrase.group("n")) if phrase else None
+    return counts
 
 
 def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntry]:

@@ -12,7 +12,7 @@ from generator.domain.quantity import Quantity, QuantityError, parse_quantity
 from generator.domain.regions import Region, RegionError, RegionTable
 
 from .article import Article
-from .lists import AWARD_WORDS, HONOREE_END, clean_category
+from .lists import AWARD_WORDS, HONOREE_END, clean_category, stated_counts
 
 _KIND_BY_WORD = [  # the first word found in a category or name decides the kind
     (re.compile(r"志愿者(?!协会|组织|服务队|队|联合会)$|志愿者[（(]|工作者|个人"), "volunteer"),
@@ -137,6 +137,7 @@ class Drafts:
     links: dict[str, str] = field(default_factory=dict)  # name in the article → existing record id
     main_region: str | None = None  # the city or province most of the article's places lie in
     unplaced: list[str] = field(default_factory=list)  # list entries whose place the region table lacks
+    short: list[str] = field(default_factory=list)     # categories with fewer or more entries than the text says
 
 
 def kind_of(text: str, default: str = "organization") -> str:
@@ -257,12 +258,23 @@ def _editions(article: Article, known: Known, drafts: Drafts) -> None:
         cat.entries.append(DraftEntry(entry.name, where.display if where else None, honoree, stub, entry.role))
         if not (honoree or stub) and len(cat.entries) == 1:
             cat.kind = kind_of(entry.category or "", kind_of(entry.name, cat.kind))
+    _check_counts(title, categories, stated_counts(article.paragraphs), drafts)
     scheme = next((sid for name, sid in sorted(known.schemes.items(), key=lambda kv: -len(kv[0]))
                    if name and name in title), None)
     # Regional articles of one national list name it differently: the scheme and year identify it.
     existing = known.editions.get(title) or (known.edition_of.get((scheme, year)) if scheme and year else None)
     drafts.editions.append(DraftEdition(title, year, _level(title, scope), scope.display if scope else None,
                                         categories, scheme, existing))
+
+
+def _check_counts(title: str, categories: list[DraftCategory], stated: dict[str, int], drafts: Drafts) -> None:
+    """Tell the editor of each category whose entries are not as many as the text says:
+    a list printed as “陈根发等9名” names one of nine, and the rest must come from elsewhere."""
+    for cat in categories:
+        want = stated.get(cat.name)
+        if want is not None and want != len(cat.entries):
+            drafts.short.append(f"《{title}》“{cat.name}”：原文写明 {want} 个，找到 {len(cat.entries)} 个；"
+                                "请对照原文或附件补齐，不要凭推测补写")
 
 
 def _form(lines: list[str]) -> tuple[dict, int, int]:

@@ -247,3 +247,14 @@ def test_an_entry_whose_place_the_region_table_lacks_is_reported_with_its_line(p
     assert any("海曙区白云街道 不在 content/regions.yaml，只记到浙江省宁波市" in line and "某某社区" in line
                for line in report.check), report.lines()
     assert "请核对 1:" in report.lines()
+
+
+def test_a_list_shorter_than_the_text_says_is_reported_and_nothing_is_made_up(project, tmp_path):
+    page_file = tmp_path / "list.html"
+    page_file.write_bytes(article_html("2023年度宁波市最美志愿服务社区名单", [
+        "名单公布如下：", "最美志愿服务社区（3个）：", "鄞州区潘火街道香园社区", "海曙区鼓楼街道中山社区"]))
+    report = Ingest(project).run([str(page_file)])
+    assert any("“最美志愿服务社区”：原文写明 3 个，找到 2 个" in line for line in report.check), report.lines()
+    edition = next(project / c for c in report.created if c.startswith("content/records/editions/"))
+    entries = yaml.safe_load(edition.read_text(encoding="utf-8"))["categories"][0]["entries"]
+    assert [e["name"] for e in entries] == ["鄞州区潘火街道香园社区", "海曙区鼓楼街道中山社区"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scrapers.lists import find_lists
+from scrapers.lists import find_lists, stated_counts
 
 
 def _pairs(lines, tables=()):
@@ -70,3 +70,29 @@ def test_categories_of_one_entry_count_and_a_form_s_fields_are_never_entries():
 def test_numbered_entries_lose_the_clause_after_the_name():
     assert _pairs(["具体名单如下：", "1.嘉定区菊园新区社区志愿服务中心，拟命名为制度创新示范中心；"]) == [
         ("", "嘉定区菊园新区社区志愿服务中心")]
+
+
+def test_names_on_lines_of_their_own_before_or_after_the_award_they_won():
+    entries = find_lists(["其中", "内江市东兴区新江街道东风社区", "获评年度“四川省十佳志愿服务社区”", "4名志愿者",
+                          "获评年度“四川省百名优秀志愿者”", "他们分别是", "内江市爱心志愿者协会副理事长李伟",
+                          "内江市东兴区人民检察院志愿者邱向阳", "据了解，这次活动共评选出十佳志愿服务项目、组织、社区和最美志愿者。"], [])
+    assert [(e.category, e.name, e.role) for e in entries] == [
+        ("四川省十佳志愿服务社区", "内江市东兴区新江街道东风社区", ""),
+        ("四川省百名优秀志愿者", "李伟", "内江市爱心志愿者协会副理事长"),
+        ("四川省百名优秀志愿者", "邱向阳", "内江市东兴区人民检察院志愿者")]
+
+
+def test_a_sentence_that_names_the_first_of_many_gives_that_name_and_says_how_many_there_are():
+    line = ("经过择优推荐、专家评审，推选出陈根发等9名“最美志愿者”，"
+            "三明市城市管理局快乐“分”享志愿服务项目等9个“最佳志愿服务项目”。")
+    assert _pairs([line]) == [("最美志愿者", "陈根发"), ("最佳志愿服务项目", "三明市城市管理局快乐“分”享志愿服务项目")]
+    assert stated_counts([line]) == {"最美志愿者": 9, "最佳志愿服务项目": 9}
+    assert stated_counts(["最美志愿者（20名）：", "一、最佳志愿服务组织(3个)", "4名志愿者", "获评年度“四川省百名优秀志愿者”"]) == {
+        "最美志愿者": 20, "最佳志愿服务组织": 3, "四川省百名优秀志愿者": 4}
+
+
+def test_sentences_that_say_who_won_an_award_then_name_them():
+    line = ("日前，名单正式公布。荣获“最佳志愿服务项目”称号的有：“暖暖的新家”困难家庭人居环境改善和社会融入项目、"
+            "“新光大道”社区矫正项目。荣获“最佳志愿服务组织”称号的有：市总工会职工悦读志愿服务大队。")
+    assert _pairs([line]) == [("最佳志愿服务项目", "“暖暖的新家”困难家庭人居环境改善和社会融入项目"),
+                              ("最佳志愿服务项目", "“新光大道”社区矫正项目"), ("最佳志愿服务组织", "市总工会职工悦读志愿服务大队")]
