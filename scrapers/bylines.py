@@ -33,8 +33,10 @@ _LABEL_RE = re.compile("|".join(
     f"(?P<{kind}{i}>{label})"
     for kind, i, label in sorted(((k, i, lb) for k, labels in _LABELS.items() for i, lb in enumerate(labels)),
                                  key=lambda t: -len(t[2].replace("\\s*", "")))))
-# A value ends at a wide gap, a bar, a bracket or the next label.
-_VALUE_END = re.compile(r"\s{2,}|[|｜【】\[\]()（）<>《》;；]|\u3000| (?=\d{4}[-/年])")
+# A value ends at a wide gap, a bar, a bracket or the next label; not at brackets around a
+# short name, which belong to it (“中共宁波市委宣传部（市文明办）”).
+_VALUE_END = re.compile(r"\s{2,}|[|｜【】\[\]<>《》;；]|[(（](?![\u4e00-\u9fff]{2,12}[)）])|(?<![\u4e00-\u9fff])[)）]|"
+                        r"\u3000| (?=\d{4}[-/年])")
 _NOT_A_NAME = re.compile(r"^(?:[\d\s:：\-/年月日]+|本网|本站|网络|原创|佚名|未知|admin|管理员)$", re.I)
 
 
@@ -89,6 +91,8 @@ def date_from_url(url: str | None) -> str | None:
 def _clean_value(raw: str, kind: str) -> str | None:
     value = raw.strip(" \t:：,，、.。-—_/·")
     value = _VALUE_END.split(value, maxsplit=1)[0].strip(" \t:：,，、.。-—_/·")
+    if value.endswith((")", "）")) and not re.search(r"[(（]", value):
+        value = value.rstrip(")）")  # the end of a bracket the label stood in: “（记者 张三）”
     if kind == "source":
         value = re.sub(r"\s+", " ", value)
     if not value or len(value) > 40 or _NOT_A_NAME.match(value):

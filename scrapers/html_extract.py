@@ -63,7 +63,7 @@ class _Page:
     root: html.HtmlElement
     order: dict = field(default_factory=dict)
     stats: dict = field(default_factory=dict)
-    pieces: list = field(default_factory=list)  # (position, block, text) in document order
+    pieces: list = field(default_factory=list)  # (position, block, text, in a link) in document order
 
 
 def _parse(text: str) -> html.HtmlElement | None:
@@ -99,7 +99,7 @@ def _measure(root) -> _Page:
             n = _own_len(text)
             if not n:
                 continue
-            page.pieces.append((i, holder, text))
+            page.pieces.append((i, holder, text, linked))
             st = stats.setdefault(holder, _Stats())
             st.text += n
             if linked:
@@ -310,8 +310,8 @@ def _meta_date(root) -> str | None:
 def _between(page: _Page, start: int, stop: int) -> list[str]:
     """Text lines of the page between two document positions, one a block."""
     lines: list[str] = []
-    holder, buf = None, []
-    for i, owner, text in page.pieces:
+    holder, buf, was_link = None, [], False
+    for i, owner, text, linked in page.pieces:
         if i <= start:
             continue
         if i >= stop:
@@ -319,7 +319,9 @@ def _between(page: _Page, start: int, stop: int) -> list[str]:
         if owner is not holder and buf:
             lines.append(" ".join(buf))
             buf = []
-        holder = owner
+        elif buf and linked != was_link:
+            buf.append(" ")  # a wide gap: an info-bar value stops where a link begins or ends
+        holder, was_link = owner, linked
         buf.append(" ".join(text.split()))
     if buf:
         lines.append(" ".join(buf))
@@ -388,7 +390,7 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
             date = bylines.find_date(hits[0].text_content())
     date = (date or head.date or enp.date or _meta_date(root) or bylines.date_from_url(url)
             or bylines.find_date("  ".join(body_lines[:2] + trailer + body_lines[-2:]))
-            or foot.date or bylines.find_date(" ".join(t for _, _, t in page.pieces[:3000])))
+            or foot.date or bylines.find_date(" ".join(p[2] for p in page.pieces[:3000])))
     # 来源 printed at the foot names the original outlet; the info bar's is often the carrying site
     source, site = head.source, None
     if foot.source and foot.source != head.source:
@@ -420,8 +422,10 @@ def _split_head(lines: list[str], title: str) -> tuple[list[str], list[str]]:
     for i, line in enumerate(lines[:80]):
         if t and _squash(line) == t:
             j = i + 1
-            while j < len(lines) and j <= i + 4 and len(lines[j]) < 80 and not (
-                    len(lines[j]) > 30 and _PUNCT.search(lines[j])):
+            # Info-bar lines: short ones, and longer ones made of labels and dates (a one-line
+            # bar with time, 来源, 作者 and 浏览次数 runs past 30 characters).
+            while j < len(lines) and j <= i + 4 and (bylines.is_byline_line(lines[j]) or len(lines[j]) < 80 and not (
+                    len(lines[j]) > 30 and _PUNCT.search(lines[j]))):
                 j += 1
             info = lines[i + 1:j]
             before = [x for x in lines[:i] if not (is_nav(x) or len(x) < 15)]

@@ -36,3 +36,32 @@ def test_a_page_without_a_full_date_is_reported_and_same_day_titles_get_their_ow
     report = Ingest(project).run([str(first), str(second)])
     news = [line for line in report.created if line.startswith("content/news/")]
     assert len(news) == 2 and news[0] != news[1], report.lines()
+
+
+def _page(info: str, body_first: bool = False) -> bytes:
+    text = "某某社区志愿者开展助老服务，居民纷纷点赞。" * 20
+    info_html = f'<div class="info">{info}</div>'
+    if body_first:  # the info bar inside the body block, right under the headline
+        return (f'<html><head><title>某市表彰最美志愿者_某某网</title></head><body><div class="content">'
+                f'<h1>某市表彰最美志愿者</h1><p>{info}</p><p>{text}</p></div></body></html>').encode("utf-8")
+    return (f'<html><head><title>某市表彰最美志愿者</title></head><body><h1>某市表彰最美志愿者</h1>{info_html}'
+            f'<div class="content"><p>{text}</p><p>{text}</p></div></body></html>').encode("utf-8")
+
+
+def test_a_value_stops_where_a_link_begins_and_a_linked_value_is_read_whole():
+    a = extract_article(_page('2024-05-06 10:00 来源：市文明办<a href="/share">分享到微信</a> 编辑：<a href="/u/1">张三</a>'))
+    assert (a.source, a.editor) == ("市文明办", "张三")
+
+
+def test_a_bracketed_office_belongs_to_the_source_and_a_reporter_bracket_does_not():
+    assert parse_byline("信息来源：中共宁波市委宣传部（市文明办）　作者：王明").source == "中共宁波市委宣传部（市文明办）"
+    bar = parse_byline("来源：新华社（记者 张三）")
+    assert (bar.source, bar.author) == ("新华社", "张三")
+    assert parse_byline("来源：中国文明网(www.wenming.cn)").source == "中国文明网"
+
+
+def test_a_one_line_info_bar_longer_than_30_characters_is_still_an_info_bar():
+    info = "发布时间：2024-05-06 10:00:00　信息来源：中共宁波市委宣传部（市文明办）　作者：王明　浏览次数：123"
+    a = extract_article(_page(info, body_first=True))
+    assert (a.source, a.author, a.publish_time) == ("中共宁波市委宣传部（市文明办）", "王明", "2024-05-06T10:00:00")
+    assert not a.body.startswith(("发布时间", "某市表彰")), a.body[:40]
