@@ -140,8 +140,14 @@ def _pdf(data: bytes, name: str) -> Document:
             chars += len(page.chars)
             found = page.find_tables()
             boxes = [t.bbox for t in found]
-            for table in found:
-                doc.tables.append([[re.sub(r"\s*\n\s*", "", c or "").strip() for c in row] for row in table.extract()])
+            for i, table in enumerate(found):
+                rows = [[re.sub(r"\s*\n\s*", "", c or "").strip() for c in row] for row in table.extract()]
+                if i == 0 and doc.tables and rows and _continues(doc.tables[-1], rows[0]):
+                    # A row broken by the page: its rest opens the next page's table.
+                    last = doc.tables[-1][-1]
+                    doc.tables[-1][-1] = [a + b for a, b in zip(last, rows.pop(0))]
+                if rows:
+                    doc.tables.append(rows)
             # The text outside the tables, line by line (inside them the tables have it).
             outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
             for line in (outside.extract_text() or "").splitlines():
@@ -150,6 +156,17 @@ def _pdf(data: bytes, name: str) -> Document:
     if chars == 0:
         raise AttachmentError(f"{name}: PDF 没有文字层（是扫描件），需要先做文字识别（OCR）；或请发布单位提供 Word、Excel 版")
     return doc
+
+
+def _continues(table: list[list[str]], first: list[str]) -> bool:
+    """Whether ``first``, the first row of a page's table, is the rest of the last row of the
+    table before it: the same columns, no number of its own where that row has one."""
+    last = table[-1] if table else []
+    return (len(last) == len(first) > 1 and not first[0] and bool(last[0]) and any(first[1:])
+            and not any(_HEADER_CELL.match(c) for c in first))
+
+
+_HEADER_CELL = re.compile(r"^(?:序号|编号|名称|姓名|单位|类别)")
 
 
 def _inside(obj: dict, box: tuple) -> bool:

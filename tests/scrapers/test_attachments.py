@@ -188,3 +188,31 @@ def test_a_bad_attachment_writes_nothing(project, tmp_path):
     report = Ingest(project).run([str(broken)])
     assert sorted(p for p in (project / "content").rglob("*")) == before
     assert any("损坏" in line for line in report.skipped + report.failed), report.lines()
+
+
+def test_a_pdf_table_row_broken_by_the_page_is_one_entry(tmp_path):
+    """Rows of two lines, with the page break inside one of them (as LibreOffice prints them)."""
+    from docx import Document
+    from docx.shared import Cm
+
+    names = [f"上海市某某区某某街道第{i}社区新时代文明实践志愿服务中心" for i in range(1, 61)]
+    doc = Document()
+    doc.add_paragraph(TITLE)
+    table = doc.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "序号", "名称"
+    for i, name in enumerate(names, 1):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = str(i), name
+    for row in table.rows:
+        row.cells[1].width = Cm(4)  # each name wraps onto a second line
+    buf = io.BytesIO()
+    doc.save(buf)
+    pdf = _convert(buf.getvalue(), ".docx", "pdf", tmp_path)
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as opened:
+        openings = [t.extract()[0] for page in opened.pages[1:] for t in page.find_tables()[:1]]
+    assert any(not row[0] for row in openings), "no row was broken by a page: make the table longer"
+    assert [e.name for e in extract_attachment(pdf, "名单.pdf").list_entries] == names
