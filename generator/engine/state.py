@@ -183,6 +183,8 @@ class BucketStore:
         bucket = self.buckets.get(name)
         if bucket is None:
             found = read_pickle(self.folder / name) if self.folder is not None else None
+            if isinstance(found, list):  # packed parts, written as they were handed over (see write)
+                found = {k: v for part in found for k, v in unpack(part).items()}
             bucket = self.buckets[name] = found if isinstance(found, dict) else {}
         if name in self.packed:
             for blob in self.packed.pop(name):
@@ -239,6 +241,12 @@ class BucketStore:
         if self.keeping is not None:
             names |= self._names_on_disk() | self.buckets.keys()
         for name in sorted(names):
+            if self.folder is not None and name not in self.buckets and not (self.folder / name).exists():
+                # Only values handed over, for a file not yet made (a first build): written
+                # packed as they came, neither unpacked nor pickled again. (All of them are
+                # kept: keep_only never drops what was handed over.)
+                write_pickle(self.folder / name, self.packed.pop(name))
+                continue
             bucket = self._bucket(name)
             if self.keeping is not None:
                 gone = [key for key in bucket if key not in self.keeping and key not in self.arrived]
