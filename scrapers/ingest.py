@@ -239,9 +239,13 @@ class Ingest:
             categories.append({"name": cat.name, "kind": cat.kind, "quota": len(entries), "entries": entries})
         if e.existing:
             return self._merge_edition(e, categories, report)
+        # Without a year printed or a publication date, the year is this one, marked as a guess.
         data = {"scheme": scheme, "year": e.year or date.today().year, "title": e.title, "level": e.level}
         if e.region:
             data["region"] = e.region
+        inferred = e.inferred if e.year else sorted({*e.inferred, "year"})
+        if inferred:
+            data["inferred"] = inferred
         if src.get("date"):
             data["announced"] = src["date"]
         data.update({"stage": "公布", "sources": [src], "status": "draft", "categories": categories})

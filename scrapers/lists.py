@@ -84,6 +84,11 @@ def clean_category(text: str) -> str:
     return _COUNT.sub("", text).strip()
 
 
+def is_lead_in(line: str) -> bool:
+    """“具体名单如下：”, “现将名单公示如下”: a line that leads into a list, never its title."""
+    return bool(_LEAD_IN.search(line.strip()))
+
+
 def clean_name(text: str) -> str:
     """A list entry without edge punctuation; what is inside stays as printed."""
     return text.strip().strip("，,。;；、:：").strip()

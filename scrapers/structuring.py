@@ -12,7 +12,7 @@ from generator.domain.quantity import Quantity, QuantityError, parse_quantity
 from generator.domain.regions import Region, RegionError, RegionTable
 
 from .article import Article
-from .lists import AWARD_WORDS, HONOREE_END, clean_category, stated_counts
+from .lists import AWARD_WORDS, HONOREE_END, clean_category, is_lead_in, stated_counts
 
 _KIND_BY_WORD = [  # the first word found in a category or name decides the kind
     (re.compile(r"志愿者(?!协会|组织|服务队|队|联合会)$|志愿者[（(]|工作者|个人"), "volunteer"),
@@ -101,6 +101,7 @@ class DraftEdition:
     categories: list[DraftCategory]
     scheme: str | None = None    # an existing scheme, when one matches
     existing: str | None = None  # an existing edition with this title
+    inferred: list[str] = field(default_factory=list)  # fields the text does not print (year, level)
 
 
 @dataclass
@@ -197,7 +198,7 @@ def _edition_title(article: Article) -> str:
     if first:
         head = []
         for ln in reversed(lines[max(0, first - 3):first]):
-            if len(ln) > 40 or re.search(r"[。，,]", ln):
+            if len(ln) > 40 or re.search(r"[。，,]", ln) or is_lead_in(ln):
                 break
             head.insert(0, ln)
         if head:
@@ -207,13 +208,17 @@ def _edition_title(article: Article) -> str:
     return m.group(1) if m else article.title
 
 
-def _level(title: str, region: Region | None) -> str:
+def _level(title: str, region: Region | None) -> tuple[str, bool]:
+    """(level, whether the title prints it): only “全国” says a level; a place in the title
+    (“宁波市”) only suggests one, since a national list's regional article names its city."""
+    if "全国" in title or "中央" in title[:12]:
+        return "全国", True
     if region is not None:
-        return {1: "省", 2: "市"}.get(region.depth, "区县") if not title.startswith("全国") else "全国"
+        return {1: "省", 2: "市"}.get(region.depth, "区县"), False
     for word, level in _LEVEL_WORDS:
         if word in title[:12]:
-            return level
-    return "市"
+            return level, False
+    return "市", False
 
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4})*$")
@@ -237,6 +242,7 @@ def _editions(article: Article, known: Known, drafts: Drafts) -> None:
         return
     years = _YEAR.findall(title) or _YEAR.findall(article.body[:2000])
     year = int(years[0]) if years else (int(article.publish_time[:4]) if article.publish_time else None)
+    inferred = [] if years else ["year"]  # a year taken from the publication date is a guess
     scope, _ = place(known, title.split("年", 1)[-1].lstrip("度“\""))
     if scope is not None and scope.depth > 2:
         scope = None
@@ -263,8 +269,10 @@ def _editions(article: Article, known: Known, drafts: Drafts) -> None:
                    if name and name in title), None)
     # Regional articles of one national list name it differently: the scheme and year identify it.
     existing = known.editions.get(title) or (known.edition_of.get((scheme, year)) if scheme and year else None)
-    drafts.editions.append(DraftEdition(title, year, _level(title, scope), scope.display if scope else None,
-                                        categories, scheme, existing))
+    level, printed = _level(title, scope)
+    inferred += [] if printed else ["level"]
+    drafts.editions.append(DraftEdition(title, year, level, scope.display if scope else None,
+                                        categories, scheme, existing, inferred))
 
 
 def _check_counts(title: str, categories: list[DraftCategory], stated: dict[str, int], drafts: Drafts) -> None:

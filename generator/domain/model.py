@@ -29,6 +29,7 @@ from generator.domain.quantity import Quantity, QuantityError, parse_quantity
 Status = Literal["draft", "published"]
 Level = Literal["全国", "省", "市", "区县"]
 Stage = Literal["推荐", "候选", "公示", "公布"]
+InferredField = Literal["year", "level", "region"]
 Kind = Literal["community", "organization", "project", "volunteer", "centre"]
 
 KIND_LABELS: dict[str, str] = {
@@ -256,6 +257,9 @@ class Edition(Strict):
     sources: list[Source] = Field(default_factory=list, title="来源")
     note: str | None = Field(None, title="说明")
     status: Status = Field("published", title="状态")
+    inferred: list[InferredField] = Field(
+        default_factory=list, title="推断的字段",
+        description="原文没有写明、由导入推断的字段 (year 年度, level 级别, region 范围); 页面上标“推断”。核对原文后删去")
     categories: list[Category] = Field(min_length=1, title="类别")
 
     @field_validator("year")

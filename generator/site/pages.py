@@ -295,6 +295,7 @@ class PageBuilder:
                        for r, n in sorted(by_region.values(), key=lambda rn: rn[0].slug_path)]
         info = {
             "title": m.title, "year": m.year, "level": m.level, "stage": m.stage, "announced": m.announced or "",
+            "inferred": list(m.inferred),
             "issuers": "、".join(m.issuers), "document_number": m.document_number or "", "note": m.note or "",
             "scheme": {"name": scheme.name, "url": f"{e.scheme_id}/"} if scheme else None,
             "region": _region_ref(e.region), "count": e.entry_count,
@@ -624,7 +625,7 @@ class PageBuilder:
         rows = [{"category": c.name, "rank": en.rank, "name": en.name, "honoree_id": en.honoree_id,
                  "region": en.region.path if en.region else "", "role": en.role or ""}
                 for c in e.categories for en in c.entries]
-        meta = {"id": e.id, "title": e.model.title, "year": e.model.year, "level": e.model.level,
+        meta = {"id": e.id, "title": e.model.title, "year": e.model.year, "level": e.model.level, "inferred": e.model.inferred,
                 "stage": e.model.stage, "announced": e.model.announced, "issuers": e.model.issuers,
                 "document_number": e.model.document_number, "entries": rows}
         self._data(f"data/{e.id}.json", _json(meta))

@@ -258,3 +258,25 @@ def test_a_list_shorter_than_the_text_says_is_reported_and_nothing_is_made_up(pr
     edition = next(project / c for c in report.created if c.startswith("content/records/editions/"))
     entries = yaml.safe_load(edition.read_text(encoding="utf-8"))["categories"][0]["entries"]
     assert [e["name"] for e in entries] == ["鄞州区潘火街道香园社区", "海曙区鼓楼街道中山社区"]
+
+
+def test_a_year_and_level_the_list_does_not_print_are_marked_as_inferred_on_the_record_and_the_page(project, tmp_path):
+    guessed = tmp_path / "guessed.html"
+    guessed.write_bytes(article_html("宁波市最美志愿服务社区名单公布", [
+        "名单公布如下：", "最美志愿服务社区（1个）：", "鄞州区潘火街道香园社区"], date="2024-05-06 10:00"))
+    printed = tmp_path / "printed.html"
+    printed.write_bytes(article_html("2023年度全国最美志愿服务社区名单", [
+        "名单公布如下：", "最美志愿服务社区（1个）：", "北仑区霞浦街道物流工业社区"]))
+    report = Ingest(project).run([str(guessed), str(printed)])
+    made = {yaml.safe_load((project / c).read_text(encoding="utf-8"))["title"]: project / c
+            for c in report.created if c.startswith("content/records/editions/")}
+    guess = yaml.safe_load(made["宁波市最美志愿服务社区名单公布"].read_text(encoding="utf-8"))
+    assert (guess["year"], guess["level"], guess["inferred"]) == (2024, "市", ["year", "level"])
+    assert "inferred" not in yaml.safe_load(made["2023年度全国最美志愿服务社区名单"].read_text(encoding="utf-8"))
+
+    build(project, include_drafts=True, search=False)
+    rid = made["宁波市最美志愿服务社区名单公布"].relative_to(project / "content/records").with_suffix("")
+    facts = text_of(page(project / "output", f"{rid}/").select_one("dl.facts"))
+    assert "2024 推断" in facts and "市 推断" in facts, facts
+    rid = made["2023年度全国最美志愿服务社区名单"].relative_to(project / "content/records").with_suffix("")
+    assert "推断" not in text_of(page(project / "output", f"{rid}/").select_one("dl.facts"))
