@@ -42,6 +42,15 @@ KIND_LABELS: dict[str, str] = {
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
+# A web address a page may link to: http(s) only (never javascript: or data:), no spaces or quotes.
+WebUrl = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'\\]+$", max_length=2000,
+                              description="以 http:// 或 https:// 开头的网址")]
+ATTACHMENT_SUFFIXES = ("docx", "xlsx", "xls", "ods", "pdf", "doc", "wps", "et")
+# Under content/attachments/: lower-case folders and names whose dots only part words (so no
+# “..”), ending in one of the attachment types.
+_SEGMENT = r"[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*"
+ATTACHMENT_FILE = rf"^(?:{_SEGMENT}/)*{_SEGMENT}\.(?:{'|'.join(ATTACHMENT_SUFFIXES)})$"
+
 
 def _to_quantity(raw: object) -> Quantity:
     if isinstance(raw, Quantity):
@@ -102,11 +111,21 @@ class Source(Strict):
 
     publisher: str = Field(title="来源", description="来源/稿源, 如 中国文明网")
     title: str | None = Field(None, title="标题")
-    url: str | None = Field(None, title="网址")
+    url: WebUrl | None = Field(None, title="网址", description="以 http:// 或 https:// 开头的网址")
     date: PartialDate | None = Field(None, title="发布时间")
     author: str | None = Field(None, title="作者")
     editor: str | None = Field(None, title="编辑", description="编辑/责任编辑")
     site: str | None = Field(None, title="转载网站", description="刊登本文的网站, 如 浙江文明网")
+
+
+class EditionFile(Strict):
+    """A file the notice attached (the list as Word, Excel or PDF), kept in content/attachments/
+    and offered for download on the edition page, as published."""
+
+    title: str = Field(min_length=1, max_length=200, title="名称", description="如 附件1：2024年度……名单")
+    file: str = Field(pattern=ATTACHMENT_FILE, title="文件",
+                      description="content/attachments/ 下的路径, 用小写字母、数字和连字符, 如 ningbo-2024/fujian-1.docx")
+    url: WebUrl | None = Field(None, title="原网址", description="以 http:// 或 https:// 开头的网址")
 
 
 class Statistic(Strict):
@@ -257,6 +276,7 @@ class Edition(Strict):
     sources: list[Source] = Field(default_factory=list, title="来源")
     note: str | None = Field(None, title="说明")
     status: Status = Field("published", title="状态")
+    attachments: list[EditionFile] = Field(default_factory=list, title="附件", description="公告所附的名单原件")
     inferred: list[InferredField] = Field(
         default_factory=list, title="推断的字段",
         description="原文没有写明、由导入推断的字段 (year 年度, level 级别, region 范围); 页面上标“推断”。核对原文后删去")

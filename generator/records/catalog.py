@@ -111,3 +111,5 @@ class Catalog:
     news: dict[str, NewsInfo]
     redirects: dict[str, str]  # old id → current id
     hashes: dict[str, str] = field(default_factory=dict)  # input → content hash (see load.Loaded)
+    # Files editions offer for download: path under content/attachments/ → (absolute path, bytes).
+    attachments: dict[str, tuple[str, int]] = field(default_factory=dict)

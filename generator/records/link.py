@@ -86,6 +86,10 @@ class _Linker:
             elif self.visible(ed.status) and not self.visible(schemes[ed.scheme].status):
                 self.problem(rec, rec.file, ("scheme",), f"系列 {ed.scheme} 还是草稿 (status: draft); 先发布系列, 再发布榜单")
             scope = self.region(ed.region, rec, ("region",))
+            for i, attached in enumerate(ed.attachments):
+                if attached.file not in self.loaded.attachments:
+                    self.problem(rec, rec.file, ("attachments", i, "file"),
+                                 f"找不到附件 content/attachments/{attached.file}; 把原件放到那里, 或删去这一项")
             categories: list[Category] = []
             for ci, cat in enumerate(ed.categories):
                 entries: list[Entry] = []
@@ -206,4 +210,6 @@ def link(loaded: Loaded, include_drafts: bool = False, memo: Values | None = Non
         news=news,
         redirects=dict(sorted(linker.redirects.items())),
         hashes=loaded.hashes,
+        attachments={f.file: (str(loaded.root / "attachments" / f.file), loaded.attachments[f.file])
+                     for e in editions.values() for f in e.model.attachments},
     )

@@ -94,8 +94,10 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     # Ids whose file exists but did not validate: references to them are not reported again.
     failed: set[str] = field(default_factory=set)
-    # Content hash of every input: record ids, news/<slug>, site.yaml, regions.yaml.
+    # Content hash of every input: record ids, news/<slug>, site.yaml, regions.yaml; for the
+    # files under attachments/ (“attachments/<path>”), their size and mtime.
     hashes: dict[str, str] = field(default_factory=dict)
+    attachments: dict[str, int] = field(default_factory=dict)  # path under attachments/ → bytes
 
 
 def _field_title(model: type[BaseModel], name: str) -> str:
@@ -125,6 +127,9 @@ def _describe(err: dict, model: type[BaseModel]) -> tuple[str, bool]:
         return f"需要一个列表 (每行以 “- ” 开头), 实际是 “{found}”", False
     if kind in ("model_type", "dict_type"):
         return f"需要 “字段: 值” 的形式, 实际是 “{found}”", False
+    if kind == "string_pattern_mismatch" and name in ("url", "file"):
+        info = model.model_fields.get(name)
+        return f"“{found}” 不符合要求: {(info.description if info else '') or '见 schema/ 下的说明'}", False
     if kind == "string_pattern_mismatch":
         return f"“{found}” 不是有效的编号: 用小写拼音、数字和连字符, 以 / 分层, 如 communities/zhejiang/cixi-yubo", False
     if kind in ("too_short", "string_too_short"):
@@ -179,7 +184,32 @@ def load(root: Path, parsed: ParsedCache | None = None, jobs: int = 1, files: li
     if previous is None or modified is None or not _reload_records(loaded, parsed, previous, modified):
         _load_records(loaded, parsed, jobs, files)
     _load_news(loaded)
+    _load_attachments(loaded)
     return loaded
+
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+def _load_attachments(loaded: Loaded) -> None:
+    """The files under content/attachments/ that editions offer for download. Keyed by size
+    and mtime, not read: the same trust the record cache puts in a file's stat."""
+    base = loaded.root / "attachments"
+    if not base.is_dir():
+        return
+    for path in sorted(p for p in base.rglob("*") if p.is_file() or p.is_symlink()):
+        rel = path.relative_to(base).as_posix()
+        shown = _rel(loaded, path)
+        if path.is_symlink():
+            loaded.problems.append(Problem(shown, 0, 0, "", "附件不能是符号链接; 把文件本身放进 content/attachments/"))
+            continue
+        st = path.stat()
+        if st.st_size > MAX_ATTACHMENT_BYTES:
+            loaded.problems.append(Problem(shown, 0, 0, "", f"附件有 {st.st_size // (1024 * 1024)} MB, 超过 "
+                                                              f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB 的上限"))
+            continue
+        loaded.attachments[rel] = st.st_size
+        loaded.hashes[f"attachments/{rel}"] = f"{st.st_size}-{st.st_mtime_ns}"
 
 
 def _rel(loaded: Loaded, path: Path) -> str:

@@ -14,6 +14,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any, Callable
 
 import orjson
@@ -197,6 +198,10 @@ class PageBuilder:
         for region in c.regions.regions.values():
             groups.append(Group(f"region:{region.path}", self.region_deps(region),
                                 lambda b, r=region: b.region(r)))
+        if c.attachments:  # the files editions offer, published as they are; one group, since editions may share one
+            deps = {f"attachments/{f}" for f in c.attachments} | {
+                e.id for e in c.editions.values() if e.model.attachments}
+            groups.append(Group("attachments", frozenset(deps), PageBuilder.attachments))
         groups.append(Group("years", EVERYTHING, PageBuilder.years_index))
         for y, eds in sorted(self.editions_by_year.items(), reverse=True):
             deps = {e.id for e in eds} | {en.honoree_id for e in eds for cat in e.categories for en in cat.entries}
@@ -296,6 +301,8 @@ class PageBuilder:
         info = {
             "title": m.title, "year": m.year, "level": m.level, "stage": m.stage, "announced": m.announced or "",
             "inferred": list(m.inferred),
+            "attachments": [{"title": f.title, "url": f"attachments/{f.file}", "type": f.file.rsplit(".", 1)[-1].upper(),
+                             "size": _size(self.c.attachments[f.file][1])} for f in m.attachments],
             "issuers": "、".join(m.issuers), "document_number": m.document_number or "", "note": m.note or "",
             "scheme": {"name": scheme.name, "url": f"{e.scheme_id}/"} if scheme else None,
             "region": _region_ref(e.region), "count": e.entry_count,
@@ -635,6 +642,10 @@ class PageBuilder:
     def _data(self, path: str, text: str) -> None:
         self.pages.append(Page(path, body=text.encode("utf-8"), in_sitemap=False))
 
+    def attachments(self) -> None:
+        for rel, (path, _) in sorted(self.c.attachments.items()):
+            self.pages.append(Page(f"attachments/{rel}", body=Path(path).read_bytes(), in_sitemap=False))
+
     def redirects(self) -> None:
         for old, new in self.c.redirects.items():
             self.pages.append(Page(f"{old}/index.html", "redirect.html",
@@ -734,6 +745,11 @@ def _open_data_row(h: Honoree) -> tuple[str, list]:
 def _pairs(filters: list[dict]) -> tuple[tuple[str, str], ...]:
     """(filter, value) for each value of each filter."""
     return tuple((f["name"], v) for f in filters for v in f["options"])
+
+
+def _size(n: int) -> str:
+    """A file's size as a download link gives it: 35 KB, 1.2 MB."""
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
 
 
 def _json(data) -> str:

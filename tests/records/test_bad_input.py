@@ -56,6 +56,9 @@ LOCATED_CASES = {
     "award year in the future": (
         ED2024, "year: 2024", "year: 2999",
         ["将来", "2999"]),
+    "a source address that would run a script": (
+        YUBO, "  - publisher: 中国文明网\n", "  - publisher: 中国文明网\n    url: javascript:alert(document.cookie)\n",
+        ["sources.0.url", "javascript:alert", "以 http:// 或 https:// 开头"]),
     "broken YAML": (
         YUBO, "leader: 严介军", "leader: 严介军: 负责人",
         ["YAML"]),
