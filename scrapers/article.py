@@ -28,6 +28,24 @@ class ListEntry:
 
 
 @dataclass
+class Link:
+    """A file the article links to (“附件：……名单.docx”), by its text and absolute address."""
+
+    title: str
+    url: str
+
+
+@dataclass
+class KeptFile:
+    """An attachment fetched with its article, to be kept beside the edition it lists."""
+
+    title: str
+    url: str
+    suffix: str      # "docx", "pdf", …
+    data: bytes
+
+
+@dataclass
 class Article:
     """One news article as scraped: metadata, plain-text body, pictures and honour lists.
 
@@ -50,6 +68,8 @@ class Article:
     reason: str | None = None
     tables: list[list[list[str]]] = field(default_factory=list)
     attachment: str | None = None  # the file name, when this is an attached document, not a web page
+    links: list[Link] = field(default_factory=list)      # attachments the page links to
+    files: list[KeptFile] = field(default_factory=list)  # those fetched, whose lists were read into this one
 
     @property
     def paragraphs(self) -> list[str]:
@@ -63,5 +83,6 @@ class Article:
     def as_dict(self) -> dict:
         """Plain dict for JSON and the scorer: title, publish_time, source, author, editor, body, images, list_entries, …"""
         d = asdict(self)
-        d.pop("tables")
+        for name in ("tables", "files"):
+            d.pop(name)
         return d

@@ -18,8 +18,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MAX_BYTES = 20 * 1024 * 1024
-SUFFIXES = (".docx", ".xlsx", ".xls", ".ods", ".pdf", ".doc", ".wps", ".et")
+from generator.domain.model import ATTACHMENT_SUFFIXES, MAX_ATTACHMENT_BYTES
+
+MAX_BYTES = MAX_ATTACHMENT_BYTES
+SUFFIXES = tuple(f".{suffix}" for suffix in ATTACHMENT_SUFFIXES)
 _CONVERT = {".doc": "docx", ".wps": "docx", ".et": "xlsx"}
 
 

@@ -141,10 +141,11 @@ def _key(name: str) -> str:
     return re.sub(r"[\s“”\"'‘’]", "", name or "")
 
 
-def merge_edition(path: Path, categories: list[dict]) -> tuple[int, list[str]]:
+def merge_edition(path: Path, categories: list[dict], attachments: list[dict] = ()) -> tuple[int, list[str]]:
     """Add to the edition at ``path`` the draft's entries it lacks, each after the entry that
     comes before it in the draft (published order), or at the end of its category when the
-    two share none; a category it lacks goes at the end.
+    two share none; a category it lacks goes at the end. ``attachments`` it lacks (by file)
+    are added too.
 
     Returns (entries added, entries that disagree: a name the edition has under another
     category). When any disagree, nothing is written: the caller writes the draft beside it.
@@ -178,7 +179,11 @@ def merge_edition(path: Path, categories: list[dict]) -> tuple[int, list[str]]:
             entries.insert(at, entry)
             at += 1
             added += 1
-    if added:
+    listed = {a.get("file") for a in doc.get("attachments") or [] if isinstance(a, dict)}
+    new_files = [a for a in attachments if a["file"] not in listed]
+    if new_files:
+        doc.setdefault("attachments", []).extend(new_files)
+    if added or new_files:
         _rewrite(path, y, doc)
     return added, []
 

@@ -92,8 +92,8 @@ class Fetcher:
         return rules is None or rules.can_fetch(url, self.user_agent)
 
     # -- fetching ----------------------------------------------------------------
-    def fetch(self, url: str) -> Fetched:
-        """Fetch one page, or raise FetchError saying why not."""
+    def fetch(self, url: str, max_bytes: int | None = None) -> Fetched:
+        """Fetch one page (or file, up to ``max_bytes`` when given), or raise FetchError saying why not."""
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"只能抓取 http(s) 网址: {url}")
         if not self.allowed(url):
@@ -105,7 +105,7 @@ class Fetcher:
                 time.sleep(self.backoff * 2 ** (attempt - 1))
             self._wait_turn(host)
             try:
-                return self._get(url)
+                return self._get(url, max_bytes or self.max_bytes)
             except httpx.TooManyRedirects:
                 raise FetchError(f"重定向次数过多 (可能是循环): {url}") from None
             except httpx.TimeoutException:
@@ -116,20 +116,20 @@ class Fetcher:
                 last_error = str(exc)
         raise FetchError(f"{url}: {last_error}, 重试 {self.retries} 次后放弃")
 
-    def _get(self, url: str) -> Fetched:
+    def _get(self, url: str, max_bytes: int) -> Fetched:
         with self.client.stream("GET", url) as r:
             if r.status_code >= 500 or r.status_code == 429:
                 raise _Retry(f"HTTP {r.status_code}")
             if r.status_code >= 400:
                 raise FetchError(f"HTTP {r.status_code}: {url}")
             declared = r.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > self.max_bytes:
-                raise FetchError(f"页面有 {int(declared) // 1024} KB, 超过上限 {self.max_bytes // 1024} KB: {url}")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise FetchError(f"页面有 {int(declared) // 1024} KB, 超过上限 {max_bytes // 1024} KB: {url}")
             chunks, size = [], 0
             for chunk in r.iter_bytes():
                 size += len(chunk)
-                if size > self.max_bytes:
-                    raise FetchError(f"页面超过上限 {self.max_bytes // 1024} KB, 已停止下载: {url}")
+                if size > max_bytes:
+                    raise FetchError(f"页面超过上限 {max_bytes // 1024} KB, 已停止下载: {url}")
                 chunks.append(chunk)
             data = b"".join(chunks)
             charset = r.charset_encoding if "charset" in r.headers.get("content-type", "").lower() else None

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree, html
 
 from . import bylines
-from .article import Article, Image
+from .article import Article, Image, Link
+from .attachments import SUFFIXES as ATTACHMENT_SUFFIXES
 from .furniture import FOOTER, is_nav
 from .profiles import Profile
 
@@ -92,7 +93,9 @@ def _measure(root) -> _Page:
         page.order[el] = i
         parent = el.getparent()
         owner[el] = el if el.tag in _BLOCK or parent is None else owner.get(parent, el)
-        in_link[el] = el.tag == "a" or (parent is not None and in_link.get(parent, False))
+        # A link to an attached file (“附件：名单.docx”) is part of the notice, not navigation.
+        in_link[el] = (el.tag == "a" and not _is_attachment_href(el.get("href"))) or (
+            parent is not None and in_link.get(parent, False))
         for text, holder, linked in ((el.text, owner[el], in_link[el]),
                                      (el.tail, owner.get(parent, el) if parent is not None else el,
                                       parent is not None and in_link.get(parent, False))):
@@ -401,7 +404,32 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
                 or bylines.bracketed_name("  ".join(info))),
         editor=foot.editor or head.editor, body="\n".join(body_lines), images=images, url=url, site=site,
         profile=profile.name if from_profile else None, tables=[t for t in tables if t],
+        links=_attachment_links(root, url),
         reason=None if body_lines else "页面上没有找到正文")
+
+
+MAX_LINKS = 10
+
+
+def _is_attachment_href(href: str | None) -> bool:
+    return bool(href) and f".{urlsplit(href.strip()).path.rsplit('.', 1)[-1].lower()}" in ATTACHMENT_SUFFIXES
+
+
+def _attachment_links(root, base_url: str | None) -> list[Link]:
+    """Links to the files a notice attaches (.docx, .xlsx, .pdf, …), absolute http(s) only."""
+    out: list[Link] = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not _is_attachment_href(href):
+            continue
+        url = urljoin(base_url, href) if base_url else href
+        if urlsplit(url).scheme not in ("http", "https") or any(link.url == url for link in out):
+            continue
+        title = " ".join(a.text_content().split()) or unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+        out.append(Link(title[:200], url))
+        if len(out) >= MAX_LINKS:
+            break
+    return out
 
 
 def _caption(table) -> list[list[str]]:

@@ -4,16 +4,17 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.domain.ids import CACHE_ROOT
 from generator.records.load import load
-from generator.domain.model import HONOREE_MODELS, KIND_DIR, KIND_DIRS
+from generator.domain.model import HONOREE_MODELS, KIND_DIR, KIND_DIRS, MAX_ATTACHMENT_BYTES
 from generator.domain.regions import RegionError
 from generator.records.scaffold import propose_record_id
 from generator.domain.slugs import pinyin_words
 
 from . import drafts as D
-from .article import Article
+from .article import Article, KeptFile
 from .decode import decode_html
 from .attachments import SUFFIXES as ATTACHMENT_SUFFIXES
 from .extract import extract_article, extract_attachment
@@ -138,8 +139,53 @@ class Ingest:
             if article.is_empty:
                 report.skipped.append(f"{source}: {article.reason or '没有正文'}")
                 continue
+            if article.links and self.fetcher is not None:
+                self._fetch_attachments(article, report)
             report.extend(self.write(structure(article, self.known), url or source))
         return report
+
+    def _fetch_attachments(self, article: Article, report: D.Report) -> None:
+        """The files the article links to, fetched as politely as its pages: the lists in them
+        are read into the article's, and the files kept for the edition they give."""
+        seen = {(e.category, e.name) for e in article.list_entries}
+        for link in article.links:
+            try:
+                got = self.fetcher.fetch(link.url, max_bytes=MAX_ATTACHMENT_BYTES)
+            except FetchError as exc:
+                report.failed.append(f"附件 {link.title}: {exc}")
+                continue
+            suffix = urlsplit(got.final_url).path.rsplit(".", 1)[-1].lower()
+            if f".{suffix}" not in ATTACHMENT_SUFFIXES:
+                suffix = urlsplit(link.url).path.rsplit(".", 1)[-1].lower()
+            doc = extract_attachment(got.data, f"{link.title}.{suffix}", url=got.final_url)
+            if doc.reason or not doc.list_entries:
+                report.skipped.append(f"附件 {link.title}: {doc.reason or '没有找到名单'}")
+                continue
+            article.list_entries += [e for e in doc.list_entries if (e.category, e.name) not in seen]
+            seen.update((e.category, e.name) for e in doc.list_entries)
+            article.files.append(KeptFile(link.title, got.final_url, suffix, got.data))
+
+    def _keep_files(self, rid: str, files: list[KeptFile], report: D.Report) -> list[dict]:
+        """Save the attachments of edition ``rid`` under content/attachments/, never over a
+        different file; the edition's ``attachments`` entries for them."""
+        folder = self.content / "attachments" / rid.removeprefix("editions/")
+        out = []
+        for file in files:
+            n = 1
+            while True:
+                path = folder / f"fujian-{n}.{file.suffix}"
+                if path.exists() and path.read_bytes() == file.data:
+                    break  # kept by an earlier ingest
+                if not path.exists():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    with open(path, "xb") as fh:
+                        fh.write(file.data)
+                    report.created.append(self._rel(path))
+                    break
+                n += 1
+            out.append({"title": file.title, "file": path.relative_to(self.content / "attachments").as_posix(),
+                        "url": file.url})
+        return out
 
     # -- writing -----------------------------------------------------------------
     def write(self, d: Drafts, origin: str) -> D.Report:
@@ -155,7 +201,9 @@ class Ingest:
             rid = self._honoree(h, src, report)
             if rid:
                 ids[h.name] = rid
-        edition_ids = [eid for e in d.editions if (eid := self._edition(e, ids, src, report))]
+        # The attachments a page links to give its (first) edition.
+        edition_ids = [eid for i, e in enumerate(d.editions)
+                       if (eid := self._edition(e, ids, src, report, a.files if i == 0 else []))]
         report.check += d.unplaced + d.short
         if a.attachment:  # an attached list is no news article
             if not d.editions:
@@ -212,7 +260,8 @@ class Ingest:
             report.skipped.append(f"{self._rel(path)}: 已存在")
         return rid
 
-    def _edition(self, e: DraftEdition, ids: dict[str, str], src: dict, report: D.Report) -> str | None:
+    def _edition(self, e: DraftEdition, ids: dict[str, str], src: dict, report: D.Report,
+                 files: list[KeptFile]) -> str | None:
         scheme = e.scheme or (None if e.existing else self._scheme(e, src, report))
         categories = []
         used: set[str] = set()
@@ -238,7 +287,7 @@ class Ingest:
                 entries.append(item)
             categories.append({"name": cat.name, "kind": cat.kind, "quota": len(entries), "entries": entries})
         if e.existing:
-            return self._merge_edition(e, categories, report)
+            return self._merge_edition(e, categories, report, self._keep_files(e.existing, files, report))
         # Without a year printed or a publication date, the year is this one, marked as a guess.
         data = {"scheme": scheme, "year": e.year or date.today().year, "title": e.title, "level": e.level}
         if e.region:
@@ -248,8 +297,10 @@ class Ingest:
             data["inferred"] = inferred
         if src.get("date"):
             data["announced"] = src["date"]
-        data.update({"stage": "公布", "sources": [src], "status": "draft", "categories": categories})
         rid = self._free_id(f"editions/{_slug(re.sub(r'(?:19|20)[0-9]{2}年度?', '', e.title))}-{data['year']}")
+        if files:
+            data["attachments"] = self._keep_files(rid, files, report)
+        data.update({"stage": "公布", "sources": [src], "status": "draft", "categories": categories})
         path = self.content / "records" / f"{rid}.yaml"
         if D.write_new(path, D.dump(data, header="由 bangyang ingest 生成的草稿; 核对阶段、名额和地区后把 status 改为 published")):
             report.created.append(self._rel(path))
@@ -259,13 +310,13 @@ class Ingest:
             report.skipped.append(f"{self._rel(path)}: 已存在")
         return rid
 
-    def _merge_edition(self, e: DraftEdition, categories: list[dict], report: D.Report) -> str:
-        """Add the entries the existing edition lacks, or write the draft beside it when they disagree."""
+    def _merge_edition(self, e: DraftEdition, categories: list[dict], report: D.Report, attachments: list[dict]) -> str:
+        """Add the entries and attachments the existing edition lacks, or write the draft beside it when they disagree."""
         path = self.content / "records" / f"{e.existing}.yaml"
         for cat in categories:
             cat.pop("quota", None)  # the list's own quota stays as the editor wrote it
         try:
-            added, differ = D.merge_edition(path, categories)
+            added, differ = D.merge_edition(path, categories, attachments)
         except Exception as exc:  # noqa: BLE001 - a file the editor broke: say so, write nothing over it
             report.failed.append(f"{self._rel(path)}: 读不了已有的榜单 ({exc}); 修好后再导入")
             return e.existing

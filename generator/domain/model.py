@@ -46,6 +46,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 WebUrl = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'\\]+$", max_length=2000,
                               description="以 http:// 或 https:// 开头的网址")]
 ATTACHMENT_SUFFIXES = ("docx", "xlsx", "xls", "ods", "pdf", "doc", "wps", "et")
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024  # an attachment larger than this is refused, read or fetched
 # Under content/attachments/: lower-case folders and names whose dots only part words (so no
 # “..”), ending in one of the attachment types.
 _SEGMENT = r"[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*"

@@ -21,7 +21,7 @@ from generator.domain.ids import is_record_id, is_slug
 from generator.records import yamlfile
 from generator.domain.values import Unkept, Values
 from generator.domain.ids import content_hash
-from generator.domain.model import RECORD_MODELS, NewsMeta, SiteInfo
+from generator.domain.model import MAX_ATTACHMENT_BYTES, RECORD_MODELS, NewsMeta, SiteInfo
 from generator.domain.problems import Problem
 from generator.records.record import Record, StoredModel
 from generator.domain.regions import RegionTable, build_table
@@ -186,9 +186,6 @@ def load(root: Path, parsed: ParsedCache | None = None, jobs: int = 1, files: li
     _load_news(loaded)
     _load_attachments(loaded)
     return loaded
-
-
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
 def _load_attachments(loaded: Loaded) -> None:

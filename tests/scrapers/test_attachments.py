@@ -216,3 +216,71 @@ def test_a_pdf_table_row_broken_by_the_page_is_one_entry(tmp_path):
         openings = [t.extract()[0] for page in opened.pages[1:] for t in page.find_tables()[:1]]
     assert any(not row[0] for row in openings), "no row was broken by a page: make the table longer"
     assert [e.name for e in extract_attachment(pdf, "名单.pdf").list_entries] == names
+
+
+def test_an_article_that_links_its_list_as_a_file_gives_the_edition_with_the_file_to_download(tmp_path):
+    from pageserver import PageServer, Route, article_html
+    from scrapers.fetch import Fetcher
+
+    from generator.engine.build import build
+    from helpers import page, text_of
+
+    project = copy_project(tmp_path / "project")
+    original = _docx()
+    links = ('<p>附件：<a href="/files/mingdan.docx">2019年度上海市社区志愿服务示范中心名单.docx</a></p>'
+             '<p><a href="/private/neibu.xlsx">内部名单.xlsx</a></p><p><a href="/files/broken.docx">说明.docx</a></p>')
+    with PageServer() as server:
+        server.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
+        server.routes["/news/1.html"] = Route(article_html(
+            "2019年度上海市社区志愿服务示范中心名单公布", ["经评审，40家社区志愿服务中心获评示范中心，名单见附件。"], extra=links))
+        server.routes["/files/mingdan.docx"] = Route(original, headers={"Content-Type": "application/octet-stream"})
+        server.routes["/files/broken.docx"] = Route(b"PK\x03\x04 not a word file", headers={"Content-Type": "application/octet-stream"})
+        server.routes["/private/neibu.xlsx"] = Route(_xlsx(), headers={"Content-Type": "application/octet-stream"})
+        with Fetcher(tmp_path / "cache", delay=0, timeout=2.0, retries=0) as fetcher:
+            report = Ingest(project, fetcher=fetcher).run([server.url("/news/1.html")])
+        assert "/private/neibu.xlsx" not in server.hits  # robots.txt says no
+
+    assert any("内部名单" in line and "robots.txt" in line for line in report.failed), report.lines()
+    assert any("说明" in line for line in report.skipped), report.lines()
+    # The sample project has this edition: the file joins it, and its entries are all there already.
+    path = project / "content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml"
+    edition = yaml.safe_load(path.read_text(encoding="utf-8"))
+    names = {e["name"] for c in edition["categories"] for e in c["entries"]}
+    assert {name for _, name in PAIRS} <= names
+    [attached] = edition["attachments"]
+    assert attached["title"] == "2019年度上海市社区志愿服务示范中心名单.docx"
+    assert (project / "content/attachments" / attached["file"]).read_bytes() == original
+
+    site = build(project, search=False).output
+    link = page(site, "editions/shanghai-shequ-zhiyuan-shifan-2019/").select_one("ul.downloads a")
+    assert text_of(link) == "2019年度上海市社区志愿服务示范中心名单.docx"
+    assert (site / link["href"].removeprefix("../../")).read_bytes() == original
+
+    with PageServer() as server:  # the same notice again: nothing new, nothing written twice
+        server.routes["/news/1.html"] = Route(article_html(
+            "2019年度上海市社区志愿服务示范中心名单公布", ["经评审，40家社区志愿服务中心获评示范中心，名单见附件。"], extra=links))
+        server.routes["/files/mingdan.docx"] = Route(original, headers={"Content-Type": "application/octet-stream"})
+        with Fetcher(tmp_path / "cache2", delay=0, timeout=2.0, retries=0) as fetcher:
+            Ingest(project, fetcher=fetcher).run([server.url("/news/1.html")])
+    assert len(yaml.safe_load(path.read_text(encoding="utf-8"))["attachments"]) == 1
+    assert len(list((project / "content/attachments").rglob("*.docx"))) == 1
+
+
+def test_a_new_edition_from_a_linked_file_lists_the_file_it_came_from(tmp_path):
+    from pageserver import PageServer, Route, article_html
+    from scrapers.fetch import Fetcher
+
+    project = copy_project(tmp_path / "project")
+    links = '<p>附件：<a href="/f/2021.docx">2021年度名单.docx</a></p>'
+    original = _docx()
+    with PageServer() as server:
+        server.routes["/n.html"] = Route(article_html("2021年度上海市社区志愿服务示范中心名单公布",
+                                                      ["经评审，确定以下社区志愿服务中心为示范中心，名单见附件。"], extra=links))
+        server.routes["/f/2021.docx"] = Route(original, headers={"Content-Type": "application/octet-stream"})
+        with Fetcher(tmp_path / "cache", delay=0, timeout=2.0, retries=0) as fetcher:
+            report = Ingest(project, fetcher=fetcher).run([server.url("/n.html")])
+    path = next(project / c for c in report.created if c.startswith("content/records/editions/"))
+    edition = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert edition["year"] == 2021 and [(c["name"], e["name"]) for c in edition["categories"] for e in c["entries"]] == PAIRS
+    assert [a["title"] for a in edition["attachments"]] == ["2021年度名单.docx"]
+    assert (project / "content/attachments" / edition["attachments"][0]["file"]).read_bytes() == original
