@@ -96,3 +96,17 @@ def test_sentences_that_say_who_won_an_award_then_name_them():
             "“新光大道”社区矫正项目。荣获“最佳志愿服务组织”称号的有：市总工会职工悦读志愿服务大队。")
     assert _pairs([line]) == [("最佳志愿服务项目", "“暖暖的新家”困难家庭人居环境改善和社会融入项目"),
                               ("最佳志愿服务项目", "“新光大道”社区矫正项目"), ("最佳志愿服务组织", "市总工会职工悦读志愿服务大队")]
+
+
+def test_a_table_of_400_rows_gives_every_row_and_the_text_around_it_stays_the_body():
+    from pageserver import article_html
+    from scrapers import extract_article
+
+    rows = "".join(f"<tr><td>{i}</td><td>某某区第{i}社区志愿服务中心</td><td>某某区</td></tr>" for i in range(1, 401))
+    after = "<p>公示期间，如有异议，请向市文明办反映。</p>"
+    a = extract_article(article_html("2024年度某市社区志愿服务示范中心名单公示", [
+        "经各区推荐、专家评审，拟命名以下400家社区志愿服务中心为示范中心，现予以公示。"],
+        extra=f"<table><tr><th>序号</th><th>名称</th><th>所在区</th></tr>{rows}</table>{after}"))
+    assert a.title == "2024年度某市社区志愿服务示范中心名单公示"
+    assert a.body.startswith("经各区推荐") and "如有异议" in a.body
+    assert [e.name for e in a.list_entries] == [f"某某区第{i}社区志愿服务中心" for i in range(1, 401)]
