@@ -25,6 +25,14 @@ class _NotPlain(Exception):
     """The document uses something only PyYAML's own constructor handles."""
 
 
+class _Refused(Exception):
+    """Something a record must not hold, with where it is: (line, column, message)."""
+
+    def __init__(self, mark, message: str):
+        super().__init__(message)
+        self.line, self.column, self.message = mark.line + 1, mark.column + 1, message
+
+
 class TreeLoader(SafeLoader):
     """CSafeLoader, building plain trees of mappings, lists and scalars with less bookkeeping.
 
@@ -48,14 +56,20 @@ class TreeLoader(SafeLoader):
         if tag == _STR and type(node) is yaml.ScalarNode:
             return node.value
         if id(node) in seen:
-            raise _NotPlain  # an alias: PyYAML shares the object (or makes a recursive one)
+            # An alias of a list or mapping: nested aliases of aliases (a “billion laughs”)
+            # expand to more than any memory holds once validated. Records never need them.
+            raise _Refused(node.start_mark, "记录里不能用 YAML 别名 (*名称) 引用列表或字段组; 请把内容直接写出来")
         if tag == _MAP and type(node) is yaml.MappingNode:
             seen.add(id(node))
-            out = {}
+            out, lines = {}, {}
             for key, value in node.value:
                 if key.tag != _STR or type(key) is not yaml.ScalarNode:
                     raise _NotPlain
-                out[key.value] = self._plain(value, seen)  # a repeated key: the last wins, as in PyYAML
+                if key.value in out:
+                    raise _Refused(key.start_mark, f"字段 “{key.value}” 写了两次 (第 {lines[key.value]} 行和第 "
+                                                   f"{key.start_mark.line + 1} 行); 删去其中一个")
+                lines[key.value] = key.start_mark.line + 1
+                out[key.value] = self._plain(value, seen)
             return out
         if tag == _SEQ and type(node) is yaml.SequenceNode:
             seen.add(id(node))
@@ -78,6 +92,8 @@ def parse(raw: bytes, display: str) -> tuple[object, str, Problem | None]:
         return None, "", Problem(display, 1, 1, "", f"文件不是 UTF-8 编码 ({exc.reason}); 请另存为 UTF-8")
     try:
         return yaml.load(text, Loader=TreeLoader), text, None
+    except _Refused as exc:
+        return None, text, Problem(display, exc.line, exc.column, "", exc.message)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)

@@ -18,13 +18,21 @@ _YAML_CASES = [
     "quoted: '2023'\nforced: !!str 12\nblock: |\n  第一行\n  第二行\nfolded: >\n  a\n  b\n",
     "list:\n  - a\n  - {k: v, n: 1}\n  - [1, 2]\nempty: []\nnone: {}\n",
     "base: &b {x: 1, y: 2}\nmerged:\n  <<: *b\n  y: 3\n",            # a merge key
-    "a: &s 共享\nb: *s\nc: &l [1]\nd: *l\n",                             # aliases
+    "a: &s 共享\nb: *s\n",                                               # an alias of a text
     "2023: 年份作键\ntrue: 布尔作键\n",                                     # keys that are not strings
-    "dup: 1\ndup: 2\n",                                                  # a repeated key: the last wins
-    "- &x [1]\n- *x\n",
     "",
     "plain",
 ]
+
+
+@pytest.mark.parametrize("text, line, says", [
+    ("dup: 1\ndup: 2\n", 2, "“dup” 写了两次 (第 1 行和第 2 行)"),   # PyYAML keeps the last silently
+    ("c: &l [1]\nd: *l\n", 1, "别名"),                               # aliases of lists and mappings
+    ("- &x {a: 1}\n- *x\n", 1, "别名"),
+])
+def test_what_pyyaml_accepts_silently_but_a_record_must_not_hold_is_a_located_problem(text, line, says):
+    data, _, problem = parse(text.encode("utf-8"), "x.yaml")
+    assert data is None and problem.line == line and says in problem.message, problem
 
 
 def _same(text: str) -> None:
@@ -63,9 +71,9 @@ def test_plain_written_values_read_exactly_as_pyyaml_reads_them(fields):
     _same(text)
 
 
-def test_a_recursive_alias_still_reads_as_pyyaml_makes_it():
-    data = yaml.load("a: &x [1, *x]\n", Loader=TreeLoader)
-    assert data["a"][1] is data["a"]
+def test_a_recursive_alias_is_a_located_problem_not_an_endless_structure():
+    data, _, problem = parse("name: 甲\na: &x [1, *x]\n".encode("utf-8"), "x.yaml")
+    assert data is None and problem.line == 2 and "别名" in problem.message
 
 
 def test_every_sample_record_reads_as_pyyaml_reads_it():
