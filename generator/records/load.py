@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import multiprocessing
 import os
+import stat
 import re
 from typing import Any, Protocol
 from collections.abc import Iterator
@@ -275,8 +276,23 @@ def _parse_region_table(raw: bytes, shown: str) -> tuple[str, RegionTable | None
                              for region_path, message in region_problems)
 
 
+MAX_RECORD_BYTES = 2 * 1024 * 1024  # a record is a page of text; anything larger is a mistake or an attack
+
+
+def unsafe_file(path: str, st: os.stat_result, project: str, limit: int = MAX_RECORD_BYTES) -> str | None:
+    """Why the file at ``path`` must not be read, if it must not: not a regular file (a link to
+    /dev/zero), too large, or a symbolic link to a place outside ``project``."""
+    if not stat.S_ISREG(st.st_mode):
+        return "不是普通文件 (可能是指向设备或文件夹的链接); 换成文件本身"
+    if st.st_size > limit:
+        return f"文件有 {st.st_size // 1024} KB, 超过 {limit // 1024} KB 的上限; 检查是否放错了文件"
+    if os.path.islink(path) and not os.path.realpath(path).startswith(os.path.realpath(project) + os.sep):
+        return "是指向项目以外的符号链接, 不会发布; 把文件本身复制进项目"
+    return None
+
+
 def _read_record(path: str, shown: str, key: str, parsed: ParsedCache, prefetched: _Prefetched | None = None,
-                 st: os.stat_result | None = None) -> tuple[object, str, str | None, Problem | None, object]:
+                 st: os.stat_result | None = None, project: str = "/") -> tuple[object, str, str | None, Problem | None, object]:
     """(data or cached record model, content hash, text if it was read, problem, stat to store it under
     or None when the cache holds it already) of one record file."""
     got = prefetched.pop(path) if prefetched is not None and path in prefetched else None
@@ -288,6 +304,9 @@ def _read_record(path: str, shown: str, key: str, parsed: ParsedCache, prefetche
         hit = parsed.by_stat(key, st)
         if hit:
             return hit[1], hit[0], None, None, None
+        refused = unsafe_file(path, os.stat(path), project)
+        if refused:
+            return None, "", None, Problem(shown, 0, 0, "", refused), None
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:  # deleted, or being saved by an editor that replaces the file
@@ -306,10 +325,12 @@ def _read_record(path: str, shown: str, key: str, parsed: ParsedCache, prefetche
 _PARALLEL_MIN_FILES = 1000
 
 
-def _parse_file(item: tuple[str, str, str]) -> tuple:
-    _key, path, shown = item
+def _parse_file(item: tuple[str, str, str, str]) -> tuple:
+    _key, path, shown, project = item
     try:
         st = os.stat(path)
+        if unsafe_file(path, st, project):
+            return path, None, "", None, None, None  # the parent looks again, and says what is wrong
         raw = Path(path).read_bytes()
     except OSError:
         return path, None, "", None, None, None  # the parent reads it again, and says what is wrong
@@ -345,18 +366,18 @@ class _Prefetched:
 
 @contextmanager
 def _prefetching(items: list[tuple[str, str, str, os.stat_result | None]], parsed: ParsedCache,
-                 jobs: int) -> Iterator[_Prefetched | None]:
+                 jobs: int, project: str) -> Iterator[_Prefetched | None]:
     """Parse, in ``jobs`` processes, the files the cache does not hold, while the caller reads them."""
     if jobs <= 1 or len(items) - sum(1 for key, *_ in items if key in parsed.old) < _PARALLEL_MIN_FILES:
         yield None  # the cache holds nearly all of them
         return
-    misses = [(key, path, shown) for key, path, shown, st in items
+    misses = [(key, path, shown, project) for key, path, shown, st in items
               if st is not None and not parsed.by_stat(key, st)]  # a file gone is read again, one by one, to report it
     if len(misses) < _PARALLEL_MIN_FILES:
         yield None
         return
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield _Prefetched([path for _, path, _ in misses], pool.imap(_parse_file, misses, chunksize=128))
+        yield _Prefetched([path for _, path, _, _ in misses], pool.imap(_parse_file, misses, chunksize=128))
 
 
 @dataclass(frozen=True)
@@ -420,7 +441,7 @@ def _load_records(loaded: Loaded, parsed: ParsedCache, jobs: int = 1, files: lis
         files = record_files(base)
     root = str(base)
     with _prefetching([(rel.rsplit(".", 1)[0], f"{root}/{rel}", f"{shown_base}/{rel}", st) for rel, st in files
-                        if not rel.endswith(".incoming.yaml")], parsed, jobs) as prefetched:
+                        if not rel.endswith(".incoming.yaml")], parsed, jobs, str(loaded.root.parent)) as prefetched:
         _read_records(loaded, parsed, files, root, shown_base, prefetched)
 
 
@@ -456,7 +477,8 @@ def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], 
                 "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 cixi-yubo.yaml")))
             continue
         loaded.failed.add(record_id)  # until it validates
-        data, sha, text, problem, unstored = _read_record(path, shown, record_id, parsed, prefetched, st)
+        data, sha, text, problem, unstored = _read_record(path, shown, record_id, parsed, prefetched, st,
+                                                          str(loaded.root.parent))
         loaded.hashes[record_id] = sha
         if problem:
             loaded.problems.append(problem)
@@ -509,7 +531,16 @@ _LIST_FIELDS = ("honorees", "regions", "editions")
 def _load_news(loaded: Loaded) -> None:
     for path in sorted((loaded.root / "news").glob("*.md")):
         shown = _rel(loaded, path)
-        text = path.read_text(encoding="utf-8-sig")
+        try:
+            refused = unsafe_file(str(path), path.stat(), str(loaded.root.parent))
+            text = None if refused else path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            refused = f"文件不是 UTF-8 编码 ({exc.reason}); 请另存为 UTF-8"
+        except OSError as exc:
+            refused = f"读取时出错 ({exc.strerror})"
+        if refused:
+            loaded.problems.append(Problem(shown, 0, 0, "", refused))
+            continue
         loaded.hashes[f"news/{path.stem}"] = content_hash(text.encode("utf-8"))
         meta, lines = read_front_matter(text)
         if not is_slug(path.stem):

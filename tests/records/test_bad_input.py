@@ -59,6 +59,9 @@ LOCATED_CASES = {
     "a source address that would run a script": (
         YUBO, "  - publisher: 中国文明网\n", "  - publisher: 中国文明网\n    url: javascript:alert(document.cookie)\n",
         ["sources.0.url", "javascript:alert", "以 http:// 或 https:// 开头"]),
+    "a field written twice": (
+        YUBO, "leader: 严介军", "leader: 严介军\nleader: 严介军二",
+        ["写了两次", "第 4 行和第 5 行"]),
     "broken YAML": (
         YUBO, "leader: 严介军", "leader: 严介军: 负责人",
         ["YAML"]),
@@ -163,3 +166,26 @@ def test_a_record_file_that_goes_while_the_build_reads_is_reported_not_a_crash(p
     gone = [p for p in result.problems if str(p).startswith(str(Path(YUBO)))]
     assert len(gone) == 1 and "稍后再构建一次" in str(gone[0]), [str(p) for p in result.problems]
     assert len(result.records) == len(files) - 1
+
+
+def test_files_that_must_not_be_read_are_named_and_nothing_of_them_is_published(project, tmp_path):
+    """A record linked to a file outside the project, a news file linked to /dev/zero, a news
+    file in GBK, and a record of megabytes: each a named problem, never a traceback or a page."""
+    secret = tmp_path / "outside.yaml"
+    secret.write_text((project / YUBO).read_text(encoding="utf-8").replace("虞波社区", "外部社区"), encoding="utf-8")
+    (project / "content/records/communities/zhejiang/outside.yaml").symlink_to(secret)
+    (project / "content/news/2024-01-01-zero.md").symlink_to("/dev/zero")
+    (project / "content/news/2024-01-02-gbk.md").write_bytes("Title: 编码\nDate: 2024-01-02\n\n正文".encode("gbk"))
+    big = project / "content/records/communities/zhejiang/big.yaml"
+    big.write_text("name: 大\nregion: 慈溪市\nbody: |\n" + "  很长的正文。\n" * 300_000, encoding="utf-8")
+    problems = _problems(project)
+    for fragment in ("outside.yaml: 是指向项目以外的符号链接", "2024-01-01-zero.md: 不是普通文件",
+                     "2024-01-02-gbk.md: 文件不是 UTF-8 编码", "big.yaml: 文件有"):
+        assert any(fragment in p for p in problems), (fragment, problems)
+
+
+def test_nested_aliases_that_would_expand_past_any_memory_are_refused_at_the_first_list_they_repeat(project):
+    bomb = "".join(f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(2, 10))
+    _replace(project / YUBO, "leader: 严介军\n", "leader: 严介军\nx1: &a1 [哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈]\n" + bomb)
+    msg = _one(project, "别名")
+    assert msg.startswith(f"{YUBO}:5:"), msg  # the list the aliases repeat
