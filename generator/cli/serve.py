@@ -143,6 +143,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # quiet: editors want build messages, not hits
         pass
 
+    def list_directory(self, path):
+        # Files only, as a portal's web server serves the site: a folder without index.html is not found.
+        self.send_error(404)
+        return None
+
     def send_error(self, code, message=None, explain=None):
         # Serve the site's own 404 page, as the portal would.
         page = Path(self.directory) / "404.html"

@@ -59,11 +59,14 @@ def test_serve_rebuilds_after_a_record_is_edited(project):
         index = project / "output" / "pagefind"
         _wait_for(lambda: any(f.stat().st_mtime_ns > edited for f in index.rglob("*") if f.is_file()))
         # While idle, the preview writes its manifest: a build from another terminal remakes nothing.
-        _wait_for(lambda: list((project / ".bangyang-cache" / "build").glob("manifest-*")))
+        cache = project / ".bangyang-cache" / "build"
+        _wait_for(lambda: list(cache.glob("manifest-*")) and not list(cache.glob("writing-*")))
         meanwhile = build(project, search=False)
         assert (meanwhile.remade, meanwhile.rendered, meanwhile.written) == (0, 0, 0), meanwhile
         status, body = _get(f"http://127.0.0.1:{port}/no/such/page/")
         assert status == 404 and "页面不存在" in body
+        status, body = _get(f"http://127.0.0.1:{port}/theme/")  # a folder without index.html: no listing
+        assert status == 404 and "页面不存在" in body and "Directory listing" not in body
         proc.send_signal(signal.SIGTERM)  # as an IDE stops it; Ctrl+C takes the same way out
         assert proc.wait(timeout=30) == 0
         assert not list(project.glob(".pagefind.*")), "the preview's scratch index folders are gone"
