@@ -1,5 +1,6 @@
-"""Polite HTTP fetching for `bangyang ingest URL`: robots.txt, one request a second per host,
-time-outs, retries with backoff, a size cap, bounded redirects, and a raw snapshot of every page."""
+"""Polite HTTP fetching for `bangyang ingest URL`: robots.txt (at every redirect), one request
+a second per host, time-outs and a deadline for each page, retries with backoff, a size cap,
+bounded redirects to http(s) only, and a raw snapshot of every page."""
 from __future__ import annotations
 
 import hashlib
@@ -8,13 +9,14 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 from protego import Protego
 
 USER_AGENT = "BangyangBot/0.1 (honour-roll site generator; polite crawler, obeys robots.txt)"
 MAX_BYTES = 5 * 1024 * 1024
+DEADLINE = 60.0  # seconds for one page, however slowly its server trickles it
 
 
 class FetchError(Exception):
@@ -40,7 +42,8 @@ class Fetcher:
 
     def __init__(self, cache_dir: Path | None = None, *, user_agent: str = USER_AGENT, delay: float = 1.0,
                  timeout: float = 15.0, retries: int = 3, backoff: float = 1.0, max_bytes: int = MAX_BYTES,
-                 max_redirects: int = 5, obey_robots: bool = True, transport: httpx.BaseTransport | None = None):
+                 max_redirects: int = 5, obey_robots: bool = True, transport: httpx.BaseTransport | None = None,
+                 deadline: float = DEADLINE):
         self.cache_dir = cache_dir
         self.user_agent = user_agent
         self.delay = delay
@@ -48,11 +51,12 @@ class Fetcher:
         self.backoff = backoff
         self.max_bytes = max_bytes
         self.obey_robots = obey_robots
+        self.max_redirects = max_redirects
+        self.deadline = deadline
         self._last: dict[str, float] = {}
         self._robots: dict[str, Protego | None] = {}
         self.client = httpx.Client(headers={"User-Agent": user_agent, "Accept-Language": "zh-CN,zh;q=0.9"},
-                                   timeout=timeout, follow_redirects=True, max_redirects=max_redirects,
-                                   transport=transport)
+                                   timeout=timeout, follow_redirects=False, transport=transport)
 
     def close(self) -> None:
         self.client.close()
@@ -106,8 +110,6 @@ class Fetcher:
             self._wait_turn(host)
             try:
                 return self._get(url, max_bytes or self.max_bytes)
-            except httpx.TooManyRedirects:
-                raise FetchError(f"重定向次数过多 (可能是循环): {url}") from None
             except httpx.TimeoutException:
                 last_error = "超时"
             except httpx.TransportError as exc:
@@ -117,24 +119,43 @@ class Fetcher:
         raise FetchError(f"{url}: {last_error}, 重试 {self.retries} 次后放弃")
 
     def _get(self, url: str, max_bytes: int) -> Fetched:
-        with self.client.stream("GET", url) as r:
-            if r.status_code >= 500 or r.status_code == 429:
-                raise _Retry(f"HTTP {r.status_code}")
-            if r.status_code >= 400:
-                raise FetchError(f"HTTP {r.status_code}: {url}")
-            declared = r.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(f"页面有 {int(declared) // 1024} KB, 超过上限 {max_bytes // 1024} KB: {url}")
-            chunks, size = [], 0
-            for chunk in r.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"页面超过上限 {max_bytes // 1024} KB, 已停止下载: {url}")
-                chunks.append(chunk)
-            data = b"".join(chunks)
-            charset = r.charset_encoding if "charset" in r.headers.get("content-type", "").lower() else None
-            final = str(r.url)
-            status = r.status_code
+        """One fetch, following redirects by hand: each target must be http(s) and allowed by
+        its robots.txt, and the whole fetch must end by the deadline. These refusals are not retried."""
+        asked, deadline = url, time.monotonic() + self.deadline
+        for _ in range(self.max_redirects + 1):
+            with self.client.stream("GET", url) as r:
+                if r.is_redirect:
+                    target = urljoin(str(r.url), r.headers.get("location", ""))
+                    if urlsplit(target).scheme not in ("http", "https"):
+                        raise FetchError(f"{url} 重定向到不能抓取的地址 {target[:200]}")
+                    if not self.allowed(target):
+                        raise FetchError(f"robots.txt 不允许抓取 {target} ({url} 重定向到那里)")
+                    url = target
+                    self._wait_turn(urlsplit(url).netloc)
+                    continue
+                if r.status_code >= 500 or r.status_code == 429:
+                    raise _Retry(f"HTTP {r.status_code}")
+                if r.status_code >= 400:
+                    raise FetchError(f"HTTP {r.status_code}: {url}")
+                declared = r.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > max_bytes:
+                    raise FetchError(f"页面有 {int(declared) // 1024} KB, 超过上限 {max_bytes // 1024} KB: {url}")
+                chunks, size = [], 0
+                for chunk in r.iter_bytes():
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise FetchError(f"页面超过上限 {max_bytes // 1024} KB, 已停止下载: {url}")
+                    if time.monotonic() > deadline:
+                        raise FetchError(f"{self.deadline:.0f} 秒内没有下载完, 已停止: {url}")
+                    chunks.append(chunk)
+                data = b"".join(chunks)
+                charset = r.charset_encoding if "charset" in r.headers.get("content-type", "").lower() else None
+                final = str(r.url)
+                status = r.status_code
+                break
+        else:
+            raise FetchError(f"重定向次数过多 (可能是循环): {asked}")
+        url = asked
         digest = hashlib.sha256(data).hexdigest()
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         fetched = Fetched(url, final, status, data, charset, digest, now)

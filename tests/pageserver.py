@@ -17,6 +17,7 @@ class Route:
     delay: float = 0.0
     fail_first: int = 0
     location: str | None = None
+    trickle: float = 0.0  # seconds between 8-byte pieces of the body, as a stalling server sends it
 
 
 class PageServer:
@@ -53,7 +54,13 @@ class PageServer:
                 self.send_header("Content-Length", str(len(route.body)))
                 self.end_headers()
                 try:
-                    self.wfile.write(route.body)
+                    if route.trickle:
+                        for i in range(0, len(route.body), 8):
+                            self.wfile.write(route.body[i:i + 8])
+                            self.wfile.flush()
+                            time.sleep(route.trickle)
+                    else:
+                        self.wfile.write(route.body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 

@@ -60,6 +60,28 @@ def test_redirect_is_followed_and_loop_is_stopped(server, fetcher):
         fetcher.fetch(server.url("/loop-a"))
 
 
+def test_a_redirect_is_checked_against_robots_and_refused_to_anything_but_http_without_retrying(server, fetcher):
+    server.routes["/moved.html"] = Route(status=302, location="/private/secret.html")
+    server.routes["/private/secret.html"] = Route(article_html("不该抓", PARAS))
+    with pytest.raises(FetchError, match="robots.txt"):
+        fetcher.fetch(server.url("/moved.html"))
+    assert server.hits.get("/private/secret.html") is None
+    server.routes["/to-file"] = Route(status=302, location="file:///etc/passwd")
+    with pytest.raises(FetchError, match="file:///etc/passwd"):
+        fetcher.fetch(server.url("/to-file"))
+    assert server.hits["/to-file"] == 1  # refused, not retried
+
+
+def test_a_server_that_trickles_its_page_is_given_up_on_at_the_deadline(server, tmp_path):
+    server.routes["/slow.html"] = Route(b"x" * 4000, trickle=0.1)
+    started = time.monotonic()
+    with Fetcher(tmp_path / "cache", delay=0, timeout=1.0, retries=2, backoff=0.05, deadline=1.0) as f:
+        with pytest.raises(FetchError, match="秒内没有下载完"):
+            f.fetch(server.url("/slow.html"))
+    assert time.monotonic() - started < 5
+    assert server.hits["/slow.html"] == 1
+
+
 def test_404_is_reported_without_retrying(server, fetcher):
     with pytest.raises(FetchError, match="404"):
         fetcher.fetch(server.url("/missing.html"))
