@@ -113,6 +113,7 @@ def _sheets(data: bytes, name: str) -> Document:
 
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     doc = Document(name)
+    sheets = []
     for sheet_name in book.sheet_names:
         rows = [[_cell(v) for v in row] for row in book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=True)]
         rows = [r for r in rows if any(c for c in r)]
@@ -122,8 +123,18 @@ def _sheets(data: bytes, name: str) -> Document:
         while rows and len([c for c in rows[0] if c]) == 1 and len(rows) > 1 and len([c for c in rows[1] if c]) > 1:
             doc.lines.append(next(c for c in rows[0] if c))
             rows = rows[1:]
+        sheets.append((sheet_name, rows))
+    # A list with a sheet for each category names the category in the sheet's tab only:
+    # it becomes a category row under the sheet's header.
+    named = len(sheets) > 1 and not any(_DEFAULT_SHEET.match(sheet) for sheet, _ in sheets)
+    for sheet_name, rows in sheets:
+        if named and len(rows) > 1:
+            rows = [rows[0], [sheet_name] + [""] * (len(rows[0]) - 1), *rows[1:]]
         doc.tables.append(rows)
     return doc
+
+
+_DEFAULT_SHEET = re.compile(r"^(?:sheet|工作表|表)\s*\d*$", re.I)
 
 
 def _cell(value) -> str:

@@ -235,6 +235,11 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
             close_run()
             explicit = False
             continue
+        spaced = _spaced_names(line, is_person_category(category)) if explicit else None
+        if spaced:
+            for text in spaced:
+                add(text, line)
+            continue
         short = len(line) <= 60 and not _SENTENCE.search(line) and not _LEAD_IN.search(line)
         if short and explicit:
             add(line, line)
@@ -249,6 +254,33 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
             category, explicit = "", False  # prose: a later list starts afresh
     close_run()
     return out[:MAX_ENTRIES]
+
+
+_PERSON_PART = re.compile(r"^[\u4e00-\u9fff·]{1,4}(?:、[\u4e00-\u9fff·]{1,4})*$")
+
+
+def _spaced_names(line: str, person: bool) -> list[str] | None:
+    """The names of a line that prints several parted by spaces (“李峰威　刘嗣东　吴　衡”), when
+    every part is a name: a person's (three or more), or an honoree's (“……社区”, “……协会”). A name of
+    two characters padded with a space to the width of three (“吴　衡”) stays one name."""
+    parts = [p for p in re.split(r"[ \u3000\t]+", line.strip()) if p]
+    if len(parts) < (3 if person else 2):  # “张三　某某社区书记”: a name and its role
+        return None
+    if person and all(_PERSON_PART.match(p) for p in parts):
+        names: list[str] = []
+        gaps = re.findall(r"[ \u3000\t]+", line.strip())
+        i = 0
+        while i < len(parts):
+            if len(parts[i]) == 1 and i + 1 < len(parts) and len(parts[i + 1]) == 1:
+                names.append(parts[i] + gaps[i] + parts[i + 1])  # the gap as printed
+                i += 2
+            else:
+                names.append(parts[i])
+                i += 1
+        return names if all(len(re.sub(r"\s", "", n)) >= 2 for n in names) else None
+    if all(len(p) >= 4 and HONOREE_END.search(p) for p in parts):
+        return parts
+    return None
 
 
 _HEADER_WORDS = {

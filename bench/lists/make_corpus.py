@@ -367,18 +367,104 @@ def ods_sheet(lst):
     return ("ods", ods) if ods else None
 
 
+def _names_only(lst) -> list[dict]:
+    """The list as a page that prints no roles shows it: its truth has none either."""
+    return [{"name": c["name"], "entries": [n for n, _ in _entries(c)]} for c in lst["categories"]]
+
+
+# The second held-out round, written on 2026-12-05 after the first was scored and the
+# extractor changed: scored once.
+def dl_list(lst):
+    """A definition list: each category a <dt>, each entry a <dd>, a role in brackets."""
+    items = "".join(f"<dt>{html.escape(cat['name'])}</dt>" + "".join(
+        f"<dd>{html.escape(n)}{'（' + html.escape(r) + '）' if r else ''}</dd>" for n, r in _entries(cat))
+        for cat in lst["categories"])
+    return "html", _page(lst["title"], ["名单如下："], f"<dl>{items}</dl>")
+
+
+def spaced_names(lst):
+    """People's names on one line, parted by full-width spaces, under numbered headings."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        items = _entries(cat)
+        paras.append(f"{CN[ci]}、{cat['name']}（{len(items)}名）")
+        paras.append("\u3000".join(n for n, _ in items))
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def region_first_table(lst):
+    """A table whose columns are 序号, 所在区, 单位名称 and 类别."""
+    rows = "<tr><th>序号</th><th>所在区</th><th>单位名称</th><th>类别</th></tr>"
+    i = 0
+    for cat in lst["categories"]:
+        for n, _ in _entries(cat):
+            i += 1
+            rows += (f"<tr><td>{i}</td><td>{html.escape(n[:3])}</td><td>{html.escape(n)}</td>"
+                     f"<td>{html.escape(cat['name'])}</td></tr>")
+    return "html", _page(lst["title"], ["现将名单公布如下："], f"<table>{rows}</table>"), _names_only(lst)
+
+
+def xlsx_sheet_per_category(lst):
+    """An Excel attachment with a sheet for each category, each with its header row."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for category, rows in _rows(lst):
+        sheet = book.create_sheet(category[:31])
+        sheet.append(["序号", "名称"])
+        for values in rows:
+            sheet.append([int(values[0]), values[1]])
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xlsx", buf.getvalue(), _names_only(lst)
+
+
+def docx_merged_category_column(lst):
+    """A Word table whose 类别 column is one cell merged down over each category's rows."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["类别", "序号", "名称"]):
+        cell.text = text
+    for category, rows in _rows(lst):
+        first = len(table.rows)
+        for values in rows:
+            cells = table.add_row().cells
+            cells[1].text, cells[2].text = values[0], values[1]
+        merged = table.cell(first, 0).merge(table.cell(len(table.rows) - 1, 0))
+        merged.text = category
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue(), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
-    "shanghai-2019": [br_lines],
-    "redcross-2020": [unit_first_table, ods_sheet],
+    "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column],
+    "redcross-2020": [unit_first_table, ods_sheet, dl_list],
     "chongqing-2020": [docx_numbered],
+}
+
+# Held-out layouts that failed when scored, and that the extractor then learnt: development
+# pages now, whatever their list's split. Their scores when held out are in bench/README.md.
+TUNED_LAYOUTS = {
+    "ningbo-2024": [honoured_sentences],          # first round: 0.000
+    "shanghai-2019": [pdf_table],                 # first round: 0.963
+    "redcross-2020": [spaced_names],              # second round: 0.000
+    "chongqing-2020": [xlsx_sheet_per_category],  # second round: 0.000
 }
 
 LAYOUTS = {
     "shanghai-2019": [numbered_headings, table_category_rows, two_tables, inline, colon_lines, award_lines,
-                      numbered_with_status, docx_table, xlsx_sheet, xls_category_column, pdf_table],
-    # honoured_sentences and pdf_table were held out and scored once (0.000 and 0.963); the
-    # extractor then learnt them, so they are development pages now.
-    "ningbo-2024": [running_text, count_colon_lines, respectively, honoured_sentences],
+                      numbered_with_status, docx_table, xlsx_sheet, xls_category_column],
+    "ningbo-2024": [running_text, count_colon_lines, respectively],
     "redcross-2020": [bracket_roles, fullwidth_roles, person_table, respectively, docx_table],
     "neimenggu-2018": [published_neimenggu],
     "chongqing-2020": [published_chongqing, xlsx_sheet],
@@ -396,6 +482,7 @@ def main() -> None:
     truth = {}
     pages = [(list_id, layout, lists[list_id]["split"]) for list_id, layouts in LAYOUTS.items() for layout in layouts]
     pages += [(list_id, layout, "held_out") for list_id, layouts in HELD_OUT_LAYOUTS.items() for layout in layouts]
+    pages += [(list_id, layout, "dev") for list_id, layouts in TUNED_LAYOUTS.items() for layout in layouts]
     for list_id, layout, split in pages:
         lst = lists[list_id]
         made = layout(lst)

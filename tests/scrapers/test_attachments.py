@@ -284,3 +284,18 @@ def test_a_new_edition_from_a_linked_file_lists_the_file_it_came_from(tmp_path):
     assert edition["year"] == 2021 and [(c["name"], e["name"]) for c in edition["categories"] for e in c["entries"]] == PAIRS
     assert [a["title"] for a in edition["attachments"]] == ["2021年度名单.docx"]
     assert (project / "content/attachments" / edition["attachments"][0]["file"]).read_bytes() == original
+
+
+def test_a_workbook_with_a_sheet_for_each_category_names_each_category_by_its_sheet():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for category, names in LIST.items():
+        sheet = book.create_sheet(category)
+        sheet.append(["序号", "名称"])
+        for i, name in enumerate(names, 1):
+            sheet.append([i, name])
+    buf = io.BytesIO()
+    book.save(buf)
+    assert _pairs(buf.getvalue(), "名单.xlsx") == PAIRS

@@ -110,3 +110,12 @@ def test_a_table_of_400_rows_gives_every_row_and_the_text_around_it_stays_the_bo
     assert a.title == "2024年度某市社区志愿服务示范中心名单公示"
     assert a.body.startswith("经各区推荐") and "如有异议" in a.body
     assert [e.name for e in a.list_entries] == [f"某某区第{i}社区志愿服务中心" for i in range(1, 401)]
+
+
+def test_names_parted_by_spaces_on_one_line_are_each_an_entry_and_a_padded_name_stays_whole():
+    lines = ["一、最美志愿者（4名）", "李峰威\u3000刘嗣东\u3000吴\u3000衡\u3000陶成诚、黄先红",
+             "二、最佳志愿服务组织（2个）", "天津市宝坻区红十字蓝天救援队　江苏省常熟市流水琴川义工协会"]
+    assert _pairs(lines) == [("最美志愿者", "李峰威"), ("最美志愿者", "刘嗣东"), ("最美志愿者", "吴\u3000衡"),
+                             ("最美志愿者", "陶成诚、黄先红"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队"),
+                             ("最佳志愿服务组织", "江苏省常熟市流水琴川义工协会")]
+    assert _pairs(["一、最美志愿者（1名）", "李峰威　北京市红十字雷锋车队队长"]) == [("最美志愿者", "李峰威")]
