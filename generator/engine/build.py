@@ -88,6 +88,7 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
     except SettingsError as exc:
         raise BuildError([Problem(str(settings_file or "pelicanconf.py"), 0, 0, "", str(exc))]) from None
     with output_lock(project), _collector_paused():
+        _remove_leftovers(output)
         state = BuildState(project, cache) if state is None else state
         try:
             result = _build(project, output, settings, state, include_drafts, search, jobs or default_jobs())
@@ -168,7 +169,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
     # walk it again and again (and, in forked workers, copy its memory).
     gc.freeze()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".output.", dir=output.parent))
+    staging = Path(tempfile.mkdtemp(prefix=_scratch(output, "staging"), dir=output.parent))
     try:
         with _stage(timings, "render"):
             old_pages = old.pages if old else {}
@@ -189,6 +190,11 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             result.rendered = sum(r.rendered for r in results)
 
         # 5. Write: move the changed files into output/ and remove the pages that went.
+        clashes = plan.claimed_twice(new)
+        if clashes:  # one page would silently replace another
+            raise BuildError([Problem(path, 0, 0, "", f"两个页面的网址相同: {_page_of(a)} 和 {_page_of(b)}; "
+                                      "改掉其中一个的编号 (旧编号 aliases、简页 stub 或新闻文件名)")
+                              for path, a, b in clashes])
         with _stage(timings, "write"):
             if old is None and output.exists():
                 deleted = sorted(existing_files(output) - set(new.pages))
@@ -229,6 +235,28 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             state.watched, state.watch_started = True, False
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))
     return result
+
+
+def _scratch(output: Path, what: str) -> str:
+    """The prefix of a build's scratch folders beside ``output``: named after it, so that a
+    build removes only its own output's leftovers."""
+    return f".{output.name}.{what}."
+
+
+def _remove_leftovers(output: Path) -> None:
+    """Scratch folders of a build that was killed (the lock is held: none is in use)."""
+    if output.parent.is_dir():
+        for what in ("staging", "pelican"):
+            for folder in output.parent.glob(_scratch(output, what) + "*"):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _page_of(group: str) -> str:
+    """A group key in editors' words: “honoree:communities/x” → “入选者 communities/x”."""
+    kind, _, what = group.partition(":")
+    names = {"honoree": "入选者", "region": "地区", "edition": "榜单", "scheme": "系列", "year": "年度",
+             "redirects": "旧编号的跳转页", "pelican": "新闻页", "attachments": "附件"}
+    return f"{names.get(kind, kind)} {what}".strip()
 
 
 def _records_read(state: BuildState) -> None:
@@ -274,7 +302,7 @@ def _stage(timings: dict[str, float], name: str):
 def _pelican_pages(project: Path, settings: Settings, catalog: Catalog, include_drafts: bool, output: Path,
                    staging: Path, old_pages: dict[str, PageState], new: Manifest) -> list[str]:
     """Pelican's files (news pages, feeds, theme files) into the manifest; stages those that changed."""
-    folder = Path(tempfile.mkdtemp(prefix=".pelican.", dir=staging.parent))
+    folder = Path(tempfile.mkdtemp(prefix=_scratch(output, "pelican"), dir=staging.parent))
     try:
         try:
             made = run_pelican(project, settings.file, catalog, include_drafts, folder)

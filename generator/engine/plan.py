@@ -145,6 +145,19 @@ def new_manifest(groups, results: list[GroupResult], old: Manifest | None, hashe
     return new
 
 
+def claimed_twice(manifest: Manifest) -> list[tuple[str, str, str]]:
+    """(path, group, other group) for each output file two groups would write: an old id
+    (aliases) or a stub named like a region's, a news article's or another page's address."""
+    owner: dict[str, str] = {}
+    clashes = []
+    for key, group in manifest.groups.items():
+        for path in group.paths:
+            first = owner.setdefault(path, key)
+            if first != key:
+                clashes.append((path, first, key))
+    return clashes
+
+
 def keep_group(new: Manifest, old: Manifest, key: str) -> None:
     state = old.groups[key]
     new.groups[key] = state

@@ -189,3 +189,40 @@ def test_nested_aliases_that_would_expand_past_any_memory_are_refused_at_the_fir
     _replace(project / YUBO, "leader: 严介军\n", "leader: 严介军\nx1: &a1 [哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈, 哈]\n" + bomb)
     msg = _one(project, "别名")
     assert msg.startswith(f"{YUBO}:5:"), msg  # the list the aliases repeat
+
+
+@pytest.mark.parametrize("alias, page", [("regions/zhejiang", "地区"), ("news/2025-07-03-ningbo-sige100", "新闻页")])
+def test_an_old_id_that_would_replace_another_page_is_named_and_output_is_untouched(project, alias, page):
+    build(project, search=False)
+    before = tree_digest(project / "output")
+    _replace(project / YUBO, "leader: 严介军\n", f"leader: 严介军\naliases: [{alias}]\n")
+    problems = _problems(project)
+    assert any("两个页面的网址相同" in p and page in p and "旧编号的跳转页" in p for p in problems), problems
+    assert tree_digest(project / "output") == before
+
+
+@pytest.mark.parametrize("after", [0.0, 0.1, 0.25, 0.5])
+def test_a_build_killed_at_any_moment_is_followed_by_a_build_that_matches_a_clean_one(project, tmp_path, after):
+    """Killed ``after`` seconds into writing pages (its staging folder made), as a power cut would."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    build(project, search=False)
+    record = project / YUBO
+    record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(改)"), encoding="utf-8")
+    template = project / "templates/honoree.html"  # every honoree's page is made again
+    template.write_text(template.read_text(encoding="utf-8") + "\n{# 改 #}\n", encoding="utf-8")
+    killed = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "build", "--no-search",
+                               "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(project.glob(".output.staging.*")) and killed.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    time.sleep(after)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    build(project, search=False)
+    assert not list(project.glob(".output.*")), "a killed build's scratch folders stay"
+    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
+    assert tree_digest(project / "output") == tree_digest(clean.output)
