@@ -16,7 +16,13 @@ def clean_html(html: str) -> str:
 
 
 def sanitize_article(instance) -> None:
-    """Pelican content_object_init handler: sanitize a news article's rendered body."""
+    """Pelican content_object_init handler: sanitize a news article's rendered body and its
+    Summary, which the Atom feed carries as HTML for feed readers to show."""
     content = getattr(instance, "_content", None)
     if content:
         instance._content = clean_html(content)
+    summary = instance.metadata.get("summary")
+    if summary:
+        instance.metadata["summary"] = clean_html(str(summary))
+        if hasattr(instance, "_summary"):
+            instance._summary = instance.metadata["summary"]

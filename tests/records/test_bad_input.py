@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -226,3 +228,15 @@ def test_a_build_killed_at_any_moment_is_followed_by_a_build_that_matches_a_clea
     assert not list(project.glob(".output.*")), "a killed build's scratch folders stay"
     clean = build(project, output=tmp_path / "clean", search=False, cache=False)
     assert tree_digest(project / "output") == tree_digest(clean.output)
+
+
+def test_scripts_in_a_news_summary_and_body_reach_no_page_and_no_feed(project):
+    news = project / "content/news/2018-01-04-cixi-yubo.md"
+    text = news.read_text(encoding="utf-8")
+    text = re.sub(r"^Summary: .*$", "Summary: 摘要<script>alert(1)</script><img src=x onerror=alert(2)>", text, count=1,
+                  flags=re.M)
+    news.write_text(text + "\n<script>alert(3)</script><a href=\"javascript:alert(4)\">链接</a>\n", encoding="utf-8")
+    site = build(project, search=False).output
+    for path in [site / "feeds/all.atom.xml", site / "news/index.html", site / "news/2018-01-04-cixi-yubo/index.html"]:
+        body = html.unescape(path.read_text(encoding="utf-8"))
+        assert not re.search(r"<script>alert|onerror|javascript:alert", body), path
