@@ -311,13 +311,23 @@ class NewsMeta(Strict):
     source: str = Field(min_length=1, title="来源")
     author: str | None = Field(None, title="作者")
     editor: str | None = Field(None, title="编辑")
-    source_url: str | None = Field(None, title="原文网址")
+    source_url: WebUrl | None = Field(None, title="原文网址", description="以 http:// 或 https:// 开头的网址")
     site: str | None = Field(None, title="转载网站")
     honorees: list[RecordId] = Field(default_factory=list, title="提及的入选者")
     regions: list[str] = Field(default_factory=list, title="涉及地区")
     editions: list[RecordId] = Field(default_factory=list, title="涉及榜单")
     status: Status = Field("published", title="状态")
     summary: str | None = Field(None, title="摘要")
+
+    @field_validator("date")
+    @classmethod
+    def _a_real_date(cls, value: str) -> str:
+        try:
+            text = value.strip().replace("T", " ")[:16]
+            _dt.datetime.strptime(text, "%Y-%m-%d %H:%M" if len(text) > 10 else "%Y-%m-%d")
+        except ValueError:
+            raise ValueError(f"“{value}” 不是日期; 写成 2025-07-03 或 2025-07-03 13:57") from None
+        return value
 
 
 class SiteInfo(Strict):

@@ -128,7 +128,7 @@ def _describe(err: dict, model: type[BaseModel]) -> tuple[str, bool]:
         return f"需要一个列表 (每行以 “- ” 开头), 实际是 “{found}”", False
     if kind in ("model_type", "dict_type"):
         return f"需要 “字段: 值” 的形式, 实际是 “{found}”", False
-    if kind == "string_pattern_mismatch" and name in ("url", "file"):
+    if kind == "string_pattern_mismatch" and name in ("url", "file", "source_url"):  # addresses and paths, not ids
         info = model.model_fields.get(name)
         return f"“{found}” 不符合要求: {(info.description if info else '') or '见 schema/ 下的说明'}", False
     if kind == "string_pattern_mismatch":

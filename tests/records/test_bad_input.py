@@ -240,3 +240,16 @@ def test_scripts_in_a_news_summary_and_body_reach_no_page_and_no_feed(project):
     for path in [site / "feeds/all.atom.xml", site / "news/index.html", site / "news/2018-01-04-cixi-yubo/index.html"]:
         body = html.unescape(path.read_text(encoding="utf-8"))
         assert not re.search(r"<script>alert|onerror|javascript:alert", body), path
+
+
+@pytest.mark.parametrize("line, field, says", [
+    ("Date: not a date", "date", "不是日期"),
+    ("Source_url: javascript:alert(1)", "source_url", "以 http:// 或 https:// 开头"),
+])
+def test_a_news_field_that_is_not_a_date_or_a_web_address_is_named_at_its_line(project, line, field, says):
+    news = project / "content/news/2018-01-04-cixi-yubo.md"
+    text = news.read_text(encoding="utf-8")
+    text = re.sub(r"^Date: .*$", line, text, count=1, flags=re.M) if field == "date" else line + "\n" + text
+    news.write_text(text, encoding="utf-8")
+    msg = _one(project, field)
+    assert msg.startswith("content/news/2018-01-04-cixi-yubo.md:") and says in msg, msg
