@@ -297,16 +297,19 @@ def br_lines(lst):
     return "html", _page(lst["title"], ["经过层层推荐和综合评审，确定以下单位为示范中心。"], out)
 
 
+def _one_table(lst, header: list[str], cells) -> str:
+    """The whole list as one table: a number, then ``cells(category, name, role)`` a row."""
+    rows = "<tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr>"
+    entries = [(cat["name"], n, r) for cat in lst["categories"] for n, r in _entries(cat)]
+    for i, (category, n, r) in enumerate(entries, 1):
+        rows += f"<tr><td>{i}</td>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells(category, n, r)) + "</tr>"
+    return f"<table>{rows}</table>"
+
+
 def unit_first_table(lst):
     """One table for the whole list: the unit and role before the name, the category last."""
-    rows = "<tr><th>序号</th><th>单位及职务</th><th>姓名（名称）</th><th>类别</th></tr>"
-    i = 0
-    for cat in lst["categories"]:
-        for n, r in _entries(cat):
-            i += 1
-            rows += (f"<tr><td>{i}</td><td>{html.escape(r)}</td><td>{html.escape(n)}</td>"
-                     f"<td>{html.escape(cat['name'])}</td></tr>")
-    return "html", _page(lst["title"], ["入选名单见下表。"], f"<table>{rows}</table>")
+    table = _one_table(lst, ["序号", "单位及职务", "姓名（名称）", "类别"], lambda c, n, r: [r, n, c])
+    return "html", _page(lst["title"], ["入选名单见下表。"], table)
 
 
 def honoured_sentences(lst):
@@ -394,14 +397,8 @@ def spaced_names(lst):
 
 def region_first_table(lst):
     """A table whose columns are 序号, 所在区, 单位名称 and 类别."""
-    rows = "<tr><th>序号</th><th>所在区</th><th>单位名称</th><th>类别</th></tr>"
-    i = 0
-    for cat in lst["categories"]:
-        for n, _ in _entries(cat):
-            i += 1
-            rows += (f"<tr><td>{i}</td><td>{html.escape(n[:3])}</td><td>{html.escape(n)}</td>"
-                     f"<td>{html.escape(cat['name'])}</td></tr>")
-    return "html", _page(lst["title"], ["现将名单公布如下："], f"<table>{rows}</table>"), _names_only(lst)
+    table = _one_table(lst, ["序号", "所在区", "单位名称", "类别"], lambda c, n, r: [n[:3], n, c])
+    return "html", _page(lst["title"], ["现将名单公布如下："], table), _names_only(lst)
 
 
 def xlsx_sheet_per_category(lst):
