@@ -27,6 +27,7 @@ from generator.engine.text_edits import Linked, apply_text_edits
 from generator.integrations.pagefind import Indexer, SearchIndexError
 from generator.integrations.pelican import PelicanError, pelican_inputs, run_pelican
 from generator.records.catalog import Catalog
+from generator.records import yamlfile
 from generator.records.link import link
 from generator.records.load import load
 from generator.render.files import commit, existing_files
@@ -192,9 +193,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         # 5. Write: move the changed files into output/ and remove the pages that went.
         clashes = plan.claimed_twice(new)
         if clashes:  # one page would silently replace another
-            raise BuildError([Problem(path, 0, 0, "", f"两个页面的网址相同: {_page_of(a)} 和 {_page_of(b)}; "
-                                      "改掉其中一个的编号 (旧编号 aliases、简页 stub 或新闻文件名)")
-                              for path, a, b in clashes])
+            raise BuildError([_clash(catalog, *clash) for clash in clashes])
         with _stage(timings, "write"):
             if old is None and output.exists():
                 deleted = sorted(existing_files(output) - set(new.pages))
@@ -249,6 +248,20 @@ def _remove_leftovers(output: Path) -> None:
         for what in ("staging", "pelican"):
             for folder in output.parent.glob(_scratch(output, what) + "*"):
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def _clash(catalog: Catalog, path: str, group: str, other: str) -> Problem:
+    """Two groups write ``path``: the problem, at the old id (aliases) that caused it when one did."""
+    message = (f"网址 {path.removesuffix('index.html')} 已是{_page_of(group if other == 'redirects' else other)}的网址; "
+               if "redirects" in (group, other) else f"两个页面的网址相同: {_page_of(group)} 和 {_page_of(other)}; ")
+    old = path.removesuffix("/index.html")
+    owner = catalog.honorees.get(catalog.redirects.get(old, ""))
+    if "redirects" in (group, other) and owner is not None and owner.source is not None:
+        aliases = list(owner.source.view.aliases)
+        loc = ("aliases", aliases.index(old)) if old in aliases else ("aliases",)
+        line, column = yamlfile.locate(owner.source.text, loc)
+        return Problem(owner.file, line, column, ".".join(map(str, loc)), message + "换一个旧编号, 或删去它")
+    return Problem(path, 0, 0, "", message + "改掉其中一个的编号 (旧编号 aliases、简页 stub 或新闻文件名)")
 
 
 def _page_of(group: str) -> str:

@@ -199,7 +199,7 @@ def test_an_old_id_that_would_replace_another_page_is_named_and_output_is_untouc
     before = tree_digest(project / "output")
     _replace(project / YUBO, "leader: 严介军\n", f"leader: 严介军\naliases: [{alias}]\n")
     problems = _problems(project)
-    assert any("两个页面的网址相同" in p and page in p and "旧编号的跳转页" in p for p in problems), problems
+    assert any(p.startswith(f"{YUBO}:") and "aliases.0" in p and f"已是{page}" in p for p in problems), problems
     assert tree_digest(project / "output") == before
 
 
