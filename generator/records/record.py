@@ -9,7 +9,7 @@ only the few whose pages it remakes. Linking reads five fields of an honoree
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -67,6 +67,7 @@ class Record:
     file: str        # path shown to editors
     path: str | None = None    # a plain string: at tens of thousands of files, Path objects cost
     source: str | None = None  # the file's text; read on demand, since only a problem needs it
+    _view: HonoreeView | None = field(default=None, repr=False, compare=False)  # worked out once
 
     @property
     def model(self) -> Strict:
@@ -83,7 +84,11 @@ class Record:
         held = self.held
         if type(held) is StoredModel:
             return held.view
-        return honoree_view(held) if self.is_honoree else None
+        if self._view is None and self.is_honoree:
+            # A record is not changed once validated: a preview links it again at every
+            # edit, and reading five fields through pydantic each time added up.
+            self._view = honoree_view(held)
+        return self._view
 
     def stored(self) -> Strict | StoredModel:
         """The form the build cache keeps."""

@@ -149,6 +149,7 @@ class PageBuilder:
         self._char_uses: Counter[str] = Counter()            # character → records holding it
         self._open_data: tuple[list, list[Page]] | None = None
         self._share_keys: dict[str, tuple[str, str]] = {}  # honoree id → (its record's hash, key of its share)
+        self._honoree_deps: dict[str, frozenset[str]] = {}  # honoree id → what its page reads (plan)
         self.latest = latest_date(catalog)
 
     def add(self, path: str, template: str, title: str, column: str, pub_date: str, source: str,
@@ -193,7 +194,8 @@ class PageBuilder:
             deps = {e.id, e.scheme_id} | {en.honoree_id for cat in e.categories for en in cat.entries}
             groups.append(Group(f"edition:{e.id}", frozenset(deps), lambda b, e=e: b.edition(e)))
         for h in c.honorees.values():
-            groups.append(Group(f"honoree:{h.id}", self.honoree_deps(h), lambda b, h=h: b.honoree(h), texts=True))
+            deps = self._honoree_deps[h.id] = self.honoree_deps(h)
+            groups.append(Group(f"honoree:{h.id}", deps, lambda b, h=h: b.honoree(h), texts=True))
         groups.append(Group("regions", EVERYTHING, PageBuilder.regions_index))
         for region in c.regions.regions.values():
             groups.append(Group(f"region:{region.path}", self.region_deps(region),
@@ -501,8 +503,19 @@ class PageBuilder:
             known = self._share_keys[h.id] = (record_hash, self._share_key(h, self.c.hashes))
         return self.memo.get((what, h.id, known[1]), compute)
 
+    def inherit_share_keys(self, previous: "PageBuilder", changed: set[str]) -> None:
+        """Take the share keys ``previous`` (the builder of the last catalog, in a preview)
+        worked out for honorees that read the same inputs, none of them in ``changed``: an
+        edit to one edition need not hash again the inputs of every honoree."""
+        if "regions.yaml" in changed:
+            return
+        for hid, known in previous._share_keys.items():
+            deps = self._honoree_deps.get(hid)
+            if deps is not None and deps.isdisjoint(changed) and deps == previous._honoree_deps.get(hid):
+                self._share_keys[hid] = known  # per_honoree still checks the record's own hash
+
     def _share_key(self, h: Honoree, hashes: dict[str, str]) -> str:
-        inputs = sorted(self.honoree_deps(h) | {"regions.yaml"})
+        inputs = sorted((self._honoree_deps.get(h.id) or self.honoree_deps(h)) | {"regions.yaml"})
         return content_hash("\0".join(f"{k}={hashes.get(k, '')}" for k in inputs).encode("utf-8"))
 
     def same_shares(self, h: Honoree, old_hashes: dict[str, str]) -> bool:
