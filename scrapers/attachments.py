@@ -20,6 +20,8 @@ from pathlib import Path
 
 from generator.domain.model import ATTACHMENT_SUFFIXES, MAX_ATTACHMENT_BYTES
 
+from .lists import clean_category, is_category_heading
+
 MAX_BYTES = MAX_ATTACHMENT_BYTES
 SUFFIXES = tuple(f".{suffix}" for suffix in ATTACHMENT_SUFFIXES)
 _CONVERT = {".doc": "docx", ".wps": "docx", ".et": "xlsx"}
@@ -88,12 +90,14 @@ def _docx(data: bytes, name: str) -> Document:
         raise ValueError("not a zip")
     word = Word(io.BytesIO(data))
     doc = Document(name)
+    heading = None  # a category heading just above the next table
     for block in word.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = Paragraph(block, word).text.strip()
             if text:
                 doc.lines.append(text)
+                heading = clean_category(text) if is_category_heading(text) else None
         elif tag == "tbl":
             rows = []
             for row in Table(block, word).rows:
@@ -104,6 +108,11 @@ def _docx(data: bytes, name: str) -> Document:
                     seen.add(id(cell._tc))
                     cells.append(cell.text.strip())
                 rows.append(cells)
+            if heading and rows:
+                # “一、最美志愿者” above a table of its own: a category row under its header
+                at = 1 if any(_HEADER_CELL.match(c) for c in rows[0]) else 0
+                rows.insert(at, [heading] + [""] * (len(rows[0]) - 1))
+            heading = None
             doc.tables.append(rows)
     return doc
 

@@ -362,8 +362,7 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
 
     images: list[Image] = []
     lines = _walk_lines(body_nodes, page, url, images, prune=True)
-    tables = [[*_caption(t), *([re.sub(r"\s+", " ", c.text_content()).strip() for c in row.iter("td", "th")]
-                                for row in t.iter("tr"))] for n in body_nodes for t in n.iter("table")]
+    tables = [[*_caption(t), *_table_rows(t)] for n in body_nodes for t in n.iter("table")]
 
     # the info bar: between the headline and the body, or the last lines before the body
     title_pos = page.order.get(title_el, -1) if title_el is not None else -1
@@ -430,6 +429,38 @@ def _attachment_links(root, base_url: str | None) -> list[Link]:
         if len(out) >= MAX_LINKS:
             break
     return out
+
+
+def _table_rows(table) -> list[list[str]]:
+    """The text of each row's cells; a cell that spans rows (rowspan, as a category column
+    merged down its entries) is repeated in each row it spans, so the columns stay aligned."""
+    rows, spanning = [], {}  # column → (text, rows it still spans)
+    for tr in table.iter("tr"):
+        cells, column = [], 0
+        for cell in tr.iter("td", "th"):
+            while column in spanning:
+                cells.append(_carry(spanning, column))
+                column += 1
+            text = re.sub(r"\s+", " ", cell.text_content()).strip()
+            span = cell.get("rowspan", "1")
+            if span.isdigit() and 1 < int(span) <= 1000:
+                spanning[column] = (text, int(span) - 1)
+            cells.append(text)
+            column += 1
+        while column in spanning:
+            cells.append(_carry(spanning, column))
+            column += 1
+        rows.append(cells)
+    return rows
+
+
+def _carry(spanning: dict, column: int) -> str:
+    text, left = spanning[column]
+    if left <= 1:
+        del spanning[column]
+    else:
+        spanning[column] = (text, left - 1)
+    return text
 
 
 def _caption(table) -> list[list[str]]:

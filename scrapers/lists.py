@@ -140,6 +140,11 @@ def _is_heading(line: str) -> bool:
     return _is_award_line(line)
 
 
+def is_category_heading(line: str) -> bool:
+    """A line that heads a category of a list: “一、最美志愿者(10个)”, “最佳志愿服务项目：”."""
+    return _is_heading(line.strip())
+
+
 def _is_award_line(line: str) -> bool:
     """A bare award line such as “最佳志愿服务项目” or “2024年度最美志愿者”."""
     text = line.strip()

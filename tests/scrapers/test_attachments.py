@@ -299,3 +299,20 @@ def test_a_workbook_with_a_sheet_for_each_category_names_each_category_by_its_sh
     buf = io.BytesIO()
     book.save(buf)
     assert _pairs(buf.getvalue(), "名单.xlsx") == PAIRS
+
+
+def test_a_word_file_with_a_heading_and_a_table_for_each_category():
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(TITLE)
+    for n, (category, names) in enumerate(LIST.items()):
+        doc.add_paragraph(f"{'一二'[n]}、{category}")
+        table = doc.add_table(rows=1, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "序号", "名称"
+        for i, name in enumerate(names, 1):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = str(i), name
+    buf = io.BytesIO()
+    doc.save(buf)
+    assert _pairs(buf.getvalue(), "名单.docx") == PAIRS

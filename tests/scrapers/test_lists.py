@@ -119,3 +119,17 @@ def test_names_parted_by_spaces_on_one_line_are_each_an_entry_and_a_padded_name_
                              ("最美志愿者", "陶成诚、黄先红"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队"),
                              ("最佳志愿服务组织", "江苏省常熟市流水琴川义工协会")]
     assert _pairs(["一、最美志愿者（1名）", "李峰威　北京市红十字雷锋车队队长"]) == [("最美志愿者", "李峰威")]
+
+
+def test_a_category_cell_that_spans_its_entries_rows_names_each_entrys_category():
+    from pageserver import article_html
+    from scrapers import extract_article
+
+    rows = ('<tr><th>类别</th><th>序号</th><th>名称</th></tr>'
+            '<tr><td rowspan="2">制度创新示范中心</td><td>1</td><td>嘉定区菊园新区社区志愿服务中心</td></tr>'
+            '<tr><td>2</td><td>长宁区虹桥街道社区志愿服务中心</td></tr>'
+            '<tr><td rowspan="1">品牌创新示范中心</td><td>1</td><td>金山区廊下镇社区志愿服务中心</td></tr>')
+    a = extract_article(article_html("2019年度上海市社区志愿服务示范中心名单", ["名单如下："], extra=f"<table>{rows}</table>"))
+    assert [(e.category, e.name) for e in a.list_entries] == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心"),
+        ("品牌创新示范中心", "金山区廊下镇社区志愿服务中心")]
