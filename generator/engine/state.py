@@ -263,8 +263,8 @@ class BucketStore:
 
 
 def pack(values: dict) -> bytes:
-    """Values handed from a rendering process to the build: as objects, each honoree's share
-    of the summary pages held a tenth of a cold build's peak memory."""
+    """Values handed from a rendering process to the build, packed: as objects, every
+    honoree's share of the summary pages would sit in the build's memory all at once."""
     return zlib.compress(pickle.dumps(values, pickle.HIGHEST_PROTOCOL), 1)
 
 
@@ -361,8 +361,8 @@ class Values:
         self.fresh: list[tuple] = []      # keys worked out by this build
         self.recent: dict[tuple, Any] | None = None  # see record()
         # ``remember`` (a preview): every value used, from one build to the next, found in one
-        # lookup. A preview's edit to an edition looks up each honoree's share again, and
-        # finding each one's file first was a sixth of that rebuild at 10,000 honorees.
+        # lookup: a preview's edit to an edition looks up every honoree's share again, and
+        # working out which file holds each one costs more than the lookup.
         self.remembered: dict[tuple, Any] | None = {} if remember else None
 
     def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
@@ -478,7 +478,7 @@ class _OnDisk:
     """A manifest as its files hold it: a base file, and a file of the changes since.
 
     An edit remakes a few groups of a hundred thousand: writing only what changed since the
-    base saves rewriting tens of megabytes each time. Once the changes reach a quarter of
+    base saves rewriting the whole manifest each time. Once the changes reach a quarter of
     the number of files, the base is written whole again.
     """
 
