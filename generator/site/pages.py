@@ -192,6 +192,7 @@ class PageBuilder:
         groups.append(Group("awards", EVERYTHING, PageBuilder.awards))
         for e in c.editions.values():
             deps = {e.id, e.scheme_id} | {en.honoree_id for cat in e.categories for en in cat.entries}
+            deps |= {f"attachments/{f.file}" for f in e.model.attachments}  # the page gives each file's size
             groups.append(Group(f"edition:{e.id}", frozenset(deps), lambda b, e=e: b.edition(e)))
         for h in c.honorees.values():
             deps = self._honoree_deps[h.id] = self.honoree_deps(h)

@@ -32,9 +32,12 @@ def test_the_edition_page_offers_the_original_file_and_the_site_carries_it_byte_
     assert "DOCX, 4 KB" in text_of(link.parent)
     assert (site / "attachments/shanghai-2019/mingdan.docx").read_bytes() == original
 
-    (project / "content/attachments/shanghai-2019/mingdan.docx").write_bytes(original + b"corrected")
+    corrected = original * 2  # a corrected file, twice as large
+    (project / "content/attachments/shanghai-2019/mingdan.docx").write_bytes(corrected)
     build(project, search=False)
-    assert (site / "attachments/shanghai-2019/mingdan.docx").read_bytes() == original + b"corrected"
+    assert (site / "attachments/shanghai-2019/mingdan.docx").read_bytes() == corrected
+    link = page(site, "editions/shanghai-shequ-zhiyuan-shifan-2019/").select_one('a[href$="mingdan.docx"]')
+    assert "DOCX, 8 KB" in text_of(link.parent)
 
 
 @pytest.mark.parametrize("listed, where, says", [
