@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator.domain.model import ATTACHMENT_SUFFIXES, MAX_ATTACHMENT_BYTES
 
-from .lists import clean_category, is_category_heading
+from .lists import clean_category, is_category_heading, is_header_row
 
 MAX_BYTES = MAX_ATTACHMENT_BYTES
 SUFFIXES = tuple(f".{suffix}" for suffix in ATTACHMENT_SUFFIXES)
@@ -110,7 +110,7 @@ def _docx(data: bytes, name: str) -> Document:
                 rows.append(cells)
             if heading and rows:
                 # “一、最美志愿者” above a table of its own: a category row under its header
-                at = 1 if any(_HEADER_CELL.match(c) for c in rows[0]) else 0
+                at = 1 if is_header_row(rows[0]) else 0
                 rows.insert(at, [heading] + [""] * (len(rows[0]) - 1))
             heading = None
             doc.tables.append(rows)
@@ -184,11 +184,7 @@ def _continues(table: list[list[str]], first: list[str]) -> bool:
     """Whether ``first``, the first row of a page's table, is the rest of the last row of the
     table before it: the same columns, no number of its own where that row has one."""
     last = table[-1] if table else []
-    return (len(last) == len(first) > 1 and not first[0] and bool(last[0]) and any(first[1:])
-            and not any(_HEADER_CELL.match(c) for c in first))
-
-
-_HEADER_CELL = re.compile(r"^(?:序号|编号|名称|姓名|单位|类别)")
+    return len(last) == len(first) > 1 and not first[0] and bool(last[0]) and any(first[1:]) and not is_header_row(first)
 
 
 def _inside(obj: dict, box: tuple) -> bool:

@@ -60,7 +60,7 @@ _RESPECTIVELY = re.compile(
     rf"(?:[“\"](?P<cat>[^”\"]{{2,30}})[”\"]\s*(?P<n>\d+)\s*{_UNIT}|(?P<n2>\d+)\s*{_UNIT}(?P<cat2>[^，,。；;“”\"]{{2,30}}?))"
     r"\s*[，,：:]?\s*(?:分别为|分别是|分别有|包括|是)[：:]?(?P<names>[^。；;]+)")
 # “获评年度“四川省十佳志愿服务社区”” on a line of its own, after the names or before them.
-_AWARD_AFTER = re.compile(rf"^(?:(?:共|有)?\d+\s*{_UNIT}[\u4e00-\u9fff]{{0,8}}?)?(?:分别)?(?:获评|荣获|被评为|入选|获得|当选|被授予)"
+_AWARD_AFTER = re.compile(rf"^(?:(?:共|有)?(?P<n>\d+)\s*{_UNIT}[\u4e00-\u9fff]{{0,8}}?)?(?:分别)?(?:获评|荣获|被评为|入选|获得|当选|被授予)"
                           r"了?(?:\d{4}年度?)?(?:年度|全国|全省|全市)?[“\"‘](?P<cat>[^”\"’]{2,30})[”\"’](?:荣誉)?(?:称号)?[。，,]?$")
 # “4名志愿者” on a line of its own, before the award they won.
 _COUNT_PHRASE = re.compile(rf"^(?:共|有)?(?P<n>\d+)\s*{_UNIT}[\u4e00-\u9fff]{{1,10}}$")
@@ -298,6 +298,11 @@ _HEADER_WORDS = {
 }
 
 
+def is_header_row(row: list[str]) -> bool:
+    """A table's header row (序号, 名称, 单位…), not an entry or a caption."""
+    return _header(row) is not None
+
+
 def _header(row: list[str]) -> dict[str, int] | None:
     """Column roles of a header row, or None when the row is not a header."""
     roles: dict[str, int] = {}
@@ -377,22 +382,13 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
             cat = clean_category(m.group("cat") or m.groupdict().get("cat2") or "")
             if not (AWARD_WORDS.search(cat) or _CATEGORY_END.search(cat)):
                 continue
-            person = is_person_category(cat)
-            for text in re.split(r"[、，,]", m.group("names")):
-                name, role, where = split_entry(text, person)
-                if 2 <= len(name) <= 60:
-                    out.append(ListEntry(cat, name, role, where, line))
+            out += _named(cat, re.split(r"[、，,]", m.group("names")), line)
         if out and out[-1].source == line:
             continue
         for m in _ET_AL_AWARD.finditer(line):
             cat = clean_category(m.group("cat"))
-            if not AWARD_WORDS.search(cat):
-                continue
-            person = is_person_category(cat)
-            for text in re.split(r"、", _LEAD.sub("", m.group("names"))):
-                name, role, where = split_entry(text, person)
-                if 2 <= len(name) <= 60 and not _SENTENCE.search(name):
-                    out.append(ListEntry(cat, name, role, where, line))
+            if AWARD_WORDS.search(cat):
+                out += _named(cat, re.split(r"、", _LEAD.sub("", m.group("names"))), line)
         if out and out[-1].source == line:
             continue
         clause_start = 0
@@ -409,6 +405,17 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
                 if 3 <= len(name) <= 50 and not _SENTENCE.search(name):
                     out.append(ListEntry(cat, name, "", "", line))
     return out[:MAX_ENTRIES]
+
+
+def _named(category: str, texts: list[str], line: str) -> list[ListEntry]:
+    """The entries a sentence names under ``category``, each split from its role."""
+    person = is_person_category(category)
+    out = []
+    for text in texts:
+        name, role, where = split_entry(text, person)
+        if 2 <= len(name) <= 60 and not _SENTENCE.search(name):
+            out.append(ListEntry(category, name, role, where, line))
+    return out
 
 
 # The verb and quoted award; the names are the clause before it. Searched verb-first
@@ -433,10 +440,10 @@ def stated_counts(lines: list[str]) -> dict[str, int]:
             cat, n = m.group("cat") or m.group("cat2") or "", m.group("n") or m.group("n2")
             counts[clean_category(cat)] = int(n)
         phrase, after = _COUNT_PHRASE.match(line), _AWARD_AFTER.match(line)
-        if after and (pending or re.match(r"^\D{0,2}\d+", line)):
-            found = re.match(r"^\D{0,2}(\d+)", line)
-            counts[clean_category(after.group("cat"))] = int(found.group(1)) if found else pending
-        pending = int(phrase.group("n")) if phrase else None
+        number = after and (after.group("n") or pending)  # “4名志愿者获评…”, or “4名志愿者” the line before
+        if number:
+            counts[clean_category(after.group("cat"))] = int(number)
+        pending = phrase.group("n") if phrase else None
     return counts
 
 

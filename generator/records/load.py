@@ -304,7 +304,7 @@ def _read_record(path: str, shown: str, key: str, parsed: ParsedCache, prefetche
         hit = parsed.by_stat(key, st)
         if hit:
             return hit[1], hit[0], None, None, None
-        refused = unsafe_file(path, os.stat(path), project)
+        refused = unsafe_file(path, st, project)
         if refused:
             return None, "", None, Problem(shown, 0, 0, "", refused), None
         with open(path, "rb") as fh:
