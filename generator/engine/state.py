@@ -410,6 +410,8 @@ class Values:
             self.disk.set(key, self.used[key])
         if not keep_unused:
             self.disk.keep_only(self.used)
+            if self.remembered is not None:  # as the store does: one site's worth, not every edit's
+                self.remembered = dict(self.used)
         self.used, self.fresh = {}, []
 
     @property
