@@ -46,6 +46,9 @@ def _print_result(result, profile: bool) -> None:
           f"(重新生成 {result.remade}/{result.groups} 组, 写入 {result.written} 个文件, 删除 {result.deleted} 个)")
     if result.unchanged:
         print("  输入文件与 output/ 都和上次构建时一样 (大小与修改时间), 没有读取记录。")
+    if not result.switched:
+        print("  注意: 这里的文件系统不能整体替换 output/ (例如 output/ 是挂载点), 已逐个文件更新;"
+              " 更新期间访问者可能看到新旧混合的页面。")
     if profile:
         _print_profile(result)
 

@@ -2,8 +2,9 @@
 
 ``build`` reads from top to bottom: load the records, link them into a catalog, plan the
 groups of pages and find those whose inputs changed (generator.engine.plan), render those
-into a staging folder, run Pelican for the news pages, commit the changed files into
-output/, and index the site for search. Everything it keeps for the next build belongs to
+into a staging folder, run Pelican for the news pages, commit the changed files into a
+spare copy of output/, index it for search, and swap it with output/ in one step
+(generator.render.publish). Everything it keeps for the next build belongs to
 one ``BuildState`` (generator.engine.state). A failed build leaves output/ as it was.
 """
 
@@ -30,9 +31,10 @@ from generator.records.catalog import Catalog
 from generator.records import yamlfile
 from generator.records.link import link
 from generator.records.load import load
-from generator.render.files import commit, existing_files
+from generator.render.files import existing_files
 from generator.render.groups import (Job, PageState, default_jobs, make_env, processes_for, refresh, render_groups,
                                      render_times, template_hashes, unchanged_output, untouched)
+from generator.render.publish import Copies
 from generator.site.pages import page_builder
 from generator.site.sitemap import news_entries, sitemap_xml
 
@@ -61,6 +63,7 @@ class BuildResult:
     indexed: bool = False            # the search index was rebuilt
     relinked: bool = True            # False when a preview's rebuild kept the last catalog
     unchanged: bool = False          # every input file and output file was as the last build left it
+    switched: bool = True            # False when output/ could not be swapped whole, and was written file by file
     # The render stage in parts (generator.render.groups.render_times), with "plan" and
     # "pelican"; empty when nothing was rendered.
     render_parts: dict = field(default_factory=dict)
@@ -192,7 +195,8 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             staged += _sitemap(catalog, new, old_pages, output, staging)
             result.rendered = sum(r.rendered for r in results)
 
-        # 5. Write: move the changed files into output/ and remove the pages that went.
+        # 5. Write: move the changed files into the spare copy of output/, and remove the pages that went.
+        # (A preview writes into output/ itself: its watcher follows that folder.)
         clashes = plan.claimed_twice(new)
         if clashes:  # one page would silently replace another
             raise BuildError([_clash(catalog, *clash) for clash in clashes])
@@ -201,22 +205,27 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
                 deleted = sorted(existing_files(output) - set(new.pages))
             else:
                 deleted = sorted(set(old.pages) - set(new.pages)) if old else []
-            state.forget_output(output)  # a build stopped while writing must not trust the last manifest
-            commit(staging, output, staged, deleted)
-            _note_mtimes(new, output, staged)
+            new.search = old.search if old else ""
+            key = plan.stale_index(new, output)  # what the index should be made from, if it is not
+            copies = Copies(output)
+            unchanged = not (staged or deleted or (search and key is not None))
+            site = output if state.preview or unchanged else copies.spare_ready()
+            state.forget_output(output)  # a build stopped before its state is saved must not trust the last manifest
+            copies.commit(staging, site, staged, deleted)
+            _note_mtimes(new, site, staged)
             result.written, result.deleted = len(staged), len(deleted)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
-    # 6. Index the site for search, when a searchable page changed.
-    new.search = old.search if old else ""
-    key = plan.stale_index(new, output)  # what the index should be made from, if it is not
+    # 6. Index the site for search, when a searchable page changed; then switch the copies.
     try:
         if search and key is not None:
             with _stage(timings, "index"):
-                _index(project, output)
+                _index(project, site, copies)
             new.search, result.indexed = key, True
     finally:
+        if site != output:  # also when indexing failed: the pages are whole, as the manifest says
+            result.switched = copies.switch()
         _records_read(state)
         state.values.end_build(keep_unused=old is not None)
         stamp = Stamp(stamped, [(path, page.size, page.mtime_ns) for path, page in new.pages.items()],
@@ -370,9 +379,9 @@ def _note_mtimes(new: Manifest, output: Path, staged: list[str]) -> None:
         new.pages[rel].size, new.pages[rel].mtime_ns = st.st_size, st.st_mtime_ns
 
 
-def _index(project: Path, output: Path) -> None:
-    """Rebuild the Pagefind index of output/; files whose bytes did not change keep their mtime."""
-    indexer = Indexer(project, output)
+def _index(project: Path, site: Path, copies: Copies) -> None:
+    """Rebuild the Pagefind index of ``site`` (a copy of output/); files whose bytes did not change keep their mtime."""
+    indexer = Indexer(project, site, copies=copies)
     try:
         indexer.start()
         indexer.finish()

@@ -1,4 +1,4 @@
-"""Pagefind, the search indexer: run it over output/ and move its index in.
+"""Pagefind, the search indexer: run it over the site and move its index in.
 
 Pagefind (extended build, pinned in package.json) indexes the HTML pages; the data it
 cannot know (pinyin, filters, the traditional → simplified table) is in the pages
@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 from generator.domain.ids import KIND_DIRS
-from generator.render.files import commit, existing_files
+from generator.render.files import existing_files
+from generator.render.publish import Copies
 
 # The pages the index holds: every honoree and news page, and the editions.
 INDEXED_GLOB = "{{" + ",".join([*KIND_DIRS, "news"]) + "}/**/*.html,editions/*/index.html}"
@@ -72,7 +73,7 @@ def finish_pagefind(process: subprocess.Popen) -> None:
 
 
 class Indexer:
-    """Pagefind over output/, in a folder beside it, then moved in file by file.
+    """Pagefind over the site, in a folder beside output/, then moved in file by file.
 
     ``bangyang serve`` starts it after a rebuild and goes on watching: an edit while it
     runs stops it, so the edit shows at once, and the next rebuild starts it again. It passes
@@ -80,8 +81,11 @@ class Indexer:
     process of their own; ``close`` waits for them.
     """
 
-    def __init__(self, project: Path, output: Path, background: bool = False):
+    def __init__(self, project: Path, output: Path, background: bool = False, copies: Copies | None = None):
+        """``output``: the site to index and to move the index into; ``copies``: the copies of
+        the site it belongs to, when it is not output/ itself."""
         self.project, self.output, self.background = project, output, background
+        self.copies = copies or Copies(output)
         self.bundle: Path | None = None
         self.process = None
         self.key = ""          # what it indexes (see stale_index), for the caller
@@ -91,7 +95,7 @@ class Indexer:
     def start(self, key: str = "") -> None:
         self.stop()
         self.key, self.started = key, time.perf_counter()
-        self.bundle = Path(tempfile.mkdtemp(prefix=".pagefind.", dir=self.output.parent))
+        self.bundle = Path(tempfile.mkdtemp(prefix=".pagefind.", dir=self.copies.live.parent))
         try:
             self.process = start_pagefind(self.project, self.output, self.bundle / "pagefind", self.background)
         except SearchIndexError:
@@ -118,7 +122,7 @@ class Indexer:
         changed = [f for f in sorted(new_files) if f not in old_files
                    or not (named_for_content(f) or _same_bytes(fresh / f, index / f))]
         index.mkdir(exist_ok=True)
-        commit(fresh, index, changed, sorted(old_files - new_files), remove_staging=False)  # stop() sweeps it
+        self.copies.commit(fresh, index, changed, sorted(old_files - new_files), remove_staging=False)  # stop() sweeps it
         self.stop()
         return time.perf_counter() - self.started
 

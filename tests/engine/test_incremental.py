@@ -576,7 +576,7 @@ def test_a_build_stopped_while_it_writes_output_leaves_no_manifest_to_trust(proj
     def stopped(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("generator.engine.build.commit", stopped)
+    monkeypatch.setattr("generator.render.publish.commit", stopped)
     with pytest.raises(KeyboardInterrupt):
         build(project, search=False)
     monkeypatch.undo()

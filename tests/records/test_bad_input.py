@@ -110,7 +110,7 @@ def test_failed_build_leaves_previous_output_untouched(project, capsys):
     assert main(["--project", str(project), "build"]) == 1
     assert "output/ 保持原样" in capsys.readouterr().err
     assert tree_digest(project / "output") == before
-    assert not list(project.glob(".output.*")), "staging directories must be cleaned up"
+    assert not _scratch(project), "staging directories must be cleaned up"
 
 
 def test_files_parsed_in_parallel_give_the_same_records_and_problems(project, monkeypatch):
@@ -203,19 +203,25 @@ def test_an_old_id_that_would_replace_another_page_is_named_and_output_is_untouc
     assert tree_digest(project / "output") == before
 
 
-@pytest.mark.parametrize("after", [0.0, 0.1, 0.25, 0.5])
-def test_a_build_killed_at_any_moment_is_followed_by_a_build_that_matches_a_clean_one(project, tmp_path, after):
-    """Killed ``after`` seconds into writing pages (its staging folder made), as a power cut would."""
+@pytest.mark.parametrize("after", [0.0, 0.1, 0.2, 0.3, 0.45, 0.6])
+def test_a_build_killed_at_any_moment_leaves_one_whole_site_and_the_next_build_matches_a_clean_one(
+        project, tmp_path, after):
+    """Killed ``after`` seconds into writing pages (its staging folder made), as a power cut would:
+    output/ is the whole site before the build or the whole site after it, never a mix."""
     import signal
     import subprocess
     import sys
     import time
 
     build(project, search=False)
+    build(project, search=False)  # the copy beside output/ exists from the second build on
+    before = tree_digest(project / "output")
     record = project / YUBO
     record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(改)"), encoding="utf-8")
     template = project / "templates/honoree.html"  # every honoree's page is made again
-    template.write_text(template.read_text(encoding="utf-8") + "\n{# 改 #}\n", encoding="utf-8")
+    _replace(template, "</article>", "<p>改</p></article>")
+    after_build = tree_digest(build(project, output=tmp_path / "clean", search=False, cache=False).output)
+    assert after_build != before
     killed = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "build", "--no-search",
                                "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -224,10 +230,50 @@ def test_a_build_killed_at_any_moment_is_followed_by_a_build_that_matches_a_clea
     time.sleep(after)
     killed.send_signal(signal.SIGKILL)
     killed.wait()
+    assert tree_digest(project / "output") in (before, after_build), "output/ mixes two builds"
     build(project, search=False)
-    assert not list(project.glob(".output.*")), "a killed build's scratch folders stay"
-    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
-    assert tree_digest(project / "output") == tree_digest(clean.output)
+    assert not _scratch(project), "a killed build's scratch folders stay"
+    assert tree_digest(project / "output") == after_build
+
+
+class _PowerCut(BaseException):
+    """Stands for the end of the process: nothing catches it."""
+
+
+@pytest.mark.parametrize("moved", [1, 20, 57])
+def test_a_build_stopped_while_it_moves_pages_in_leaves_output_as_it_was(project, tmp_path, monkeypatch, moved):
+    """Stopped after ``moved`` of 58 changed pages were moved from its staging folder: a visitor
+    still gets the whole site as it was, and the next build puts the whole new one in place."""
+    import os
+
+    from generator.render import files
+
+    build(project, search=False)
+    build(project, search=False)
+    before = tree_digest(project / "output")
+    template = project / "templates/honoree.html"
+    _replace(template, "</article>", "<p>改</p></article>")  # 58 honoree pages change
+    clean = tree_digest(build(project, output=tmp_path / "clean", search=False, cache=False).output)
+    replace, calls = os.replace, []
+
+    def cut_after_some(src, dst, *args, **kwargs):
+        if ".output.staging." in str(src):
+            calls.append(dst)
+            if len(calls) > moved:
+                raise _PowerCut
+        return replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "replace", cut_after_some)
+    with pytest.raises(_PowerCut):
+        build(project, search=False, jobs=1)
+    monkeypatch.undo()
+    assert tree_digest(project / "output") == before
+    build(project, search=False)
+    assert tree_digest(project / "output") == clean
+
+
+def _scratch(project: Path) -> list[Path]:
+    return [*project.glob(".output.staging.*"), *project.glob(".output.pelican.*"), *project.glob(".pagefind.*")]
 
 
 def test_scripts_in_a_news_summary_and_body_reach_no_page_and_no_feed(project):

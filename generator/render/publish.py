@@ -1,0 +1,185 @@
+"""The site's two copies, and the one step that switches them.
+
+A portal's web server (or rsync) may read output/ at any moment, and a build may be killed at
+any moment: a visitor must never get half of one build and half of the next. So a build
+writes into a spare copy of the site beside it, ``.output.previous/site``, and then swaps
+the two folders in one atomic rename. The spare is the site as it was before the last build,
+and it becomes that again after the swap: one rename puts the last version back.
+
+Files the two copies share are hard links to the same bytes, so the spare costs only the
+files that changed, and unchanged files keep their modification time for rsync. Every path
+written or removed in either copy is noted first in ``.output.previous/differs``, so the next
+build brings the spare level with output/ by redoing only those paths; without that note
+(the first time, or after the spare was deleted) it compares the two trees file by file.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import shutil
+from pathlib import Path
+
+from generator.render.files import commit
+
+_AT_FDCWD = -100          # <fcntl.h>: paths relative to the working directory
+_RENAME_EXCHANGE = 2      # <linux/fs.h>: renameat2 swaps the two names
+
+
+class Copies:
+    """output/ and its spare copy.
+
+    A build calls ``spare_ready`` for the folder to write into, ``commit`` once or more, then
+    ``switch``. A preview, whose watcher follows output/ itself, commits into output/ in place.
+    """
+
+    def __init__(self, output: Path):
+        self.live = output
+        self.folder = output.parent / f".{output.name}.previous"
+        self.spare = self.folder / "site"
+        self.differs = self.folder / "differs"
+        self.changed = False  # since the spare was made level
+
+    def spare_ready(self) -> Path:
+        """Make the spare copy the same as output/, and return it."""
+        self.folder.mkdir(exist_ok=True)
+        if not self.live.is_dir():  # a first build: its staging folder becomes the spare
+            shutil.rmtree(self.spare, ignore_errors=True)
+        elif not self.spare.is_dir():
+            shutil.copytree(self.live, self.spare, symlinks=True, copy_function=_link)
+        else:
+            try:
+                paths = self._noted()
+            except (OSError, UnicodeDecodeError):
+                _level_all(self.live, self.spare)
+            else:
+                for rel in paths:
+                    _level(self.live, self.spare, rel)
+        self.differs.write_bytes(b"")
+        self.changed = False
+        return self.spare
+
+    def commit(self, staging: Path, into: Path, staged: list[str], deleted: list[str],
+               remove_staging: bool = True) -> None:
+        """Move ``staged`` files from ``staging`` into ``into`` (either copy, or a folder in it)
+        and delete ``deleted`` ones, noting their paths first."""
+        root = self.spare if into == self.spare or self.spare in into.parents else self.live
+        if root is self.live and not self.live.exists():
+            # output/ is made anew: the spare may differ from it anywhere, so level it whole next time.
+            self.differs.unlink(missing_ok=True)
+        elif staged or deleted:
+            prefix = "" if into == root else into.relative_to(root).as_posix() + "/"
+            self.folder.mkdir(exist_ok=True)
+            with open(self.differs, "ab") as notes:
+                notes.write(b"".join((prefix + rel).encode("utf-8") + b"\0" for rel in (*staged, *deleted)))
+        self.changed = self.changed or bool(staged or deleted)
+        commit(staging, into, staged, deleted, remove_staging)
+
+    def switch(self) -> bool:
+        """Put the spare in output/'s place, and output/ in the spare's: one step. Returns False
+        when the file system cannot swap folders (a mount point, an old kernel) and the noted
+        files were moved into output/ one by one instead."""
+        if not self.changed:
+            return True
+        if not self.live.exists():
+            os.rename(self.spare, self.live)
+            return True
+        try:
+            _exchange(self.live, self.spare)
+            return True
+        except OSError:
+            paths = self._noted()
+            present = [p for p in paths if (self.spare / p).is_file()]
+            gone = sorted(set(paths) - set(present))
+            commit(self.spare, self.live, present, gone, remove_staging=False)
+            return False
+
+    def _noted(self) -> list[str]:
+        """The paths where the two copies may differ; raises OSError or UnicodeDecodeError without a note."""
+        return sorted(set(filter(None, self.differs.read_bytes().decode("utf-8").split("\0"))))
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two folders' names atomically (Linux renameat2). Python's os module has no binding
+    for it; ctypes calls glibc's, which has had it since 2.28."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        raise OSError(errno.ENOSYS, "renameat2 is not available")
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(a), None, str(b))
+
+
+def _link(src: str, dst: str) -> None:
+    os.link(src, dst, follow_symlinks=False)
+
+
+def _level(live: Path, spare: Path, rel: str) -> None:
+    """Make ``spare/rel`` what ``live/rel`` is: the same file, or none."""
+    source, target = live / rel, spare / rel
+    if source.is_symlink() or source.is_file():
+        if _same_file(source, target):
+            return
+        _clear(spare, rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target, follow_symlinks=False)
+    else:
+        if target.is_dir() and not target.is_symlink():
+            if not source.is_dir():
+                shutil.rmtree(target)
+            return
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        while folder != spare and spare in folder.parents and not (live / folder.relative_to(spare)).is_dir():
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+
+
+def _clear(root: Path, rel: str) -> None:
+    """Remove what stands where the file ``root/rel`` must go: a file named like one of its
+    folders, or a folder or file of its name."""
+    parts = Path(rel).parts
+    for i in range(1, len(parts)):
+        p = root.joinpath(*parts[:i])
+        if p.is_symlink() or p.is_file():
+            p.unlink()
+            break
+    target = root / rel
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    else:
+        target.unlink(missing_ok=True)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        sa, sb = a.lstat(), b.lstat()
+    except OSError:
+        return False
+    return (sa.st_ino, sa.st_dev) == (sb.st_ino, sb.st_dev)
+
+
+def _level_all(live: Path, spare: Path) -> None:
+    """Make the whole spare copy what output/ is, file by file."""
+    kept: set[str] = set()
+    for root, _, files in os.walk(live):
+        prefix = os.path.relpath(root, live)
+        for name in files:
+            rel = name if prefix == "." else os.path.join(prefix, name)
+            kept.add(rel)
+            _level(live, spare, rel)
+    for root, dirs, files in os.walk(spare, topdown=False):
+        prefix = os.path.relpath(root, spare)
+        for name in files:
+            rel = name if prefix == "." else os.path.join(prefix, name)
+            if rel not in kept:
+                _level(live, spare, rel)
+        for name in dirs:
+            folder = Path(root) / name
+            if not (live / folder.relative_to(spare)).is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
