@@ -1,11 +1,14 @@
 """Write drafts into content/: new files only, merges of missing fields, or <id>.incoming.yaml beside.
 
 An editor's file is never replaced: new files are opened with "x", a merge only
-adds keys the file lacks (ruamel.yaml keeps the editor's comments and order),
-and a record that disagrees with the draft gets its proposal written beside it.
+adds what the file lacks (ruamel.yaml's round trip keeps the editor's comments, order,
+quotes and indentation, and the merge is written only when every line of theirs is
+still there unchanged), and a record that disagrees with the draft, or that the round
+trip would reformat, gets its proposal written beside it.
 """
 from __future__ import annotations
 
+import difflib
 import html
 import io
 import re
@@ -15,6 +18,7 @@ from pathlib import Path
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.util import load_yaml_guess_indent
 
 MAX_FIELD = 20_000
 
@@ -103,8 +107,8 @@ def merge_missing(path: Path, draft: dict, model=None) -> tuple[list[str], list[
     With a pydantic `model`, the merged record must still validate, or nothing is written
     and the added keys are reported as differing instead.
     """
-    y = _yaml()
-    doc = y.load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    y, doc = _editors(text)
     if not isinstance(doc, dict):
         return [], list(draft)
     added, differ = [], []
@@ -122,18 +126,41 @@ def merge_missing(path: Path, draft: dict, model=None) -> tuple[list[str], list[
             model.model_validate(yaml.load(_dumps(doc), Loader=yaml.CSafeLoader))
         except Exception:  # pydantic.ValidationError, or YAML the model cannot read
             return [], differ + added
-    if added:
-        _rewrite(path, y, doc)
+    if added and not _rewrite(path, y, doc, text):
+        return [], differ + added
     return added, differ
 
 
-def _rewrite(path: Path, y: YAML, doc) -> None:
-    """Write ``doc`` over the editor's file at once, through a symlink rather than over it."""
+def _editors(text: str) -> tuple[YAML, object]:
+    """An editor's file, loaded for a round trip that writes it back in its own layout: with
+    the first indentation that gives their text back unchanged (ruamel.yaml's guess covers
+    lists, not mappings)."""
+    y = _yaml()
+    y.preserve_quotes = True
+    doc, indent, dash = load_yaml_guess_indent(text, yaml=y)
+    guessed = [(indent, dash or 0)] if indent is not None else []
+    for mapping in (2, 4, 3):
+        for sequence, offset in [*guessed, (4, 2), (2, 0), (mapping + 2, mapping)]:
+            y.indent(mapping=mapping, sequence=sequence, offset=offset)
+            if _dumps(doc, y) == text:
+                return y, doc
+    y.indent(mapping=2, sequence=4, offset=2)
+    return y, doc
+
+
+def _rewrite(path: Path, y: YAML, doc, original: str) -> bool:
+    """Write ``doc`` over the editor's file at once, through a symlink rather than over it,
+    if that only adds lines: False, and nothing written, when the round trip would change
+    one of theirs (a layout ruamel.yaml cannot reproduce)."""
+    text = _dumps(doc, y)
+    ops = difflib.SequenceMatcher(None, original.splitlines(), text.splitlines(), autojunk=False).get_opcodes()
+    if any(tag != "equal" and i1 != i2 for tag, i1, i2, _, _ in ops):
+        return False
     target = path.resolve()
     tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        y.dump(doc, fh)
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)
+    return True
 
 
 def _key(name: str) -> str:
@@ -150,8 +177,8 @@ def merge_edition(path: Path, categories: list[dict], attachments: list[dict] = 
     Returns (entries added, entries that disagree: a name the edition has under another
     category). When any disagree, nothing is written: the caller writes the draft beside it.
     """
-    y = _yaml()
-    doc = y.load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    y, doc = _editors(text)
     if not isinstance(doc, dict) or not isinstance(doc.get("categories"), list):
         return 0, ["categories"]
     existing = {_key(c.get("name", "")): c for c in doc["categories"] if isinstance(c, dict)}
@@ -183,14 +210,14 @@ def merge_edition(path: Path, categories: list[dict], attachments: list[dict] = 
     new_files = [a for a in attachments if a["file"] not in listed]
     if new_files:
         doc.setdefault("attachments", []).extend(new_files)
-    if added or new_files:
-        _rewrite(path, y, doc)
+    if (added or new_files) and not _rewrite(path, y, doc, text):
+        return 0, ["合并会改动文件原有的排版"]
     return added, []
 
 
-def _dumps(doc) -> str:
+def _dumps(doc, y: YAML | None = None) -> str:
     buf = io.StringIO()
-    _yaml().dump(doc, buf)
+    (y or _yaml()).dump(doc, buf)
     return buf.getvalue()
 
 

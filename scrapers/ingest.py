@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.domain.ids import CACHE_ROOT
+from generator.domain.problems import ContentError
 from generator.records.load import load
 from generator.domain.model import HONOREE_MODELS, KIND_DIR, KIND_DIRS, MAX_ATTACHMENT_BYTES
 from generator.domain.regions import RegionError
@@ -26,8 +27,14 @@ CACHE_DIR = CACHE_ROOT
 
 
 def known_from(content: Path) -> Known:
-    """Names, editions and schemes the project already has, for linking."""
+    """Names, editions and schemes the project already has, for linking.
+
+    Raises ContentError when a file cannot be read or does not validate: ingest would not
+    know the names it holds, and would make a second record of one it has.
+    """
     loaded = load(content)
+    if loaded.problems:
+        raise ContentError(loaded.problems)
     known = Known(regions=loaded.regions)
     for rid, rec in loaded.records.items():
         model = rec.model

@@ -1,6 +1,7 @@
 """`bangyang ingest`: seeds become the records the foundation wrote by hand; editors' files are safe."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -280,3 +281,64 @@ def test_a_year_and_level_the_list_does_not_print_are_marked_as_inferred_on_the_
     assert "2024 推断" in facts and "市 推断" in facts, facts
     rid = made["2023年度全国最美志愿服务社区名单"].relative_to(project / "content/records").with_suffix("")
     assert "推断" not in text_of(page(project / "output", f"{rid}/").select_one("dl.facts"))
+
+
+def _as_an_editor_writes_it(path: Path) -> str:
+    """The Yubo record as an editor might lay it out: four-space indents, quotes, blank lines,
+    and no leader, which the seed article gives."""
+    text = path.read_text(encoding="utf-8").replace("leader: 严介军\n", "")
+    text = text.replace("name: 慈溪市浒山街道虞波社区", "name: '慈溪市浒山街道虞波社区'   # 按文件原文")
+    text = text.replace("region: 慈溪市浒山街道\n", "\n# 地区按民政部区划\nregion: \"慈溪市浒山街道\"\n\n")
+    text = re.sub(r"^    (?=\S)", "        ", text, flags=re.MULTILINE)
+    return re.sub(r"^  - ", "    -   ", text, flags=re.MULTILINE)
+
+
+def test_a_merge_into_an_editors_file_adds_lines_and_changes_none_of_theirs(project, seeds):
+    import difflib
+
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    original = _as_an_editor_writes_it(path)
+    path.write_text(original, encoding="utf-8")
+    link(load(project / "content"))  # the editor's layout is valid as it is
+    report = Ingest(project).run(seeds[:1])
+    assert any("leader" in m for m in report.merged), report.lines()
+    merged = path.read_text(encoding="utf-8")
+    ops = difflib.SequenceMatcher(None, original.splitlines(), merged.splitlines(), autojunk=False).get_opcodes()
+    assert [tag for tag, *_ in ops if tag != "equal"] == ["insert"], merged
+    assert _yaml(path)["leader"] == "严介军"
+
+
+def test_a_merge_that_would_change_an_editors_line_is_written_beside_the_record(project, seeds):
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    original = _as_an_editor_writes_it(path).replace("region: ", "region:      ")  # spaces no round trip keeps
+    path.write_text(original, encoding="utf-8")
+    report = Ingest(project).run(seeds[:1])
+    assert path.read_text(encoding="utf-8") == original
+    assert _yaml(path.with_name("cixi-yubo.incoming.yaml"))["leader"] == "严介军"
+    assert any("leader" in x for x in report.incoming), report.lines()
+
+
+def test_a_merge_through_a_symlinked_record_keeps_the_link(project, seeds):
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    real = project / "content/records/communities/zhejiang/real/cixi-yubo.yaml.txt"
+    real.parent.mkdir()
+    real.write_text(path.read_text(encoding="utf-8").replace("leader: 严介军\n", ""), encoding="utf-8")
+    path.unlink()
+    path.symlink_to(real)
+    Ingest(project).run(seeds[:1])
+    assert path.is_symlink()
+    assert "leader: 严介军" in real.read_text(encoding="utf-8")
+
+
+def test_ingest_onto_a_record_with_a_key_written_twice_names_both_lines_and_writes_nothing(project, seeds, capsys):
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    original = path.read_text(encoding="utf-8").replace("leader: 严介军\n", "").replace(
+        "recommended_by: 宁波市文明办\n", "recommended_by: 宁波市文明办\nrecommended_by: 慈溪市文明办\n")
+    path.write_text(original, encoding="utf-8")
+    first = original.splitlines().index("recommended_by: 宁波市文明办") + 1
+    before = tree_digest(project / "content")
+    assert main(["--project", str(project), "ingest", seeds[0]]) == 1
+    err = capsys.readouterr().err
+    assert f"cixi-yubo.yaml:{first + 1}:" in err and f"第 {first} 行和第 {first + 1} 行" in err, err
+    assert "先修好" in err
+    assert tree_digest(project / "content") == before  # no second record of Yubo, nothing rewritten
