@@ -35,7 +35,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                        search=not args.no_search, jobs=args.jobs, state=args.state)
     except BuildError as exc:
         _print_problems(exc.problems)
-        print(_BUILD_FAILED, file=sys.stderr)
+        print(_BUILD_FAILED if exc.output_kept else "构建失败 (build failed).", file=sys.stderr)
         return 1
     _print_result(result, args.profile)
     return 0

@@ -42,10 +42,11 @@ STAGES = ("load", "link", "render", "write", "index")
 
 
 class BuildError(Exception):
-    """The build failed; ``problems`` says why, in editors' words."""
+    """The build failed; ``problems`` says why, in editors' words. ``output_kept``: output/ is
+    as the last build left it (False only when files were being moved in one by one)."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
+    def __init__(self, problems: list[Problem], output_kept: bool = True):
+        self.problems, self.output_kept = problems, output_kept
         super().__init__("\n".join(map(str, problems)))
 
 
@@ -200,7 +201,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         clashes = plan.claimed_twice(new)
         if clashes:  # one page would silently replace another
             raise BuildError([_clash(catalog, *clash) for clash in clashes])
-        with _stage(timings, "write"):
+        with _stage(timings, "write"), _writing(output):
             if old is None and output.exists():
                 deleted = sorted(existing_files(output) - set(new.pages))
             else:
@@ -220,12 +221,13 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
     # 6. Index the site for search, when a searchable page changed; then switch the copies.
     try:
         if search and key is not None:
-            with _stage(timings, "index"):
+            with _stage(timings, "index"), _writing(output):
                 _index(project, site, copies)
             new.search, result.indexed = key, True
     finally:
         if site != output:  # also when indexing failed: the pages are whole, as the manifest says
-            result.switched = copies.switch()
+            with _writing(output, switching=True):
+                result.switched = copies.switch()
         _records_read(state)
         state.values.end_build(keep_unused=old is not None)
         stamp = Stamp(stamped, [(path, page.size, page.mtime_ns) for path, page in new.pages.items()],
@@ -312,6 +314,21 @@ def _collector_paused():
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+@contextmanager
+def _writing(output: Path, switching: bool = False):
+    """A file that cannot be written (permissions, a full disk, a read-only output/): a
+    message naming it, not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        where = exc.filename or output
+        fix = ("output/ 可能只更新了一部分, 修好后重新构建即可补全" if switching
+               else "output/ 未改动")
+        raise BuildError([Problem(str(where), 0, 0, "", f"无法写入 ({exc.strerror or exc}); 检查 {output} 和它旁边的 "
+                                                        f".{output.name}.previous/ 是否可写、磁盘是否已满; {fix}")],
+                         output_kept=not switching) from None
 
 
 @contextmanager

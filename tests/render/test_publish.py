@@ -64,3 +64,51 @@ def test_where_folders_cannot_be_swapped_the_changed_files_are_moved_in_one_by_o
     build(project, search=False)
     clean = build(project, output=tmp_path / "clean", search=False, cache=False)
     assert tree_digest(project / "output") == tree_digest(clean.output)
+
+
+def test_a_read_only_output_is_named_and_left_as_it_was(project):
+    import subprocess
+
+    from generator.engine.build import BuildError
+
+    build(project, search=False)
+    build(project, search=False)
+    before = tree_digest(project / "output")
+    # Made immutable, which holds even for root (as these machines run), unlike chmod.
+    if subprocess.run(["chattr", "-R", "+i", str(project / "output")], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not allowed here")
+    try:
+        _edit_yubo(project, "严介军(改)")
+        with pytest.raises(BuildError) as failed:
+            build(project, search=False)
+    finally:
+        subprocess.run(["chattr", "-R", "-i", str(project / "output")], check=True)
+    message = str(failed.value)
+    assert "无法写入" in message and "output/ 未改动" in message, message
+    assert failed.value.output_kept
+    assert tree_digest(project / "output") == before
+
+
+def test_a_full_disk_while_moving_pages_in_is_named_and_output_is_left_as_it_was(project, monkeypatch):
+    import errno
+
+    from generator.engine.build import BuildError
+    from generator.render import files
+
+    build(project, search=False)
+    before = tree_digest(project / "output")
+
+    replace = os.replace
+
+    def full(src, dst, *args, **kwargs):
+        if ".output.staging." in str(src):  # the pages; the build cache has its own writes
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
+        return replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "replace", full)
+    _edit_yubo(project, "严介军(改)")
+    with pytest.raises(BuildError) as failed:
+        build(project, search=False)
+    monkeypatch.undo()
+    assert "No space left on device" in str(failed.value) and YUBO_PAGE in str(failed.value)
+    assert tree_digest(project / "output") == before
