@@ -52,9 +52,18 @@ def _link(rel: str, target: str):
     return apply
 
 
+def _read_only_output(project: Path) -> None:
+    """Immutable (chattr +i), which holds even for root, unlike chmod; with an edit to write."""
+    _edit(YUBO, "leader: 严介军", "leader: 严介军(改)")(project)
+    subprocess.run(["chattr", "-R", "+i", str(project / "output")], check=True, capture_output=True)
+
+
+SEED = ROOT.parent / "shared" / "seeds" / "000_3b32323f3718134b.txt"  # the Yubo article
+INGEST = ["ingest", str(SEED)]
+
 _BOMB = "".join(f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(2, 10))
 
-# (case, what is done, whether the build must stop)
+# (case, what is done, whether the build must stop[, what the message must name[, the command: build unless given]])
 CASES = [
     ("javascript: in a source URL", _edit(YUBO, "  - publisher: 中国文明网\n",
                                           "  - publisher: 中国文明网\n    url: JavaScript:alert(1)\n"), True),
@@ -87,6 +96,9 @@ CASES = [
     ("an attachment path out of its folder", _edit(
         "content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml", "\ncategories:",
         "\nattachments:\n  - {title: 附件, file: ../../pelicanconf.docx}\ncategories:"), True),
+    ("a read-only output/", _read_only_output, True, r"output/\S+: 无法写入"),
+    ("ingest onto a record with a key written twice",
+     _edit(YUBO, "leader: 严介军", "leader: 严介军\nleader: 另一人"), True, r"content/\S+:\d+", INGEST),
 ]
 
 
@@ -97,25 +109,28 @@ def _digest(folder: Path) -> str:
     return h.hexdigest()
 
 
-def run_case(name: str, apply, must_stop: bool, pristine: Path, work: Path) -> dict:
+def run_case(name: str, apply, must_stop: bool, pristine: Path, work: Path, names: str = r"content/\S+(?::\d+)?",
+             command: list[str] = ("build", "--no-search")) -> dict:
     project = work / "project"
     shutil.copytree(pristine, project, symlinks=True)
     before = _digest(project / "output")
     apply(project)
     editor_files = {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file() and not p.is_symlink()}
-    done = subprocess.run([str(Path(sys.executable).parent / "bangyang"), "--project", str(project), "build", "--no-search"],
+    there = set((project / "content").rglob("*"))
+    done = subprocess.run([str(Path(sys.executable).parent / "bangyang"), "--project", str(project), *command],
                           capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run(["chattr", "-R", "-i", str(project / "output")], capture_output=True)
     message = done.stderr + done.stdout
     named = "Traceback" not in message and (
-        (done.returncode == 1 and re.search(r"content/\S+(?::\d+)?", message) is not None) if must_stop
-        else done.returncode == 0)
+        (done.returncode == 1 and re.search(names, message) is not None) if must_stop else done.returncode == 0)
+    added = set((project / "content").rglob("*")) - there  # ingest must not write a second record
     lost = any(p.read_bytes() != data for p, data in editor_files.items() if p.exists()) or (
-        must_stop and _digest(project / "output") != before)
+        must_stop and (_digest(project / "output") != before or bool(added)))
     unsafe = any(UNSAFE.search(p.read_bytes()) for p in (project / "output").rglob("*")
                  if p.is_file() and p.suffix in (".html", ".xml", ".json", ".csv"))
     shutil.rmtree(work, ignore_errors=True)
     return {"case": name, "named": named, "lost": lost, "unsafe": unsafe, "exit": done.returncode,
-            "message": next((ln.strip() for ln in message.splitlines() if "content/" in ln), message.strip()[:160])}
+            "message": next((ln.strip() for ln in message.splitlines() if re.search(names, ln)), message.strip()[:160])}
 
 
 def main() -> int:
@@ -126,8 +141,8 @@ def main() -> int:
             (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, pristine / part)
         subprocess.run([str(Path(sys.executable).parent / "bangyang"), "--project", str(pristine), "build", "--no-search"],
                        check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-        for i, (name, apply, must_stop) in enumerate(CASES):
-            rows.append(run_case(name, apply, must_stop, pristine, Path(tmp) / f"case{i}"))
+        for i, (name, apply, must_stop, *how) in enumerate(CASES):
+            rows.append(run_case(name, apply, must_stop, pristine, Path(tmp) / f"case{i}", *how))
     print(f"{'case':<46}{'named':>7}{'lost':>6}{'unsafe':>8}  message")
     for r in rows:
         print(f"{r['case']:<46}{'yes' if r['named'] else 'NO':>7}{'YES' if r['lost'] else 'no':>6}"

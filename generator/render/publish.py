@@ -47,7 +47,11 @@ class Copies:
         if not self.live.is_dir():  # a first build: its staging folder becomes the spare
             shutil.rmtree(self.spare, ignore_errors=True)
         elif not self.spare.is_dir():
-            shutil.copytree(self.live, self.spare, symlinks=True, copy_function=_link)
+            try:
+                shutil.copytree(self.live, self.spare, symlinks=True, copy_function=_link)
+            except shutil.Error as exc:  # it goes on past each file it could not link: the first says why
+                source, _, why = exc.args[0][0]
+                raise OSError(errno.EPERM, str(why), source) from None
         else:
             try:
                 paths = self._noted()
