@@ -76,7 +76,13 @@ class TreeLoader(SafeLoader):
             return [self._plain(item, seen) for item in node.value]
         if tag not in _SCALARS or type(node) is not yaml.ScalarNode:
             raise _NotPlain
-        return self.yaml_constructors[tag](self, node)
+        try:
+            return self.yaml_constructors[tag](self, node)
+        except ValueError:  # PyYAML reads “2024-13-05” as a date and lets datetime refuse it
+            if tag.endswith("timestamp"):
+                raise _Refused(node.start_mark, f"“{node.value}” 不是存在的日期: 月份是 1–12, 日不超过当月天数; "
+                                                "核对原文, 写成 2024-02-29 这样的日期") from None
+            raise _Refused(node.start_mark, f"“{node.value}” 读不成数值; 核对这个值, 或加引号写成文字") from None
 
 
 def read(path: Path, display: str) -> tuple[object, str, Problem | None]:

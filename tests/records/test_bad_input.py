@@ -299,3 +299,12 @@ def test_a_news_field_that_is_not_a_date_or_a_web_address_is_named_at_its_line(p
     news.write_text(text, encoding="utf-8")
     msg = _one(project, field)
     assert msg.startswith("content/news/2018-01-04-cixi-yubo.md:") and says in msg, msg
+
+
+@pytest.mark.parametrize("date", ["2024-13-05", "2024-02-30"])
+def test_a_date_that_does_not_exist_is_named_at_its_line_not_a_traceback(project, capsys, date):
+    _replace(project / ED2024, "date: 2025-07-03", f"date: {date}")
+    line = _line_of(project / ED2024, date)
+    assert main(["--project", str(project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert f"{ED2024}:{line}:" in err and f"“{date}” 不是存在的日期" in err and "Traceback" not in err, err
