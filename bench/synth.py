@@ -127,6 +127,7 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
 
     by_kind: dict[str, list[tuple[str, list[str]]]] = {k: [] for k, _, _ in KINDS}
     weights = [w for _, _, w in KINDS]
+    taken: dict[tuple, int] = {}  # one name a place, for each kind: a second would be a copied record
     for i in range(n):
         kind, folder, _ = rng.choices(KINDS, weights)[0]
         street = rng.choice(streets)
@@ -137,8 +138,13 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
         body = _body(rng).replace("\n", "\n  ")
         path = content / "records" / f"{rid}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
+        name = _name(rng, kind, street)
+        key = (kind, name, tuple(street))
+        taken[key] = taken.get(key, 0) + 1
+        if taken[key] > 1:
+            name = f"{name}（{taken[key]}）"
         path.write_text(
-            f"name: {_name(rng, kind, street)}\n"
+            f"name: {name}\n"
             f"region: {'/'.join(street)}\n"
             f"stats:\n{stats}"
             f"sources:\n  - {{publisher: 示例新闻网, date: {rng.choice(YEARS)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}}}\n"

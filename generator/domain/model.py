@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -96,6 +97,16 @@ PartialDate = Annotated[
     BeforeValidator(_to_date_text),
     WithJsonSchema({"type": "string", "pattern": _DATE.pattern, "description": "日期: 2018-01-04、2025-07 或 2019"}),
 ]
+
+
+def _not_after_today(text: str | None) -> str | None:
+    """A publication date later than today is a typo (or a copied year): never shown as printed."""
+    if text and text > _dt.date.today().isoformat()[:len(text)]:
+        raise ValueError(f"发布时间 “{text}” 晚于今天; 核对原文的日期")
+    return text
+
+
+PublishedDate = Annotated[PartialDate, AfterValidator(_not_after_today)]
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, description="记录编号 = content/records/ 下的路径, 不含 .yaml")]
 
 
@@ -113,7 +124,7 @@ class Source(Strict):
     publisher: str = Field(title="来源", description="来源/稿源, 如 中国文明网")
     title: str | None = Field(None, title="标题")
     url: WebUrl | None = Field(None, title="网址", description="以 http:// 或 https:// 开头的网址")
-    date: PartialDate | None = Field(None, title="发布时间")
+    date: PublishedDate | None = Field(None, title="发布时间")
     author: str | None = Field(None, title="作者")
     editor: str | None = Field(None, title="编辑", description="编辑/责任编辑")
     site: str | None = Field(None, title="转载网站", description="刊登本文的网站, 如 浙江文明网")

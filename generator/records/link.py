@@ -50,11 +50,20 @@ class _Linker:
     def link_honorees(self) -> None:
         # Only the records' views: a record read from the build cache unpickles its model
         # when a page needs it (generator.records.record).
+        seen: dict[tuple, str] = {}  # (kind, name, region) → the first record of it
         for rid, rec in self.loaded.records.items():
             view = rec.view
             if view is None:
                 continue
             region = self.region(view.region, rec, ("region",))
+            key = (rec.type, "".join(view.name.split()), region.path if region else view.region)
+            same = seen.setdefault(key, rid)
+            if same != rid:  # named at the later id of the two, whatever order the files were read in
+                first, copy = sorted((same, rid))
+                seen[key] = first
+                other = self.loaded.records[copy]
+                self.problem(other, other.file, ("name",), f"与 {first} 同名、同地区, 像是同一份档案的副本; 是同一个就"
+                                                           "合并成一个文件(删去的编号写进另一个的 aliases), 确是两个就在 name 里写全称以示区别")
             if not self.visible(view.status):
                 continue
             self.honorees[rid] = Honoree(rid, KIND_DIRS[rec.type], view.name, region, rec, rec.file)
@@ -133,6 +142,10 @@ class _Linker:
                     if self.visible(ed.status):
                         self.honorees[target].awards.append(AwardRef(
                             eid, ed.scheme, ed.title, ed.year, ed.level, ed.stage, cat.name, ei + 1, ed.announced))
+                if cat.quota is not None and len(cat.entries) > cat.quota:
+                    self.problem(rec, rec.file, ("categories", ci, "entries", cat.quota),
+                                 f"类别 “{cat.name}” 名额 (quota) 是 {cat.quota}, 这里列了 {len(cat.entries)} 个; "
+                                 "核对原文, 删去多出的条目或改正名额")
                 slug = _category_slug(cat.name, ci, self.memo)
                 if any(c.slug == slug for c in categories):  # two names with one reading
                     slug = f"{slug}-{ci + 1}"

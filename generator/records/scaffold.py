@@ -55,10 +55,13 @@ def new_record(project: Path, kind: str, name: str, region_text: str | None, slu
         raise ScaffoldError("没能从名称中识别地区; 请用 --region 指明, 如 --region 慈溪市浒山街道")
     if slug and not is_slug(slug):
         raise ScaffoldError(f"网址名 “{slug}” 只能用小写拼音、数字和连字符")
+    for rec in loaded.records.values():
+        if rec.view is not None and _same_honoree(table, name, region, rec):
+            raise ScaffoldError(f"“{name}” 已有档案 {rec.file}; 在那里补充内容, 不要再建一份")
     record_id = propose_record_id(table, kind, name, region, slug)
     path = content / "records" / f"{record_id}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{path} 已存在, 没有改动它; 换一个 --slug")
+        raise ScaffoldError(f"{path} 已存在, 没有改动它; 若确是另一个, 用 --slug 给它另起网址名")
     if record_id in loaded.records or any(record_id in getattr(r.model, "aliases", []) for r in loaded.records.values()):
         raise ScaffoldError(f"编号 {record_id} 已被使用; 换一个 --slug")
     schema_rel = "../" * (record_id.count("/") + 2) + f"schema/{kind}.json"
@@ -66,6 +69,20 @@ def new_record(project: Path, kind: str, name: str, region_text: str | None, slu
     with open(path, "x", encoding="utf-8") as fh:  # "x": never replace a file that appeared meanwhile
         fh.write(_skeleton(kind, name, region.display, schema_rel))
     return path, f"{record_id}/"
+
+
+def _same_honoree(table, name: str, region, rec) -> bool:
+    """``rec`` is ``name``: by its full name, or by a short one in the same place."""
+    def bare(text: str) -> str:
+        return "".join(text.split())
+    if bare(rec.view.name) == bare(name):
+        return True
+    if bare(name) not in {bare(n) for n in getattr(rec.model, "also_known_as", [])}:
+        return False
+    try:
+        return table.normalise(rec.view.region).path == region.path
+    except RegionError:
+        return False
 
 
 def propose_record_id(table, kind: str, name: str, region, slug: str | None = None) -> str:

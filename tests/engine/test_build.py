@@ -49,7 +49,7 @@ def test_new_record_validates_and_appears_in_the_site(project, capsys):
     assert "陶成诚、黄先红" in text_of(page(site, "volunteers/zhejiang/cixi-taochengchenghuangxianhong/"))
     # Asking again never overwrites the editor's file.
     assert main(["--project", str(project), "new", "volunteer", "陶成诚、黄先红", "--region", "慈溪市"]) == 1
-    assert "已存在" in capsys.readouterr().err
+    assert "已有档案" in capsys.readouterr().err
 
 
 def test_new_guesses_the_region_from_the_name_and_a_slug_override_is_kept(project, capsys):

@@ -308,3 +308,33 @@ def test_a_date_that_does_not_exist_is_named_at_its_line_not_a_traceback(project
     assert main(["--project", str(project), "check"]) == 1
     err = capsys.readouterr().err
     assert f"{ED2024}:{line}:" in err and f"“{date}” 不是存在的日期" in err and "Traceback" not in err, err
+
+
+def test_a_copied_record_with_the_same_name_and_region_is_named(project):
+    copy = project / "content/records/communities/zhejiang/cixi-yubo-2.yaml"
+    copy.write_text((project / YUBO).read_text(encoding="utf-8").replace(
+        "name: 慈溪市浒山街道虞波社区", "name: 慈溪市浒山街道 虞波社区"), encoding="utf-8")
+    msg = _one(project, "同名、同地区")
+    assert msg.startswith("content/records/communities/zhejiang/cixi-yubo-2.yaml:1:") and "communities/zhejiang/cixi-yubo " in msg, msg
+
+
+def test_more_entries_than_the_category_quota_are_named_at_the_first_one_over(project):
+    _replace(project / ED2024, "    kind: project\n    quota: 100\n", "    kind: project\n    quota: 1\n")
+    msg = _one(project, "名额")
+    line = _line_of(project / ED2024, "projects/zhejiang/beilun-xinguangdadao")
+    assert msg.startswith(f"{ED2024}:{line}:") and "名额 (quota) 是 1, 这里列了 2 个" in msg, msg
+
+
+def test_a_source_dated_after_today_is_named(project):
+    _replace(project / ED2024, "    date: 2025-07-03", "    date: 2099-07-03")
+    msg = _one(project, "晚于今天")
+    assert msg.startswith(f"{ED2024}:{_line_of(project / ED2024, '2099-07-03')}:"), msg
+
+
+def test_new_refuses_a_name_that_already_has_a_record_and_writes_nothing(project, capsys):
+    before = tree_digest(project / "content")
+    assert main(["--project", str(project), "new", "community", "慈溪市浒山街道虞波社区"]) == 1
+    assert main(["--project", str(project), "new", "community", "虞波社区", "--region", "慈溪市浒山街道"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("已有档案 content/records/communities/zhejiang/cixi-yubo.yaml") == 2 and "--slug" not in err, err
+    assert tree_digest(project / "content") == before
