@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.domain.ids import CACHE_ROOT
+from generator.domain.ids import CACHE_ROOT, name_key
 from generator.domain.problems import ContentError
 from generator.records.load import load
 from generator.domain.model import HONOREE_MODELS, KIND_DIR, KIND_DIRS, MAX_ATTACHMENT_BYTES
@@ -41,14 +41,14 @@ def known_from(content: Path) -> Known:
         kind = rid.split("/", 1)[0]
         if kind in KIND_DIR.values() and hasattr(model, "also_known_as"):
             for name in [model.name, *model.also_known_as]:
-                known.names[re.sub(r"\s", "", name)] = rid
+                known.names[name_key(name)] = rid
         elif kind == "editions":
             known.editions[model.title] = rid
             known.edition_of[(model.scheme, model.year)] = rid
             for cat in model.categories:
                 for e in cat.entries:
                     if e.stub and e.name:
-                        known.stubs[re.sub(r"\s", "", e.name)] = e.stub
+                        known.stubs[name_key(e.name)] = e.stub
         elif kind == "statistics":
             try:
                 known.statsheets.append((loaded.regions.normalise(model.region).path, str(model.date), rid))
@@ -262,7 +262,7 @@ class Ingest:
         schema = "../" * (rid.count("/") + 2) + f"schema/{h.kind}.json"
         if D.write_new(path, D.dump(data, header=f"yaml-language-server: $schema={schema}\n由 bangyang ingest 生成的草稿; 核对后把 status 改为 published")):
             report.created.append(self._rel(path))
-            self.known.names[re.sub(r"\s", "", h.name)] = rid
+            self.known.names[name_key(h.name)] = rid
         else:
             report.skipped.append(f"{self._rel(path)}: 已存在")
         return rid

@@ -8,6 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from generator.domain.ids import name_key
 from generator.domain.quantity import Quantity, QuantityError, parse_quantity
 from generator.domain.regions import Region, RegionError, RegionTable
 
@@ -169,7 +170,7 @@ def place(known: Known, text: str) -> tuple[Region | None, str | None]:
 
 def _link(known: Known, name: str) -> tuple[str | None, str | None]:
     """(honoree id, stub id) for a name the project already has, matched exactly or by a short form."""
-    squash = re.sub(r"\s", "", name)
+    squash = name_key(name)
     if squash in known.names:
         return known.names[squash], None
     if squash in known.stubs:

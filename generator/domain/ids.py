@@ -1,4 +1,5 @@
-"""Ids, slugs, the record kinds' folders and the project's cache folder: each defined here once.
+"""Ids, slugs, the record kinds' folders, the project's cache folder and the key names are
+matched by: each defined here once.
 
 A record's id is its path under content/records/ without ``.yaml``
 (``communities/zhejiang/cixi-yubo``); each part is a slug of lowercase ASCII and hyphens.
@@ -39,3 +40,8 @@ def is_record_id(text: str) -> bool:
 def content_hash(data: bytes) -> str:
     """A short, collision-safe digest of ``data``: how every input and output is compared."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def name_key(name: str) -> str:
+    """A name as two records or entries are matched: without any spaces (never as written)."""
+    return "".join(name.split())

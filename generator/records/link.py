@@ -10,6 +10,7 @@ from generator.records.record import Record
 from generator.domain.model import Scheme, KIND_DIR, KIND_DIRS, KIND_LABELS, Edition
 from generator.domain.problems import ContentError, Problem
 from generator.domain.regions import Region, RegionError
+from generator.domain.ids import name_key
 from generator.domain.values import Unkept, Values
 from generator.domain.slugs import cached_pinyin_words
 from generator.records import yamlfile
@@ -56,7 +57,7 @@ class _Linker:
             if view is None:
                 continue
             region = self.region(view.region, rec, ("region",))
-            key = (rec.type, "".join(view.name.split()), region.path if region else view.region)
+            key = (rec.type, name_key(view.name), region.path if region else view.region)
             same = seen.setdefault(key, rid)
             if same != rid:  # named at the later id of the two, whatever order the files were read in
                 first, copy = sorted((same, rid))

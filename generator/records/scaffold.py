@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.domain.ids import is_slug
+from generator.domain.ids import is_slug, name_key
 from generator.records.load import load
 from generator.domain.model import HONOREE_MODELS, KIND_DIR, HonoreeBase
 from generator.domain.regions import RegionError
@@ -73,11 +73,9 @@ def new_record(project: Path, kind: str, name: str, region_text: str | None, slu
 
 def _same_honoree(table, name: str, region, rec) -> bool:
     """``rec`` is ``name``: by its full name, or by a short one in the same place."""
-    def bare(text: str) -> str:
-        return "".join(text.split())
-    if bare(rec.view.name) == bare(name):
+    if name_key(rec.view.name) == name_key(name):
         return True
-    if bare(name) not in {bare(n) for n in getattr(rec.model, "also_known_as", [])}:
+    if name_key(name) not in {name_key(n) for n in getattr(rec.model, "also_known_as", [])}:
         return False
     try:
         return table.normalise(rec.view.region).path == region.path

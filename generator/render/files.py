@@ -1,10 +1,10 @@
 """Write step: render a page with Jinja2, and put finished files into the output directory.
 
 Files are first written to a staging folder. Only when every page of a build has been
-made does ``commit`` move the changed ones into output/, each with one rename, and
-remove the pages that no longer exist. A failed build therefore never touches output/,
-and files whose bytes did not change keep their modification time, so rsync to the
-portal sends only what changed.
+made does ``commit`` move the changed ones into a copy of the site (generator.render.publish
+says which, and swaps it with output/), each with one rename, and remove the pages that no
+longer exist. Files whose bytes did not change keep their modification time, so rsync to
+the portal sends only what changed.
 """
 
 from __future__ import annotations
@@ -96,18 +96,18 @@ def commit(staging: Path, output: Path, staged: list[str], deleted: list[str], r
         try:
             os.replace(staging / rel, target)
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-            _clear_way(output, rel)
+            clear_way(output, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / rel, target)
     for rel in deleted:
         target = output / rel
         target.unlink(missing_ok=True)
-        _prune(target.parent, output)
+        prune(target.parent, output)
     if remove_staging:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _clear_way(output: Path, rel: str) -> None:
+def clear_way(output: Path, rel: str) -> None:
     """Remove what stands where ``rel`` must go: a file named like one of its folders, or a folder named like it."""
     parts = Path(rel).parts
     for i in range(1, len(parts)):
@@ -119,7 +119,7 @@ def _clear_way(output: Path, rel: str) -> None:
         shutil.rmtree(target)
 
 
-def _prune(folder: Path, output: Path) -> None:
+def prune(folder: Path, output: Path) -> None:
     """Remove empty folders left by deleted pages, up to output/."""
     while folder != output and output in folder.parents:
         try:

@@ -21,7 +21,7 @@ import os
 import shutil
 from pathlib import Path
 
-from generator.render.files import commit
+from generator.render.files import clear_way, commit, existing_files, prune
 
 _AT_FDCWD = -100          # <fcntl.h>: paths relative to the working directory
 _RENAME_EXCHANGE = 2      # <linux/fs.h>: renameat2 swaps the two names
@@ -124,40 +124,14 @@ def _level(live: Path, spare: Path, rel: str) -> None:
     """Make ``spare/rel`` what ``live/rel`` is: the same file, or none."""
     source, target = live / rel, spare / rel
     if source.is_symlink() or source.is_file():
-        if _same_file(source, target):
-            return
-        _clear(spare, rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(source, target, follow_symlinks=False)
-    else:
-        if target.is_dir() and not target.is_symlink():
-            if not source.is_dir():
-                shutil.rmtree(target)
-            return
+        if not _same_file(source, target):
+            clear_way(spare, rel)
+            target.unlink(missing_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, target, follow_symlinks=False)
+    elif not target.is_dir() or target.is_symlink():
         target.unlink(missing_ok=True)
-        folder = target.parent
-        while folder != spare and spare in folder.parents and not (live / folder.relative_to(spare)).is_dir():
-            try:
-                folder.rmdir()
-            except OSError:
-                break
-            folder = folder.parent
-
-
-def _clear(root: Path, rel: str) -> None:
-    """Remove what stands where the file ``root/rel`` must go: a file named like one of its
-    folders, or a folder or file of its name."""
-    parts = Path(rel).parts
-    for i in range(1, len(parts)):
-        p = root.joinpath(*parts[:i])
-        if p.is_symlink() or p.is_file():
-            p.unlink()
-            break
-    target = root / rel
-    if target.is_dir() and not target.is_symlink():
-        shutil.rmtree(target)
-    else:
-        target.unlink(missing_ok=True)
+        prune(target.parent, spare)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -170,20 +144,5 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _level_all(live: Path, spare: Path) -> None:
     """Make the whole spare copy what output/ is, file by file."""
-    kept: set[str] = set()
-    for root, _, files in os.walk(live):
-        prefix = os.path.relpath(root, live)
-        for name in files:
-            rel = name if prefix == "." else os.path.join(prefix, name)
-            kept.add(rel)
-            _level(live, spare, rel)
-    for root, dirs, files in os.walk(spare, topdown=False):
-        prefix = os.path.relpath(root, spare)
-        for name in files:
-            rel = name if prefix == "." else os.path.join(prefix, name)
-            if rel not in kept:
-                _level(live, spare, rel)
-        for name in dirs:
-            folder = Path(root) / name
-            if not (live / folder.relative_to(spare)).is_dir():
-                shutil.rmtree(folder, ignore_errors=True)
+    for rel in sorted(existing_files(live, skip=()) | existing_files(spare, skip=())):
+        _level(live, spare, rel)
