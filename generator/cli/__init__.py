@@ -96,6 +96,7 @@ def _print_render_parts(parts: dict) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.engine.build import BuildError, build, load_catalog
+    from generator.records.citations import uncited
     from generator.site.linkcheck import check_site
 
     project = Path(args.project)
@@ -104,7 +105,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ContentError as exc:
         _print_problems(exc.problems)
         return 1
-    print(f"内容校验通过: {len(catalog.honorees)} 个先进典型, {len(catalog.editions)} 份榜单, {len(catalog.news)} 篇新闻")
+    awarded = sum(1 for h in catalog.honorees.values() if h.awarded)
+    unlisted = f", {len(catalog.honorees) - awarded} 个品牌与项目 (不在榜单上)" if awarded < len(catalog.honorees) else ""
+    print(f"内容校验通过: {awarded} 个先进典型{unlisted}, {len(catalog.editions)} 份榜单, {len(catalog.news)} 篇新闻")
+    hints = uncited(catalog, project)
+    for hint in hints:
+        print(f"  提示 {hint}")
+    if hints:
+        print(f"{len(hints)} 条记录没有原文摘句; 不影响发布, 但读者无从核对")
     with tempfile.TemporaryDirectory(prefix="bangyang-check-") as tmp:
         try:
             # No cache: a throwaway folder would only leave a manifest behind.

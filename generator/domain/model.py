@@ -30,7 +30,9 @@ from generator.domain.quantity import Quantity, QuantityError, parse_quantity
 Status = Literal["draft", "published"]
 Level = Literal["全国", "省", "市", "区县"]
 Stage = Literal["推荐", "候选", "公示", "公布"]
-InferredField = Literal["year", "level", "region"]
+InferredField = Literal["year", "level", "region", "announced", "stage", "title", "issuers", "scheme"]
+INFERRED_LABELS: dict[str, str] = {"year": "年度", "level": "级别", "region": "范围", "announced": "公布日期",
+                                   "stage": "阶段", "title": "名称", "issuers": "发布单位", "scheme": "系列"}
 Kind = Literal["community", "organization", "project", "volunteer", "centre"]
 
 KIND_LABELS: dict[str, str] = {
@@ -118,10 +120,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
-class Source(Strict):
-    """Where a fact was published."""
+QUOTE_MAX = 50
 
-    publisher: str = Field(title="来源", description="来源/稿源, 如 中国文明网")
+
+class Source(Strict):
+    """Where a fact was published, and the words of it that the record rests on."""
+
+    publisher: str | None = Field(None, title="来源", description="刊发原文的媒体或网站 (稿源), 如 中国文明网; 原文没写就不填")
+    informant: str | None = Field(None, title="消息提供方",
+                                  description="“记者从……获悉”的单位; 它提供了消息, 但不是来源")
+    quote: str | None = Field(None, max_length=QUOTE_MAX, title="原文摘句",
+                              description=f"本记录所依据的原文句子或表格行, 照录, 不超过{QUOTE_MAX}字")
     title: str | None = Field(None, title="标题")
     url: WebUrl | None = Field(None, title="网址", description="以 http:// 或 https:// 开头的网址")
     date: PublishedDate | None = Field(None, title="发布时间")
@@ -147,6 +156,9 @@ class Statistic(Strict):
     value: QuantityField = Field(title="数值")
     date: PartialDate | None = Field(None, title="截至日期")
     note: str | None = Field(None, title="说明")
+    quote: str | None = Field(None, max_length=QUOTE_MAX, title="原文摘句",
+                              description=f"这个数字所在的原文句子, 照录, 不超过{QUOTE_MAX}字")
+    source: int = Field(1, ge=1, title="来源序号", description="依据本记录的第几个来源, 从 1 数起")
 
 
 class HonoreeBase(Strict):
@@ -162,6 +174,13 @@ class HonoreeBase(Strict):
     sources: list[Source] = Field(default_factory=list, title="来源")
     tags: list[str] = Field(default_factory=list, title="标签")
     status: Status = Field("published", title="状态", description="draft 只在预览中显示")
+
+    @model_validator(mode="after")
+    def _figures_cite_a_source(self) -> "HonoreeBase":
+        for s in self.stats:
+            if s.source > len(self.sources):
+                raise ValueError(f"数字 “{s.metric}” 写的是第 {s.source} 个来源, 但 sources 只有 {len(self.sources)} 个")
+        return self
 
 
 class Community(HonoreeBase):
@@ -252,6 +271,7 @@ class Entry(Strict):
     name: str | None = Field(None, title="名称", description="无档案时必填; 有档案时可写榜单上的原文")
     region: str | None = Field(None, title="地区")
     role: str | None = Field(None, title="说明", description="如 推荐单位、身份")
+    rank: int | None = Field(None, ge=1, title="名次", description="原文印有名次时照录; 只用于按名次排列的榜单 (ranked: true)")
 
     @model_validator(mode="after")
     def _one_target(self) -> "Entry":
@@ -273,6 +293,13 @@ class Category(Strict):
     entries: list[Entry] = Field(default_factory=list, title="名单", description="按公布顺序")
 
 
+def _inferred_map(raw: object) -> object:
+    # Older drafts list the fields only: [year, level]. Their basis is then the import.
+    if isinstance(raw, list):
+        return {k: "导入时推断" for k in raw}
+    return raw
+
+
 class Edition(Strict):
     """One year's list of a scheme."""
 
@@ -289,9 +316,13 @@ class Edition(Strict):
     note: str | None = Field(None, title="说明")
     status: Status = Field("published", title="状态")
     attachments: list[EditionFile] = Field(default_factory=list, title="附件", description="公告所附的名单原件")
-    inferred: list[InferredField] = Field(
-        default_factory=list, title="推断的字段",
-        description="原文没有写明、由导入推断的字段 (year 年度, level 级别, region 范围); 页面上标“推断”。核对原文后删去")
+    ranked: bool = Field(False, title="按名次排列",
+                         description="原文按名次排列 (第一名、第二名……) 才写 true; 默认 false: 顺序只是公布顺序, 页面不显示名次")
+    order_note: str | None = Field(None, title="原文对顺序的说明", description="原文写了才填, 照录, 如 排名不分先后")
+    inferred: Annotated[dict[InferredField, str], BeforeValidator(_inferred_map)] = Field(
+        default_factory=dict, title="推断的字段",
+        description="原文没有写明、由编辑或导入推断的字段, 及推断依据, 如 announced: 据报道日期; "
+                    "页面上标出“推断”和依据。核对原文后删去")
     categories: list[Category] = Field(min_length=1, title="类别")
 
     @field_validator("year")
@@ -313,13 +344,22 @@ class StatSheet(Strict):
     items: list[Statistic] = Field(min_length=1, title="统计数字")
     status: Status = Field("published", title="状态")
 
+    @model_validator(mode="after")
+    def _one_source(self) -> "StatSheet":
+        for s in self.items:
+            if s.source != 1:
+                raise ValueError(f"数字 “{s.metric}” 写的是第 {s.source} 个来源, 但统计表只有一个 source")
+        return self
+
 
 class NewsMeta(Strict):
     """Front matter of a news article in content/news/."""
 
     title: str = Field(min_length=1, title="标题")
     date: str = Field(title="发布时间", description="如 2025-07-03 13:57")
-    source: str = Field(min_length=1, title="来源")
+    original_title: str | None = Field(None, title="原标题", description="标题改短或改写时, 照录原文标题")
+    source: str | None = Field(None, title="来源", description="刊发原文的媒体或网站; 原文没写就不填")
+    informant: str | None = Field(None, title="消息提供方", description="“记者从……获悉”的单位; 不是来源")
     author: str | None = Field(None, title="作者")
     editor: str | None = Field(None, title="编辑")
     source_url: WebUrl | None = Field(None, title="原文网址", description="以 http:// 或 https:// 开头的网址")

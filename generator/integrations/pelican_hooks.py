@@ -45,8 +45,11 @@ class CatalogContext(Generator):
         article.excerpt = cut(html_to_text(summary), 120)
         extras = news_extras(catalog, Path(article.source_path).stem, _ids(article.metadata.get("honorees")))
         article.related, article.search = extras["related"], extras["search"]
+        md = article.metadata
+        article.origin = {"publisher": md.get("source", ""), "original_title": md.get("original_title", ""),
+                          "url": md.get("source_url", ""), "informant": md.get("informant", "")}
         article.page_meta = page_meta(article.title, "news", article.date.strftime("%Y-%m-%d %H:%M"),
-                                      article.metadata.get("source", ""), description=article.excerpt,
+                                      md.get("source") or "原文未注明", description=article.excerpt,
                                       crumbs=[("新闻", "news/")], searchable=True)
 
 def _ids(value) -> list[str]:

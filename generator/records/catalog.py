@@ -11,7 +11,8 @@ from generator.domain.regions import Region, RegionTable
 
 @dataclass(frozen=True)
 class AwardRef:
-    """One honour an honoree received: which list, which category, which place on it."""
+    """One honour an honoree received: which list, which category, and its rank only where the
+    list is a ranking."""
 
     edition_id: str
     scheme_id: str
@@ -20,8 +21,11 @@ class AwardRef:
     level: str
     stage: str
     category: str
-    rank: int
+    position: int  # place in the list as the site holds it; orders the timeline, never shown as a rank
+    rank: int | None
     announced: str | None
+    announced_basis: str | None  # why the date is believed, when the source does not print it
+    listed_name: str  # the name as the list prints it
 
 
 @dataclass
@@ -38,6 +42,11 @@ class Honoree:
     news: list[str] = field(default_factory=list)  # news slugs, newest first
 
     @property
+    def awarded(self) -> bool:
+        """On a published list: a 先进典型. The others are brands and projects a report names."""
+        return bool(self.awards)
+
+    @property
     def record(self) -> HonoreeBase | None:
         """The validated record; None for a stub."""
         return self.source.model if self.source is not None else None
@@ -51,7 +60,8 @@ class Honoree:
 class Entry:
     """A list entry after linking."""
 
-    rank: int
+    position: int  # 1-based, in the order the list prints them
+    rank: int | None  # the published rank, for a ranked list only
     honoree_id: str
     name: str
     region: Region | None
@@ -65,6 +75,11 @@ class Category:
     kind: str
     quota: int | None
     entries: list[Entry]
+
+    @property
+    def complete(self) -> bool:
+        """The site holds the whole category: its positions are the list's own."""
+        return self.quota is not None and len(self.entries) == self.quota
 
 
 @dataclass

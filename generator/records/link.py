@@ -139,10 +139,9 @@ class _Linker:
                                          f"简页编号要以 {KIND_DIR[cat.kind]}/ 开头 (类别收录{KIND_LABELS[cat.kind]})")
                             continue
                         self.honorees.setdefault(target, Honoree(target, cat.kind, entry.name or "", region, None))
-                    entries.append(Entry(ei + 1, target, entry.name or self.honorees[target].name, region, entry.role))
-                    if self.visible(ed.status):
-                        self.honorees[target].awards.append(AwardRef(
-                            eid, ed.scheme, ed.title, ed.year, ed.level, ed.stage, cat.name, ei + 1, ed.announced))
+                    listed = entry.name or self.honorees[target].name
+                    entries.append(Entry(ei + 1, self._rank(ed, cat, ei), target, listed, region, entry.role))
+                self.check_ranks(rec, ed, ci)
                 if cat.quota is not None and len(cat.entries) > cat.quota:
                     self.problem(rec, rec.file, ("categories", ci, "entries", cat.quota),
                                  f"类别 “{cat.name}” 名额 (quota) 是 {cat.quota}, 这里列了 {len(cat.entries)} 个; "
@@ -153,10 +152,36 @@ class _Linker:
                 categories.append(Category(cat.name, slug, cat.kind, cat.quota, entries))
             if self.visible(ed.status):
                 editions[eid] = EditionInfo(eid, ed, ed.scheme, scope, categories, rec.file)
+                for category in categories:
+                    for en in category.entries:
+                        self.honorees[en.honoree_id].awards.append(AwardRef(
+                            eid, ed.scheme, ed.title, ed.year, ed.level, ed.stage, category.name, en.position, en.rank,
+                            ed.announced, ed.inferred.get("announced"), en.name))
         # Honorees on no published list and stubs of hidden lists stay; awards in year order.
         for h in self.honorees.values():
-            h.awards.sort(key=lambda a: (a.year, a.edition_id, a.rank))
+            h.awards.sort(key=lambda a: (a.year, a.edition_id, a.position))
         return editions
+
+    @staticmethod
+    def _rank(ed: Edition, cat, index: int) -> int | None:
+        """The printed rank, or the place in a ranked list the site holds whole; else none."""
+        if not ed.ranked:
+            return None
+        entry = cat.entries[index]
+        return entry.rank or (index + 1 if cat.quota == len(cat.entries) else None)
+
+    def check_ranks(self, rec: Record, ed: Edition, ci: int) -> None:
+        cat = ed.categories[ci]
+        for ei, entry in enumerate(cat.entries):
+            loc = ("categories", ci, "entries", ei, "rank")
+            if entry.rank is not None and not ed.ranked:
+                self.problem(rec, rec.file, loc, "这份榜单没写 ranked: true, 条目不能有名次; 原文按名次排列才写 ranked: true")
+                return
+            if ed.ranked and entry.rank is None and cat.quota != len(cat.entries):
+                self.problem(rec, rec.file, loc[:-1],
+                             f"按名次排列的榜单只收录了类别 “{cat.name}” 的一部分, 名次不能按顺序推算; "
+                             "给每个条目写上原文的名次 rank, 或收全名单并写明名额 quota")
+                return
 
     def _guess(self, wanted: str) -> str:
         ids = [i for i, r in self.loaded.records.items() if r.type in KIND_DIRS]

@@ -34,8 +34,9 @@ from generator.domain.slugs import cached_pinyin_words
 
 COLUMNS = {
     "search": "搜索", "home": "首页", "awards": "榜单", "honoree": "先进典型", "regions": "地区", "years": "年度",
-    "news": "新闻", "stats": "统计", "data": "开放数据",
+    "news": "新闻", "stats": "统计", "data": "开放数据", "brands": "品牌与项目",
 }
+UNLISTED = "品牌与项目"  # what the site calls honorees that a report names but no list holds
 
 
 def page_meta(title: str, column_key: str, pub_date: str, source: str, url: str | None = None,
@@ -126,7 +127,7 @@ def _region_ref(region: Region | None) -> dict | None:
 def latest_date(catalog: Catalog) -> str:
     """The newest dated fact (YYYY, or YYYY-MM-DD), "" if none: the 发布时间 of index pages, so
     that rebuilds stay byte-identical."""
-    dates = [e.model.announced or str(e.model.year) for e in catalog.editions.values()]
+    dates = [printed_date(e.model) for e in catalog.editions.values()]
     dates += [n.meta.date[:10] for n in catalog.news.values()]
     dates += [s.model.date for s in catalog.statsheets]
     return max(dates) if dates else ""
@@ -170,7 +171,8 @@ class PageBuilder:
     def edition_ref(self, e: EditionInfo) -> dict:
         return {
             "title": e.model.title, "url": edition_url(e.id), "year": e.model.year, "level": e.model.level,
-            "stage": e.model.stage, "announced": e.model.announced or "", "count": e.entry_count,
+            "stage": e.model.stage, "announced": dated(e.model.announced, e.model.inferred.get("announced")),
+            "count": e.entry_count,
             "quota": sum(c.quota or 0 for c in e.categories),
         }
 
@@ -245,10 +247,13 @@ class PageBuilder:
         editions = sorted(self.c.editions.values(), key=lambda e: (e.model.year, e.id), reverse=True)
         news = sorted(self.c.news.values(), key=lambda n: n.meta.date, reverse=True)[:5]
         headline = [
-            {"label": "先进典型", "value": str(sum(1 for h in self.c.honorees.values())), "url": "awards/"},
+            {"label": "先进典型", "value": str(sum(1 for h in self.c.honorees.values() if h.awarded)), "url": "awards/"},
             {"label": "榜单", "value": str(len(self.c.editions)), "url": "awards/"},
             {"label": "地区", "value": str(len({h.region.path for h in self.c.honorees.values() if h.region})), "url": "regions/"},
         ]
+        unlisted = sum(1 for h in self.c.honorees.values() if not h.awarded)
+        if unlisted:
+            headline.append({"label": UNLISTED, "value": str(unlisted), "url": "regions/"})
         figures = [
             {"region": s.region.display, "metric": item.metric, "value": item.value.text, "date": s.model.date,
              "url": region_url(s.region)}
@@ -273,9 +278,10 @@ class PageBuilder:
         issuers = [{"years": _years_label(p.from_year, p.to_year), "issuers": "、".join(p.issuers)}
                    for p in scheme.issuers_history]
         self.add(f"{sid}/index.html", "scheme.html", scheme.name, "awards",
-                 max((e["announced"] or str(e["year"]) for e in ref["editions"]), default=self.latest),
+                 max((printed_date(e.model) for e in self.c.editions.values() if e.scheme_id == sid), default=self.latest),
                  "、".join(scheme.issuers_history[-1].issuers) if scheme.issuers_history else self.site_source,
                  crumbs=[("榜单", "awards/")], scheme=ref, issuers=issuers,
+                 sources=[_source(s) for s in scheme.sources],
                  description_html=render_markdown(scheme.description))
 
     def awards(self) -> None:
@@ -285,7 +291,7 @@ class PageBuilder:
     def edition(self, e: EditionInfo) -> None:
         m = e.model
         scheme = self.c.schemes.get(e.scheme_id)
-        source = m.sources[0].publisher if m.sources else "、".join(m.issuers) or self.site_source
+        source = _publisher(m.sources) or "、".join(m.issuers) or self.site_source
         base = edition_url(e.id)
         cats_nav = [{"name": c.name, "slug": c.slug, "url": f"{base}category/{c.slug}/", "count": len(c.entries)} for c in e.categories]
         # Filter by the level just below the list's scope: provinces for a national list, districts for Shanghai.
@@ -302,8 +308,9 @@ class PageBuilder:
                         "url": f"{base}region/{r.slug_path.replace('/', '-')}/", "count": n}
                        for r, n in sorted(by_region.values(), key=lambda rn: rn[0].slug_path)]
         info = {
-            "title": m.title, "year": m.year, "level": m.level, "stage": m.stage, "announced": m.announced or "",
-            "inferred": list(m.inferred),
+            "title": m.title, "year": m.year, "level": m.level, "stage": m.stage,
+            "announced": dated(m.announced, m.inferred.get("announced")),
+            "inferred": dict(m.inferred), "order": _order_text(m.ranked, m.order_note),
             "attachments": [{"title": f.title, "url": f"attachments/{f.file}", "type": f.file.rsplit(".", 1)[-1].upper(),
                              "size": _size(self.c.attachments[f.file][1])} for f in m.attachments],
             "issuers": "、".join(m.issuers), "document_number": m.document_number or "", "note": m.note or "",
@@ -324,12 +331,12 @@ class PageBuilder:
                 if keep_region is not None and not entries:
                     continue
                 out.append({"name": cat.name, "slug": cat.slug, "quota": cat.quota or "", "kind": KIND_LABELS[cat.kind],
-                            "count": len(cat.entries), "entries": entries})
+                            "count": len(cat.entries), "entries": entries, "numbered": cat.complete or m.ranked})
             return out
 
         crumbs = [("榜单", "awards/")] + ([(scheme.name, f"{e.scheme_id}/")] if scheme else [])
         common = dict(edition=info, categories_nav=cats_nav, regions_nav=regions_nav, all_url=base)
-        pub = m.announced or str(m.year)
+        pub = printed_date(m)
         search = {
             "pinyin": "", "awards": "",
             "filters": self.edition_filters(e),
@@ -359,14 +366,16 @@ class PageBuilder:
 
     def _entry(self, en) -> dict:
         h = self.c.honorees.get(en.honoree_id)
-        return {"rank": en.rank, "name": en.name, "url": honoree_url(en.honoree_id),
+        return {"position": en.position, "rank": en.rank, "name": en.name, "url": honoree_url(en.honoree_id),
                 "region": _region_ref(en.region), "role": en.role or "",
+                "profile_name": h.name if h and h.name != en.name else "",
                 "is_stub": h.is_stub if h else True}
 
     def honoree(self, h: Honoree) -> None:
         r = h.record
         awards = [{"year": a.year, "title": a.edition_title, "url": edition_url(a.edition_id), "category": a.category,
-                   "rank": a.rank, "stage": a.stage, "level": a.level, "announced": a.announced or ""}
+                   "rank": a.rank, "stage": a.stage, "level": a.level, "announced": dated(a.announced, a.announced_basis),
+                   "listed_name": a.listed_name if a.listed_name != h.name else ""}
                   for a in h.awards]
         news = [{"title": self.c.news[s].meta.title, "url": f"news/{s}/", "date": self.c.news[s].meta.date[:10],
                  "source": self.c.news[s].meta.source} for s in h.news]
@@ -378,20 +387,25 @@ class PageBuilder:
         if r is None:
             first = h.awards[0] if h.awards else None
             edition = self.c.editions.get(first.edition_id) if first else None
-            source = edition.model.sources[0].publisher if edition and edition.model.sources else self.site_source
-            pub = (first.announced or str(first.year)) if first else self.latest
+            source = (_publisher(edition.model.sources) if edition else "") or self.site_source
+            pub = printed_date(edition.model) if edition else self.latest
             description = h.name
         else:
             pub = max((s.date for s in r.sources if s.date), default=self.latest)
-            source = r.sources[0].publisher if r.sources else self.site_source
+            source = _publisher(r.sources) or self.site_source
             body_html = render_markdown(r.body)
             description = r.summary or textcut.cut(markdown_text(body_html), 120)
             data.update(profile=_profile(r), summary=description, body_html=body_html,
-                        stats=[{"metric": s.metric, "value": s.value.text, "date": s.date or "", "note": s.note or ""}
-                               for s in r.stats],
+                        stats=[{"metric": s.metric, "value": s.value.text, "date": s.date or "", "note": s.note or "",
+                                "quote": s.quote or "", "source": s.source} for s in r.stats],
                         sources=[_source(s) for s in r.sources], tags=list(r.tags),
                         also_known_as=list(r.also_known_as), draft=r.status == "draft")
-        self.add(f"{h.id}/index.html", "honoree.html", h.name, "honoree", pub, source, crumbs=[("榜单", "awards/")],
+        data["awarded"] = h.awarded
+        if h.awarded:
+            column, crumbs = "honoree", [("榜单", "awards/")]
+        else:  # named in a report, on no list: not a 先进典型
+            column, crumbs = "brands", [("地区", "regions/")] + [(x.name, region_url(x)) for x in chain[:-1]]
+        self.add(f"{h.id}/index.html", "honoree.html", h.name, column, pub, source, crumbs=crumbs,
                  description=description, searchable=True, honoree=data)
 
     def honoree_search(self, h: Honoree, chain: list[Region]) -> dict:
@@ -429,7 +443,8 @@ class PageBuilder:
 
     def child_refs(self, parent: str | None) -> list[dict]:
         members = self.region_index.members
-        return [{"name": r.name, "url": region_url(r), "level": r.level, "count": len(members[r.path])}
+        return [{"name": r.name, "url": region_url(r), "level": r.level,
+                 "count": sum(1 for h in members[r.path] if h.awarded)}
                 for r in sorted(self.c.regions.children(parent), key=lambda r: r.slug_path)]
 
     def regions_index(self) -> None:
@@ -439,28 +454,33 @@ class PageBuilder:
     def region(self, region: Region) -> None:
         idx = self.region_index
         inside = idx.members[region.path]
-        by_kind = Counter(h.kind for h in inside)
+        awarded = [h for h in inside if h.awarded]
+        by_kind = Counter(h.kind for h in awarded)
         sheets = idx.sheets_of[region.path]
         editions = [self.c.editions[i] for i in sorted(idx.listed[region.path])]
         chain = self.c.regions.ancestors(region.path)
         crumbs = [("地区", "regions/")] + [(a.name, region_url(a)) for a in chain[:-1]]
         groups = []
         for kind, label in KIND_LABELS.items():
-            group = sorted((h for h in inside if h.kind == kind), key=lambda h: h.region.slug_path + h.id)
+            group = sorted((h for h in awarded if h.kind == kind), key=lambda h: h.region.slug_path + h.id)
             if group:
                 groups.append({"kind": label, "count": len(group),
                                "honorees": [self.honoree_card(h) for h in group]})
+        unlisted = sorted((h for h in inside if not h.awarded), key=lambda h: h.region.slug_path + h.id)
+        if unlisted:
+            groups.append({"kind": UNLISTED, "count": len(unlisted), "unlisted": True,
+                           "honorees": [self.honoree_card(h) for h in unlisted]})
         self.add(f"regions/{region.slug_path}/index.html", "region.html", region.display, "regions",
                  max((s.model.date for s in sheets), default=self.latest),
-                 sheets[0].model.source.publisher if sheets else self.site_source, crumbs=crumbs,
+                 (sheets[0].model.source.publisher if sheets else "") or self.site_source, crumbs=crumbs,
                  region={"name": region.name, "display": region.display, "level": region.level,
-                         "count": len(inside),
+                         "count": len(awarded), "unlisted": len(inside) - len(awarded),
                          "kind_counts": [{"kind": KIND_LABELS[k], "count": n} for k, n in sorted(by_kind.items())]},
                  children=self.child_refs(region.path), groups=groups,
                  editions=[self.edition_ref(e) for e in sorted(editions, key=lambda e: e.model.year, reverse=True)],
                  sheets=[{"title": s.model.title or "统计", "date": s.model.date,
                           "source": _source(s.model.source),
-                          "rows": [{"metric": i.metric, "value": i.value.text, "note": i.note or ""}
+                          "rows": [{"metric": i.metric, "value": i.value.text, "note": i.note or "", "quote": i.quote or ""}
                                    for i in s.model.items]} for s in sheets])
 
     def years_index(self) -> None:
@@ -472,18 +492,19 @@ class PageBuilder:
     def year(self, y: int) -> None:
         eds = sorted(self.editions_by_year[y], key=lambda e: e.id)
         self.add(f"years/{y}/index.html", "year.html", f"{y}年度", "years",
-                 max(e.model.announced or str(y) for e in eds), self.site_source,
+                 max(printed_date(e.model) for e in eds), self.site_source,
                  crumbs=[("年度", "years/")], year=y,
                  editions=[{**self.edition_ref(e), "categories": [
                      {"name": c.name, "entries": [self._entry(en) for en in c.entries]} for c in e.categories]}
                      for e in eds])
 
     def stats(self) -> None:
-        kinds = Counter(h.kind for h in self.c.honorees.values())
+        awarded = [h for h in self.c.honorees.values() if h.awarded]
+        kinds = Counter(h.kind for h in awarded)
         by_year = Counter()
         for e in self.c.editions.values():
             by_year[e.model.year] += e.entry_count
-        provinces = Counter(h.region.parts[0] for h in self.c.honorees.values() if h.region)
+        provinces = Counter(h.region.parts[0] for h in awarded if h.region)
         volunteers = [(f"{s.region.display}({s.model.date[:7]})", item.value.value, item.value.text)
                       for s in self.c.statsheets for item in s.model.items if item.metric == "注册志愿者"]
         charts = [
@@ -643,15 +664,17 @@ class PageBuilder:
 
     def edition_data(self, e: EditionInfo) -> None:
         """data/<edition>.json and .csv."""
-        rows = [{"category": c.name, "rank": en.rank, "name": en.name, "honoree_id": en.honoree_id,
+        rows = [{"category": c.name, "position": en.position, "rank": en.rank, "name": en.name, "honoree_id": en.honoree_id,
                  "region": en.region.path if en.region else "", "role": en.role or ""}
                 for c in e.categories for en in c.entries]
-        meta = {"id": e.id, "title": e.model.title, "year": e.model.year, "level": e.model.level, "inferred": e.model.inferred,
+        # position is the order the list prints; rank stays empty unless the list is a ranking.
+        meta = {"id": e.id, "title": e.model.title, "year": e.model.year, "level": e.model.level,
+                "ranked": e.model.ranked, "order_note": e.model.order_note, "inferred": dict(e.model.inferred),
                 "stage": e.model.stage, "announced": e.model.announced, "issuers": e.model.issuers,
                 "document_number": e.model.document_number, "entries": rows}
         self._data(f"data/{e.id}.json", _json(meta))
-        self._data(f"data/{e.id}.csv", _csv(["category", "rank", "name", "honoree_id", "region", "role"],
-                                             [[r[k] for k in ("category", "rank", "name", "honoree_id", "region", "role")] for r in rows]))
+        columns = ("category", "position", "rank", "name", "honoree_id", "region", "role")
+        self._data(f"data/{e.id}.csv", _csv(list(columns), [["" if r[k] is None else r[k] for k in columns] for r in rows]))
 
     def _data(self, path: str, text: str) -> None:
         self.pages.append(Page(path, body=text.encode("utf-8"), in_sitemap=False))
@@ -701,6 +724,8 @@ def news_search(catalog: Catalog, news: NewsInfo) -> dict:
 
 
 def _years_label(start: int | None, end: int | None) -> str:
+    if start and start == end:
+        return f"{start}年度"
     if start and end:
         return f"{start}—{end}年度"
     if end:
@@ -711,8 +736,39 @@ def _years_label(start: int | None, end: int | None) -> str:
 
 
 def _source(s) -> dict:
-    return {"publisher": s.publisher, "title": s.title or "", "url": s.url or "", "date": s.date or "",
-            "author": s.author or "", "editor": s.editor or "", "site": s.site or ""}
+    return {"publisher": s.publisher or "", "title": s.title or "", "url": s.url or "", "date": s.date or "",
+            "author": s.author or "", "editor": s.editor or "", "site": s.site or "",
+            "informant": s.informant or "", "quote": s.quote or ""}
+
+
+def _publisher(sources) -> str:
+    return next((s.publisher for s in sources if s.publisher), "")
+
+
+def printed_date(m) -> str:
+    """An edition's date for its pages' header: the announcement when printed, else its report's date."""
+    if m.announced and "announced" not in m.inferred:
+        return m.announced
+    return next((s.date for s in m.sources if s.date), str(m.year))
+
+
+def dated(text: str | None, basis: str | None) -> str:
+    """A date as pages show it: as printed, or, when inferred, “约 2020年3月 (据报道日期)”."""
+    if not text:
+        return ""
+    if basis is None:
+        return text
+    parts = [int(p) for p in text.split("-")]
+    words = "".join(f"{n}{unit}" for n, unit in zip(parts, ("年", "月", "日")))
+    return f"约 {words}（{basis}）"
+
+
+def _order_text(ranked: bool, note: str | None) -> str:
+    if ranked:
+        return "按名次排列"
+    if note:
+        return f"{note}（原文）"
+    return "按原文公布顺序, 不表示名次"
 
 
 def _profile(record: HonoreeBase) -> list[dict]:
@@ -746,13 +802,14 @@ def _open_data_row(h: Honoree) -> tuple[str, list]:
     """One honoree in data/honorees.json (as list-item JSON) and in honorees.csv."""
     row = {
         "id": h.id, "name": h.name, "kind": h.kind, "region": h.region.path if h.region else "",
-        "is_stub": h.is_stub, "url": honoree_url(h.id),
-        "awards": [{"edition": a.edition_id, "year": a.year, "category": a.category, "rank": a.rank} for a in h.awards],
+        "is_stub": h.is_stub, "awarded": h.awarded, "url": honoree_url(h.id),
+        "awards": [{"edition": a.edition_id, "year": a.year, "category": a.category, "rank": a.rank,
+                    "announced": a.announced, "announced_inferred": a.announced_basis is not None} for a in h.awards],
         "stats": [{"metric": s.metric, **s.value.as_dict(), "date": s.date or ""} for s in (h.record.stats if h.record else [])],
     }
     item = "  " + _json(row).rstrip("\n").replace("\n", "\n  ")  # JSON strings hold no raw newline
     csv_row = [h.id, h.name, h.kind, row["region"], "yes" if h.is_stub else "no",
-               "; ".join(f"{a.year} {a.edition_id} {a.category} #{a.rank}" for a in h.awards)]
+               "; ".join(f"{a.year} {a.edition_id} {a.category}" + (f" 第{a.rank}名" if a.rank else "") for a in h.awards)]
     return item, csv_row
 
 

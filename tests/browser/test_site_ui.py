@@ -12,13 +12,13 @@ SHANGHAI = "editions/shanghai-shequ-zhiyuan-shifan-2019/"
 
 def test_edition_filters_work_by_clicking(page):
     page.goto(page.base + SHANGHAI)
-    assert page.locator("ol.entries > li").count() == 40
+    assert page.locator(".entries > li").count() == 40
     page.locator(".filters a", has_text="闵行区").click()
     page.wait_for_url("**/region/shanghai-minhang/")
-    assert page.locator("ol.entries > li").count() == 3
+    assert page.locator(".entries > li").count() == 3
     page.locator(".filters a", has_text="服务创优示范中心").click()
     page.wait_for_url("**/category/**")
-    assert page.locator("ol.entries > li").count() == 10
+    assert page.locator(".entries > li").count() == 10
     assert page.locator("section.category h2").inner_text().startswith("服务创优示范中心")
 
 
@@ -32,7 +32,7 @@ def test_edition_filters_work_with_the_keyboard(page):
         raise AssertionError("the 闵行区 filter cannot be reached with Tab")
     page.keyboard.press("Enter")
     page.wait_for_url("**/region/shanghai-minhang/")
-    assert page.locator("ol.entries > li").count() == 3
+    assert page.locator(".entries > li").count() == 3
 
 
 def test_skip_link_is_the_first_stop_and_jumps_to_the_content(page):
