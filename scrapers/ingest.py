@@ -103,15 +103,24 @@ def append_page(article: Article, part: Article) -> None:
 
 
 def _source(article: Article, url: str | None) -> dict:
-    src = {"publisher": article.source or article.site or _host(url) or "未注明来源", "title": article.title or None,
+    """The page as a source. No outlet printed means none written: never the informant, never a host name."""
+    src = {"publisher": article.source or article.site, "title": article.title or None,
            "url": url, "date": (article.publish_time or "")[:10] or None, "author": article.author,
-           "editor": article.editor, "site": article.site if article.site != article.source else None}
+           "editor": article.editor, "site": article.site if article.site != article.source else None,
+           "informant": informant(article.paragraphs[:3])}
     return {k: v for k, v in src.items() if v}
 
 
-def _host(url: str | None) -> str | None:
-    m = re.match(r"https?://([^/:]+)", url or "")
-    return m.group(1) if m else None
+# “记者今天从市委社会工作部获悉”: who told the reporter. It is not the outlet that printed the article.
+_INFORMANT = re.compile(r"(?:记者|笔者)?(?:今天|今日|近日|日前|昨天|昨日)?从([^，。,；;“”]{2,24}?)(?:获悉|了解到|得知)")
+
+
+def informant(paragraphs: list[str]) -> str | None:
+    for text in paragraphs:
+        m = _INFORMANT.search(text)
+        if m:
+            return m[1]
+    return None
 
 
 def _one_line(text: str) -> str:
@@ -292,22 +301,30 @@ class Ingest:
                 if entry.role:
                     item["role"] = entry.role
                 entries.append(item)
-            categories.append({"name": cat.name, "kind": cat.kind, "quota": len(entries), "entries": entries})
+            # 名额 only as printed: a count of what was found would state a quota the text never gave
+            categories.append({"name": cat.name, "kind": cat.kind, **({"quota": cat.stated} if cat.stated else {}),
+                               "entries": entries})
         if e.existing:
             return self._merge_edition(e, categories, report, self._keep_files(e.existing, files, report))
         # Without a year printed or a publication date, the year is this one, marked as a guess.
         data = {"scheme": scheme, "year": e.year or date.today().year, "title": e.title, "level": e.level}
         if e.region:
             data["region"] = e.region
-        inferred = e.inferred if e.year else sorted({*e.inferred, "year"})
+        inferred = dict(e.inferred)
+        if not e.stage:
+            inferred["stage"] = "原文没有写明, 导入时默认为“公布”; 按原文核对是推荐、候选、公示还是公布"
+        if not e.year:
+            inferred["year"] = "原文没有写年度, 也没有刊发时间: 暂填今年"
+        if src.get("date"):  # the report's date, not a printed announcement date
+            data["announced"] = src["date"]
+            inferred["announced"] = f"据报道日期 {src['date']}"
         if inferred:
             data["inferred"] = inferred
-        if src.get("date"):
-            data["announced"] = src["date"]
         rid = self._free_id(f"editions/{_slug(re.sub(r'(?:19|20)[0-9]{2}年度?', '', e.title))}-{data['year']}")
         if files:
             data["attachments"] = self._keep_files(rid, files, report)
-        data.update({"stage": "公布", "sources": [src], "status": "draft", "categories": categories})
+        data.update({"stage": e.stage or "公布", "sources": [{**src, "quote": e.quote} if e.quote else src],
+                     "status": "draft", "categories": categories})
         path = self.content / "records" / f"{rid}.yaml"
         if D.write_new(path, D.dump(data, header="由 bangyang ingest 生成的草稿; 核对阶段、名额和地区后把 status 改为 published")):
             report.created.append(self._rel(path))
@@ -381,11 +398,11 @@ class Ingest:
             # the same URL or title; or the same minute from the same outlet, or with the same honorees.
             # A date without a time says too little, so those articles are matched by title only.
             if (src.get("url") and n.url == src["url"]) or n.title == title or (
-                    timed and n.when == when and (n.source == src["publisher"] or n.ids & mentioned)):
+                    timed and n.when == when and (n.source and n.source == src.get("publisher") or n.ids & mentioned)):
                 report.skipped.append(f"{a.title}: 这篇文章已导入 ({n.when} {n.source})")
                 return
-        meta = [("Title", a.title), ("Date", when), ("Source", src["publisher"]), ("Author", a.author),
-                ("Editor", a.editor), ("Site", src.get("site")), ("Source_url", src.get("url")),
+        meta = [("Title", a.title), ("Date", when), ("Source", src.get("publisher")), ("Informant", src.get("informant")),
+                ("Author", a.author), ("Editor", a.editor), ("Site", src.get("site")), ("Source_url", src.get("url")),
                 ("Honorees", ", ".join(dict.fromkeys(list(ids.values()) + list(d.links.values())))),
                 ("Editions", ", ".join(editions)), ("Regions", ", ".join(d.regions[:5])), ("Status", "draft")]
         lines = [f"{k}: {_one_line(D.plain_text(v, 300))}" for k, v in meta if v]
@@ -398,7 +415,7 @@ class Ingest:
             path = news_dir / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
             if D.write_new(path, text):
                 report.created.append(self._rel(path))
-                self.known.news.append(KnownNews(when, src["publisher"], mentioned, title, src.get("url")))
+                self.known.news.append(KnownNews(when, src.get("publisher"), mentioned, title, src.get("url")))
                 return
         report.skipped.append(f"{self._rel(news_dir / stem)}: 同名新闻稿太多")
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.domain.ids import name_key
+from generator.domain.model import QUOTE_MAX
 from generator.domain.quantity import Quantity, QuantityError, parse_quantity
 from generator.domain.regions import Region, RegionError, RegionTable
 
@@ -71,7 +72,7 @@ class KnownNews:
     """A news article the project has, as ingest recognises it again."""
 
     when: str          # “YYYY-MM-DD HH:MM”
-    source: str
+    source: str | None
     ids: set           # honorees and editions it mentions
     title: str = ""
     url: str | None = None
@@ -91,6 +92,7 @@ class DraftCategory:
     name: str
     kind: str
     entries: list[DraftEntry] = field(default_factory=list)
+    stated: int | None = None  # the count the text prints for it (“(10个)”), if any
 
 
 @dataclass
@@ -102,7 +104,9 @@ class DraftEdition:
     categories: list[DraftCategory]
     scheme: str | None = None    # an existing scheme, when one matches
     existing: str | None = None  # an existing edition with this title
-    inferred: list[str] = field(default_factory=list)  # fields the text does not print (year, level)
+    inferred: dict[str, str] = field(default_factory=dict)  # fields the text does not print → why they were guessed
+    quote: str = ""  # the line of the page the list starts at
+    stage: str | None = None  # as the text words it (公示, 公布…); None when it does not say
 
 
 @dataclass
@@ -243,7 +247,8 @@ def _editions(article: Article, known: Known, drafts: Drafts) -> None:
         return
     years = _YEAR.findall(title) or _YEAR.findall(article.body[:2000])
     year = int(years[0]) if years else (int(article.publish_time[:4]) if article.publish_time else None)
-    inferred = [] if years else ["year"]  # a year taken from the publication date is a guess
+    # a year taken from the publication date is a guess
+    inferred = {} if years else {"year": "原文没有写年度, 据刊发时间推定"}
     scope, _ = place(known, title.split("年", 1)[-1].lstrip("度“\""))
     if scope is not None and scope.depth > 2:
         scope = None
@@ -271,16 +276,29 @@ def _editions(article: Article, known: Known, drafts: Drafts) -> None:
     # Regional articles of one national list name it differently: the scheme and year identify it.
     existing = known.editions.get(title) or (known.edition_of.get((scheme, year)) if scheme and year else None)
     level, printed = _level(title, scope)
-    inferred += [] if printed else ["level"]
+    if not printed:
+        inferred["level"] = "原文没有写级别, 据名称和地区推定"
+    stage = _stage(title + " " + article.body[:300])
+    first = article.list_entries[0]
+    quote = (first.source or first.name).strip()[:QUOTE_MAX]
     drafts.editions.append(DraftEdition(title, year, level, scope.display if scope else None,
-                                        categories, scheme, existing, inferred))
+                                        categories, scheme, existing, inferred, quote, stage))
+
+
+_STAGES = [("公示", re.compile(r"公示")), ("候选", re.compile(r"候选")), ("推荐", re.compile(r"推荐(?:名单|对象|人选)")),
+           ("公布", re.compile(r"公布|揭晓|命名|表彰|授予|名单的(?:通知|决定)"))]
+
+
+def _stage(text: str) -> str | None:
+    """The stage a notice's own words give: a 公示 is not yet a 公布."""
+    return next((stage for stage, words in _STAGES if words.search(text)), None)
 
 
 def _check_counts(title: str, categories: list[DraftCategory], stated: dict[str, int], drafts: Drafts) -> None:
     """Tell the editor of each category whose entries are not as many as the text says:
     a list printed as “陈根发等9名” names one of nine, and the rest must come from elsewhere."""
     for cat in categories:
-        want = stated.get(cat.name)
+        want = cat.stated = stated.get(cat.name)
         if want is not None and want != len(cat.entries):
             drafts.short.append(f"《{title}》“{cat.name}”：原文写明 {want} 个，找到 {len(cat.entries)} 个；"
                                 "请对照原文或附件补齐，不要凭推测补写")

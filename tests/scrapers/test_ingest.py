@@ -62,7 +62,7 @@ def test_seeds_into_an_empty_project_reproduce_the_hand_written_records(bare, se
 
     Known differences, each because the page does not say more:
     - seed 000 names no list, so no 2017 edition is drafted; the profile is drafted alone;
-    - seed 001 names no outlet: its source is “未注明来源”, not “宁波市委社会工作部(据转载报道)”;
+    - seed 000's 2017 list is a recommendation the page does not name as a list: no edition is drafted;
     - record ids come from pinyin of the whole name (xiangshan-nuannuandexinjiakunnanjia…),
       where the hand-written ones were shortened;
     - statistics sheets are drafted per city (嘉兴市), the hand-written one is per district (秀洲区);
@@ -272,15 +272,21 @@ def test_a_year_and_level_the_list_does_not_print_are_marked_as_inferred_on_the_
     made = {yaml.safe_load((project / c).read_text(encoding="utf-8"))["title"]: project / c
             for c in report.created if c.startswith("content/records/editions/")}
     guess = yaml.safe_load(made["宁波市最美志愿服务社区名单公布"].read_text(encoding="utf-8"))
-    assert (guess["year"], guess["level"], guess["inferred"]) == (2024, "市", ["year", "level"])
-    assert "inferred" not in yaml.safe_load(made["2023年度全国最美志愿服务社区名单"].read_text(encoding="utf-8"))
+    assert (guess["year"], guess["level"], guess["stage"]) == (2024, "市", "公布")
+    # Each guess says what it rests on; the report's date is no printed announcement date.
+    assert guess["inferred"] == {"year": "原文没有写年度, 据刊发时间推定", "level": "原文没有写级别, 据名称和地区推定",
+                                 "announced": "据报道日期 2024-05-06"}
+    assert guess["announced"] == "2024-05-06"
+    assert "year" not in yaml.safe_load(made["2023年度全国最美志愿服务社区名单"].read_text(encoding="utf-8")).get("inferred", {})
 
     build(project, include_drafts=True, search=False)
     rid = made["宁波市最美志愿服务社区名单公布"].relative_to(project / "content/records").with_suffix("")
     facts = text_of(page(project / "output", f"{rid}/").select_one("dl.facts"))
-    assert "2024 推断" in facts and "市 推断" in facts, facts
+    assert "2024 推断 原文没有写年度, 据刊发时间推定" in facts and "市 推断" in facts, facts
+    assert "约 2024年5月6日（据报道日期 2024-05-06）" in facts, facts
     rid = made["2023年度全国最美志愿服务社区名单"].relative_to(project / "content/records").with_suffix("")
-    assert "推断" not in text_of(page(project / "output", f"{rid}/").select_one("dl.facts"))
+    facts = text_of(page(project / "output", f"{rid}/").select_one("dl.facts"))
+    assert "2023 推断" not in facts and "全国 推断" not in facts, facts
 
 
 def _as_an_editor_writes_it(path: Path) -> str:
