@@ -125,6 +125,8 @@ class RegionTable:
         if "/" in (text or "") and text.strip() in self.regions:
             return self.regions[text.strip()]
         current: str | None = None
+        parent: str | None = None  # the place above current, and where current's name began
+        begun = 0
         i = 0
         longest = self._longest
         while i < len(s):
@@ -146,16 +148,49 @@ class RegionTable:
                         f"“{s[i:i + n]}” 可指 {'、'.join(below)}; 请写出上一级地区以区分"
                     )
             if match is None:
-                known = s[:i]
-                hint = f"“{known}” 已识别为 {current}, 但" if known else ""
-                raise RegionError(
-                    f"{hint}“{s[i:]}” 不在地区表 content/regions.yaml 中; "
-                    "请检查写法, 或在地区表里加一行 “全路径: 拼音”"
-                )
+                if current is not None and i - begun < len(self.regions[current].name):
+                    # “潘火街到”: a short form (潘火) matched and a typo is left over; judge the whole word
+                    raise RegionError(self._not_found(s[:begun], s[begun:], parent))
+                raise RegionError(self._not_found(s[:i], s[i:], current))
+            parent, begun = current, i
             i += match[0]
             current = match[1]
         assert current is not None
         return self.regions[current]
+
+
+    def _not_found(self, known: str, rest: str, current: str | None) -> str:
+        """Say what was recognised, where the rest really is, or what is near it in the table."""
+        head = f"“{known}” 已识别为 {current}, 但" if known and current else ""
+        # 鄞州区浒山街道: 浒山街道 is in the table, under another place.
+        for n in range(min(self._longest, len(rest)), 0, -1):
+            elsewhere = sorted(p for p in self._names.get(rest[:n], ())
+                               if current is None or not p.startswith(current + "/"))
+            if elsewhere and current is not None:
+                where = "、".join(self.regions[p].parent_path or "(顶层)" for p in elsewhere[:3])
+                first = self.regions[elsewhere[0]]
+                parent = self.regions.get(first.parent_path or "")
+                written = (parent.name if parent else "") + first.name + rest[n:]
+                return (f"{head}“{rest[:n]}” 不在 {current} 下: 地区表中的 “{rest[:n]}” 属于 {where}; "
+                        f"如果是它, 写成 “{written}”")
+        import difflib  # only on the error path
+
+        below = [r.name for r in self.children(current)] if current is not None else []
+        near = difflib.get_close_matches(rest, below, n=5, cutoff=0.4)
+        # Elsewhere in the table, named with the place above so the editor sees where it is.
+        anywhere = {r.name: r for r in self.regions.values()}
+        for name in difflib.get_close_matches(rest, list(anywhere), n=3, cutoff=0.6):
+            region = anywhere[name]
+            shown = self.regions[region.parent_path].name + name if region.parent_path else name
+            if name not in near and region.parent_path != current:
+                near.append(shown)
+        if near:
+            hint = f"; 表中相近的有 {'、'.join(near[:5])}"
+        elif below:
+            hint = f"; {current} 下已有 {'、'.join(below[:8])}{' 等' if len(below) > 8 else ''}"
+        else:
+            hint = ""
+        return f"{head}“{rest}” 不在地区表 content/regions.yaml 中{hint}; 请检查写法, 或在地区表里加一行 “全路径: 拼音”"
 
 
 def build_table(entries: dict[str, object]) -> tuple[RegionTable, list[tuple[str, str]]]:

@@ -55,6 +55,15 @@ LOCATED_CASES = {
     "unknown region": (
         YUBO, "region: 慈溪市浒山街道", "region: 慈溪市浒山街道虞波社区",
         ["地区表", "“虞波社区”"]),
+    "a street put under the wrong district": (
+        YUBO, "region: 慈溪市浒山街道", "region: 鄞州区浒山街道",
+        ["“浒山街道” 不在 浙江省/宁波市/鄞州区 下", "属于 浙江省/宁波市/慈溪市", "写成 “慈溪市浒山街道”"]),
+    "a misspelt street, with the places near it": (
+        YUBO, "region: 慈溪市浒山街道", "region: 鄞州区潘火街到",
+        ["“潘火街到” 不在地区表", "相近的有 潘火街道"]),
+    "a district missing from the table, with what its city has": (
+        YUBO, "region: 慈溪市浒山街道", "region: 宁波市海曙区",
+        ["“海曙区” 不在地区表", "浙江省/宁波市 下已有 慈溪市、鄞州区"]),
     "award year in the future": (
         ED2024, "year: 2024", "year: 2999",
         ["将来", "2999"]),
