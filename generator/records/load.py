@@ -22,7 +22,9 @@ from generator.domain.ids import is_record_id, is_slug
 from generator.records import yamlfile
 from generator.domain.values import Unkept, Values
 from generator.domain.ids import content_hash
-from generator.domain.model import MAX_ATTACHMENT_BYTES, RECORD_MODELS, NewsMeta, SiteInfo
+from generator.domain.model import (
+    MAX_ATTACHMENT_BYTES, RECORD_MODELS, UNPRINTABLE, NewsMeta, SiteInfo, unprintable_message,
+)
 from generator.domain.problems import Problem
 from generator.records.record import Record, StoredModel
 from generator.domain.regions import RegionTable, build_table
@@ -543,6 +545,12 @@ def _load_news(loaded: Loaded) -> None:
             continue
         loaded.hashes[f"news/{path.stem}"] = content_hash(text.encode("utf-8"))
         meta, lines = read_front_matter(text)
+        hidden = UNPRINTABLE.search(text)
+        if hidden:
+            line = text.count("\n", 0, hidden.start()) + 1
+            loaded.problems.append(Problem(shown, line, hidden.start() - text.rfind("\n", 0, hidden.start()), "",
+                                           unprintable_message(hidden.group())))
+            continue
         if not is_slug(path.stem):
             loaded.problems.append(Problem(shown, 0, 0, "", "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 2025-07-03-ningbo.md"))
             continue

@@ -15,6 +15,7 @@ try:
 except ImportError:  # pragma: no cover - libyaml missing; still correct, only slower
     from yaml import SafeLoader  # type: ignore[assignment]
 
+from generator.domain.model import UNPRINTABLE, unprintable_message
 from generator.domain.problems import Problem
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -54,6 +55,8 @@ class TreeLoader(SafeLoader):
     def _plain(self, node, seen: set[int]):
         tag = node.tag
         if tag == _STR and type(node) is yaml.ScalarNode:
+            if UNPRINTABLE.search(node.value):
+                raise _Refused(node.start_mark, unprintable_message(node.value))
             return node.value
         if id(node) in seen:
             # An alias of a list or mapping: nested aliases of aliases (a “billion laughs”)

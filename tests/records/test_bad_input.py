@@ -64,6 +64,12 @@ LOCATED_CASES = {
     "a district missing from the table, with what its city has": (
         YUBO, "region: 慈溪市浒山街道", "region: 宁波市海曙区",
         ["“海曙区” 不在地区表", "浙江省/宁波市 下已有 慈溪市、鄞州区"]),
+    "an invisible control character in a name": (
+        YUBO, "leader: 严介军", 'leader: "严介\\x00军"',
+        ["控制字符", "U+0000"]),
+    "a right-to-left override that would reverse a name on the page": (
+        YUBO, "leader: 严介军", "leader: 严介\u202e军",
+        ["控制字符", "U+202E"]),
     "award year in the future": (
         ED2024, "year: 2024", "year: 2999",
         ["将来", "2999"]),
