@@ -24,6 +24,8 @@ class _Linker:
         self.problems: list[Problem] = list(loaded.problems)
         self.honorees: dict[str, Honoree] = {}
         self.redirects: dict[str, str] = {}
+        self.named: dict[tuple, str] = {}  # (name, region) → the record of that name there
+        self.by_name: dict[str, str] = {}
 
     def problem(self, record: Record | None, file: str, loc: tuple, message: str, at_key: bool = False) -> None:
         text = record.text if record else ""
@@ -51,13 +53,13 @@ class _Linker:
     def link_honorees(self) -> None:
         # Only the records' views: a record read from the build cache unpickles its model
         # when a page needs it (generator.records.record).
-        seen: dict[tuple, str] = {}  # (kind, name, region) → the first record of it
+        seen: dict[tuple, str] = {}  # (name, region) → the first record of it, whatever its kind
         for rid, rec in self.loaded.records.items():
             view = rec.view
             if view is None:
                 continue
             region = self.region(view.region, rec, ("region",))
-            key = (rec.type, name_key(view.name), region.path if region else view.region)
+            key = (name_key(view.name), region.path if region else view.region)
             same = seen.setdefault(key, rid)
             if same != rid:  # named at the later id of the two, whatever order the files were read in
                 first, copy = sorted((same, rid))
@@ -68,6 +70,9 @@ class _Linker:
             if not self.visible(view.status):
                 continue
             self.honorees[rid] = Honoree(rid, KIND_DIRS[rec.type], view.name, region, rec, rec.file)
+        self.named = seen
+        for (key, _), rid in sorted(seen.items(), key=lambda kv: kv[1], reverse=True):
+            self.by_name[key] = rid  # the first id of a name, for entries that give no region
         for rid, rec in self.loaded.records.items():
             view = rec.view
             if view is None:
@@ -129,6 +134,13 @@ class _Linker:
                         if target in self.loaded.records:
                             self.problem(rec, rec.file, loc + ("stub",),
                                          f"{target} 已有档案; 把 stub: 改为 honoree:")
+                            continue
+                        key = name_key(entry.name or "")
+                        profile = self.named.get((key, region.path)) if region is not None else self.by_name.get(key)
+                        if profile is not None:
+                            self.problem(rec, rec.file, loc + ("stub",),
+                                         f"“{entry.name}” 已有档案 {profile}; 把这一条改为 honoree: {profile}, "
+                                         "不要另建简页")
                             continue
                         if stub_names.setdefault(target, entry.name or "") != (entry.name or ""):
                             self.problem(rec, rec.file, loc + ("stub",),

@@ -333,6 +333,23 @@ def test_a_copied_record_with_the_same_name_and_region_is_named(project):
     assert msg.startswith("content/records/communities/zhejiang/cixi-yubo-2.yaml:1:") and "communities/zhejiang/cixi-yubo " in msg, msg
 
 
+def test_the_same_name_and_region_in_another_kind_is_named_as_a_copy(project):
+    copy = project / "content/records/organizations/zhejiang/cixi-yubo.yaml"
+    copy.write_text("name: 慈溪市浒山街道虞波社区\nregion: 慈溪市浒山街道\n", encoding="utf-8")
+    msg = _one(project, "同名、同地区")
+    assert msg.startswith("content/records/organizations/zhejiang/cixi-yubo.yaml:1:"), msg
+
+
+def test_a_list_entry_made_a_stub_for_a_place_that_has_a_record_points_to_it(project):
+    shanghai = project / "content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml"
+    _replace(shanghai, "      - honoree: centres/shanghai/minhang-wujing\n        name: 闵行区吴泾镇社区志愿服务中心\n",
+             "      - stub: centres/shanghai/wujing-copy\n        name: 闵行区吴泾镇社区志愿服务中心\n")
+    msg = _one(project, "已有档案")
+    line = _line_of(shanghai, "centres/shanghai/wujing-copy")
+    assert msg.startswith(f"content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml:{line}:"), msg
+    assert "改为 honoree: centres/shanghai/minhang-wujing" in msg, msg
+
+
 def test_more_entries_than_the_category_quota_are_named_at_the_first_one_over(project):
     _replace(project / ED2024, "    kind: project\n    quota: 100\n", "    kind: project\n    quota: 1\n")
     msg = _one(project, "名额")
