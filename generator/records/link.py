@@ -71,8 +71,9 @@ class _Linker:
                 continue
             self.honorees[rid] = Honoree(rid, KIND_DIRS[rec.type], view.name, region, rec, rec.file)
         self.named = seen
-        for (key, _), rid in sorted(seen.items(), key=lambda kv: kv[1], reverse=True):
-            self.by_name[key] = rid  # the first id of a name, for entries that give no region
+        for (key, _), rid in seen.items():  # the first id of a name, for entries that give no region
+            if rid < self.by_name.get(key, "\uffff"):
+                self.by_name[key] = rid
         for rid, rec in self.loaded.records.items():
             view = rec.view
             if view is None:
