@@ -378,7 +378,7 @@ class PageBuilder:
                    "listed_name": a.listed_name if a.listed_name != h.name else ""}
                   for a in h.awards]
         news = [{"title": self.c.news[s].meta.title, "url": f"news/{s}/", "date": self.c.news[s].meta.date[:10],
-                 "source": self.c.news[s].meta.source} for s in h.news]
+                 "source": self.c.news[s].meta.source or "来源未注明"} for s in h.news]
         chain = self.c.regions.ancestors(h.region.path) if h.region else []
         data = {"name": h.name, "kind": KIND_LABELS[h.kind], "is_stub": r is None,
                 "region_chain": [_region_ref(x) for x in chain], "awards": awards, "news": news,
