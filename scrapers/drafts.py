@@ -20,6 +20,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from generator.domain.model import UNPRINTABLE
+
 MAX_FIELD = 20_000
 
 
@@ -60,7 +62,7 @@ def _yaml() -> YAML:
 
 def plain_text(text: str | None, limit: int = MAX_FIELD) -> str:
     """Scraped text made safe for Markdown: capped, control characters gone, HTML escaped."""
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text or "")[:limit]
+    text = UNPRINTABLE.sub("", text or "")[:limit]
     return html.escape(text, quote=False)
 
 
@@ -77,9 +79,20 @@ def markdown_paragraphs(paragraphs: list[str]) -> str:
     return "\n\n".join(out)
 
 
+def _printable(value):
+    """Scraped strings without control characters or bidi overrides, which check refuses."""
+    if isinstance(value, str):
+        return UNPRINTABLE.sub("", value)
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
+
+
 def dump(data: dict, comments: dict[str, str] | None = None, header: str | None = None) -> str:
     """YAML text for a new record, with optional end-of-line comments on some keys."""
-    cm = CommentedMap(data)
+    cm = CommentedMap(_printable(data))
     for key, text in (comments or {}).items():
         if key in cm:
             cm.yaml_add_eol_comment(text, key)

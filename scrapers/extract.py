@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from generator.domain.model import UNPRINTABLE
+
 from .article import Article
 from .attachments import AttachmentError, read as read_attachment
 from .decode import decode_html
@@ -35,6 +37,9 @@ def extract_article(data: bytes, url: str | None = None, http_charset: str | Non
     sample = text[:20000]
     if sample and len(_CONTROL.findall(sample)) > len(sample) * 0.05:
         return Article(url=url, encoding=decoded.encoding, reason="不是文本 (像是二进制文件)")
+    # Bidi overrides and stray control characters hide or reverse text; a name read with one
+    # inside would neither match its record nor pass check.
+    text = UNPRINTABLE.sub("", text)
     if looks_like_html(text):
         article = extract_html(text, url, profile_for(url))
     else:

@@ -348,3 +348,14 @@ def test_ingest_onto_a_record_with_a_key_written_twice_names_both_lines_and_writ
     assert f"cixi-yubo.yaml:{first + 1}:" in err and f"第 {first} 行和第 {first + 1} 行" in err, err
     assert "先修好" in err
     assert tree_digest(project / "content") == before  # no second record of Yubo, nothing rewritten
+
+
+def test_control_characters_and_bidi_overrides_in_a_page_never_reach_a_draft(project, tmp_path):
+    hostile = tmp_path / "hostile.html"
+    hostile.write_bytes(article_html("2023年度宁波市最美志愿服务社区名单公布", [
+        "名单公布如下：", "最美志愿服务社区（1个）：", "鄞州区潘火街道\u202e香园\u200e社区\x07"]))
+    report = Ingest(project).run([str(hostile)])
+    assert report.failed == []
+    link(load(project / "content"), include_drafts=True)  # every draft passes check
+    written = "".join((project / c).read_text(encoding="utf-8") for c in report.created)
+    assert "\u202e" not in written and "\x07" not in written and "香园社区" in written
