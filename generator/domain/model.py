@@ -113,7 +113,7 @@ PartialDate = Annotated[
 def _not_after_today(text: str | None) -> str | None:
     """A publication date later than today is a typo (or a copied year): never shown as printed."""
     if text and text > _dt.date.today().isoformat()[:len(text)]:
-        raise ValueError(f"发布时间 “{text}” 晚于今天; 核对原文的日期")
+        raise ValueError(f"日期 “{text}” 晚于今天; 核对原文的日期")
     return text
 
 
@@ -163,7 +163,7 @@ class Statistic(Strict):
 
     metric: str = Field(title="指标", description="如 注册志愿者、服务时长")
     value: QuantityField = Field(title="数值")
-    date: PartialDate | None = Field(None, title="截至日期")
+    date: PublishedDate | None = Field(None, title="截至日期")
     note: str | None = Field(None, title="说明")
     quote: str | None = Field(None, max_length=QUOTE_MAX, title="原文摘句",
                               description=f"这个数字所在的原文句子, 照录, 不超过{QUOTE_MAX}字")
@@ -214,7 +214,7 @@ class Organization(HonoreeBase):
     """志愿服务组织."""
 
     host: str | None = Field(None, title="所属单位")
-    founded: PartialDate | None = Field(None, title="成立时间")
+    founded: PublishedDate | None = Field(None, title="成立时间")
     recommended_by: str | None = Field(None, title="推荐单位")
 
 
@@ -223,7 +223,7 @@ class Project(HonoreeBase):
 
     organization: str | None = Field(None, title="实施主体")
     organization_id: RecordId | None = Field(None, title="实施主体编号", description="实施主体有本站记录时填写")
-    started: PartialDate | None = Field(None, title="开始时间")
+    started: PublishedDate | None = Field(None, title="开始时间")
     recommended_by: str | None = Field(None, title="推荐单位")
 
 
@@ -317,7 +317,7 @@ class Edition(Strict):
     title: str = Field(min_length=1, title="名称")
     level: Level = Field(title="级别")
     region: str | None = Field(None, title="范围", description="省、市级榜单的地区")
-    announced: PartialDate | None = Field(None, title="公布日期")
+    announced: PublishedDate | None = Field(None, title="公布日期")
     stage: Stage = Field("公布", title="阶段")
     issuers: list[str] = Field(default_factory=list, title="发布单位")
     document_number: str | None = Field(None, title="文号")
@@ -347,7 +347,7 @@ class StatSheet(Strict):
     """Figures published about a region at one date."""
 
     region: str = Field(min_length=1, title="地区")
-    date: PartialDate = Field(title="截至日期")
+    date: PublishedDate = Field(title="截至日期")
     title: str | None = Field(None, title="标题")
     source: Source = Field(title="来源")
     items: list[Statistic] = Field(min_length=1, title="统计数字")
@@ -387,7 +387,7 @@ class NewsMeta(Strict):
             _dt.datetime.strptime(text, "%Y-%m-%d %H:%M" if len(text) > 10 else "%Y-%m-%d")
         except ValueError:
             raise ValueError(f"“{value}” 不是日期; 写成 2025-07-03 或 2025-07-03 13:57") from None
-        return value
+        return _not_after_today(text[:10]) and value
 
 
 class SiteInfo(Strict):

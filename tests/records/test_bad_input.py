@@ -70,6 +70,9 @@ LOCATED_CASES = {
     "a right-to-left override that would reverse a name on the page": (
         YUBO, "leader: 严介军", "leader: 严介\u202e军",
         ["控制字符", "U+202E"]),
+    "an announcement dated after today": (
+        ED2024, "announced: 2025-07", "announced: 2099-07",
+        ["announced", "晚于今天"]),
     "award year in the future": (
         ED2024, "year: 2024", "year: 2999",
         ["将来", "2999"]),
