@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.domain.problems import ContentError
 
@@ -120,7 +121,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         except BuildError as exc:
             _print_problems(exc.problems)
             return 1
-        checked, problems = check_site(Path(tmp) / "site")
+        checked, problems = check_site(Path(tmp) / "site", urlsplit(catalog.site.site_url).path.rstrip("/") + "/")
     for p in problems:
         print(f"  {p}", file=sys.stderr)
     print(f"链接检查: {checked} 个站内链接, {len(problems)} 个问题")

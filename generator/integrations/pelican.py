@@ -50,6 +50,7 @@ def run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_dr
             "PLUGINS": ["generator.integrations.pelican_hooks"],
             "BANGYANG_CATALOG": catalog,
             "FEED_DOMAIN": catalog.site.site_url,
+            "SITENAME": catalog.site.name,
         }
         if include_drafts:
             overrides["DRAFT_SAVE_AS"] = "news/drafts/{slug}/index.html"

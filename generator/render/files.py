@@ -51,7 +51,8 @@ def render_page(env: Environment, page: Page, site: dict) -> bytes:
     if page.body is not None:
         return page.body
     template = env.get_template(page.template)
-    html = template.render(site=site, root=relative_root(page.path), **page.context)
+    # A page may fix its own root: 404.html is served at any depth, so its links start at the site's path.
+    html = template.render(**{"site": site, "root": relative_root(page.path), **page.context})
     return html.encode("utf-8")
 
 

@@ -37,8 +37,10 @@ def _resolves(root: Path, page: str, href: str) -> bool:
     return target.is_file()
 
 
-def check_site(root: Path) -> tuple[int, list[LinkProblem]]:
-    """Check every href/src in every HTML page under ``root``; returns (links checked, problems)."""
+def check_site(root: Path, base_path: str = "/") -> tuple[int, list[LinkProblem]]:
+    """Check every href/src in every HTML page under ``root``; returns (links checked, problems).
+
+    ``base_path``: the path the site is published at (site_url's), where 404.html's links start."""
     problems: list[LinkProblem] = []
     checked = 0
     for html in sorted(root.rglob("*.html")):
@@ -54,10 +56,15 @@ def check_site(root: Path) -> tuple[int, list[LinkProblem]]:
                     continue
                 external = bool(parts.scheme or parts.netloc)
                 if external:
-                    if (tag.name, attr) in _RESOURCE_ATTRS and not (tag.name == "link" and "alternate" in (tag.get("rel") or [])):
+                    # canonical and alternate links name an address; the browser loads nothing from them
+                    named_only = tag.name == "link" and {"alternate", "canonical"} & set(tag.get("rel") or [])
+                    if (tag.name, attr) in _RESOURCE_ATTRS and not named_only:
                         problems.append(LinkProblem(page, value, "页面从外站加载资源; 政府网站不得引用第三方资源"))
                     continue
-                if value.startswith("/"):
+                if value.startswith(base_path) and page == "404.html":
+                    # served at any missing address, so its links start at site_url's path; checked from the root
+                    value = value[len(base_path):]
+                elif value.startswith("/"):
                     problems.append(LinkProblem(page, value, "以 / 开头的地址在子目录部署时会失效; 请用相对地址"))
                     continue
                 checked += 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 import orjson
 
@@ -41,16 +42,26 @@ UNLISTED = "品牌与项目"  # what the site calls honorees that a report names
 
 def page_meta(title: str, column_key: str, pub_date: str, source: str, url: str | None = None,
               description: str = "", crumbs: list[tuple[str, str]] | None = None, searchable: bool = False,
-              column: str | None = None) -> dict:
-    """What a page's header, meta tags and breadcrumbs show (``page`` in every template): made here only."""
+              column: str | None = None, structured: dict | None = None) -> dict:
+    """What a page's header, meta tags and breadcrumbs show (``page`` in every template): made here only.
+
+    ``structured``: the page's schema.org object, written as JSON-LD."""
     meta = {
         "title": title, "column": column if column is not None else COLUMNS.get(column_key, ""),
         "column_key": column_key, "pub_date": pub_date, "searchable": searchable, "source": source,
         "description": description or title, "breadcrumbs": [{"title": t, "url": u} for t, u in (crumbs or [])],
+        "og_type": "article" if column_key == "news" else "website",
     }
     if url is not None:
         meta["url"] = url
+    if structured:
+        meta["structured"] = {"@context": "https://schema.org", **structured}
     return meta
+
+
+def absolute(site_url: str, url: str) -> str:
+    """A site-relative URL made absolute with site.yaml's site_url; left relative without one."""
+    return f"{site_url.rstrip('/')}/{url}" if site_url else url
 
 
 SEARCH_FILTERS = {"year": "年度", "level": "级别", "scheme": "榜单系列", "category": "类别", "province": "省份", "city": "城市"}
@@ -155,8 +166,9 @@ class PageBuilder:
 
     def add(self, path: str, template: str, title: str, column: str, pub_date: str, source: str,
             crumbs: list[tuple[str, str]] | None = None, description: str = "", searchable: bool = False,
-            **data) -> None:
-        page = page_meta(title, column, pub_date, source, url_of(path), description, crumbs, searchable)
+            structured: dict | None = None, **data) -> None:
+        page = page_meta(title, column, pub_date, source, url_of(path), description, crumbs, searchable,
+                         structured=structured)
         self.pages.append(Page(path, template, {"page": page, **data}, lastmod=pub_date[:10] or None))
 
     # -- shared pieces ---------------------------------------------------
@@ -343,8 +355,18 @@ class PageBuilder:
             "meta": [{"key": "kind", "value": "榜单"}, {"key": "region", "value": e.region.display if e.region else m.level},
                      {"key": "award", "value": m.title}, {"key": "year", "value": str(m.year)}],
         }
+        site_url = self.c.site.site_url
+        listed = [(en.name, en.honoree_id) for cat in e.categories for en in cat.entries]
+        structured = {
+            "@type": "ItemList", "name": m.title, "url": absolute(site_url, base), "numberOfItems": len(listed),
+            # the published order, which is no ranking unless the list says so
+            "itemListOrder": "https://schema.org/ItemListOrderAscending" if m.ranked else "https://schema.org/ItemListUnordered",
+            "itemListElement": [{"@type": "ListItem", "position": i, "name": name,
+                                 "url": absolute(site_url, honoree_url(hid))} for i, (name, hid) in enumerate(listed, 1)],
+        }
         self.add(f"{e.id}/index.html", "edition.html", m.title, "awards", pub, source, crumbs=crumbs,
-                 searchable=True, search=search, categories=categories(), filter_label="", **common)
+                 searchable=True, search=search, categories=categories(), filter_label="", structured=structured,
+                 **common)
         for cat in e.categories:
             self.add(f"{e.id}/category/{cat.slug}/index.html", "edition.html", f"{m.title} · {cat.name}", "awards",
                      pub, source, crumbs=crumbs + [(m.title, base)], categories=categories(keep_cat=cat),
@@ -405,8 +427,16 @@ class PageBuilder:
             column, crumbs = "honoree", [("榜单", "awards/")]
         else:  # named in a report, on no list: not a 先进典型
             column, crumbs = "brands", [("地区", "regions/")] + [(x.name, region_url(x)) for x in chain[:-1]]
+        structured = {
+            "@type": "Person" if h.kind == "volunteer" else "Organization", "name": h.name,
+            "url": absolute(self.c.site.site_url, honoree_url(h.id)), "description": description,
+            "award": [f"{a.edition_title} · {a.category}" for a in h.awards],
+        }
+        if h.region:
+            structured["address"] = {"@type": "PostalAddress", "addressCountry": "CN", "addressRegion": h.region.parts[0],
+                                     "addressLocality": h.region.display}
         self.add(f"{h.id}/index.html", "honoree.html", h.name, column, pub, source, crumbs=crumbs,
-                 description=description, searchable=True, honoree=data)
+                 description=description, searchable=True, structured=structured, honoree=data)
 
     def honoree_search(self, h: Honoree, chain: list[Region]) -> dict:
         """Filters, result-card metadata and pinyin terms for the search index."""
@@ -471,8 +501,9 @@ class PageBuilder:
             groups.append({"kind": UNLISTED, "count": len(unlisted), "unlisted": True,
                            "honorees": [self.honoree_card(h) for h in unlisted]})
         self.add(f"regions/{region.slug_path}/index.html", "region.html", region.display, "regions",
-                 max((s.model.date for s in sheets), default=self.latest),
-                 (sheets[0].model.source.publisher if sheets else "") or self.site_source, crumbs=crumbs,
+                 # its own figures' date and source; a region without figures has neither
+                 max((s.model.date for s in sheets), default=""),
+                 (sheets[0].model.source.publisher or "") if sheets else "", crumbs=crumbs,
                  region={"name": region.name, "display": region.display, "level": region.level,
                          "count": len(awarded), "unlisted": len(inside) - len(awarded),
                          "kind_counts": [{"kind": KIND_LABELS[k], "count": n} for k, n in sorted(by_kind.items())]},
@@ -595,7 +626,7 @@ class PageBuilder:
             key = (lambda v: -int(v)) if name == "year" else (lambda v: ("".join(cached_pinyin_words(v, self.memo)), v))
             filters.append({"name": name, "label": label,
                             "options": [{"value": v, "count": counts[(name, v)]} for v in sorted(values, key=key)]})
-        self.add("search/index.html", "search.html", "搜索", "search", self.latest, self.site_source, filters=filters)
+        self.add("search/index.html", "search.html", "搜索", "search", "", "", filters=filters)  # a tool, not a report
         table = t2s_pairs(self.indexed_chars())
         self.pages.append(Page("search/t2s.js", body=f"window.BANGYANG_T2S = {json.dumps(table, ensure_ascii=False)};\n".encode("utf-8"),
                                in_sitemap=False))
@@ -687,12 +718,15 @@ class PageBuilder:
         for old, new in self.c.redirects.items():
             self.pages.append(Page(f"{old}/index.html", "redirect.html",
                                    {"target": honoree_url(new),
-                                    "page": page_meta("页面已迁移", "", self.latest, self.site_source, f"{old}/")},
+                                    "page": page_meta("页面已迁移", "", "", "", f"{old}/")},
                                    in_sitemap=False))
 
     def not_found(self) -> None:
-        self.pages.append(Page("404.html", "404.html", {"page": page_meta(
-            "页面不存在", "", self.latest, self.site_source, "404.html", column="404")}, in_sitemap=False))
+        # Served by the web server for any missing address, at any depth: relative links would
+        # point below that address, so they start from the path of site_url (“/” without one).
+        root = urlsplit(self.c.site.site_url).path.rstrip("/") + "/"
+        self.pages.append(Page("404.html", "404.html", {"root": root, "page": page_meta(
+            "页面不存在", "", "", "", "404.html", column="404")}, in_sitemap=False))
 
 
 def news_extras(catalog: Catalog, slug: str, honoree_ids: list[str]) -> dict:

@@ -1,0 +1,95 @@
+"""What portals and their readers take from the pages: an Atom feed and sitemap with absolute
+addresses, canonical links, Open Graph tags and schema.org JSON-LD; each page's own 发布时间 and 来源."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree
+from pyld import jsonld
+
+from helpers import page, text_of
+
+SITE_URL = "http://127.0.0.1:8000"  # content/site.yaml of the sample
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_the_atom_feed_is_absolute_with_stable_tag_ids_and_authors(site):
+    feed = etree.parse(str(site / "feeds/all.atom.xml")).getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.findtext(f"{ATOM}id") == f"{SITE_URL}/feeds/all.atom.xml"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 5
+    for entry in entries:
+        link = entry.find(f"{ATOM}link").get("href")
+        assert link.startswith(f"{SITE_URL}/news/"), link
+        entry_id = entry.findtext(f"{ATOM}id")
+        assert re.fullmatch(r"tag:bangyang\.example\.gov\.cn,\d{4}-\d{2}-\d{2}:news/[a-z0-9-]+/", entry_id), entry_id
+        assert entry.findtext(f"{ATOM}author/{ATOM}name").strip()
+        content = entry.findtext(f"{ATOM}content") or ""
+        for href in re.findall(r'href="([^"]+)"', content):
+            assert urlsplit(href).scheme in ("http", "https"), href  # a relative link leads nowhere in a reader
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert len(set(ids)) == len(ids)
+
+
+def test_the_sitemap_lists_every_page_absolutely_once(site):
+    root = etree.parse(str(site / "sitemap.xml")).getroot()
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locs = [u.findtext(f"{ns}loc") for u in root.findall(f"{ns}url")]
+    assert len(locs) == len(set(locs)) > 100
+    assert all(loc.startswith(SITE_URL + "/") for loc in locs)
+    for u in root.findall(f"{ns}url"):
+        lastmod = u.findtext(f"{ns}lastmod")
+        assert lastmod is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", lastmod)
+    assert f"{SITE_URL}/editions/shanghai-shequ-zhiyuan-shifan-2019/" in locs
+
+
+def _structured(soup) -> dict:
+    blocks = soup.select('script[type="application/ld+json"]')
+    assert len(blocks) == 1
+    return json.loads(blocks[0].string)
+
+
+def _expand(doc: dict) -> list:
+    """The JSON-LD expanded by a JSON-LD processor, with schema.org's context given offline."""
+    def loader(url, options=None):
+        assert url.rstrip("/") == "https://schema.org", url
+        return {"contextUrl": None, "documentUrl": url, "document": {"@context": {"@vocab": "https://schema.org/"}}}
+    return jsonld.expand(doc, {"documentLoader": loader})
+
+
+def test_pages_have_canonical_links_open_graph_and_json_ld(site):
+    soup = page(site, "editions/shanghai-shequ-zhiyuan-shifan-2019/")
+    assert soup.select_one('link[rel="canonical"]')["href"] == f"{SITE_URL}/editions/shanghai-shequ-zhiyuan-shifan-2019/"
+    assert soup.select_one('meta[property="og:title"]')["content"] == "2019年“创新、创优”上海市社区志愿服务示范中心"
+    expanded = _expand(_structured(soup))[0]
+    assert expanded["@type"] == ["https://schema.org/ItemList"]
+    items = expanded["https://schema.org/itemListElement"]
+    assert len(items) == 40
+    assert expanded["https://schema.org/itemListOrder"][0]["@value"].endswith("ItemListUnordered")
+
+    volunteer_free = _expand(_structured(page(site, "communities/zhejiang/cixi-yubo/")))[0]
+    assert volunteer_free["@type"] == ["https://schema.org/Organization"]
+    assert volunteer_free["https://schema.org/name"][0]["@value"] == "慈溪市浒山街道虞波社区"
+
+    news = page(site, "news/2025-07-03-ningbo-sige100/")
+    assert news.select_one('meta[property="og:type"]')["content"] == "article"
+    article = _expand(_structured(news))[0]
+    assert article["@type"] == ["https://schema.org/NewsArticle"]
+    based_on = article["https://schema.org/isBasedOn"][0]
+    assert based_on["https://schema.org/headline"][0]["@value"] == "全国志愿服务“四个100”,宁波5个先进典型上榜"
+    assert "https://schema.org/publisher" not in based_on  # the seed names no outlet
+
+
+def test_each_page_shows_its_own_date_and_source_or_none(site):
+    search = page(site, "search/")
+    assert search.select_one(".page-info") is None and not search.select('meta[name="PubDate"]')
+    # Shanghai has no figures of its own: no date or source, rather than the home page's
+    assert page(site, "regions/shanghai/").select_one(".page-info") is None
+    ningbo = text_of(page(site, "regions/zhejiang/ningbo/").select_one(".page-info"))
+    assert "2025-07-03" in ningbo  # its own figures, as the Ningbo report gave them
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert 'href="/theme/css/site.css"' in missing and "发布时间" not in missing
