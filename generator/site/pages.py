@@ -35,7 +35,7 @@ from generator.domain.slugs import cached_pinyin_words
 
 COLUMNS = {
     "search": "搜索", "home": "首页", "awards": "榜单", "honoree": "先进典型", "regions": "地区", "years": "年度",
-    "news": "新闻", "stats": "统计", "data": "开放数据", "brands": "品牌与项目",
+    "news": "新闻", "stats": "统计", "data": "开放数据", "brands": "品牌与项目", "sitemap": "网站地图",
 }
 UNLISTED = "品牌与项目"  # what the site calls honorees that a report names but no list holds
 
@@ -224,6 +224,7 @@ class PageBuilder:
             deps = {e.id for e in eds} | {en.honoree_id for e in eds for cat in e.categories for en in cat.entries}
             groups.append(Group(f"year:{y}", frozenset(deps), lambda b, y=y: b.year(y)))
         for key, make in (("stats", PageBuilder.stats), ("search", PageBuilder.search_page), ("data", PageBuilder.open_data),
+                          ("sitemap-page", PageBuilder.site_map),
                           ("redirects", PageBuilder.redirects), ("404", PageBuilder.not_found)):
             groups.append(Group(key, EVERYTHING, make, texts=key in ("search", "data")))
         return groups
@@ -720,6 +721,27 @@ class PageBuilder:
                                    {"target": honoree_url(new),
                                     "page": page_meta("页面已迁移", "", "", "", f"{old}/")},
                                    in_sitemap=False))
+
+    def site_map(self) -> None:
+        """网站地图: every column, and the lists, years and provinces under them."""
+        news = sorted(self.c.news.values(), key=lambda n: n.meta.date, reverse=True)
+        columns = [
+            {"title": "首页", "url": "", "items": []},
+            {"title": "榜单", "url": "awards/", "items": [
+                {"title": e["title"], "url": e["url"]} for sid in sorted(self.c.schemes)
+                for e in self.scheme_ref(sid)["editions"]]},
+            {"title": "年度", "url": "years/", "items": [
+                {"title": f"{y}年度", "url": f"years/{y}/"} for y in sorted(self.editions_by_year, reverse=True)]},
+            {"title": "地区", "url": "regions/", "items": [
+                {"title": r["name"], "url": r["url"]} for r in self.child_refs(None)]},
+            {"title": "新闻", "url": "news/", "items": [
+                {"title": n.meta.title, "url": f"news/{n.slug}/"} for n in news if n.meta.status == "published"]},
+            {"title": "统计", "url": "stats/", "items": []},
+            {"title": "搜索", "url": "search/", "items": []},
+            {"title": "开放数据", "url": "data/", "items": []},
+        ]
+        self.add("sitemap/index.html", "site_map.html", "网站地图", "sitemap", self.latest, self.site_source,
+                 columns=columns)
 
     def not_found(self) -> None:
         # Served by the web server for any missing address, at any depth: relative links would

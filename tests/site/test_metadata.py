@@ -93,3 +93,13 @@ def test_each_page_shows_its_own_date_and_source_or_none(site):
     assert "2025-07-03" in ningbo  # its own figures, as the Ningbo report gave them
     missing = (site / "404.html").read_text(encoding="utf-8")
     assert 'href="/theme/css/site.css"' in missing and "发布时间" not in missing
+
+
+def test_the_site_map_page_lists_every_column_and_the_footer_links_it(site):
+    soup = page(site, "sitemap/")
+    columns = [h2.get_text(strip=True) for h2 in soup.select(".site-map h2")]
+    assert columns == ["首页", "榜单", "年度", "地区", "新闻", "统计", "搜索", "开放数据"]
+    links = {a.get_text(strip=True) for a in soup.select(".site-map a")}
+    assert "2019年“创新、创优”上海市社区志愿服务示范中心" in links and "浙江省" in links and "2017年度" in links
+    home = page(site, "")
+    assert home.find("a", string="网站地图")["href"] == "sitemap/"
