@@ -36,7 +36,7 @@ INFERRED_LABELS: dict[str, str] = {"year": "年度", "level": "级别", "region"
 Kind = Literal["community", "organization", "project", "volunteer", "centre"]
 
 KIND_LABELS: dict[str, str] = {
-    "community": "村(社区)",
+    "community": "村（社区）",
     "organization": "志愿服务组织",
     "project": "志愿服务项目",
     "volunteer": "志愿者",

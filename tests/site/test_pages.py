@@ -118,12 +118,12 @@ def test_every_content_page_shows_publish_time_and_source_and_gov_meta(site):
         rel = html.relative_to(site).as_posix()
         if rel == "search/index.html" or (rel.startswith("regions/") and '<meta name="PubDate"' not in text):
             # a tool, or a region with no figures of its own: no date or source rather than another page's
-            assert "发布时间:" not in text, html
+            assert "发布时间：" not in text, html
             continue
-        assert '<meta name="PubDate"' in text and "发布时间:" in text, html
+        assert '<meta name="PubDate"' in text and "发布时间：" in text, html
         # 来源 where the page's records name one (the Ningbo figures' report names no outlet)
-        assert ('<meta name="ContentSource"' in text) == ("<span>来源:" in text), html
-        assert "<span>来源:" in text or rel.startswith("regions/"), html
+        assert ('<meta name="ContentSource"' in text) == ("<span>来源：" in text), html
+        assert "<span>来源：" in text or rel.startswith("regions/"), html
         assert "主办单位" in text and "ICP备案号" in text and "公安备案号" in text and "网站标识码" in text, html
 
 

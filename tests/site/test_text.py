@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 
+import re
+
+from bs4 import BeautifulSoup
 from hypothesis import given, settings, strategies as st
 
 from generator.site.markup import html_to_text, markdown_text, render_markdown
@@ -64,3 +67,22 @@ def test_traditional_table_keeps_only_characters_the_index_can_match():
     assert "東" not in t2s_pairs(set("志愿服务"))
 
 
+
+
+# GB/T 15834: in Chinese prose, a comma, semicolon or colon is full-width and takes no space
+# after it. Printed words keep their own punctuation: quotes (<q>), titles (<cite>, <h1>), and
+# the names that links carry.
+_HALF_WIDTH_IN_PROSE = re.compile(r"[\u4e00-\u9fff][,;:](?=\s|[\u4e00-\u9fff])")
+
+
+def test_page_prose_uses_full_width_punctuation(site):
+    slips = []
+    for html in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(html.read_bytes(), "html.parser")
+        for tag in soup.find_all(["q", "cite", "a", "h1", "title", "script", "style", "code", "pre"]):
+            tag.decompose()
+        for tag in soup.select('[aria-current="page"]'):  # the breadcrumb's last item: the title again
+            tag.decompose()
+        for m in _HALF_WIDTH_IN_PROSE.finditer(soup.get_text(" ")):
+            slips.append(f"{html.relative_to(site)}: …{soup.get_text(' ')[max(0, m.start() - 12):m.end() + 8]}…")
+    assert slips == [], "\n".join(slips[:30])
