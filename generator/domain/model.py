@@ -405,6 +405,8 @@ class SiteInfo(Strict):
     party_gov_badge: bool = Field(True, title="显示党政机关标识")
     contact: str | None = Field(None, title="联系方式")
     description: str = Field("", title="网站说明")
+    data_license: str | None = Field(None, title="开放数据许可",
+                                     description="开放数据的许可协议, 如 CC-BY-4.0; 不写则不声明")
 
 
 RECORD_MODELS: dict[str, type[Strict]] = {

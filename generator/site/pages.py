@@ -7,8 +7,6 @@ relative root so the site works under any sub-path.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import json
 from collections import Counter, defaultdict
@@ -20,7 +18,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from generator.site import svgcharts
+from generator.site import opendata, svgcharts
 
 from generator.site import textcut
 from generator.domain.values import Values
@@ -679,19 +677,26 @@ class PageBuilder:
         files = [{"title": e.model.title, "json": f"data/{e.id}.json", "csv": f"data/{e.id}.csv", "count": e.entry_count}
                  for e in self.c.editions.values()]
         self.add("data/index.html", "data.html", "开放数据", "data", self.latest, self.site_source,
-                 files=files, honorees={"json": "data/honorees.json", "csv": "data/honorees.csv", "count": len(rows)})
+                 files=files, honorees={"json": "data/honorees.json", "csv": "data/honorees.csv", "count": len(rows)},
+                 license=self.c.site.data_license or "")
 
     def open_data_files(self) -> tuple[list, list[Page]]:
-        """Every honoree's open-data row, and data/honorees.json and .csv made of them."""
+        """Every honoree's open-data rows, and the files made of them: honorees.json, honorees.csv,
+        awards.csv, figures.csv and the data package that describes them."""
         rows = [self.open_data_row(h) for h in self.c.honorees.values()]
         # The files run to megabytes: when no row changed, the last ones (and their hashes) do.
         if self._open_data is None or self._open_data[0] != rows:
             # Each row is kept as its finished JSON, indented for its place in the list: joining
             # them gives the bytes orjson would write for the whole list.
             json_text = "[\n" + ",\n".join(j for j, _ in rows) + "\n]\n" if rows else "[]\n"
-            csv_text = _csv(["id", "name", "kind", "region", "is_stub", "awards"], [c for _, c in rows])
-            self._open_data = (rows, [Page(path, body=text.encode("utf-8"), in_sitemap=False)
-                                      for path, text in (("data/honorees.json", json_text), ("data/honorees.csv", csv_text))])
+            tables = (("data/honorees.csv", opendata.HONOREE_FIELDS, [c[0] for _, c in rows]),
+                      ("data/awards.csv", opendata.AWARD_FIELDS, [a for _, c in rows for a in c[1]]),
+                      ("data/figures.csv", opendata.FIGURE_FIELDS, [f for _, c in rows for f in c[2]]))
+            files = [("data/honorees.json", json_text)]
+            files += [(path, opendata.csv_text(opendata.header(fields), table)) for path, fields, table in tables]
+            files.append(("data/datapackage.json",
+                          opendata.datapackage(self.c.site, self.latest, list(self.c.editions.values()))))
+            self._open_data = (rows, [Page(path, body=text.encode("utf-8"), in_sitemap=False) for path, text in files])
         return self._open_data
 
     def edition_data(self, e: EditionInfo) -> None:
@@ -705,8 +710,7 @@ class PageBuilder:
                 "stage": e.model.stage, "announced": e.model.announced, "issuers": e.model.issuers,
                 "document_number": e.model.document_number, "entries": rows}
         self._data(f"data/{e.id}.json", _json(meta))
-        columns = ("category", "position", "rank", "name", "honoree_id", "region", "role")
-        self._data(f"data/{e.id}.csv", _csv(list(columns), [["" if r[k] is None else r[k] for k in columns] for r in rows]))
+        self._data(f"data/{e.id}.csv", opendata.csv_text(opendata.header(opendata.EDITION_FIELDS), opendata.edition_rows(e)))
 
     def _data(self, path: str, text: str) -> None:
         self.pages.append(Page(path, body=text.encode("utf-8"), in_sitemap=False))
@@ -854,7 +858,7 @@ def _chars_of_record(h: Honoree) -> str:
     return "".join(set(h.record.model_dump_json(exclude={"body"})))
 
 
-def _open_data_row(h: Honoree) -> tuple[str, list]:
+def _open_data_row(h: Honoree) -> tuple[str, tuple]:
     """One honoree in data/honorees.json (as list-item JSON) and in honorees.csv."""
     row = {
         "id": h.id, "name": h.name, "kind": h.kind, "region": h.region.path if h.region else "",
@@ -864,9 +868,7 @@ def _open_data_row(h: Honoree) -> tuple[str, list]:
         "stats": [{"metric": s.metric, **s.value.as_dict(), "date": s.date or ""} for s in (h.record.stats if h.record else [])],
     }
     item = "  " + _json(row).rstrip("\n").replace("\n", "\n  ")  # JSON strings hold no raw newline
-    csv_row = [h.id, h.name, h.kind, row["region"], "yes" if h.is_stub else "no",
-               "; ".join(f"{a.year} {a.edition_id} {a.category}" + (f" 第{a.rank}名" if a.rank else "") for a in h.awards)]
-    return item, csv_row
+    return item, opendata.honoree_rows(h, honoree_url(h.id))
 
 
 def _pairs(filters: list[dict]) -> tuple[tuple[str, str], ...]:
@@ -882,15 +884,6 @@ def _size(n: int) -> str:
 def _json(data) -> str:
     """Indented UTF-8 JSON; orjson, since the standard library's indenting encoder is pure Python."""
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
-
-
-def _csv(header: list[str], rows: list[list]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    # A BOM so that Excel, which most editors use, opens the Chinese text correctly.
-    return "\ufeff" + buf.getvalue()
 
 
 class _RegionIndex:

@@ -103,3 +103,34 @@ def test_the_site_map_page_lists_every_column_and_the_footer_links_it(site):
     assert "2019年“创新、创优”上海市社区志愿服务示范中心" in links and "浙江省" in links and "2017年度" in links
     home = page(site, "")
     assert home.find("a", string="网站地图")["href"] == "sitemap/"
+
+
+def test_open_data_is_a_valid_data_package_with_chinese_columns(site):
+    import csv
+    import io
+
+    from frictionless import Package
+
+    report = Package(str(site / "data/datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    descriptor = json.loads((site / "data/datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["licenses"] == [{"name": "CC-BY-4.0"}] and descriptor["created"].startswith("2025-07-03")
+    assert {r["path"] for r in descriptor["resources"]} >= {"honorees.csv", "awards.csv", "figures.csv",
+                                                           "editions/shanghai-shequ-zhiyuan-shifan-2019.csv"}
+
+    def rows(name):
+        raw = (site / "data" / name).read_bytes()
+        assert raw.startswith("\ufeff".encode()), name  # Excel opens it as UTF-8
+        return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+    yubo = next(r for r in rows("honorees.csv") if r["编号"] == "communities/zhejiang/cixi-yubo")
+    assert (yubo["注册志愿者人数"], yubo["注册志愿者占常住人口比例"], yubo["每年组织志愿服务活动次数"]) == ("2202", "0.351", "200")
+    assert yubo["上榜"] == "是" and yubo["类型"] == "村（社区）"
+    brand = next(r for r in rows("honorees.csv") if r["编号"] == "projects/zhejiang/xiuzhou-diandangjia")
+    assert brand["上榜"] == "否" and brand["上榜次数"] == "0"
+    pujiang = [r for r in rows("awards.csv") if r["编号"] == "centres/shanghai/minhang-pujiang"]
+    assert len(pujiang) == 1 and pujiang[0]["名次"] == "" and pujiang[0]["公布日期为推断"] == "是"
+    figures = [r for r in rows("figures.csv") if r["编号"] == "communities/zhejiang/yinzhou-xiangyuan"]
+    assert {"原文写法": "4360人", "数值": "4360"}.items() <= next(f for f in figures if f["指标"] == "志愿者").items()
+    shanghai = rows("editions/shanghai-shequ-zhiyuan-shifan-2019.csv")
+    assert len(shanghai) == 40 and shanghai[0]["名称"] == "嘉定区菊园新区社区志愿服务中心" and shanghai[0]["序号"] == "1"

@@ -151,7 +151,7 @@ def test_machine_readable_exports(site):
     data = json.loads((site / "data/editions/shanghai-shequ-zhiyuan-shifan-2019.json").read_text(encoding="utf-8"))
     assert len(data["entries"]) == 40 and data["year"] == 2019
     rows = list(csv.DictReader(io.StringIO((site / "data/honorees.csv").read_text(encoding="utf-8-sig"))))
-    assert any(r["name"] == "慈溪市浒山街道虞波社区" for r in rows)
+    assert any(r["名称"] == "慈溪市浒山街道虞波社区" for r in rows)
     honorees = json.loads((site / "data/honorees.json").read_text(encoding="utf-8"))
     yubo = next(h for h in honorees if h["id"] == "communities/zhejiang/cixi-yubo")
     assert yubo["awards"][0]["year"] == 2017
