@@ -535,15 +535,17 @@ class PageBuilder:
         for e in self.c.editions.values():
             by_year[e.model.year] += e.entry_count
         provinces = Counter(h.region.parts[0] for h in awarded if h.region)
-        volunteers = [(f"{s.region.display}（{s.model.date[:7]}）", item.value.value, item.value.text)
+        # Each place published its figure at its own date: listed with the date, never drawn as bars side by side.
+        volunteers = [{"region": s.region.display, "url": region_url(s.region), "value": item.value.text,
+                       "date": s.model.date, "source": _publisher([s.model.source]) or "原文未注明"}
                       for s in self.c.statsheets for item in s.model.items if item.metric == "注册志愿者"]
         charts = [
             svgcharts.bar_chart("chart-kind", "各类先进典型数量", [(KIND_LABELS[k], n, str(n)) for k, n in sorted(kinds.items())]),
             svgcharts.bar_chart("chart-year", "各年度上榜条目数", [(f"{y}年度", n, str(n)) for y, n in sorted(by_year.items())]),
             svgcharts.bar_chart("chart-province", "各省（直辖市）先进典型数量", sorted(((p, n, str(n)) for p, n in provinces.items()))),
-            svgcharts.bar_chart("chart-volunteers", "各地注册志愿者人数（按发布数字）", sorted(volunteers, key=lambda v: -v[1])),
         ]
-        self.add("stats/index.html", "stats.html", "统计", "stats", self.latest, self.site_source, charts=charts)
+        self.add("stats/index.html", "stats.html", "统计", "stats", self.latest, self.site_source, charts=charts,
+                 volunteers=sorted(volunteers, key=lambda v: (v["date"], v["region"]), reverse=True))
 
     def per_honoree(self, what: str, h: Honoree, compute: Callable[[], Any]) -> Any:
         """A value worked out from one honoree and what it links to (its share of the summary

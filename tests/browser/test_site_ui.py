@@ -106,3 +106,18 @@ def test_screenshots_for_review(browser, base_url, artifacts, width):
         overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{name} at {width}px scrolls sideways by {overflow}px"
     context.close()
+
+
+def test_chart_text_is_readable_and_whole_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(base_url + "stats/")
+    for chart in page.locator("svg.chart").all():
+        box = chart.bounding_box()
+        for text in chart.locator("text").all():
+            t = text.bounding_box()
+            # the font size as drawn: its size in the drawing times the drawing's scale on screen
+            drawn = text.evaluate("e => parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM().a")
+            assert drawn >= 12, (text.text_content(), drawn)
+            assert t["x"] >= box["x"] - 0.5 and t["x"] + t["width"] <= box["x"] + box["width"] + 0.5, text.text_content()
+    context.close()
