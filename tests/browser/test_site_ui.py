@@ -13,6 +13,7 @@ SHANGHAI = "editions/shanghai-shequ-zhiyuan-shifan-2019/"
 def test_edition_filters_work_by_clicking(page):
     page.goto(page.base + SHANGHAI)
     assert page.locator(".entries > li").count() == 40
+    page.locator(".filters-box > summary").click()  # the filters are one control until opened
     page.locator(".filters a", has_text="闵行区").click()
     page.wait_for_url("**/region/shanghai-minhang/")
     assert page.locator(".entries > li").count() == 3
@@ -24,8 +25,12 @@ def test_edition_filters_work_by_clicking(page):
 
 def test_edition_filters_work_with_the_keyboard(page):
     page.goto(page.base + SHANGHAI)
+    opened = False
     for _ in range(60):
         page.keyboard.press("Tab")
+        if not opened and page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            page.keyboard.press("Enter")  # opens the filters
+            opened = True
         if page.evaluate("document.activeElement.textContent.trim().startsWith('闵行区')"):
             break
     else:
@@ -120,4 +125,20 @@ def test_chart_text_is_readable_and_whole_on_a_phone(browser, base_url):
             drawn = text.evaluate("e => parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM().a")
             assert drawn >= 12, (text.text_content(), drawn)
             assert t["x"] >= box["x"] - 0.5 and t["x"] + t["width"] <= box["x"] + box["width"] + 0.5, text.text_content()
+    context.close()
+
+
+@pytest.mark.parametrize("width, height", [(375, 667), (1280, 900)])
+def test_an_editions_first_entry_shows_without_scrolling(browser, base_url, artifacts, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(base_url + "editions/shanghai-shequ-zhiyuan-shifan-2019/")
+    page.screenshot(path=str(artifacts / f"edition-{width}.png"))
+    first = page.locator(".entries li").first.bounding_box()
+    assert first["y"] + first["height"] <= height, first
+    header = page.locator("header.site-header").bounding_box()
+    assert header["height"] <= (150 if width < 600 else 130), header
+    if width < 600:  # label above value, not squeezed beside it
+        dt, dd = (page.locator(".facts div").first.locator(x).bounding_box() for x in ("dt", "dd"))
+        assert dd["y"] >= dt["y"] + dt["height"] - 1 and dd["width"] > 250
     context.close()

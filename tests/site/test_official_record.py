@@ -69,7 +69,7 @@ def test_a_rank_on_a_list_that_is_no_ranking_is_refused(project):
 
 def test_inferred_dates_are_shown_as_inferred_and_flagged_in_open_data(site):
     facts = text_of(page(site, SHANGHAI).select_one("dl.facts"))
-    assert "约 2020年3月（据报道日期 2020-03-15; 报道只说“日前”公布）" in facts
+    assert "约 2020年3月（据报道日期 2020-03-15；报道只说“日前”公布）" in facts
     timeline = text_of(page(site, "centres/shanghai/minhang-pujiang/").select_one(".timeline"))
     assert "公布 约 2020年3月" in timeline
     rows = json.loads((site / "data" / "honorees.json").read_text(encoding="utf-8"))

@@ -72,7 +72,7 @@ def test_traditional_table_keeps_only_characters_the_index_can_match():
 # GB/T 15834: in Chinese prose, a comma, semicolon or colon is full-width and takes no space
 # after it. Printed words keep their own punctuation: quotes (<q>), titles (<cite>, <h1>), and
 # the names that links carry.
-_HALF_WIDTH_IN_PROSE = re.compile(r"[\u4e00-\u9fff][,;:](?=\s|[\u4e00-\u9fff])")
+_HALF_WIDTH_IN_PROSE = re.compile(r"[\u4e00-\u9fff][,;:](?=\s|[\u4e00-\u9fff])|[0-9\u201d\uff09][,;] ?(?=[\u4e00-\u9fff])")
 
 
 def test_page_prose_uses_full_width_punctuation(site):
