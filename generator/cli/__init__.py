@@ -61,17 +61,17 @@ _STAGE_LABELS = {"load": "读取并校验 YAML", "link": "关联记录", "render
 def _print_profile(result) -> None:
     """Where the time went, by stage, so an operator can tell what is slow."""
     total = result.seconds or 1.0
-    print(f"  {'stage':<8}{'seconds':>9}{'share':>7}")
+    print(f"  {'阶段':<6}{'秒':>9}{'占比':>5}")
     for stage, seconds in result.timings.items():
         print(f"  {stage:<8}{seconds:9.3f}{seconds / total:7.0%}  {_STAGE_LABELS.get(stage, '')}")
     other = max(0.0, total - sum(result.timings.values()))
     print(f"  {'other':<8}{other:9.3f}{other / total:7.0%}  设置、缓存读写")
     if result.unchanged:
-        print("  (load: only the sizes and times of the files were compared with the last build's)")
+        print("  (读取: 只比较了各文件的大小和修改时间, 与上次构建相同)")
     _print_render_parts(result.render_parts)
-    print(f"  page groups {result.groups}, remade {result.remade}; pages rendered {result.rendered}; "
-          f"files written {result.written}, deleted {result.deleted}; "
-          f"search index {'rebuilt' if result.indexed else 'unchanged'}")
+    print(f"  页面组 {result.groups} 个, 重新生成 {result.remade} 个; 渲染页面 {result.rendered} 个; "
+          f"写入文件 {result.written} 个, 删除 {result.deleted} 个; "
+          f"搜索索引{'已重建' if result.indexed else '未变'}")
 
 
 def _print_render_parts(parts: dict) -> None:
@@ -80,7 +80,7 @@ def _print_render_parts(parts: dict) -> None:
     if not parts:
         return
     processes = parts.get("processes", 1)
-    print(f"  render, in parts (seconds of work{f', summed over {processes} processes' if processes > 1 else ''}):")
+    print(f"  渲染的各部分 (工作秒数{f', {processes} 个进程合计' if processes > 1 else ''}):")
     templates = sorted(parts.get("templates", {}).items(), key=lambda kv: (-kv[1], kv[0]))
     named = ", ".join(f"{name} {seconds:.3f}" for name, seconds in templates[:5])
     if len(templates) > 5:

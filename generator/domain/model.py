@@ -302,6 +302,22 @@ class Category(Strict):
     entries: list[Entry] = Field(default_factory=list, title="名单", description="按公布顺序")
 
 
+class Publicity(Strict):
+    """A 公示: how long the list is open to objections, and where to send them."""
+
+    start: PartialDate = Field(title="公示开始")
+    end: PartialDate = Field(title="公示截止")
+    phone: str | None = Field(None, max_length=100, title="反馈电话")
+    email: str | None = Field(None, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+$", max_length=200, title="反馈邮箱")
+    address: str | None = Field(None, max_length=300, title="来信地址")
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> "Publicity":
+        if self.end < self.start:
+            raise ValueError(f"公示截止 {self.end} 早于开始 {self.start}; 核对原文的日期")
+        return self
+
+
 def _inferred_map(raw: object) -> object:
     # Older drafts list the fields only: [year, level]. Their basis is then the import.
     if isinstance(raw, list) and all(isinstance(k, str) for k in raw):
@@ -320,7 +336,8 @@ class Edition(Strict):
     announced: PublishedDate | None = Field(None, title="公布日期")
     stage: Stage = Field("公布", title="阶段")
     issuers: list[str] = Field(default_factory=list, title="发布单位")
-    document_number: str | None = Field(None, title="文号")
+    document_number: str | None = Field(None, title="文号", description="照录, 如 沪文明办〔2023〕2号")
+    publicity: Publicity | None = Field(None, title="公示", description="公示期和意见反馈方式 (阶段为公示时)")
     sources: list[Source] = Field(default_factory=list, title="来源")
     note: str | None = Field(None, title="说明")
     status: Status = Field("published", title="状态")
@@ -403,6 +420,9 @@ class SiteInfo(Strict):
     police_record: str | None = Field(None, title="公安备案号")
     police_record_code: str | None = Field(None, title="公安备案编码", description="备案号中的数字, 用于链接")
     party_gov_badge: bool = Field(True, title="显示党政机关标识")
+    party_gov_badge_url: WebUrl | None = Field(None, title="党政机关标识链接", description="标识注册后给出的核验网址")
+    correction_url: Annotated[str, Field(pattern=r"^(?:https?://[^\s<>\"'\\]+|mailto:[^\s<>\"'\\]+)$", max_length=2000)] | None = Field(
+        None, title="纠错网址", description="读者报告错误的网址或 mailto: 邮箱地址; 每页页脚有“纠错”链接")
     contact: str | None = Field(None, title="联系方式")
     description: str = Field("", title="网站说明")
     data_license: str | None = Field(None, title="开放数据许可",

@@ -38,6 +38,11 @@ class CatalogContext(Generator):
                                               description="志愿服务先进典型相关新闻")
         for article in [*self.context.get("articles", []), *self.context.get("drafts", [])]:
             self._decorate(article, catalog)
+        # 上一篇/下一篇: neighbours by date, newest first as the news list shows them
+        ordered = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.url), reverse=True)
+        for i, article in enumerate(ordered):
+            article.newer = _neighbour(ordered[i - 1]) if i > 0 else None
+            article.older = _neighbour(ordered[i + 1]) if i + 1 < len(ordered) else None
 
     def _decorate(self, article, catalog: Catalog) -> None:
         """Give a Pelican article the plain data our templates show: excerpt, meta bar, linked honorees."""
@@ -65,6 +70,10 @@ class CatalogContext(Generator):
         article.page_meta = page_meta(article.title, "news", article.date.strftime("%Y-%m-%d %H:%M"),
                                       md.get("source") or "原文未注明", url=url, description=article.excerpt,
                                       crumbs=[("新闻", "news/")], searchable=True, structured=structured)
+
+def _neighbour(article) -> dict:
+    return {"title": article.title, "url": article.url, "date": article.date.strftime("%Y-%m-%d")}
+
 
 def _ids(value) -> list[str]:
     """A comma-separated metadata value as a list."""

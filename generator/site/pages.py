@@ -325,6 +325,7 @@ class PageBuilder:
             "attachments": [{"title": f.title, "url": f"attachments/{f.file}", "type": f.file.rsplit(".", 1)[-1].upper(),
                              "size": _size(self.c.attachments[f.file][1])} for f in m.attachments],
             "issuers": "、".join(m.issuers), "document_number": m.document_number or "", "note": m.note or "",
+            "publicity": m.publicity.model_dump() if m.publicity else None,
             "scheme": {"name": scheme.name, "url": f"{e.scheme_id}/"} if scheme else None,
             "region": _region_ref(e.region), "count": e.entry_count,
             "quota": sum(c.quota or 0 for c in e.categories),

@@ -391,7 +391,7 @@ def test_profile_names_each_stage(project, capsys):
     out = capsys.readouterr().out
     for stage in ("load", "link", "render", "write", "index"):
         assert re.search(rf"^\s+{stage}\b.*\d+\.\d{{3}}", out, re.M), out
-    assert "remade" in out
+    assert "重新生成" in out
     # The render stage in parts, naming the templates, so a slow custom template shows.
     for part in ("plan", "page data", "templates", "files", "pelican"):
         assert re.search(rf"^\s+{part}\s+\d+\.\d{{3}}", out, re.M), out

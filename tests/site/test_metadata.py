@@ -134,3 +134,14 @@ def test_open_data_is_a_valid_data_package_with_chinese_columns(site):
     assert {"原文写法": "4360人", "数值": "4360"}.items() <= next(f for f in figures if f["指标"] == "志愿者").items()
     shanghai = rows("editions/shanghai-shequ-zhiyuan-shifan-2019.csv")
     assert len(shanghai) == 40 and shanghai[0]["名称"] == "嘉定区菊园新区社区志愿服务中心" and shanghai[0]["序号"] == "1"
+
+
+def test_news_pages_link_their_neighbours_and_every_page_offers_correction_and_print(site):
+    middle = page(site, "news/2019-12-04-xiuzhou-wenming-shijian/")
+    links = {p.get_text(strip=True)[:3]: p.a["href"] for p in middle.select(".prev-next p")}
+    assert links == {"上一篇": "../../news/2020-03-15-minhang-shifan/", "下一篇": "../../news/2018-01-04-cixi-yubo/"}
+    newest = page(site, "news/2025-07-03-ningbo-sige100/")
+    assert [p.get_text(strip=True)[:3] for p in newest.select(".prev-next p")] == ["下一篇"]
+    footer = page(site, "regions/zhejiang/").select_one("footer")
+    assert footer.find("a", string="纠错")["href"] == "mailto:jiucuo@bangyang.example.gov.cn"
+    assert footer.select_one("button[data-print]").get_text() == "打印本页"

@@ -184,3 +184,21 @@ def test_every_news_headline_is_printed_in_its_seed():
     for path in (REPO / "content/news").glob("*.md"):
         meta = read_front_matter(path.read_text(encoding="utf-8"))[0]
         assert _normal(meta.get("original_title") or meta["title"]) in seeds, path
+
+
+def test_a_publicity_notice_shows_its_period_feedback_channels_and_document_number(project):
+    path = project / "content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("stage: 公布\n", (
+        "stage: 公示\ndocument_number: 沪文明办〔2020〕2号\npublicity:\n  start: 2020-03-01\n  end: 2020-03-07\n"
+        "  phone: 021-0000 0000\n  email: jiandu@example.gov.cn\n")), encoding="utf-8")
+    build(project, search=False)
+    soup = page(project / "output", SHANGHAI)
+    box = text_of(soup.select_one(".publicity"))
+    assert "公示期：2020-03-01 至 2020-03-07" in box and "021-0000 0000" in box
+    assert soup.select_one('.publicity a[href="mailto:jiandu@example.gov.cn"]')
+    assert "文号 沪文明办〔2020〕2号" in text_of(soup.select_one("dl.facts")).replace("：", " ")
+
+    path.write_text(path.read_text(encoding="utf-8").replace("  end: 2020-03-07\n", "  end: 2020-02-07\n"), encoding="utf-8")
+    with pytest.raises(BuildError) as err:
+        build(project, search=False)
+    assert "早于开始" in str(err.value) and "shanghai-shequ-zhiyuan-shifan-2019.yaml:" in str(err.value)

@@ -21,6 +21,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     apply();
     document.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest("[data-print]")) { window.print(); return; }
       var b = event.target.closest && event.target.closest(".a11y-tools button");
       if (!b) { return; }
       if (b.hasAttribute("data-font")) { font = b.getAttribute("data-font"); put("bangyang-font", font); }
