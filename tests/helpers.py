@@ -44,3 +44,12 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 def text_of(soup: BeautifulSoup) -> str:
     return soup.get_text(" ", strip=True)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.engine.build import build
-from helpers import REPO, copy_project
+from helpers import REPO, copy_project, free_port
 
 DEPLOY = REPO / "deploy" / "nginx"  # the configuration the README gives portals, tested as shipped
 
@@ -28,12 +28,6 @@ def _nginx() -> str:
     if not found:
         pytest.fail("nginx is missing: run `make test`, which installs it with apt-get")
     return found
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _serve(tmp: Path, output: Path, prefix: str, port: int) -> subprocess.Popen:
@@ -76,7 +70,7 @@ http {{
 @pytest.fixture(scope="module", params=["/", "/bangyang/"], ids=["root", "sub-path"])
 def served(request, tmp_path_factory):
     """(base URL, nginx) for the sample site built for that address."""
-    prefix, port = request.param, _free_port()
+    prefix, port = request.param, free_port()
     project = copy_project(tmp_path_factory.mktemp("nginx-site"))
     site_yaml = project / "content/site.yaml"
     site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace(

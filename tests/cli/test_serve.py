@@ -233,3 +233,4 @@ def test_two_builds_at_once_give_a_clean_builds_site(project, tmp_path):
         assert proc.returncode == 0, err
     clean = build(project, tmp_path / "clean", search=False, cache=False).output
     assert tree_digest(project / "output") == tree_digest(clean)
+
