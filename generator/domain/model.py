@@ -158,6 +158,19 @@ class EditionFile(Strict):
     url: WebUrl | None = Field(None, title="原网址", description="以 http:// 或 https:// 开头的网址")
 
 
+PHOTO_FILE = rf"^(?:{_SEGMENT}/)*{_SEGMENT}\.(?:jpg|jpeg|png|webp)$"
+
+
+class Photo(Strict):
+    """A photo of an honoree, kept in content/attachments/ and published resized."""
+
+    file: str = Field(pattern=PHOTO_FILE, title="文件",
+                      description="content/attachments/ 下的图片, 如 photos/cixi-yubo-1.jpg (jpg、png、webp)")
+    alt: str = Field(min_length=1, max_length=200, title="替代文字", description="给看不到图片的读者: 图上是什么")
+    caption: str | None = Field(None, max_length=300, title="图片说明")
+    credit: str = Field(min_length=1, max_length=100, title="来源或摄影", description="照录原文署名, 如 宁波市文明办 供图")
+
+
 class Statistic(Strict):
     """One published figure about an honoree or a region."""
 
@@ -181,6 +194,7 @@ class HonoreeBase(Strict):
     body: str = Field("", title="主要事迹", description="Markdown")
     stats: list[Statistic] = Field(default_factory=list, title="统计数字")
     sources: list[Source] = Field(default_factory=list, title="来源")
+    photos: list[Photo] = Field(default_factory=list, max_length=20, title="照片")
     tags: list[str] = Field(default_factory=list, title="标签")
     status: Status = Field("published", title="状态", description="draft 只在预览中显示")
 

@@ -40,6 +40,7 @@ class Honoree:
     file: str | None = None
     awards: list[AwardRef] = field(default_factory=list)
     news: list[str] = field(default_factory=list)  # news slugs, newest first
+    photos: tuple[str, ...] = ()  # its photos' files under content/attachments/
 
     @property
     def awarded(self) -> bool:
@@ -128,3 +129,6 @@ class Catalog:
     hashes: dict[str, str] = field(default_factory=dict)  # input → content hash (see load.Loaded)
     # Files editions offer for download: path under content/attachments/ → (absolute path, bytes).
     attachments: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Photos honorees show, under content/attachments/: path there → absolute path. Published
+    # only resized, never as the original (which may carry the camera's GPS position).
+    photos: dict[str, str] = field(default_factory=dict)

@@ -69,7 +69,7 @@ class _Linker:
                                                            "合并成一个文件(删去的编号写进另一个的 aliases), 确是两个就在 name 里写全称以示区别")
             if not self.visible(view.status):
                 continue
-            self.honorees[rid] = Honoree(rid, KIND_DIRS[rec.type], view.name, region, rec, rec.file)
+            self.honorees[rid] = Honoree(rid, KIND_DIRS[rec.type], view.name, region, rec, rec.file, photos=view.photos)
         self.named = seen
         for (key, _), rid in seen.items():  # the first id of a name, for entries that give no region
             if rid < self.by_name.get(key, "\uffff"):
@@ -87,6 +87,10 @@ class _Linker:
                     self.redirects[old] = rid
             if view.organization_id and view.organization_id not in self.loaded.records:
                 self.problem(rec, rec.file, ("organization_id",), f"找不到记录 {view.organization_id}")
+            for i, photo in enumerate(view.photos):
+                if photo not in self.loaded.attachments:
+                    self.problem(rec, rec.file, ("photos", i, "file"),
+                                 f"找不到照片 content/attachments/{photo}; 把图片放到那里, 或删去这一项")
 
     # -- editions -------------------------------------------------------
     def link_editions(self) -> dict[str, EditionInfo]:
@@ -264,4 +268,5 @@ def link(loaded: Loaded, include_drafts: bool = False, memo: Values | None = Non
         hashes=loaded.hashes,
         attachments={f.file: (str(loaded.root / "attachments" / f.file), loaded.attachments[f.file])
                      for e in editions.values() for f in e.model.attachments},
+        photos={p: str(loaded.root / "attachments" / p) for h in linker.honorees.values() for p in h.photos},
     )

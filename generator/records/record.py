@@ -29,11 +29,12 @@ class HonoreeView(NamedTuple):
     status: str
     aliases: tuple[str, ...]
     organization_id: str | None
+    photos: tuple[str, ...]  # files under content/attachments/, checked to exist when linking
 
 
 def honoree_view(model: HonoreeBase) -> HonoreeView:
     return HonoreeView(model.name, model.region, model.status, tuple(model.aliases),
-                       getattr(model, "organization_id", None))
+                       getattr(model, "organization_id", None), tuple(p.file for p in model.photos))
 
 
 class StoredModel:

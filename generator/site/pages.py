@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from generator.site import opendata, svgcharts
+from generator.site.photos import resized
 
 from generator.site import textcut
 from generator.domain.values import Values
@@ -234,7 +235,7 @@ class PageBuilder:
     # -- what each group reads -------------------------------------------
     def honoree_deps(self, h: Honoree) -> frozenset[str]:
         return frozenset({h.id, *(a.edition_id for a in h.awards), *(a.scheme_id for a in h.awards),
-                          *(f"news/{s}" for s in h.news)})
+                          *(f"news/{s}" for s in h.news), *(f"attachments/{p}" for p in h.photos)})
 
     def region_deps(self, region: Region) -> frozenset[str]:
         idx = self.region_index
@@ -404,7 +405,7 @@ class PageBuilder:
         chain = self.c.regions.ancestors(h.region.path) if h.region else []
         data = {"name": h.name, "kind": KIND_LABELS[h.kind], "is_stub": r is None,
                 "region_chain": [_region_ref(x) for x in chain], "awards": awards, "news": news,
-                "profile": [], "stats": [], "summary": "", "body_html": "", "sources": [], "tags": [],
+                "profile": [], "stats": [], "summary": "", "body_html": "", "sources": [], "tags": [], "photos": [],
                 "also_known_as": [], "draft": False, "search": self.honoree_search(h, chain)}
         if r is None:
             first = h.awards[0] if h.awards else None
@@ -421,6 +422,7 @@ class PageBuilder:
                         stats=[{"metric": s.metric, "value": s.value.text, "date": s.date or "", "note": s.note or "",
                                 "quote": s.quote or "", "source": s.source} for s in r.stats],
                         sources=[_source(s) for s in r.sources], tags=list(r.tags),
+                        photos=self.photos(h.id, r.photos),
                         also_known_as=list(r.also_known_as), draft=r.status == "draft")
         data["awarded"] = h.awarded
         if h.awarded:
@@ -437,6 +439,24 @@ class PageBuilder:
                                      "addressLocality": h.region.display}
         self.add(f"{h.id}/index.html", "honoree.html", h.name, column, pub, source, crumbs=crumbs,
                  description=description, searchable=True, structured=structured, honoree=data)
+
+    def photos(self, hid: str, photos) -> list[dict]:
+        """Each photo resized (photos/<honoree>/<n>-<width>.jpg), and what its <img> needs."""
+        out = []
+        for n, photo in enumerate(photos, 1):
+            path = self.c.photos.get(photo.file)
+            if path is None:
+                continue
+            sizes = []
+            for width, height, data in resized(path):
+                url = f"photos/{hid}/{n}-{width}.jpg"
+                self.pages.append(Page(url, body=data, in_sitemap=False))
+                sizes.append((url, width, height))
+            small = sizes[0]
+            out.append({"src": small[0], "width": small[1], "height": small[2], "alt": photo.alt,
+                        "caption": photo.caption or "", "credit": photo.credit,
+                        "srcset": [{"url": u, "width": w} for u, w, _ in sizes]})
+        return out
 
     def honoree_search(self, h: Honoree, chain: list[Region]) -> dict:
         """Filters, result-card metadata and pinyin terms for the search index."""

@@ -202,3 +202,33 @@ def test_a_publicity_notice_shows_its_period_feedback_channels_and_document_numb
     with pytest.raises(BuildError) as err:
         build(project, search=False)
     assert "早于开始" in str(err.value) and "shanghai-shequ-zhiyuan-shifan-2019.yaml:" in str(err.value)
+
+
+def test_photos_are_published_resized_lazy_with_alt_and_credit_and_without_camera_data(project):
+    from PIL import Image
+
+    photo = project / "content/attachments/photos/cixi-yubo-1.jpg"
+    photo.parent.mkdir(parents=True)
+    exif = Image.Exif()
+    exif[0x013B] = "拍摄者"  # Artist; a camera writes its GPS position the same way
+    Image.new("RGB", (1600, 1200), (180, 40, 40)).save(photo, "JPEG", exif=exif)
+    record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("tags:", (
+        "photos:\n  - file: photos/cixi-yubo-1.jpg\n    alt: 虞波社区志愿服务站外景\n    caption: 社区志愿服务站\n"
+        "    credit: 宁波市文明办 供图\ntags:")), encoding="utf-8")
+    out = build(project, search=False).output
+    img = page(out, "communities/zhejiang/cixi-yubo/").select_one(".photos img")
+    assert img["alt"] == "虞波社区志愿服务站外景" and img["loading"] == "lazy"
+    assert [s.split()[1] for s in img["srcset"].split(", ")] == ["480w", "960w"]
+    for width, height in ((480, 360), (960, 720)):
+        published = out / f"photos/communities/zhejiang/cixi-yubo/1-{width}.jpg"
+        with Image.open(published) as shown:
+            assert shown.size == (width, height) and not shown.getexif()
+    assert not list(out.rglob("cixi-yubo-1.jpg"))  # never the original
+    assert "宁波市文明办 供图" in text_of(page(out, "communities/zhejiang/cixi-yubo/").select_one(".photos"))
+
+    photo.unlink()
+    with pytest.raises(BuildError) as err:
+        build(project, search=False)
+    line = record.read_text(encoding="utf-8").splitlines().index("  - file: photos/cixi-yubo-1.jpg") + 1
+    assert f"cixi-yubo.yaml:{line}:" in str(err.value) and "找不到照片" in str(err.value)
