@@ -14,6 +14,8 @@ import random
 import shutil
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
 
 PROVINCES = [
@@ -50,6 +52,8 @@ SENTENCES = [
 KINDS = [("community", "communities", 0.30), ("organization", "organizations", 0.20), ("project", "projects", 0.25),
          ("volunteer", "volunteers", 0.15), ("centre", "centres", 0.10)]
 YEARS = list(range(2014, 2025))
+SITE_FIELDS = ("name", "domain", "site_url", "site_id_code", "sponsor", "organizer", "icp", "police_record",
+               "police_record_code", "party_gov_badge", "contact", "description")
 
 
 def _place(rng: random.Random, used: set[str], suffix: str) -> tuple[str, str]:
@@ -120,7 +124,10 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
     for name in ("templates", "pelicanconf.py"):
         src = REPO / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, out / name)
-    shutil.copy2(REPO / "content" / "site.yaml", content / "site.yaml")
+    # Only the fields every version of the engine knows, so that --baseline builds the same catalog.
+    site = {k: v for k, v in yaml.safe_load((REPO / "content" / "site.yaml").read_text(encoding="utf-8")).items()
+            if k in SITE_FIELDS}
+    (content / "site.yaml").write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), encoding="utf-8")
     streets_per_district = max(2, min(12, n // 2500))
     region_lines, streets = _regions(rng, streets_per_district)
     (content / "regions.yaml").write_text("\n".join(region_lines) + "\n", encoding="utf-8")

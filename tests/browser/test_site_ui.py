@@ -80,12 +80,17 @@ A11Y_PAGES = {
     "search": "search/?q=虞波",
     "news": "news/2020-03-15-minhang-shifan/",
     "stats": "stats/",
+    "site map": "sitemap/",
+    "open data": "data/",
+    "brand": "projects/zhejiang/xiuzhou-diandangjia/",
 }
 
 
 @pytest.mark.parametrize("name", A11Y_PAGES)
 @pytest.mark.parametrize("contrast", ["normal", "high"])
-def test_axe_finds_no_serious_or_critical_violations(page, name, contrast):
+@pytest.mark.parametrize("width", [375, 1280])
+def test_axe_finds_no_serious_or_critical_violations(page, name, contrast, width):
+    page.set_viewport_size({"width": width, "height": 900})
     if contrast == "high":
         page.context.add_init_script("localStorage.setItem('bangyang-contrast', 'high')")
     page.goto(page.base + A11Y_PAGES[name])
