@@ -91,6 +91,9 @@ class _Linker:
                 if photo not in self.loaded.attachments:
                     self.problem(rec, rec.file, ("photos", i, "file"),
                                  f"找不到照片 content/attachments/{photo}; 把图片放到那里, 或删去这一项")
+                elif not _looks_like_image(self.loaded.root / "attachments" / photo):
+                    self.problem(rec, rec.file, ("photos", i, "file"),
+                                 f"content/attachments/{photo} 不是 JPEG、PNG 或 WebP 图片; 换成照片原图")
 
     # -- editions -------------------------------------------------------
     def link_editions(self) -> dict[str, EditionInfo]:
@@ -238,6 +241,16 @@ class _Linker:
                 if hid in self.honorees:
                     self.honorees[hid].news.append(slug)
         return out
+
+
+def _looks_like_image(path) -> bool:
+    """The first bytes of a JPEG, PNG or WebP file: a renamed document is caught here, at its record's line."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(12)
+    except OSError:
+        return False
+    return head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 def _category_slug(name: str, index: int, memo: Values) -> str:

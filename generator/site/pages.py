@@ -448,7 +448,11 @@ class PageBuilder:
             if path is None:
                 continue
             sizes = []
-            for width, height, data in resized(path):
+            try:
+                made = resized(path)
+            except (OSError, ValueError):  # damaged past what linking checks (its first bytes): left out
+                continue
+            for width, height, data in made:
                 url = f"photos/{hid}/{n}-{width}.jpg"
                 self.pages.append(Page(url, body=data, in_sitemap=False))
                 sizes.append((url, width, height))

@@ -227,6 +227,10 @@ def test_photos_are_published_resized_lazy_with_alt_and_credit_and_without_camer
     assert not list(out.rglob("cixi-yubo-1.jpg"))  # never the original
     assert "宁波市文明办 供图" in text_of(page(out, "communities/zhejiang/cixi-yubo/").select_one(".photos"))
 
+    photo.write_bytes(b"%PDF-1.4 not a photo")
+    with pytest.raises(BuildError) as err:
+        build(project, search=False)
+    assert "不是 JPEG、PNG 或 WebP 图片" in str(err.value)
     photo.unlink()
     with pytest.raises(BuildError) as err:
         build(project, search=False)
