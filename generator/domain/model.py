@@ -418,7 +418,8 @@ class NewsMeta(Strict):
             _dt.datetime.strptime(text, "%Y-%m-%d %H:%M" if len(text) > 10 else "%Y-%m-%d")
         except ValueError:
             raise ValueError(f"“{value}” 不是日期; 写成 2025-07-03 或 2025-07-03 13:57") from None
-        return _not_after_today(text[:10]) and value
+        _not_after_today(text[:10])
+        return value
 
 
 class SiteInfo(Strict):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from pelican import signals
 from pelican.generators import Generator
@@ -111,8 +111,7 @@ def absolute_feed(context: dict, feed) -> None:
     feed.feed["link"] = base
     feed.feed["id"] = base + "feeds/all.atom.xml"
     for item in feed.items:
-        path = item["link"].split("://", 1)[-1].split("/", 1)[-1] if "://" in item["link"] else item["link"]
-        path = path.lstrip("/")
+        path = urlsplit(item["link"]).path.lstrip("/")
         url = urljoin(base, path)
         item["link"] = url
         # Stable: the authority's domain, the day it was published, the page's path (RFC 4151).

@@ -88,10 +88,7 @@ def _yes(flag: bool) -> str:
 
 
 def _number(quantity) -> object:
-    if quantity is None:
-        return ""
-    value = quantity.value
-    return int(value) if float(value).is_integer() else value
+    return quantity.as_dict()["value"] if quantity is not None else ""
 
 
 def honoree_rows(h: Honoree, url: str) -> tuple[list, list[list], list[list]]:

@@ -13,13 +13,7 @@ import urllib.request
 import pytest
 
 from generator.engine.build import build
-from helpers import tree_digest
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from helpers import free_port, tree_digest
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -44,7 +38,7 @@ def _wait_for(predicate, timeout: float = 60.0):
 
 
 def test_serve_rebuilds_after_a_record_is_edited(project):
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/communities/zhejiang/cixi-yubo/"
     proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
                              "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -94,7 +88,7 @@ def test_an_edit_made_before_the_watcher_starts_still_reaches_the_preview(projec
     record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace("leader: 严介军", "leader: 严介军(启动前改动)"),
                       encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/communities/zhejiang/cixi-yubo/"
     proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
                              "--port", str(port), "--no-build", "--no-search"],
@@ -160,7 +154,7 @@ def _bangyang(project, *args) -> subprocess.CompletedProcess:
 
 
 def _start_preview(project, *args) -> subprocess.Popen:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve",
                              "--port", str(port), *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     _wait_for(lambda: _get(f"http://127.0.0.1:{port}/")[0] == 200)

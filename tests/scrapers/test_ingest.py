@@ -88,6 +88,8 @@ def test_seeds_into_an_empty_project_reproduce_the_hand_written_records(bare, se
     assert ningbo["title"] == "2024年度全国志愿服务“四个100”先进典型"
     assert ningbo["scheme"] == "schemes/quanguo-sige100"
     assert sum(len(c["entries"]) for c in ningbo["categories"]) == 5
+    # “记者今天从市委社会工作部获悉”: the informant, and no outlet the page does not name
+    assert ningbo["sources"][0]["informant"] == "市委社会工作部" and "publisher" not in ningbo["sources"][0]
 
     yubo = _yaml(records / "communities/zhejiang/cixi-yubo.yaml")
     hand_yubo = _yaml(Path("content/records/communities/zhejiang/cixi-yubo.yaml"))

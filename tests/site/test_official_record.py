@@ -38,6 +38,14 @@ def test_a_list_held_only_in_part_is_not_numbered(site):
     assert "按原文公布顺序，不表示名次" in text_of(soup.select_one("dl.facts"))
 
 
+def test_what_a_notice_says_about_order_is_repeated_as_printed(project):
+    path = project / "content/records/editions/quanguo-sige100-2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("stage: 公布\n", "stage: 公布\norder_note: 排名不分先后\n"),
+                    encoding="utf-8")
+    build(project, search=False)
+    assert "排名不分先后（原文）" in text_of(page(project / "output", NATIONAL_2024).select_one("dl.facts"))
+
+
 def test_a_ranked_list_shows_ranks_and_a_partial_ranked_list_must_print_them(project):
     path = project / "content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("stage: 公布\n", "stage: 公布\nranked: true\n"),
