@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= chromium
 
-.PHONY: site build serve test check install browser office nginx clean
+.PHONY: site build serve test check install browser office nginx redis clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,14 @@ nginx:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nginx-light >/dev/null 2>&1 || \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
 
+# The distributed crawl's tests start redis-server on a free port of 127.0.0.1.
+redis:
+	@command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || { \
+	  echo "Installing redis-server with apt-get…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
+
 build: install
 	$(BIN)/bangyang build
 
@@ -61,7 +69,7 @@ site: install
 check: install
 	$(BIN)/bangyang check
 
-test: install browser office nginx
+test: install browser office nginx redis
 	$(BIN)/python -m pytest
 
 clean:

@@ -86,3 +86,13 @@ class Article:
         for name in ("tables", "files"):
             d.pop(name)
         return d
+
+
+def article_from_dict(d: dict) -> Article:
+    """The Article that ``dataclasses.asdict`` gave ``d`` (without its fetched files): how a
+    worker of a distributed crawl hands an article to the ingester."""
+    fields = {k: v for k, v in d.items() if k in Article.__dataclass_fields__ and k != "files"}
+    fields["images"] = [Image(**i) for i in d.get("images", [])]
+    fields["list_entries"] = [ListEntry(**e) for e in d.get("list_entries", [])]
+    fields["links"] = [Link(**link) for link in d.get("links", [])]
+    return Article(**fields)

@@ -159,24 +159,24 @@ class Fetcher:
         digest = hashlib.sha256(data).hexdigest()
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         fetched = Fetched(url, final, status, data, charset, digest, now)
-        fetched.snapshot = self._snapshot(fetched)
+        fetched.snapshot = store_snapshot(self.cache_dir, fetched) if self.cache_dir is not None else None
         return fetched
 
-    def _snapshot(self, f: Fetched) -> Path | None:
-        if self.cache_dir is None:
-            return None
-        snaps = self.cache_dir / "snapshots"
-        snaps.mkdir(parents=True, exist_ok=True)
-        path = snaps / f"{f.sha256}.raw"
-        if not path.exists():
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(f.data)
-            tmp.replace(path)
-        entry = {"url": f.url, "final_url": f.final_url, "fetched_at": f.fetched_at, "sha256": f.sha256,
-                 "status": f.status, "charset": f.charset, "bytes": len(f.data)}
-        with open(self.cache_dir / "snapshots.jsonl", "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        return path
+
+def store_snapshot(cache_dir: Path, f: Fetched) -> Path:
+    """Keep a fetched page's bytes under its sha256, and note its URL and time in the index."""
+    snaps = cache_dir / "snapshots"
+    snaps.mkdir(parents=True, exist_ok=True)
+    path = snaps / f"{f.sha256}.raw"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(f.data)
+        tmp.replace(path)
+    entry = {"url": f.url, "final_url": f.final_url, "fetched_at": f.fetched_at, "sha256": f.sha256,
+             "status": f.status, "charset": f.charset, "bytes": len(f.data)}
+    with open(cache_dir / "snapshots.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return path
 
 
 class _Retry(Exception):

@@ -26,11 +26,13 @@ class PageServer:
     def __init__(self):
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
+        self.times: list[float] = []  # when each request came (time.monotonic)
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 (http.server's naming)
                 path = self.path
+                server.times.append(time.monotonic())
                 server.hits[path] = server.hits.get(path, 0) + 1
                 route = server.routes.get(path)
                 if route is None:

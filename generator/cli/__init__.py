@@ -152,6 +152,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from scrapers.ingest import CACHE_DIR, Ingest
 
     project = Path(args.project)
+    if args.from_redis:
+        return _ingest_redis(project, args)
+    if not args.sources:
+        print("请写要导入的网址或文件, 或用 --from-redis 导入分布式抓取的文章", file=sys.stderr)
+        return 2
     try:
         runner = Ingest(project, use_cache=args.from_cache)
     except ContentError as exc:
@@ -168,9 +173,36 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
-def cmd_crawl(args: argparse.Namespace) -> int:
-    from scrapers.crawl import crawl
+def _ingest_redis(project: Path, args: argparse.Namespace) -> int:
+    from scrapers import crawl_redis
 
+    report = crawl_redis.StreamReport()
+    try:
+        crawl_redis.ingest_stream(project, args.from_redis, idle=args.idle, report=report)
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        print("先修好上面的内容问题, 再导入。", file=sys.stderr)
+        return 1
+    except (ValueError, crawl_redis.RedisUnavailable) as exc:
+        for line in report.lines():
+            print(line)
+        print(f"导入中止: {exc}", file=sys.stderr)
+        return 2
+    for line in report.lines():
+        print(line)
+    if report.written:
+        print("草稿的 status 是 draft; 用 bangyang serve --drafts 预览, 核对后改为 published。")
+    return 1 if report.failed else 0
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from scrapers.crawl import crawl, start_urls
+
+    if args.worker or args.redis:
+        return _crawl_redis(args, start_urls)
+    if not args.profile:
+        print("没有抓取: 请写站点配置名, 如 bangyang crawl generic --start 栏目网址", file=sys.stderr)
+        return 2
     try:
         report = crawl(Path(args.project), args.profile, args.start or None, max_pages=args.max_pages,
                        full=args.full, delay=args.delay, timeout=args.timeout, max_bytes=args.max_kb * 1024,
@@ -185,6 +217,35 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(line)
     return 1 if report.failed else 0
+
+
+def _crawl_redis(args: argparse.Namespace, start_urls) -> int:
+    """The distributed crawl: seed the shared queue, or (``--worker``) work from it."""
+    from scrapers import crawl_redis
+
+    if not args.redis:
+        print("没有抓取: --worker 需要 --redis redis://主机:端口/库号", file=sys.stderr)
+        return 2
+    try:
+        if args.worker:
+            report = crawl_redis.work(args.redis, delay=args.delay, timeout=args.timeout, max_bytes=args.max_kb * 1024,
+                                      obey_robots=not args.ignore_robots, idle=args.idle, lease=args.lease,
+                                      wait=args.redis_wait)
+            for line in report.lines():
+                print(line)
+            return 1 if report.failed else 0
+        lists, retries = crawl_redis.seed(args.redis, args.profile or "", start_urls(args.profile or "", args.start),
+                                          max_pages=args.max_pages, full=args.full)
+    except (ValueError, crawl_redis.RedisUnavailable) as exc:
+        print(f"没有抓取: {exc}", file=sys.stderr)
+        return 2
+    except crawl_redis.redis.exceptions.RedisError as exc:
+        print(f"没有抓取: Redis 出错 ({exc})", file=sys.stderr)
+        return 2
+    print(f"已放入队列: 栏目列表页 {lists} 个, 上次失败要重试的文章 {retries} 篇。")
+    print(f"在各台机器上运行 bangyang crawl --worker --redis {args.redis} 抓取, "
+          f"在项目目录运行 bangyang ingest --from-redis {args.redis} 导入。")
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -231,14 +292,16 @@ def parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_new)
 
     i = sub.add_parser("ingest", help="把新闻网址或保存的网页 (.html/.txt) 变成新闻和草稿记录")
-    i.add_argument("sources", nargs="+", metavar="URL|FILE")
+    i.add_argument("sources", nargs="*", metavar="URL|FILE")
+    i.add_argument("--from-redis", metavar="URL", help="导入分布式抓取 (bangyang crawl --worker) 推送的文章")
+    i.add_argument("--idle", type=float, default=30.0, help="--from-redis: 抓取结束并空闲多少秒后退出, 默认 30")
     i.add_argument("--from-cache", action="store_true", help="网址用上次抓取的快照, 不再联网")
     i.add_argument("--delay", type=float, default=1.0, help="同一网站两次请求的间隔秒数, 默认 1")
     i.add_argument("--ignore-robots", action="store_true", help="不看 robots.txt (仅限自己的网站)")
     i.set_defaults(func=cmd_ingest)
 
     cr = sub.add_parser("crawl", help="用 Scrapy 抓取一个栏目的列表页, 导入其中的新文章")
-    cr.add_argument("profile", help="站点配置名 (scrapers/profiles.yaml), 如 wenming; 任意网站用 generic")
+    cr.add_argument("profile", nargs="?", help="站点配置名 (scrapers/profiles.yaml), 如 wenming; 任意网站用 generic")
     cr.add_argument("--start", action="append", help="栏目列表页网址, 可写多次")
     cr.add_argument("--max-pages", type=int, default=50, help="最多翻几页列表, 默认 50")
     cr.add_argument("--full", action="store_true", help="列表页全是抓过的文章时也继续翻页")
@@ -249,6 +312,13 @@ def parser() -> argparse.ArgumentParser:
     cr.add_argument("--no-http-cache", action="store_true", help="不用 Scrapy 的 HTTP 缓存")
     cr.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE",
                     help="其他 Scrapy 设置, 可写多次 (如 scrapy-redis 的 SCHEDULER)")
+    cr.add_argument("--redis", metavar="URL", help="分布式抓取: 共用的 Redis, 如 redis://10.0.0.5:6379/0; "
+                                                   "不加 --worker 时只把栏目放入队列")
+    cr.add_argument("--worker", action="store_true", help="作为抓取进程, 从 Redis 队列取请求 (可在多台机器上各运行几个)")
+    cr.add_argument("--idle", type=float, default=30.0, help="队列空闲多少秒后抓取进程退出, 默认 30")
+    cr.add_argument("--lease", type=float, default=15.0,
+                    help="抓取进程失联多少秒后, 其未完成的请求交给其他进程, 默认 15")
+    cr.add_argument("--redis-wait", type=float, default=60.0, help="Redis 连不上时最多等几秒, 默认 60")
     cr.set_defaults(func=cmd_crawl)
 
     sc = sub.add_parser("schema", help="为各类记录写出 JSON Schema (编辑器自动补全用)")
