@@ -88,9 +88,16 @@ class Article:
         return d
 
 
+def article_data(article: Article) -> dict:
+    """The article as plain data, without fetched files: how a crawl carries an article
+    between pages, and how a worker of a distributed crawl hands it to the ingester."""
+    d = asdict(article)
+    d.pop("files")
+    return d
+
+
 def article_from_dict(d: dict) -> Article:
-    """The Article that ``dataclasses.asdict`` gave ``d`` (without its fetched files): how a
-    worker of a distributed crawl hands an article to the ingester."""
+    """The Article that ``article_data`` gave ``d``."""
     fields = {k: v for k, v in d.items() if k in Article.__dataclass_fields__ and k != "files"}
     fields["images"] = [Image(**i) for i in d.get("images", [])]
     fields["list_entries"] = [ListEntry(**e) for e in d.get("list_entries", [])]

@@ -16,7 +16,7 @@ from lxml import etree, html as lhtml
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from .article import Article
+from .article import Article, article_data, article_from_dict
 from .decode import decode_html
 from .extract import extract_article
 from .fetch import USER_AGENT, next_page
@@ -175,13 +175,14 @@ class ColumnSpider(scrapy.Spider):
         article = extract_article(response.body, url=response.url, http_charset=charset)
         first = meta.get("first")
         if first is not None:  # a later page of a multi-page article
+            first = article_from_dict(first)
             append_page(first, article)
             article = first
         pages = meta.get("pages", 1)
         more = next_page(decode_html(response.body, charset).text, response.url) if not article.is_empty else None
         if more and pages < MAX_PAGES and more != response.url:
             # The same task goes on: the next page carries the article so far.
-            yield self.article_request(more, meta["profile"], article=url, first=article, pages=pages + 1,
+            yield self.article_request(more, meta["profile"], article=url, first=article_data(article), pages=pages + 1,
                                   page_bytes=meta.get("page_bytes", response.body), task=meta.get("task"))
             return
         if article.is_empty:

@@ -27,7 +27,7 @@ import sys
 import time
 import uuid
 import zlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -35,11 +35,11 @@ from urllib.parse import urlsplit
 import redis
 from redis.backoff import ConstantBackoff
 from redis.retry import Retry
-from scrapy_redis import picklecompat
 from scrapy_redis.queue import FifoQueue
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
-from .article import article_from_dict
+from . import request_codec
+from .article import article_data, article_from_dict
 from .fetch import Fetched, store_snapshot
 
 PREFIX = "bangyang"  # the spider's name: scrapy-redis names its keys after it
@@ -148,7 +148,7 @@ def seed(redis_url: str, profile: str, starts: list[str], *, max_pages: int, ful
 
     server = connect(redis_url)
     spider = ColumnSpider(profile=profile)
-    queue = FifoQueue(server, spider, QUEUE, serializer=picklecompat)
+    queue = FifoQueue(server, spider, QUEUE, serializer=request_codec)
     enqueue = server.register_script(_ENQUEUE)
     retries = to_retry(server)
     requests = [spider.list_request(url, profile, max_pages=max_pages, full=full) for url in starts]
@@ -239,8 +239,7 @@ class RedisSink:
         self._guard(run)
 
     def article(self, url: str, article, page: bytes, request) -> None:
-        data = asdict(article)
-        data.pop("files", None)
+        data = article_data(article)
         push = {"url": url, "profile": request.meta.get("profile", "generic"),
                 "sha256": hashlib.sha256(page).hexdigest(), "fetched_at": _now(),
                 "article": zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8")),
@@ -286,6 +285,7 @@ def work(redis_url: str, *, delay: float = 1.0, timeout: float = 20.0, max_bytes
         "SCHEDULER_PERSIST": True,            # the queue and the seen-list outlive every worker
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.FifoQueue",
         "SCHEDULER_QUEUE_KEY": QUEUE,
+        "SCHEDULER_SERIALIZER": "scrapers.request_codec",  # JSON: unpickling what Redis holds could run code
         "SCHEDULER_DUPEFILTER_KEY": DUPEFILTER,
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "REDIS_URL": redis_url,

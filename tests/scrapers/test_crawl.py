@@ -98,3 +98,20 @@ def test_unknown_profile_says_what_to_do(project):
     run = subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(project), "crawl", "nosuch"],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and "profiles.yaml" in run.stderr
+
+
+def test_requests_for_redis_are_stored_as_data_never_as_pickles():
+    import pickle
+
+    from scrapers import request_codec
+
+    request = {"url": "http://127.0.0.1/a.html", "headers": {b"Referer": [b"http://127.0.0.1/"]},
+               "body": b"", "meta": {"page_bytes": "页".encode(), "redirect_urls": ("a", "b")}}
+    data = request_codec.dumps(request)
+    assert data.startswith(b"{")  # JSON
+    back = request_codec.loads(data)
+    assert back["headers"] == {b"Referer": [b"http://127.0.0.1/"]} and back["meta"]["page_bytes"] == "页".encode()
+    with pytest.raises(TypeError):
+        request_codec.dumps({"meta": {"first": object()}})
+    with pytest.raises(ValueError):  # what an attacker with access to Redis would plant
+        request_codec.loads(pickle.dumps({"url": "x"}))

@@ -22,6 +22,7 @@ REDIS = shutil.which("redis-server") or ("/usr/bin/redis-server" if os.path.exis
 pytestmark = pytest.mark.skipif(REDIS is None, reason="redis-server is not installed (make test installs it)")
 
 LISTS, PER_LIST = 20, 10
+SPLIT, MOVED, FLAKY = 7, 13, 21  # an article over two pages, one moved (301), one that fails once
 NAMES = ["社区", "街道", "服务队", "服务站", "实践所"]
 
 
@@ -87,9 +88,17 @@ def column():
                 f'<html><head><meta charset="utf-8"><title>志愿服务</title></head><body><ul>{items}</ul>{more}</body></html>'.encode())
         for i in range(LISTS * PER_LIST):
             day = f"2024-{i % 12 + 1:02d}-{i % 27 + 1:02d} {8 + i // 60:02d}:{i % 60:02d}"  # one article a minute
-            s.routes[_article_path(i)] = Route(article_html(
+            path = _article_path(i)
+            extra = f'<p><a href="{path.removesuffix(".html")}_2.html">下一页</a></p>' if i == SPLIT else ""
+            s.routes[path] = Route(article_html(
                 f"第{i}号{NAMES[i % 5]}开展志愿服务", [f"第{i}号{NAMES[i % 5]}组织志愿者开展便民服务，为居民理发、义诊，全年服务群众三千余人次。",
-                                              "中心建立积分兑换制度，激励更多居民参与志愿服务。"], date=day))
+                                              "中心建立积分兑换制度，激励更多居民参与志愿服务。"], date=day, extra=extra),
+                fail_first=1 if i == FLAKY else 0)
+        # Tasks that go on in another request: a second page, a redirect, a retry after a 500.
+        s.routes[_article_path(SPLIT).removesuffix(".html") + "_2.html"] = Route(
+            article_html("第二页", ["第二页写到了“红蚂蚁”志愿者队伍，服务群众上千人次。"]))
+        s.routes["/moved/home.html"] = s.routes[_article_path(MOVED)]
+        s.routes[_article_path(MOVED)] = Route(status=301, location="/moved/home.html")
         yield s
 
 
@@ -157,8 +166,12 @@ def test_two_workers_and_an_ingester_take_every_article_once_and_a_recrawl_fetch
     for code, out, err in results:
         assert code == 0, (out, err)
     assert _crawled_news(project) == ALL
-    hits = _article_hits(column)
-    assert len(hits) == 200 and set(hits.values()) == {1}, hits  # each article fetched once, by one of the two
+    split = next(p for p in (project / "content" / "news").glob("*.md") if f"第{SPLIT}号" in p.read_text(encoding="utf-8"))
+    assert "红蚂蚁" in split.read_text(encoding="utf-8")  # its second page was read into it
+    first = _article_hits(column)
+    hits = dict(first)
+    assert len(hits) == 201 and hits.pop(_article_path(FLAKY)) == 2, hits  # with the second page; the 500, then again
+    assert set(hits.values()) == {1}, hits  # every other article fetched once, by one of the two
     pushed = [int(out.split("交给导入的文章 ")[1].split(" ")[0]) for _, out, _ in results[:2]]
     assert sum(pushed) == 200, pushed  # between them; a worker takes what it can while the other parses
     assert "导入文章 200 篇" in results[2][1]
@@ -168,7 +181,7 @@ def test_two_workers_and_an_ingester_take_every_article_once_and_a_recrawl_fetch
     assert _seed(project, redis_server, column).returncode == 0
     results = _wait(_worker(project, redis_server), _ingester(project, redis_server))
     assert all(code == 0 for code, _, _ in results), results
-    assert _article_hits(column) == hits
+    assert _article_hits(column) == first
     assert column.hits[_list_path(0)] == lists_before + 1
     assert "以前抓过 10 篇" in results[0][1]
     assert _crawled_news(project) == ALL
@@ -197,7 +210,7 @@ def test_a_worker_killed_midway_and_an_ingester_killed_and_restarted_lose_and_do
     assert "接手了已停止的抓取进程的请求" in out  # the dead worker's requests were put back and done
     assert icode == 0, (iout, ierr)
     assert _crawled_news(project) == ALL  # nothing missing, nothing written twice
-    assert len(_article_hits(column)) == 200
+    assert len(_article_hits(column)) == 201
 
 
 def test_workers_wait_for_redis_to_come_back(project, redis_server, column):
