@@ -1,6 +1,6 @@
 """Crawl throughput: the distributed crawl with 1, 2 and 4 workers against one process.
 
-    python bench/crawl_bench.py [--columns 8] [--lists 10] [--per-list 20] [--json bench/results/crawl.json]
+    python bench/crawl_bench.py [--columns 8] [--lists 10] [--per-list 20] [--runs 3] [--json bench/results/crawl.json]
 
 A local page server (tests/pageserver.py) serves ``columns`` columns of ``lists`` list
 pages with ``per-list`` articles each; per-host politeness is off (``--delay 0``), so the
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -127,9 +128,14 @@ def main() -> None:
     ap.add_argument("--columns", type=int, default=8)
     ap.add_argument("--lists", type=int, default=10)
     ap.add_argument("--per-list", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=3, help="rounds; each row is the median")
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "crawl.json"))
     args = ap.parse_args()
-    rows = run(args.columns, args.lists, args.per_list)
+    rounds = [run(args.columns, args.lists, args.per_list) for _ in range(args.runs)]
+    rows = []
+    for i, row in enumerate(rounds[0]):
+        seconds = statistics.median(r[i]["seconds"] for r in rounds)
+        rows.append({**row, "seconds": seconds, "per_s": round(row["count"] / seconds, 1), "runs": args.runs})
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     for row in rows:
         row["version"] = commit
