@@ -69,6 +69,10 @@ _ET_AL_AWARD = re.compile(rf"(?P<names>[^，,。；;：:]+?)等\s*(?P<n>\d+)\s*{
 # “荣获“最美志愿者”称号的有：A、B。”
 _HONOURED = re.compile(r"(?:荣获|获得|被评为|获评|被授予)[“\"‘](?P<cat>[^”\"’]{2,30})[”\"’](?:荣誉)?(?:称号)?的(?:有|是|为)[：:]?"
                        r"(?P<names>[^。；;]+)")
+# A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”).
+_BULLET = re.compile(r"^(?:[■□●○◆◇▲△▶►▸▪▫★☆•※➤✔✓√❖◎◉]+|[·\-–—]\s)\s*")
+# A heading in lenticular or square brackets on a line of its own: “【最美志愿者】”.
+_BRACKET_HEADING = re.compile(r"^[【〖\[](?P<name>[^【】〖〗\[\]]{2,30})[】〗\]]$")
 _FORM_FIELD = re.compile(r"^[^：:，。；;、]{2,20}[：:]\s*\S")
 _INLINE = re.compile(r"^(?P<cat>[^：:，。；;]{2,40}?)\s*[：:]\s*(?P<rest>\S.*)$")
 MAX_ENTRIES = 5000
@@ -76,7 +80,10 @@ MAX_ENTRIES = 5000
 
 def clean_category(text: str) -> str:
     """A heading without its enumerator (“一、”), its count (“(10个)”) and its colon."""
-    text = text.strip().rstrip("：:").strip()
+    text = _BULLET.sub("", text.strip()).rstrip("：:").strip()
+    bracketed = _BRACKET_HEADING.match(text)
+    if bracketed:
+        text = bracketed.group("name").strip()
     m = _HEADING.match(text)
     if m:
         text = m.group("name")
@@ -133,7 +140,7 @@ def _is_heading(line: str) -> bool:
     """An enumerated heading, a heading with a count, or a category line ending in “：”."""
     if len(line) > 40 or _SENTENCE.search(line) or _LEAD_IN.search(line):
         return False
-    if _HEADING.match(line) or _COUNT.search(line.rstrip("：: ")):
+    if _HEADING.match(line) or _BRACKET_HEADING.match(line) or _COUNT.search(line.rstrip("：: ")):
         return True
     if line.endswith(("：", ":")) and len(line) <= 30:
         return True
@@ -203,7 +210,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         run.clear()
 
     for raw in lines:
-        line = raw.strip()
+        line = _BULLET.sub("", raw.strip())
         if not line:
             continue
         inline = _inline(line)
@@ -268,6 +275,9 @@ def _spaced_names(line: str, person: bool) -> list[str] | None:
     """The names of a line that prints several parted by spaces (“李峰威　刘嗣东　吴　衡”), when
     every part is a name: a person's (three or more), or an honoree's (“……社区”, “……协会”). A name of
     two characters padded with a space to the width of three (“吴　衡”) stays one name."""
+    listed = _enumerated(line)
+    if listed:
+        return listed
     parts = [p for p in re.split(r"[ \u3000\t]+", line.strip()) if p]
     if len(parts) < (3 if person else 2):  # “张三　某某社区书记”: a name and its role
         return None
@@ -284,6 +294,23 @@ def _spaced_names(line: str, person: bool) -> list[str] | None:
                 i += 1
         return names if all(len(re.sub(r"\s", "", n)) >= 2 for n in names) else None
     if all(len(p) >= 4 and HONOREE_END.search(p) for p in parts):
+        return parts
+    return None
+
+
+def _enumerated(line: str) -> list[str] | None:
+    """The names of a line that prints them parted by “、” under a heading (“甲、乙、丙”): three
+    people or more, or honorees. Two people parted by “、” with nothing else are one joint
+    entry (“陶成诚、黄先红”), as lists print couples."""
+    parts = [p.strip() for p in clean_name(line).split("、")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    if all(_PERSON_NAME.match(p) for p in parts):
+        return parts if len(parts) >= 3 else None
+    if _SENTENCE.search(line) or not all(4 <= len(p) <= 60 for p in parts):
+        return None
+    # Three or more long parts under a heading are a list; two, only when each ends as an honoree's name does.
+    if len(parts) >= 3 or all(HONOREE_END.search(p.rstrip("”’\"'）)")) for p in parts):
         return parts
     return None
 
@@ -321,6 +348,8 @@ def _header(row: list[str]) -> dict[str, int] | None:
             roles["name"] = roles.pop("unit")
         else:
             return None
+    if len(roles) == 1 and not re.search(r"名称|姓名|名单", row[roles["name"]]):
+        return None  # “新闻中心” beside “首页”: a portal's layout, not a list's header
     # A header has two columns or more, each a short label: a caption row is one cell.
     labels = [c.strip() for c in row if c.strip()]
     if len(labels) < 2 or any(len(c) > 12 or re.search(r"[，。；：:]|^\d+$", c) for c in labels):
@@ -332,23 +361,29 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
     """Entries from tables: columns by the header row, category rows that span the table.
 
     A table without a header that has as many columns as the last list's continues it (a
-    table split across pages, or a list in several tables)."""
+    table split across pages, or a list in several tables). A header printed twice across
+    one row (序号 名称 序号 名称) gives two entries a row, left then right. A table with no
+    header whose every cell is a name is a grid of names, read row by row."""
     out: list[ListEntry] = []
     columns: dict[str, int] | None = None
-    width, category = 0, ""
+    width, block, category = 0, 0, ""
     for rows in tables:
         rows = [r for r in rows if any(c.strip() for c in r)]
         start = None
         for i, row in enumerate(rows[:6]):
             found = _header(row)
             if found:
-                start, columns, width = i + 1, found, len(row)
+                start, columns, width, block = i + 1, found, len(row), _repeat(row)
                 for above in rows[:i]:  # a caption above the header names the category
                     cells = [c for c in above if c.strip()]
                     if len(cells) == 1 and len(cells[0]) <= 40 and not _LEAD_IN.search(cells[0]):
                         category = clean_category(cells[0])
                 break
         if start is None:
+            grid = _name_grid(rows)
+            if grid is not None:
+                out += grid
+                continue
             if columns is None or not rows or max(len(r) for r in rows) != width:
                 continue
             start = 0
@@ -360,18 +395,48 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                 continue
             if _header(row) == columns:
                 continue  # the header repeated on a new page
-            get = (lambda role: row[columns[role]].strip() if role in columns and columns[role] < len(row) else "")
-            name = get("name")
-            if not name:
-                continue
-            cat = clean_category(get("category")) if "category" in columns else category
-            role = " ".join(x for x in (get("unit"), get("role")) if x)
-            header_cell = rows[start - 1][columns["name"]] if start and columns["name"] < len(rows[start - 1]) else ""
-            person = is_person_category(cat) or re.sub(r"\s", "", header_cell) == "姓名"
-            split_name, split_role, where = split_entry(name, person)
-            out.append(ListEntry(cat, split_name, " ".join(x for x in (split_role, role) if x), get("place") or where,
-                                 " | ".join(cells)))
+            for part in ([row[i:i + block] for i in range(0, len(row), block)] if block else [row]):
+                entry = _table_entry(part, columns, category, rows[start - 1] if start else [])
+                if entry is not None:
+                    out.append(entry)
     return out[:MAX_ENTRIES]
+
+
+def _repeat(header: list[str]) -> int:
+    """The width of a header printed more than once across its row (序号 名称 序号 名称 → 2), else 0."""
+    cells = [re.sub(r"\s", "", c) for c in header]
+    for k in range(2, len(cells) // 2 + 1):
+        if len(cells) % k == 0 and all(cells[i] == cells[i % k] for i in range(len(cells))):
+            return k
+    return 0
+
+
+def _table_entry(row: list[str], columns: dict[str, int], category: str, header: list[str]) -> ListEntry | None:
+    get = (lambda role: row[columns[role]].strip() if role in columns and columns[role] < len(row) else "")
+    name = get("name")
+    if not name:
+        return None
+    cat = clean_category(get("category")) if "category" in columns else category
+    role = " ".join(x for x in (get("unit"), get("role")) if x)
+    header_cell = header[columns["name"]] if columns["name"] < len(header) else ""
+    person = is_person_category(cat) or re.sub(r"\s", "", header_cell) == "姓名"
+    split_name, split_role, where = split_entry(name, person)
+    return ListEntry(cat, split_name, " ".join(x for x in (split_role, role) if x), get("place") or where,
+                     " | ".join(c.strip() for c in row if c.strip()))
+
+
+def _name_grid(rows: list[list[str]]) -> list[ListEntry] | None:
+    """A headerless table of names (people's, or honorees' ending in 社区, 协会…) under a
+    one-cell caption that heads a category; None when there is no such caption or a cell is
+    not a name (short words such as “首页 网站地图” look like people's names)."""
+    caption = [c.strip() for c in rows[0] if c.strip()] if rows else []
+    if len(caption) != 1 or not _is_heading(caption[0]):
+        return None
+    category, rows = clean_category(caption[0]), rows[1:]
+    names = [c.strip() for row in rows for c in row if c.strip()]
+    if len(names) < 2 or not all(_PERSON_NAME.match(n) or (len(n) >= 6 and HONOREE_END.search(n)) for n in names):
+        return None
+    return [ListEntry(category, n, "", "", n) for n in names]
 
 
 def from_sentences(lines: list[str]) -> list[ListEntry]:
