@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -33,6 +34,22 @@ def test_the_atom_feed_is_absolute_with_stable_tag_ids_and_authors(site):
             assert urlsplit(href).scheme in ("http", "https"), href  # a relative link leads nowhere in a reader
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(set(ids)) == len(ids)
+
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
+def test_the_feed_and_the_sitemap_are_valid_against_their_schemas(site):
+    atom = etree.RelaxNG(etree.parse(str(SCHEMAS / "atom.rng")))
+    sitemap = etree.XMLSchema(etree.parse(str(SCHEMAS / "sitemap.xsd")))
+    assert atom.validate(etree.parse(str(site / "feeds/all.atom.xml"))), atom.error_log
+    assert sitemap.validate(etree.parse(str(site / "sitemap.xml"))), sitemap.error_log
+    # The schemas are not a formality: what the feed and the sitemap had before they were made absolute fails.
+    relative = etree.fromstring(b'<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>/</id>'
+                                b'<updated>2025-07-03T13:57:00+08:00</updated><link href="news/a/"/></feed>')
+    assert not atom.validate(relative)
+    assert not sitemap.validate(etree.fromstring(
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>news/a/</loc></url></urlset>'))
 
 
 def test_the_sitemap_lists_every_page_absolutely_once(site):
