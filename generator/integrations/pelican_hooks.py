@@ -17,6 +17,7 @@ from pelican.generators import Generator
 from generator.records.catalog import Catalog
 from generator.site.markup import html_to_text
 from generator.site.pages import absolute, latest_date, news_extras, page_meta
+from generator.site.share import share_qr
 from generator.site.sanitize import sanitize_article
 from generator.site.textcut import cut
 
@@ -69,7 +70,8 @@ class CatalogContext(Generator):
         structured["isBasedOn"] = based_on
         article.page_meta = page_meta(article.title, "news", article.date.strftime("%Y-%m-%d %H:%M"),
                                       md.get("source") or "原文未注明", url=url, description=article.excerpt,
-                                      crumbs=[("新闻", "news/")], searchable=True, structured=structured)
+                                      crumbs=[("新闻", "news/")], searchable=True, structured=structured,
+                                      share_qr=share_qr(absolute(catalog.site.site_url, url)) if catalog.site.site_url else None)
 
 def _neighbour(article) -> dict:
     return {"title": article.title, "url": article.url, "date": article.date.strftime("%Y-%m-%d")}

@@ -30,6 +30,7 @@ from generator.domain.model import KIND_LABELS, HonoreeBase
 from generator.domain.quantity import Quantity
 from generator.domain.regions import Region, short_forms
 from generator.site.search import filter_values, pinyin_terms, place_filters, t2s_pairs
+from generator.site.share import share_qr
 from generator.domain.slugs import cached_pinyin_words
 
 COLUMNS = {
@@ -41,10 +42,11 @@ UNLISTED = "品牌与项目"  # what the site calls honorees that a report names
 
 def page_meta(title: str, column_key: str, pub_date: str, source: str, url: str | None = None,
               description: str = "", crumbs: list[tuple[str, str]] | None = None, searchable: bool = False,
-              column: str | None = None, structured: dict | None = None) -> dict:
+              column: str | None = None, structured: dict | None = None, share_qr: str | None = None) -> dict:
     """What a page's header, meta tags and breadcrumbs show (``page`` in every template): made here only.
 
-    ``structured``: the page's schema.org object, written as JSON-LD."""
+    ``structured``: the page's schema.org object, written as JSON-LD; ``share_qr``: the SVG of
+    its address's QR code (generator.site.share), on the pages readers pass on."""
     meta = {
         "title": title, "column": column if column is not None else COLUMNS.get(column_key, ""),
         "column_key": column_key, "pub_date": pub_date, "searchable": searchable, "source": source,
@@ -55,6 +57,8 @@ def page_meta(title: str, column_key: str, pub_date: str, source: str, url: str 
         meta["url"] = url
     if structured:
         meta["structured"] = {"@context": "https://schema.org", **structured}
+    if share_qr:
+        meta["share_qr"] = share_qr
     return meta
 
 
@@ -165,10 +169,22 @@ class PageBuilder:
 
     def add(self, path: str, template: str, title: str, column: str, pub_date: str, source: str,
             crumbs: list[tuple[str, str]] | None = None, description: str = "", searchable: bool = False,
-            structured: dict | None = None, **data) -> None:
-        page = page_meta(title, column, pub_date, source, url_of(path), description, crumbs, searchable,
-                         structured=structured)
+            structured: dict | None = None, share: bool = False, **data) -> None:
+        """``share``: the page carries its address's QR code. Lists, years and the home page do;
+        not the tens of thousands of honoree and region pages, whose codes would double a
+        first build's time (bench/README.md)."""
+        url = url_of(path)
+        qr = None
+        if share and self.c.site.site_url:
+            address = absolute(self.c.site.site_url, url)
+            qr = self.memo.get(("share-qr", address), lambda: share_qr(address))
+        page = page_meta(title, column, pub_date, source, url, description, crumbs, searchable,
+                         structured=structured, share_qr=qr)
         self.pages.append(Page(path, template, {"page": page, **data}, lastmod=pub_date[:10] or None))
+
+    def add_shared(self, *args, **kwargs) -> None:
+        """A page readers pass on: with its address's QR code."""
+        self.add(*args, share=True, **kwargs)
 
     # -- shared pieces ---------------------------------------------------
     def honoree_card(self, h: Honoree) -> dict:
@@ -271,7 +287,7 @@ class PageBuilder:
              "url": region_url(s.region)}
             for s in self.c.statsheets for item in s.model.items if item.metric == "注册志愿者"
         ]
-        self.add("index.html", "home.html", self.c.site.name, "home", self.latest, self.site_source,
+        self.add_shared("index.html", "home.html", self.c.site.name, "home", self.latest, self.site_source,
                  description=self.c.site.description,
                  editions=[self.edition_ref(e) for e in editions[:6]],
                  headline=headline, figures=figures,
@@ -289,7 +305,7 @@ class PageBuilder:
         ref = self.scheme_ref(sid)
         issuers = [{"years": _years_label(p.from_year, p.to_year), "issuers": "、".join(p.issuers)}
                    for p in scheme.issuers_history]
-        self.add(f"{sid}/index.html", "scheme.html", scheme.name, "awards",
+        self.add_shared(f"{sid}/index.html", "scheme.html", scheme.name, "awards",
                  max((printed_date(e.model) for e in self.c.editions.values() if e.scheme_id == sid), default=self.latest),
                  "、".join(scheme.issuers_history[-1].issuers) if scheme.issuers_history else self.site_source,
                  crumbs=[("榜单", "awards/")], scheme=ref, issuers=issuers,
@@ -297,7 +313,7 @@ class PageBuilder:
                  description_html=render_markdown(scheme.description))
 
     def awards(self) -> None:
-        self.add("awards/index.html", "awards.html", "全部榜单", "awards", self.latest, self.site_source,
+        self.add_shared("awards/index.html", "awards.html", "全部榜单", "awards", self.latest, self.site_source,
                  schemes=[self.scheme_ref(sid) for sid in sorted(self.c.schemes)])
 
     def edition(self, e: EditionInfo) -> None:
@@ -365,7 +381,7 @@ class PageBuilder:
             "itemListElement": [{"@type": "ListItem", "position": i, "name": name,
                                  "url": absolute(site_url, honoree_url(hid))} for i, (name, hid) in enumerate(listed, 1)],
         }
-        self.add(f"{e.id}/index.html", "edition.html", m.title, "awards", pub, source, crumbs=crumbs,
+        self.add_shared(f"{e.id}/index.html", "edition.html", m.title, "awards", pub, source, crumbs=crumbs,
                  searchable=True, search=search, categories=categories(), filter_label="", structured=structured,
                  **common)
         for cat in e.categories:
@@ -540,13 +556,13 @@ class PageBuilder:
 
     def years_index(self) -> None:
         by_year = self.editions_by_year
-        self.add("years/index.html", "years.html", "按年度浏览", "years", self.latest, self.site_source,
+        self.add_shared("years/index.html", "years.html", "按年度浏览", "years", self.latest, self.site_source,
                  years=[{"year": y, "url": f"years/{y}/", "count": sum(e.entry_count for e in by_year[y]),
                          "editions": len(by_year[y])} for y in sorted(by_year, reverse=True)])
 
     def year(self, y: int) -> None:
         eds = sorted(self.editions_by_year[y], key=lambda e: e.id)
-        self.add(f"years/{y}/index.html", "year.html", f"{y}年度", "years",
+        self.add_shared(f"years/{y}/index.html", "year.html", f"{y}年度", "years",
                  max(printed_date(e.model) for e in eds), self.site_source,
                  crumbs=[("年度", "years/")], year=y,
                  editions=[{**self.edition_ref(e), "categories": [
