@@ -16,12 +16,14 @@ from lxml import etree, html as lhtml
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from .article import Article, article_data, article_from_dict
+from generator.domain.model import MAX_ATTACHMENT_BYTES
+
+from .article import Article, KeptFile, article_data, article_from_dict
 from .decode import decode_html
 from .extract import extract_article
 from .fetch import USER_AGENT, next_page
 from .furniture import next_link
-from .ingest import MAX_PAGES, append_page
+from .ingest import MAX_PAGES, add_attachment, append_page
 from .profiles import Profile, profile_named
 
 # On list pages, article links have a headline for text and a URL like an article's.
@@ -40,6 +42,7 @@ class Sink(Protocol):
     def empty(self, url: str, reason: str, request) -> None: ...
     def failed(self, url: str, reason: str, article: bool, request) -> None: ...
     def done(self, request) -> None: ...             # a list page's links are all handed on
+    def note(self, text: str) -> None: ...           # an attachment left out, and why
 
 
 def settings(*, delay: float, timeout: float, max_bytes: int, obey_robots: bool, log_level: str) -> dict:
@@ -189,4 +192,45 @@ class ColumnSpider(scrapy.Spider):
             self.sink.empty(url, article.reason or "没有正文", response.request)
             return
         article.url = url
-        self.sink.article(url, article, meta.get("page_bytes", response.body), response.request)
+        page = meta.get("page_bytes", response.body)
+        links = [{"title": link.title, "url": link.url} for link in article.links]
+        if links:  # the lists it attaches join the article's, as `bangyang ingest` reads them
+            yield self._attachment_request(url, article, page, links, [], meta)
+            return
+        self.sink.article(url, article, page, response.request)
+
+    def _attachment_request(self, url: str, article: Article, page: bytes, links: list[dict], files: list[dict],
+                            meta: dict) -> scrapy.Request:
+        """The next file the article links to; the same task, carrying the article and the files read so far."""
+        link, rest = links[0], links[1:]
+        return scrapy.Request(link["url"], callback=self.parse_attachment, errback=self.attachment_failed,
+                              dont_filter=True, meta={
+                                  "article": url, "profile": meta["profile"], "task": meta.get("task"),
+                                  "first": article_data(article), "page_bytes": page, "link": link, "links": rest,
+                                  "files": files, "download_maxsize": MAX_ATTACHMENT_BYTES, "dont_cache": True})
+
+    def _after_attachment(self, response_or_failure_request, meta: dict, files: list[dict]):
+        article = article_from_dict(meta["first"])
+        if meta["links"]:
+            yield self._attachment_request(meta["article"], article, meta["page_bytes"], meta["links"], files, meta)
+            return
+        article.files = [KeptFile(f["title"], f["url"], f["suffix"], f["data"]) for f in files]
+        self.sink.article(meta["article"], article, meta["page_bytes"], response_or_failure_request)
+
+    def parse_attachment(self, response):
+        meta, link = response.meta, response.meta["link"]
+        article = article_from_dict(meta["first"])
+        skipped = add_attachment(article, link["title"], link["url"], response.url, response.body)
+        files = list(meta["files"])
+        if skipped:
+            self.sink.note(skipped)
+        else:
+            kept = article.files[-1]
+            files.append({"title": kept.title, "url": kept.url, "suffix": kept.suffix, "data": kept.data})
+            meta = {**meta, "first": article_data(article)}  # with the attachment's entries
+        yield from self._after_attachment(response.request, meta, files)
+
+    def attachment_failed(self, failure):
+        meta = failure.request.meta
+        self.sink.note(f"附件 {meta['link']['title']}: {why(failure, MAX_ATTACHMENT_BYTES)}")
+        yield from self._after_attachment(failure.request, meta, list(meta["files"]))

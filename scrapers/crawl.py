@@ -28,6 +28,7 @@ class CrawlReport:
     empty: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # attachments left out, and why
 
     def lines(self) -> list[str]:
         out = [f"列表页 {len(self.list_pages)} 个, 新文章 {len(self.ingested)} 篇, 以前抓过 {self.seen_before} 篇, "
@@ -35,6 +36,7 @@ class CrawlReport:
         out += [f"  新建 {x}" for x in self.written]
         out += [f"  没有正文 {x}" for x in self.empty]
         out += [f"  失败 {x}" for x in self.failed]
+        out += [f"  跳过 {x}" for x in self.notes]
         return out
 
 
@@ -110,6 +112,9 @@ class LocalSink:
 
     def done(self, request) -> None:
         pass
+
+    def note(self, text: str) -> None:
+        self.report.notes.append(text)
 
 
 def crawl(project: Path, profile_name: str, start: list[str] | None = None, *, max_pages: int = 50,

@@ -39,7 +39,7 @@ from scrapy_redis.queue import FifoQueue
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
 from . import request_codec
-from .article import article_data, article_from_dict
+from .article import KeptFile, article_data, article_from_dict
 from .fetch import Fetched, store_snapshot
 
 PREFIX = "bangyang"  # the spider's name: scrapy-redis names its keys after it
@@ -168,6 +168,7 @@ class WorkerReport:
     seen_before: int = 0
     empty: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # attachments left out, and why
     requeued: int = 0  # requests of workers that died, put back on the queue
 
     def lines(self) -> list[str]:
@@ -176,6 +177,7 @@ class WorkerReport:
                + (f"; 接手了已停止的抓取进程的请求 {self.requeued} 个" if self.requeued else "")]
         out += [f"  没有正文 {x}" for x in self.empty]
         out += [f"  失败 {x}" for x in self.failed]
+        out += [f"  跳过 {x}" for x in self.notes]
         return out
 
 
@@ -243,7 +245,10 @@ class RedisSink:
         push = {"url": url, "profile": request.meta.get("profile", "generic"),
                 "sha256": hashlib.sha256(page).hexdigest(), "fetched_at": _now(),
                 "article": zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8")),
-                "page": zlib.compress(page)}
+                "page": zlib.compress(page),
+                "files": json.dumps([{"title": f.title, "url": f.url, "suffix": f.suffix} for f in article.files],
+                                    ensure_ascii=False)}
+        push.update({f"file-{i}": zlib.compress(f.data) for i, f in enumerate(article.files)})
         self._finish(request, push=push)
         self.report.pushed.append(url)
 
@@ -262,6 +267,9 @@ class RedisSink:
 
     def done(self, request) -> None:
         self._finish(request)
+
+    def note(self, text: str) -> None:
+        self.report.notes.append(text)
 
 
 def work(redis_url: str, *, delay: float = 1.0, timeout: float = 20.0, max_bytes: int, obey_robots: bool = True,
@@ -519,6 +527,8 @@ def _ingest_entry(server, ingest, cache: Path, entry_id, fields: dict, report: S
             report.failed.append(f"{url}: 页面快照的 sha256 不符")
         else:
             article = article_from_dict(json.loads(zlib.decompress(fields[b"article"])))
+            article.files = [KeptFile(f["title"], f["url"], f["suffix"], zlib.decompress(fields[f"file-{i}".encode()]))
+                             for i, f in enumerate(json.loads(fields.get(b"files", b"[]")))]
             fetched_at = fields[b"fetched_at"].decode()
             store_snapshot(cache, Fetched(url, url, 200, page, article.encoding, sha, fetched_at))
             try:

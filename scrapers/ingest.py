@@ -132,6 +132,21 @@ def _slug(text: str, limit: int = 6) -> str:
     return "-".join(words).lower()[:60].strip("-") or "wenzhang"
 
 
+def add_attachment(article: Article, title: str, asked: str, final_url: str, data: bytes) -> str | None:
+    """Read a file the article links to into it: its list joins the article's, and the file is
+    kept for the edition it gives. What was left out, and why, when nothing was read."""
+    suffix = urlsplit(final_url).path.rsplit(".", 1)[-1].lower()
+    if f".{suffix}" not in ATTACHMENT_SUFFIXES:
+        suffix = urlsplit(asked).path.rsplit(".", 1)[-1].lower()
+    doc = extract_attachment(data, f"{title}.{suffix}", url=final_url)
+    if doc.reason or not doc.list_entries:
+        return f"附件 {title}: {doc.reason or '没有找到名单'}"
+    seen = {(e.category, e.name) for e in article.list_entries}
+    article.list_entries += [e for e in doc.list_entries if (e.category, e.name) not in seen]
+    article.files.append(KeptFile(title, final_url, suffix, data))
+    return None
+
+
 class Ingest:
     """One ingest run over a project: remembers ids it creates so drafts link to each other."""
 
@@ -163,23 +178,15 @@ class Ingest:
     def _fetch_attachments(self, article: Article, report: D.Report) -> None:
         """The files the article links to, fetched as politely as its pages: the lists in them
         are read into the article's, and the files kept for the edition they give."""
-        seen = {(e.category, e.name) for e in article.list_entries}
         for link in article.links:
             try:
                 got = self.fetcher.fetch(link.url, max_bytes=MAX_ATTACHMENT_BYTES)
             except FetchError as exc:
                 report.failed.append(f"附件 {link.title}: {exc}")
                 continue
-            suffix = urlsplit(got.final_url).path.rsplit(".", 1)[-1].lower()
-            if f".{suffix}" not in ATTACHMENT_SUFFIXES:
-                suffix = urlsplit(link.url).path.rsplit(".", 1)[-1].lower()
-            doc = extract_attachment(got.data, f"{link.title}.{suffix}", url=got.final_url)
-            if doc.reason or not doc.list_entries:
-                report.skipped.append(f"附件 {link.title}: {doc.reason or '没有找到名单'}")
-                continue
-            article.list_entries += [e for e in doc.list_entries if (e.category, e.name) not in seen]
-            seen.update((e.category, e.name) for e in doc.list_entries)
-            article.files.append(KeptFile(link.title, got.final_url, suffix, got.data))
+            skipped = add_attachment(article, link.title, link.url, got.final_url, got.data)
+            if skipped:
+                report.skipped.append(skipped)
 
     def _keep_files(self, rid: str, files: list[KeptFile], report: D.Report) -> list[dict]:
         """Save the attachments of edition ``rid`` under content/attachments/, never over a

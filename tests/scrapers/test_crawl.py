@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from pageserver import PageServer, Route, article_html
 
@@ -115,3 +116,49 @@ def test_requests_for_redis_are_stored_as_data_never_as_pickles():
         request_codec.dumps({"meta": {"first": object()}})
     with pytest.raises(ValueError):  # what an attacker with access to Redis would plant
         request_codec.loads(pickle.dumps({"url": "x"}))
+
+
+NOTICE = "2019年度上海市社区志愿服务示范中心名单公布"
+
+
+@pytest.fixture
+def notice_column():
+    """A column whose one notice prints no list and links it as a Word file, beside a file that is gone."""
+    from test_attachments import _docx
+
+    with PageServer() as s:
+        s.routes["/robots.txt"] = Route(b"User-agent: *\n", headers={"Content-Type": "text/plain"})
+        s.routes["/col/index.html"] = Route(_list_page_of([("/2019/12/t1.html", NOTICE)]))
+        s.routes["/2019/12/t1.html"] = Route(article_html(
+            NOTICE, ["经评审，一批社区志愿服务中心获评示范中心，名单见附件。"], date="2019-12-20 10:00",
+            extra='<p>附件：<a href="/files/mingdan.docx">示范中心名单.docx</a></p><p><a href="/files/gone.docx">说明.docx</a></p>'))
+        s.routes["/files/mingdan.docx"] = Route(_docx(), headers={"Content-Type": "application/octet-stream"})
+        s.docx = s.routes["/files/mingdan.docx"].body
+        yield s
+
+
+def _list_page_of(items: list[tuple[str, str]]) -> bytes:
+    lis = "".join(f'<li><a href="{p}">{t}</a></li>' for p, t in items)
+    return f'<html><head><meta charset="utf-8"></head><body><ul>{lis}</ul></body></html>'.encode()
+
+
+def assert_notice_list_ingested(project, docx: bytes) -> None:
+    """The notice's list, read from its Word file, is in the edition, with the file kept for download."""
+    from test_attachments import PAIRS
+
+    path = project / "content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml"
+    edition = yaml.safe_load(path.read_text(encoding="utf-8"))
+    names = {e["name"] for c in edition["categories"] for e in c["entries"]}
+    assert {name for _, name in PAIRS} <= names
+    [attached] = edition["attachments"]
+    assert (project / "content/attachments" / attached["file"]).read_bytes() == docx
+
+
+def test_a_crawled_notice_brings_the_list_it_attaches(project, notice_column):
+    run = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--project", str(project), "crawl", "generic",
+         "--start", notice_column.url("/col/index.html"), "--delay", "0", "--timeout", "2"],
+        capture_output=True, text=True, timeout=120)
+    assert "新文章 1 篇" in run.stdout, (run.stdout, run.stderr)
+    assert "跳过 附件 说明.docx: HTTP 404" in run.stdout
+    assert_notice_list_ingested(project, notice_column.docx)

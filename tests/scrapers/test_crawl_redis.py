@@ -17,6 +17,7 @@ import redis
 
 from helpers import free_port
 from pageserver import PageServer, Route, article_html
+from test_crawl import assert_notice_list_ingested, notice_column  # noqa: F401 - a fixture
 
 REDIS = shutil.which("redis-server") or ("/usr/bin/redis-server" if os.path.exists("/usr/bin/redis-server") else None)
 pytestmark = pytest.mark.skipif(REDIS is None, reason="redis-server is not installed (make test installs it)")
@@ -255,3 +256,13 @@ def test_politeness_holds_across_workers(project, redis_server):
     assert len(times) >= 7  # robots.txt (once per worker, or shared), the list, five articles
     gaps = [b - a for a, b in zip(times, times[1:])]
     assert min(gaps) >= 0.9, gaps
+
+
+def test_a_notice_crawled_by_a_worker_brings_its_attached_list_to_the_ingester(project, redis_server, notice_column):
+    seeded = subprocess.run(_bangyang(project, "crawl", "generic", "--start", notice_column.url("/col/index.html"),
+                                      "--redis", redis_server.url), capture_output=True, text=True, timeout=60)
+    assert seeded.returncode == 0, seeded.stderr
+    (wcode, wout, werr), (icode, iout, ierr) = _wait(_worker(project, redis_server), _ingester(project, redis_server))
+    assert "交给导入的文章 1 篇" in wout and "跳过 附件 说明.docx: HTTP 404" in wout, (wout, werr)
+    assert icode == 0, (iout, ierr)
+    assert_notice_list_ingested(project, notice_column.docx)  # the file went through Redis whole
