@@ -2,7 +2,7 @@
 
 One spider for both kinds of crawl. What happens to what it finds belongs to a *sink*:
 `scrapers.crawl.LocalSink` ingests each article into the project at once;
-`scrapers.crawl_redis.RedisSink` pushes it onto a Redis stream for the one ingester.
+`scrapers.redis_worker.RedisSink` pushes it onto a Redis stream for the one ingester.
 Imported only by a crawl: Scrapy and Twisted take a second to load.
 """
 from __future__ import annotations

@@ -174,16 +174,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _ingest_redis(project: Path, args: argparse.Namespace) -> int:
-    from scrapers import crawl_redis
+    from scrapers import redis_ingest
+    from scrapers.redis_queue import RedisUnavailable
 
-    report = crawl_redis.StreamReport()
+    report = redis_ingest.StreamReport()
     try:
-        crawl_redis.ingest_stream(project, args.from_redis, idle=args.idle, report=report)
+        redis_ingest.ingest_stream(project, args.from_redis, idle=args.idle, report=report)
     except ContentError as exc:
         _print_problems(exc.problems)
         print("先修好上面的内容问题, 再导入。", file=sys.stderr)
         return 1
-    except (ValueError, crawl_redis.RedisUnavailable) as exc:
+    except (ValueError, RedisUnavailable) as exc:
         for line in report.lines():
             print(line)
         print(f"导入中止: {exc}", file=sys.stderr)
@@ -221,25 +222,27 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 def _crawl_redis(args: argparse.Namespace, start_urls) -> int:
     """The distributed crawl: seed the shared queue, or (``--worker``) work from it."""
-    from scrapers import crawl_redis
+    import redis
+
+    from scrapers import redis_queue, redis_worker
 
     if not args.redis:
         print("没有抓取: --worker 需要 --redis redis://主机:端口/库号", file=sys.stderr)
         return 2
     try:
         if args.worker:
-            report = crawl_redis.work(args.redis, delay=args.delay, timeout=args.timeout, max_bytes=args.max_kb * 1024,
+            report = redis_worker.work(args.redis, delay=args.delay, timeout=args.timeout, max_bytes=args.max_kb * 1024,
                                       obey_robots=not args.ignore_robots, idle=args.idle, lease=args.lease,
                                       wait=args.redis_wait)
             for line in report.lines():
                 print(line)
             return 1 if report.failed else 0
-        lists, retries = crawl_redis.seed(args.redis, args.profile or "", start_urls(args.profile or "", args.start),
+        lists, retries = redis_queue.seed(args.redis, args.profile or "", start_urls(args.profile or "", args.start),
                                           max_pages=args.max_pages, full=args.full)
-    except (ValueError, crawl_redis.RedisUnavailable) as exc:
+    except (ValueError, redis_queue.RedisUnavailable) as exc:
         print(f"没有抓取: {exc}", file=sys.stderr)
         return 2
-    except crawl_redis.redis.exceptions.RedisError as exc:
+    except redis.exceptions.RedisError as exc:
         print(f"没有抓取: Redis 出错 ({exc})", file=sys.stderr)
         return 2
     print(f"已放入队列: 栏目列表页 {lists} 个, 上次失败要重试的文章 {retries} 篇。")
