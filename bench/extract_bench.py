@@ -11,6 +11,7 @@ The peers get pages decoded by our decoder first (see bench/extract_peers.py).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import html
 import json
 import os
@@ -96,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", default=str(ROOT / "bench" / "results" / "extract.json"))
     ap.add_argument("--tools", default=",".join(TOOLS))
     args = ap.parse_args(argv)
+    peers = {"trafilatura": "trafilatura", "gne": "gne"}
+    missing = [t for t in args.tools.split(",") if t in peers and importlib.util.find_spec(peers[t]) is None]
+    if missing:  # the scorer would count every page of a missing peer as wrong, and write it
+        raise SystemExit(f"not installed: {', '.join(missing)}; pip install -e '.[bench]', or pass --tools bangyang")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         sets = {"news-real": SHARED / "corpus" / "news-real", **seeds_sets(Path(tmp))}

@@ -162,6 +162,11 @@ _BRACKETED = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*[\[【]\s*(?P<n>[
 _NOT_PEOPLE = re.compile(r"博客|联系|热线|邮箱|信箱|荐稿|投稿|新华|日报|晚报|记者|编辑|图|摄影|来源|视频|专题|评论|转载|原创|责任|打印|关闭|网|报|社|台|电|讯")
 
 
+def looks_like_people(text: str) -> bool:
+    """Whether ``text`` names people (“王浩”, “张三 李四”), not an outlet or a site (“新华网”)."""
+    return bool(re.fullmatch(_NAMES, text.strip())) and not _NOT_PEOPLE.search(text)
+
+
 def _names(raw: str) -> str | None:
     names = " ".join(_ROLE_WORDS.sub(" ", raw).replace("、", " ").replace("，", " ").replace(",", " ").split())
     if not 2 <= len(names) <= 40 or any(_NOT_PEOPLE.search(n[:2]) for n in names.split()):

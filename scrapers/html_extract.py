@@ -11,6 +11,7 @@ bench/extract_bench.py scores all three on the same pages.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -292,12 +293,27 @@ def _founder_properties(text: str) -> bylines.Byline:
                           author=(author.group(1).strip() or None) if author else None)
 
 
-def _meta_date(root) -> str | None:
-    metas = {}
+def _metas(root) -> dict[str, str]:
+    """The head's meta tags, by lower-cased name (the first of each)."""
+    metas: dict[str, str] = {}
     for m in root.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv") or "").lower()
         if key and m.get("content"):
-            metas.setdefault(key, m.get("content"))
+            metas.setdefault(key, m.get("content").strip())
+    return metas
+
+
+def _meta_byline(metas: dict[str, str]) -> bylines.Byline:
+    """来源 and 作者 from the meta tags Chinese government sites write (ContentSource, Author),
+    for pages that print them nowhere else. An author that names an outlet is no author."""
+    source = metas.get("contentsource") or None
+    author = metas.get("author") or None
+    if author and not bylines.looks_like_people(author):
+        author = None
+    return bylines.Byline(source=source if source and len(source) <= 40 else None, author=author)
+
+
+def _meta_date(root, metas: dict[str, str]) -> str | None:
     for key in _DATE_META:
         if key in metas:
             found = bylines.find_date(metas[key]) or bylines.find_compact_date(metas[key])
@@ -376,6 +392,8 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
     head = bylines.parse_byline("  ".join(info))
 
     lines, inner_info = _split_head(lines, title)
+    if not inner_info:  # a body block that begins with the info bar
+        inner_info = list(takewhile(bylines.is_byline_line, lines[:3]))
     if inner_info:
         info = info + inner_info
         head = bylines.merge(head, bylines.parse_byline("  ".join(inner_info)))
@@ -390,17 +408,20 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
         hits = profile.select(root, "time")
         if hits:
             date = bylines.find_date(hits[0].text_content())
-    date = (date or head.date or enp.date or _meta_date(root) or bylines.date_from_url(url)
+    metas = _metas(root)
+    date = (date or head.date or enp.date or _meta_date(root, metas) or bylines.date_from_url(url)
             or bylines.find_date("  ".join(body_lines[:2] + trailer + body_lines[-2:]))
             or foot.date or bylines.find_date(" ".join(p[2] for p in page.pieces[:3000])))
     # 来源 printed at the foot names the original outlet; the info bar's is often the carrying site
     source, site = head.source, None
     if foot.source and foot.source != head.source:
         source, site = foot.source, head.source
+    meta = _meta_byline(metas)
+    source = source or meta.source
     return Article(
         title=title, publish_time=date, source=source,
         author=(head.author or foot.author or enp.author or bylines.reporter(info[-3:] + lead, body_lines[-2:])
-                or bylines.bracketed_name("  ".join(info))),
+                or bylines.bracketed_name("  ".join(info)) or meta.author),
         editor=foot.editor or head.editor, body="\n".join(body_lines), images=images, url=url, site=site,
         profile=profile.name if from_profile else None, tables=[t for t in tables if t],
         links=_attachment_links(root, url),

@@ -65,3 +65,22 @@ def test_a_one_line_info_bar_longer_than_30_characters_is_still_an_info_bar():
     a = extract_article(_page(info, body_first=True))
     assert (a.source, a.author, a.publish_time) == ("中共宁波市委宣传部（市文明办）", "王明", "2024-05-06T10:00:00")
     assert not a.body.startswith(("发布时间", "某市表彰")), a.body[:40]
+
+
+def _plain_page(top: str, head: str = "", foot: str = "") -> bytes:
+    body = "<p>近日，社区志愿服务中心组织志愿者走进小区，为居民提供理发、义诊、家电维修等便民服务。</p>" * 2
+    return (f'<html><head><meta charset="utf-8"><title>社区开展便民服务</title>{head}</head><body>'
+            f'<h1>社区开展便民服务</h1>{top}<div class="content">{body}</div>{foot}</body></html>').encode()
+
+
+def test_an_info_bar_the_body_begins_with_is_read_not_dropped():
+    a = extract_article(_plain_page('<p class="info">2018年01月04日 17:53 | 来源：浙江文明网 | 作者：张晓燕 | 编辑：毛宁</p>'))
+    assert (a.source, a.author, a.editor, a.publish_time) == ("浙江文明网", "张晓燕", "毛宁", "2018-01-04T17:53")
+    assert "来源" not in a.body
+
+
+def test_source_and_author_given_only_in_meta_tags_are_read_and_an_outlet_is_no_author():
+    head = '<meta name="PubDate" content="2020-03-15 17:13"><meta name="ContentSource" content="文明闵行">'
+    a = extract_article(_plain_page("", head + '<meta name="Author" content="王浩">', "<p>【责任编辑：毛海萍】</p>"))
+    assert (a.source, a.author, a.editor, a.publish_time[:10]) == ("文明闵行", "王浩", "毛海萍", "2020-03-15")
+    assert extract_article(_plain_page("", head + '<meta name="author" content="新华网">')).author is None
