@@ -27,7 +27,9 @@ _ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:共\s*)?\d+\s*{_UNIT}?\s*[)）]|[：:]\s*(?:共\s*)?\d+\s*{_UNIT})\s*$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳])\s*(?P<name>\S.*?)\s*$")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳]"
+                       # “01 名称”, as WeChat articles number them; not “12 月”, “30 支”
+                       r"|\d{2}[ \u3000]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
 _SENTENCE = re.compile(r"[。！？!?]|，.*，")
 # Names on unnumbered lists end like this (社区, 中心, 项目, 服务队, …).
 HONOREE_END = re.compile(r"(?:社区|村|中心|服务站|实践站|实践所|项目|行动|计划|工程|队|大队|团|组织|协会|联合会|"
@@ -199,6 +201,9 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
 
     def add(text: str, source: str, under: str | None = None) -> None:
         under = category if under is None else under
+        own = _BRACKETED.match(clean_name(text))
+        if own and _is_award_line(own.group("inner")):  # “1. 李峰威（最美志愿者）”: its own category
+            text, under = own.group("name"), clean_category(own.group("inner"))
         name, role, where = split_entry(text, is_person_category(under))
         if name:
             out.append(ListEntry(under, name, role, where, source))
@@ -512,9 +517,32 @@ def stated_counts(lines: list[str]) -> dict[str, int]:
     return counts
 
 
+def _tab_tables(lines: list[str]) -> tuple[list[str], list[list[list[str]]]]:
+    """Runs of lines whose cells are parted by tabs (a spreadsheet's rows copied as text) that
+    begin with a header row: the lines without them, and those runs as tables."""
+    rest: list[str] = []
+    tables: list[list[list[str]]] = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].strip().split("\t")
+        if len(cells) >= 2 and is_header_row(cells):
+            j = i + 1
+            while j < len(lines) and "\t" in lines[j].strip():
+                j += 1
+            if j - i >= 2:
+                tables.append([ln.strip().split("\t") for ln in lines[i:j]])
+                i = j
+                continue
+        rest.append(lines[i])
+        i += 1
+    return rest, tables
+
+
 def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntry]:
     """The honour lists of an article in page order; award sentences only when nothing is listed."""
     # Table cells also appear as body lines; the table reading knows their columns.
+    lines, tabbed = _tab_tables(lines)
+    tables = [*tables, *tabbed]
     cells = {c.strip() for rows in tables for row in rows for c in row if len(row) > 1}
     found = from_lines([ln for ln in lines if ln.strip() not in cells])
     seen = {(e.category, e.name) for e in found}

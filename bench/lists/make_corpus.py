@@ -553,10 +553,59 @@ def pdf_numbered(lst):
     return None if pdf is None else ("pdf", pdf, *listed)
 
 
+# The fifth held-out round, written on 2026-12-05 after the fourth was fixed: scored once.
+def zero_padded_numbers(lst):
+    """WeChat style: a heading per category, entries numbered “01 ”, “02 ”."""
+    paras = ["入选名单如下："]
+    for cat in lst["categories"]:
+        paras.append(f"{cat['name']}")
+        paras += [f"{i:02d} {n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def table_with_remarks(lst):
+    """A table with a 备注 column whose notes are no part of the name."""
+    rows = "<tr><th>序号</th><th>名称</th><th>备注</th></tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="3">{html.escape(cat["name"])}</td></tr>'
+        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{'连续两年入选' if i == 1 else ''}</td></tr>"
+                        for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], INTRO, f"<table>{rows}</table>"), _names_only(lst)
+
+
+def category_after_each_name(lst):
+    """One numbered list; each entry carries its category in brackets after the name."""
+    paras, k = ["拟表扬对象名单如下："], 0
+    for cat in lst["categories"]:
+        for n, _ in _entries(cat):
+            k += 1
+            paras.append(f"{k}. {n}（{cat['name']}）")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def nested_lists(lst):
+    """A list of categories, each holding a list of its entries."""
+    items = "".join(f"<li>{html.escape(cat['name'])}<ul>" + "".join(f"<li>{html.escape(n)}</li>" for n, _ in _entries(cat))
+                    + "</ul></li>" for cat in lst["categories"])
+    return "html", _page(lst["title"], ["名单如下："], f"<ul>{items}</ul>"), _names_only(lst)
+
+
+def tab_separated_txt(lst):
+    """Plain text copied out of a spreadsheet: a header line, then “序号<tab>名称<tab>类别” lines."""
+    lines = [lst["title"], "", "序号\t名称\t类别"]
+    k = 0
+    for cat in lst["categories"]:
+        for n, _ in _entries(cat):
+            k += 1
+            lines.append(f"{k}\t{n}\t{cat['name']}")
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
-    "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt],
+    "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
+                      table_with_remarks],
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons],
-    "chongqing-2020": [docx_numbered, ordered_lists],
+    "chongqing-2020": [docx_numbered, ordered_lists, nested_lists],
     "neimenggu-2018": [pdf_numbered],
 }
 
@@ -565,11 +614,13 @@ HELD_OUT_LAYOUTS = {
 TUNED_LAYOUTS = {
     "ningbo-2024": [honoured_sentences],          # first round: 0.000
     "shanghai-2019": [pdf_table, rowspan_table,   # first round: 0.963; third round: 0.182
-                      two_per_row_table, symbol_bullets],  # fourth round: 0.667, 0.000
+                      two_per_row_table, symbol_bullets,  # fourth round: 0.667, 0.000
+                      zero_padded_numbers, tab_separated_txt],  # fifth round: 0.000, 0.000
     "redcross-2020": [spaced_names],              # second round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings],      # fourth round: 0.000
-    "neimenggu-2018": [name_grid],                # fourth round: 0.000
+    "neimenggu-2018": [name_grid,                 # fourth round: 0.000
+                       category_after_each_name],  # fifth round: 0.000
 }
 
 LAYOUTS = {

@@ -158,3 +158,15 @@ def test_a_table_of_two_entries_a_row_is_read_left_then_right_and_a_grid_of_name
     assert _pairs([], [grid]) == [("最美志愿者", n) for n in ("陈建钧", "吕海英", "吴 衡", "李峰威", "刘嗣东")]
     layout = [["首页", "新闻中心", "志愿服务"], ["网站地图", "联系我们"]]  # a portal's layout table: no list
     assert _pairs([], [layout]) == []
+
+
+def test_zero_padded_numbers_a_category_after_each_name_and_tab_separated_rows():
+    assert _pairs(["最美志愿服务社区", "01 九龙坡区九龙街道盘龙新城社区", "02 万州区五桥街道五间桥社区",
+                   "12 月起，社区开展志愿服务。"]) == [
+        ("最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区"), ("最美志愿服务社区", "万州区五桥街道五间桥社区")]
+    assert _pairs(["拟表扬对象名单如下：", "1. 陈建钧（最美志愿者）", "2. 内蒙古自治区爱心之家公益协会（最佳志愿服务组织）"]) == [
+        ("最美志愿者", "陈建钧"), ("最佳志愿服务组织", "内蒙古自治区爱心之家公益协会")]
+    entries = find_lists(["名单", "序号\t名称\t类别", "1\t嘉定区菊园新区社区志愿服务中心\t制度创新示范中心",
+                          "2\t金山区廊下镇社区志愿服务中心\t品牌创新示范中心"], [])
+    assert [(e.category, e.name) for e in entries] == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("品牌创新示范中心", "金山区廊下镇社区志愿服务中心")]
