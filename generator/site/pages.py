@@ -171,8 +171,8 @@ class PageBuilder:
             crumbs: list[tuple[str, str]] | None = None, description: str = "", searchable: bool = False,
             structured: dict | None = None, share: bool = False, **data) -> None:
         """``share``: the page carries its address's QR code. Lists, years and the home page do;
-        not the tens of thousands of honoree and region pages, whose codes would double a
-        first build's time (bench/README.md)."""
+        not the tens of thousands of honoree and region pages, whose codes would cost a first
+        build dearly (bench/README.md)."""
         url = url_of(path)
         qr = None
         if share and self.c.site.site_url:
