@@ -172,7 +172,9 @@ def _pdf(data: bytes, name: str) -> Document:
                     doc.tables.append(rows)
             # The text outside the tables, line by line (inside them the tables have it).
             outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
-            for line in (outside.extract_text() or "").splitlines():
+            # A gap of 1.5 pt parts words: a spreadsheet printed without rules sets its number
+            # column 2 pt from the name (pdfplumber's default of 3 ran them together: “1嘉定区…”).
+            for line in (outside.extract_text(x_tolerance=1.5) or "").splitlines():
                 if line.strip():
                     doc.lines.append(line.strip())
     if chars == 0:

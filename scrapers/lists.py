@@ -28,8 +28,8 @@ _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:共\s*)?\d+\s*{_UNIT}?\s*[)）]|[：:]\s*(?:共\s*)?\d+\s*{_UNIT})\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳]"
-                       # “01 名称”, as WeChat articles number them; not “12 月”, “30 支”
-                       r"|\d{2}[ \u3000]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
+                       # “01 名称” as WeChat articles number them, “1 名称” from a spreadsheet; not “12 月”, “30 支”
+                       r"|\d{1,3}[ \u3000]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
 _SENTENCE = re.compile(r"[。！？!?]|，.*，")
 # Names on unnumbered lists end like this (社区, 中心, 项目, 服务队, …).
 HONOREE_END = re.compile(r"(?:社区|村|中心|服务站|实践站|实践所|项目|行动|计划|工程|队|大队|团|组织|协会|联合会|"
@@ -71,6 +71,8 @@ _ET_AL_AWARD = re.compile(rf"(?P<names>[^，,。；;：:]+?)等\s*(?P<n>\d+)\s*{
 # “荣获“最美志愿者”称号的有：A、B。”
 _HONOURED = re.compile(r"(?:荣获|获得|被评为|获评|被授予)[“\"‘](?P<cat>[^”\"’]{2,30})[”\"’](?:荣誉)?(?:称号)?的(?:有|是|为)[：:]?"
                        r"(?P<names>[^。；;]+)")
+# A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
+_NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”).
 _BULLET = re.compile(r"^(?:[■□●○◆◇▲△▶►▸▪▫★☆•※➤✔✓√❖◎◉]+|[·\-–—]\s)\s*")
 # A heading in lenticular or square brackets on a line of its own: “【最美志愿者】”.
@@ -239,6 +241,10 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         if _COUNT_PHRASE.match(line):
             close_run()
             continue
+        if _NOTE.match(line):
+            close_run()
+            category, explicit = "", False
+            continue
         if _is_heading(line):
             close_run()
             category, explicit = clean_category(line), True
@@ -384,6 +390,10 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                     if len(cells) == 1 and len(cells[0]) <= 40 and not _LEAD_IN.search(cells[0]):
                         category = clean_category(cells[0])
                 break
+        if start is None and _categories_across(rows):
+            out += [ListEntry(clean_category(head), row[col].strip(), "", "", row[col].strip())
+                    for col, head in enumerate(rows[0]) for row in rows[1:] if col < len(row) and row[col].strip()]
+            continue
         if start is None:
             grid = _name_grid(rows)
             if grid is not None:
@@ -428,6 +438,15 @@ def _table_entry(row: list[str], columns: dict[str, int], category: str, header:
     split_name, split_role, where = split_entry(name, person)
     return ListEntry(cat, split_name, " ".join(x for x in (split_role, role) if x), get("place") or where,
                      " | ".join(c.strip() for c in row if c.strip()))
+
+
+def _categories_across(rows: list[list[str]]) -> bool:
+    """A table whose first row names a category in each column, each column listing its entries below."""
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return False
+    heads = [c.strip() for c in rows[0]]
+    names = [c.strip() for row in rows[1:] for c in row if c.strip()]
+    return all(h and _is_award_line(h) for h in heads) and bool(names) and not any(_is_award_line(n) for n in names)
 
 
 def _name_grid(rows: list[list[str]]) -> list[ListEntry] | None:

@@ -601,11 +601,101 @@ def tab_separated_txt(lst):
     return "txt", "\n".join(lines) + "\n", _names_only(lst)
 
 
+# The sixth held-out round, attachments, written on 2026-12-05 after the fifth was fixed: scored once.
+def xlsx_two_row_header(lst):
+    """An Excel file with a title row, a two-row header (a merged group over 序号 and 名称), the
+    categories in merged rows, and a note at the foot."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.merge_cells("A1:C1")
+    sheet.append(["基本信息", None, "备注"])
+    sheet.merge_cells("A2:B2")
+    sheet.append(["序号", "名称", None])
+    for category, rows in _rows(lst):
+        sheet.append([category])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3)
+        for values in rows:
+            sheet.append([int(values[0]), values[1], None])
+    sheet.append(["注：排名不分先后"])
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xlsx", buf.getvalue(), _names_only(lst)
+
+
+def docx_auto_numbered(lst):
+    """A Word file whose entries are Word's own numbered list: the numbers are not in the text."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for cat in lst["categories"]:
+        doc.add_paragraph().add_run(cat["name"]).bold = True
+        for n, _ in _entries(cat):
+            doc.add_paragraph(n, style="List Number")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue(), _names_only(lst)
+
+
+def xlsx_category_per_column(lst):
+    """An Excel sheet with one column per category: the header row names them, the names run down."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    cats = lst["categories"]
+    sheet.append([c["name"] for c in cats])
+    columns = [[n for n, _ in _entries(c)] for c in cats]
+    for i in range(max(len(c) for c in columns)):
+        sheet.append([c[i] if i < len(c) else None for c in columns])
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xlsx", buf.getvalue(), _names_only(lst)
+
+
+def pdf_two_row_header(lst):
+    """The Excel file with a two-row header, printed to PDF by LibreOffice."""
+    ext, data, *listed = xlsx_two_row_header(lst)
+    pdf = _soffice(data, "xlsx", "pdf")
+    return None if pdf is None else ("pdf", pdf, *listed)
+
+
+def docx_people_table(lst):
+    """A Word table of people: 序号, 姓名, 性别, 工作单位及职务, under a heading paragraph per category."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        table = doc.add_table(rows=1, cols=4)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, ["序号", "姓名", "性别", "工作单位及职务"]):
+            cell.text = text
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text, cells[3].text = str(i), n, "", r
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue()
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
-                      table_with_remarks],
+                      table_with_remarks, xlsx_two_row_header, docx_auto_numbered],
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons],
-    "chongqing-2020": [docx_numbered, ordered_lists, nested_lists],
+    "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table],
     "neimenggu-2018": [pdf_numbered],
 }
 
@@ -615,10 +705,12 @@ TUNED_LAYOUTS = {
     "ningbo-2024": [honoured_sentences],          # first round: 0.000
     "shanghai-2019": [pdf_table, rowspan_table,   # first round: 0.963; third round: 0.182
                       two_per_row_table, symbol_bullets,  # fourth round: 0.667, 0.000
-                      zero_padded_numbers, tab_separated_txt],  # fifth round: 0.000, 0.000
+                      zero_padded_numbers, tab_separated_txt,  # fifth round: 0.000, 0.000
+                      pdf_two_row_header],        # sixth round: 0.000
     "redcross-2020": [spaced_names],              # second round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
-                       lenticular_headings],      # fourth round: 0.000
+                       lenticular_headings,       # fourth round: 0.000
+                       xlsx_category_per_column],  # sixth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name],  # fifth round: 0.000
 }
