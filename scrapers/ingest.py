@@ -330,6 +330,8 @@ class Ingest:
         rid = self._free_id(f"editions/{_slug(re.sub(r'(?:19|20)[0-9]{2}年度?', '', e.title))}-{data['year']}")
         if files:
             data["attachments"] = self._keep_files(rid, files, report)
+        if e.order_note:
+            data["order_note"] = e.order_note
         data.update({"stage": e.stage or "公布", "sources": [{**src, "quote": e.quote} if e.quote else src],
                      "status": "draft", "categories": categories})
         path = self.content / "records" / f"{rid}.yaml"

@@ -536,6 +536,19 @@ def stated_counts(lines: list[str]) -> dict[str, int]:
     return counts
 
 
+_ORDER_NOTE = re.compile(r"排名不分先后(?:顺序)?|排名不分前后|(?:按|以)姓氏笔画(?:为序|排序|排列|顺序排列)|"
+                         r"(?:按|以)(?:姓氏)?拼音(?:字母)?(?:为序|排序|排列|顺序排列)")
+
+
+def order_note(lines: list[str]) -> str | None:
+    """What the text says of the list's order (“排名不分先后”, “按姓氏笔画排序”), as printed."""
+    for line in lines:
+        m = _ORDER_NOTE.search(line)
+        if m:
+            return m.group(0)
+    return None
+
+
 def _tab_tables(lines: list[str]) -> tuple[list[str], list[list[list[str]]]]:
     """Runs of lines whose cells are parted by tabs (a spreadsheet's rows copied as text) that
     begin with a header row: the lines without them, and those runs as tables."""

@@ -14,7 +14,7 @@ from generator.domain.quantity import Quantity, QuantityError, parse_quantity
 from generator.domain.regions import Region, RegionError, RegionTable
 
 from .article import Article
-from .lists import AWARD_WORDS, HONOREE_END, clean_category, is_lead_in, stated_counts
+from .lists import AWARD_WORDS, HONOREE_END, clean_category, is_lead_in, order_note, stated_counts
 
 _KIND_BY_WORD = [  # the first word found in a category or name decides the kind
     (re.compile(r"志愿者(?!协会|组织|服务队|队|联合会)$|志愿者[（(]|工作者|个人"), "volunteer"),
@@ -107,6 +107,7 @@ class DraftEdition:
     inferred: dict[str, str] = field(default_factory=dict)  # fields the text does not print → why they were guessed
     quote: str = ""  # the line of the page the list starts at
     stage: str | None = None  # as the text words it (公示, 公布…); None when it does not say
+    order_note: str | None = None  # what the text says of the order (“排名不分先后”), as printed
 
 
 @dataclass
@@ -282,7 +283,8 @@ def _editions(article: Article, known: Known, drafts: Drafts) -> None:
     first = article.list_entries[0]
     quote = (first.source or first.name).strip()[:QUOTE_MAX]
     drafts.editions.append(DraftEdition(title, year, level, scope.display if scope else None,
-                                        categories, scheme, existing, inferred, quote, stage))
+                                        categories, scheme, existing, inferred, quote, stage,
+                                        order_note(article.paragraphs)))
 
 
 _STAGES = [("公示", re.compile(r"公示")), ("候选", re.compile(r"候选")), ("推荐", re.compile(r"推荐(?:名单|对象|人选)")),

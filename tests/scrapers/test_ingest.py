@@ -366,3 +366,15 @@ def test_control_characters_and_bidi_overrides_in_a_page_never_reach_a_draft(pro
     link(load(project / "content"), include_drafts=True)  # every draft passes check
     written = "".join((project / c).read_text(encoding="utf-8") for c in report.created)
     assert "\u202e" not in written and "\x07" not in written and "香园社区" in written
+
+
+def test_what_a_notice_says_of_its_order_goes_into_the_edition_as_printed(bare, tmp_path):
+    page_file = tmp_path / "notice.html"
+    page_file.write_bytes(article_html("2023年度某市最美志愿者名单公布", [
+        "经评选，确定以下同志为2023年度某市最美志愿者（排名不分先后）：", "1.陈建钧", "2.吕海英", "3.何素贞"],
+        date="2024-01-10 09:00"))
+    Ingest(bare).run([str(page_file)])
+    [edition] = (bare / "content/records/editions").glob("*.yaml")
+    data = _yaml(edition)
+    assert data["order_note"] == "排名不分先后"
+    assert not data.get("ranked")  # no 名次 shown: the notice says there is none
