@@ -94,10 +94,11 @@ def _docx(data: bytes, name: str) -> Document:
     for block in word.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = Paragraph(block, word).text.strip()
-            if text:
-                doc.lines.append(text)
-                heading = clean_category(text) if is_category_heading(text) else None
+            # A line break inside a paragraph (Shift+Enter) parts lines as a new paragraph does.
+            for text in (t.strip() for t in Paragraph(block, word).text.split("\n")):
+                if text:
+                    doc.lines.append(text)
+                    heading = clean_category(text) if is_category_heading(text) else None
         elif tag == "tbl":
             rows = []
             for row in Table(block, word).rows:

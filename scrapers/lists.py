@@ -26,7 +26,8 @@ _CN_NUM = "一二三四五六七八九十百零〇"
 _ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[类部分批项])"
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
-_COUNT = re.compile(rf"\s*(?:[（(]\s*(?:共\s*)?\d+\s*{_UNIT}?\s*[)）]|[：:]\s*(?:共\s*)?\d+\s*{_UNIT})\s*$")
+_COUNT = re.compile(rf"\s*(?:[（(]\s*(?:共\s*)?\d+\s*{_UNIT}?\s*[)）]|[（(]\s*(?:共\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
+                    rf"|[：:]\s*(?:共\s*)?\d+\s*{_UNIT})\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳]"
                        # “01 名称” as WeChat articles number them, “1 名称” from a spreadsheet; not “12 月”, “30 支”
                        r"|\d{1,3}[ \u3000]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
@@ -410,6 +411,9 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                 continue
             if _header(row) == columns:
                 continue  # the header repeated on a new page
+            at = columns.get("category")
+            if at is not None and at < len(row) and row[at].strip():
+                category = clean_category(row[at])  # blank below: the cell above still holds (an export's blocks)
             for part in ([row[i:i + block] for i in range(0, len(row), block)] if block else [row]):
                 entry = _table_entry(part, columns, category, rows[start - 1] if start else [])
                 if entry is not None:
@@ -431,7 +435,7 @@ def _table_entry(row: list[str], columns: dict[str, int], category: str, header:
     name = get("name")
     if not name:
         return None
-    cat = clean_category(get("category")) if "category" in columns else category
+    cat = category
     role = " ".join(x for x in (get("unit"), get("role")) if x)
     header_cell = header[columns["name"]] if columns["name"] < len(header) else ""
     person = is_person_category(cat) or re.sub(r"\s", "", header_cell) == "姓名"

@@ -691,9 +691,81 @@ def docx_people_table(lst):
     return "docx", buf.getvalue()
 
 
+# The seventh held-out round, written on 2026-12-05 after the sixth was fixed: scored once.
+FULLWIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+def fullwidth_numbers(lst):
+    """Numbers and points in full width, as official documents type them: “１．名称”."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{str(i).translate(FULLWIDTH)}．{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def chinese_numeral_counts(lst):
+    """Headings that give the count in Chinese numerals: “制度创新示范中心（十个）”."""
+    words = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        paras.append(f"{cat['name']}（{words[len(items)] if len(items) <= 10 else len(items)}个）")
+        paras += [n for n, _ in items]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def row_header_cells(lst):
+    """A table whose names are row headers (<th scope="row">), a category row across it."""
+    rows = "<tr><th>序号</th><th>名称</th></tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><th colspan="2">{html.escape(cat["name"])}</th></tr>'
+        rows += "".join(f'<tr><td>{i}</td><th scope="row">{html.escape(n)}</th></tr>'
+                        for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], INTRO, f"<table>{rows}</table>"), _names_only(lst)
+
+
+def docx_line_breaks(lst):
+    """A Word file where each category is one paragraph: its name, then its entries after line breaks."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for cat in lst["categories"]:
+        para = doc.add_paragraph()
+        para.add_run(cat["name"]).bold = True
+        for n, _ in _entries(cat):
+            run = para.add_run()
+            run.add_break()
+            run.add_text(n)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue(), _names_only(lst)
+
+
+def xlsx_sparse_category_column(lst):
+    """An Excel export with the category in the first column of each block's first row only."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["类别", "序号", "名称"])
+    for cat in lst["categories"]:
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            sheet.append([cat["name"] if i == 1 else None, i, n])
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xlsx", buf.getvalue(), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
-                      table_with_remarks, xlsx_two_row_header, docx_auto_numbered],
+                      table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
+                      fullwidth_numbers, row_header_cells],
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons],
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table],
     "neimenggu-2018": [pdf_numbered],
@@ -706,11 +778,13 @@ TUNED_LAYOUTS = {
     "shanghai-2019": [pdf_table, rowspan_table,   # first round: 0.963; third round: 0.182
                       two_per_row_table, symbol_bullets,  # fourth round: 0.667, 0.000
                       zero_padded_numbers, tab_separated_txt,  # fifth round: 0.000, 0.000
-                      pdf_two_row_header],        # sixth round: 0.000
+                      pdf_two_row_header,         # sixth round: 0.000
+                      chinese_numeral_counts],    # seventh round: 0.000
     "redcross-2020": [spaced_names],              # second round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
-                       xlsx_category_per_column],  # sixth round: 0.000
+                       xlsx_category_per_column,  # sixth round: 0.000
+                       docx_line_breaks, xlsx_sparse_category_column],  # seventh round: 0.000, 0.333
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name],  # fifth round: 0.000
 }

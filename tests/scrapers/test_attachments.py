@@ -316,3 +316,18 @@ def test_a_word_file_with_a_heading_and_a_table_for_each_category():
     buf = io.BytesIO()
     doc.save(buf)
     assert _pairs(buf.getvalue(), "名单.docx") == PAIRS
+
+
+def test_a_word_paragraph_that_parts_its_entries_by_line_breaks_gives_each_entry():
+    from docx import Document
+
+    doc = Document()
+    para = doc.add_paragraph()
+    para.add_run("制度创新示范中心").bold = True
+    for name in LIST["制度创新示范中心"]:
+        run = para.add_run()
+        run.add_break()
+        run.add_text(name)
+    buf = io.BytesIO()
+    doc.save(buf)
+    assert _pairs(buf.getvalue(), "名单.docx") == [("制度创新示范中心", n) for n in LIST["制度创新示范中心"]]

@@ -181,3 +181,11 @@ def test_a_note_under_a_list_is_no_entry_and_a_table_may_give_a_column_to_each_c
     assert _pairs([], [across]) == [("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉"),
                                      ("最佳志愿服务组织", "南岸区“周幺妹”青年志愿者服务队"),
                                      ("最佳志愿服务组织", "沙坪坝区文联文艺志愿服务队")]
+
+
+def test_a_count_in_chinese_numerals_leaves_the_category_and_a_blank_category_cell_keeps_the_one_above():
+    assert _pairs(["制度创新示范中心（十个）", "嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心"]) == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
+    export = [["类别", "序号", "名称"], ["最美志愿者", "1", "何素贞"], ["", "2", "黎雅红"],
+              ["最佳志愿服务组织", "1", "九龙坡区黄桷义工协会"]]
+    assert _pairs([], [export]) == [("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最佳志愿服务组织", "九龙坡区黄桷义工协会")]
