@@ -462,7 +462,7 @@ def _table_rows(table) -> list[list[str]]:
             while column in spanning:
                 cells.append(_carry(spanning, column))
                 column += 1
-            text = re.sub(r"\s+", " ", cell.text_content()).strip()
+            text = _cell_text(cell)
             span = cell.get("rowspan", "1")
             if span.isdigit() and 1 < int(span) <= 1000:
                 spanning[column] = (text, int(span) - 1)
@@ -473,6 +473,24 @@ def _table_rows(table) -> list[list[str]]:
             column += 1
         rows.append(cells)
     return rows
+
+
+def _cell_text(cell) -> str:
+    """A cell's text with its spaces collapsed; a line break (<br>) kept as “\n”: it may part a
+    name from its unit (lists.split_entry decides)."""
+    raw = "".join(_texts(cell))
+    return "\n".join(p for p in (re.sub(r"\s+", " ", x).strip() for x in raw.split("\n")) if p)
+
+
+def _texts(el):
+    """The text of ``el`` in document order, with “\n” for each <br>."""
+    yield el.text or ""
+    for child in el:
+        if child.tag == "br":
+            yield "\n"
+        elif isinstance(child.tag, str):
+            yield from _texts(child)
+        yield child.tail or ""
 
 
 def _carry(spanning: dict, column: int) -> str:

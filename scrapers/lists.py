@@ -72,6 +72,10 @@ _ET_AL_AWARD = re.compile(rf"(?P<names>[^，,。；;：:]+?)等\s*(?P<n>\d+)\s*{
 # “荣获“最美志愿者”称号的有：A、B。”
 _HONOURED = re.compile(r"(?:荣获|获得|被评为|获评|被授予)[“\"‘](?P<cat>[^”\"’]{2,30})[”\"’](?:荣誉)?(?:称号)?的(?:有|是|为)[：:]?"
                        r"(?P<names>[^。；;]+)")
+# A count after a category with no brackets: “最美志愿者3名：”, “制度创新示范中心 10个”.
+_BARE_COUNT = re.compile(rf"^(?P<cat>.+?[\u4e00-\u9fff）)])\s*(?:共\s*)?\d+\s*{_UNIT}$")
+# A heading numbered with Arabic digits: “1.最美志愿者（3名）” (its entries then numbered “(1)”).
+_ARABIC_HEADING = re.compile(r"^\d{1,2}\s*[.．、]\s*(?P<name>\S.*)$")
 # A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
 _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”).
@@ -84,8 +88,14 @@ MAX_ENTRIES = 5000
 
 
 def clean_category(text: str) -> str:
-    """A heading without its enumerator (“一、”), its count (“(10个)”) and its colon."""
+    """A heading without its enumerator (“一、”, “1.”), its count (“(10个)”, “ 10个”) and its colon."""
     text = _BULLET.sub("", text.strip()).rstrip("：:").strip()
+    bare = _BARE_COUNT.match(text)
+    if bare and _is_award_line(bare.group("cat")):
+        text = bare.group("cat")
+    arabic = _ARABIC_HEADING.match(text)
+    if arabic and _is_award_line(_COUNT.sub("", arabic.group("name")).strip()):
+        text = arabic.group("name")
     bracketed = _BRACKET_HEADING.match(text)
     if bracketed:
         text = bracketed.group("name").strip()
@@ -113,6 +123,13 @@ def is_person_category(category: str) -> bool:
 
 def split_entry(text: str, person: bool) -> tuple[str, str, str]:
     """(name, role or unit, place) of one printed entry. ``person``: the list is of people."""
+    if "\n" in text:  # a table cell's lines: a name over its unit, or one name wrapped
+        first, rest = (t.strip() for t in text.split("\n", 1))
+        named = _PERSON_NAME.match(first) or person and not (_PLACE.match(first) or HONOREE_END.search(first))
+        if named and (_ROLE.search(rest) or _PLACE.match(rest)):
+            rest = " ".join(rest.split())
+            return (first, "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (first, rest, "")
+        text = "".join(text.split("\n"))
     text = clean_name(text)
     m = _BRACKETED.match(text)
     if m:
@@ -146,6 +163,9 @@ def _is_heading(line: str) -> bool:
     if len(line) > 40 or _SENTENCE.search(line) or _LEAD_IN.search(line):
         return False
     if _HEADING.match(line) or _BRACKET_HEADING.match(line) or _COUNT.search(line.rstrip("：: ")):
+        return True
+    bare = _BARE_COUNT.match(line.rstrip("：: "))
+    if bare and _is_award_line(bare.group("cat")):
         return True
     if line.endswith(("：", ":")) and len(line) <= 30:
         return True
@@ -579,7 +599,7 @@ def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntr
     # Table cells also appear as body lines; the table reading knows their columns.
     lines, tabbed = _tab_tables(lines)
     tables = [*tables, *tabbed]
-    cells = {c.strip() for rows in tables for row in rows for c in row if len(row) > 1}
+    cells = {line.strip() for rows in tables for row in rows if len(row) > 1 for c in row for line in c.split("\n")}
     found = from_lines([ln for ln in lines if ln.strip() not in cells])
     seen = {(e.category, e.name) for e in found}
     found += [e for e in from_tables(tables) if (e.category, e.name) not in seen]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -762,10 +763,57 @@ def xlsx_sparse_category_column(lst):
     return "xlsx", buf.getvalue(), _names_only(lst)
 
 
+# The eighth held-out round, written on 2026-12-05 after the seventh was fixed: scored once.
+def name_over_role_cells(lst):
+    """A table of people whose name cell holds the name, a line break, then the unit and role."""
+    rows = "<tr><th>序号</th><th>姓名及单位</th></tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="2">{html.escape(cat["name"])}</td></tr>'
+        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}<br>{html.escape(r)}</td></tr>" if r else
+                        f"<tr><td>{i}</td><td>{html.escape(n)}</td></tr>" for i, (n, r) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], INTRO, f"<table>{rows}</table>")
+
+
+def count_before_colon(lst):
+    """Inline lists with the count before the colon and no brackets: “最美志愿者3名：甲、乙、丙”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        unit = "名" if any(r for _, r in items) or "志愿者" in cat["name"] else "个"
+        paras.append(f"{cat['name']}{len(items)}{unit}：" + "、".join(n for n, _ in items))
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def district_after_name(lst):
+    """Numbered entries with their district in brackets after the name: “1.某某中心（嘉定区）”."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}.{n}（{re.match(r'.+?(?:新区|区|县)', n).group(0)}）" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def heading_count_in_span(lst):
+    """Each category an <h4> whose count sits in a span after a space: “制度创新示范中心 10个”."""
+    out = "".join(f"<h4>{html.escape(cat['name'])} <span>{len(cat['entries'])}个</span></h4>"
+                  + "".join(f"<p>{html.escape(n)}</p>" for n, _ in _entries(cat)) for cat in lst["categories"])
+    return "html", _page(lst["title"], ["名单如下："], out), _names_only(lst)
+
+
+def arabic_headings_paren_entries(lst):
+    """Categories numbered “1.”, their entries numbered “(1)”: two kinds of number on one page."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"], 1):
+        items = _entries(cat)
+        paras.append(f"{ci}.{cat['name']}（{len(items)}名）")
+        paras += [f"({i}){n}" for i, (n, _) in enumerate(items, 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
-                      fullwidth_numbers, row_header_cells],
+                      fullwidth_numbers, row_header_cells, district_after_name],
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons],
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table],
     "neimenggu-2018": [pdf_numbered],
@@ -779,12 +827,15 @@ TUNED_LAYOUTS = {
                       two_per_row_table, symbol_bullets,  # fourth round: 0.667, 0.000
                       zero_padded_numbers, tab_separated_txt,  # fifth round: 0.000, 0.000
                       pdf_two_row_header,         # sixth round: 0.000
-                      chinese_numeral_counts],    # seventh round: 0.000
-    "redcross-2020": [spaced_names],              # second round: 0.000
+                      chinese_numeral_counts,     # seventh round: 0.000
+                      heading_count_in_span],     # eighth round: 0.000
+    "redcross-2020": [spaced_names,               # second round: 0.000
+                      name_over_role_cells],      # eighth round: 0.600
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
-                       docx_line_breaks, xlsx_sparse_category_column],  # seventh round: 0.000, 0.333
+                       docx_line_breaks, xlsx_sparse_category_column,  # seventh round: 0.000, 0.333
+                       count_before_colon, arabic_headings_paren_entries],  # eighth round: 0.000, 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name],  # fifth round: 0.000
 }

@@ -189,3 +189,27 @@ def test_a_count_in_chinese_numerals_leaves_the_category_and_a_blank_category_ce
     export = [["类别", "序号", "名称"], ["最美志愿者", "1", "何素贞"], ["", "2", "黎雅红"],
               ["最佳志愿服务组织", "1", "九龙坡区黄桷义工协会"]]
     assert _pairs([], [export]) == [("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最佳志愿服务组织", "九龙坡区黄桷义工协会")]
+
+
+def test_counts_without_brackets_and_arabic_numbered_headings_leave_the_category():
+    assert _pairs(["最美志愿者3名：何素贞、黎雅红、谢彬蓉"]) == [("最美志愿者", n) for n in ("何素贞", "黎雅红", "谢彬蓉")]
+    assert _pairs(["制度创新示范中心 2个", "嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心"]) == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
+    assert _pairs(["1.最美志愿者（2名）", "(1)何素贞", "(2)黎雅红", "2.最佳志愿服务组织（1名）", "(1)九龙坡区黄桷义工协会"]) == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最佳志愿服务组织", "九龙坡区黄桷义工协会")]
+    # a numbered entry with a number of people in it stays an entry
+    assert _pairs(["最佳志愿服务组织：", "1.某某社区红蚂蚁志愿服务队30人"]) == [("最佳志愿服务组织", "某某社区红蚂蚁志愿服务队30人")]
+
+
+def test_a_table_cell_with_a_name_a_line_break_and_a_unit_gives_both():
+    from scrapers import extract_article
+
+    from pageserver import article_html
+
+    table = ('<table><tr><th>序号</th><th>姓名及单位</th></tr><tr><td colspan="2">最美志愿者</td></tr>'
+             '<tr><td>1</td><td>李峰威<br>北京市红十字雷锋车队应急救援志愿服务队队长</td></tr>'
+             '<tr><td>2</td><td>嘉定区菊园新区<br>社区志愿服务中心</td></tr></table>')
+    page = article_html("2020年最美志愿者名单", ["经过推荐、审核和评议，评选工作已经完成。", "名单公布如下："], extra=table)
+    entries = extract_article(page).list_entries
+    assert [(e.name, e.role) for e in entries] == [("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"),
+                                                   ("嘉定区菊园新区社区志愿服务中心", "")]  # a name wrapped, not parted
