@@ -11,8 +11,8 @@ bench/extract_bench.py scores all three on the same pages.
 from __future__ import annotations
 
 import re
-from itertools import takewhile
 from dataclasses import dataclass, field
+from itertools import takewhile
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree, html
@@ -21,6 +21,7 @@ from . import bylines
 from .article import Article, Image, Link
 from .attachments import SUFFIXES as ATTACHMENT_SUFFIXES
 from .furniture import FOOTER, is_nav
+from .lists import is_lead_in
 from .profiles import Profile
 
 _DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
@@ -165,7 +166,9 @@ def _body_nodes(page: _Page) -> list:
         density = _link_density(st)
         plain = st.subtree_text - st.subtree_link
         if st.score * (1 - density) >= threshold or (
-                sib.tag == "p" and density < 0.25 and (plain > 60 or plain > 10 and st.punct)):
+                sib.tag == "p" and density < 0.25 and (plain > 60 or plain > 10 and st.punct)) or (
+                # a list set out as a table per category: names score low, having no punctuation
+                best.tag == "table" and sib.tag == "table" and density < 0.25 and plain > 10):
             nodes.append(sib)
     return nodes
 
@@ -204,11 +207,14 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
             flush()
         if el.text:
             buf.append(el.text)
+        items = block and _item_row(el)
         if depth < 200:
             for child in el:
                 visit(child, depth + 1)
                 if child.tail:
                     buf.append(child.tail)
+                if items:
+                    flush()
         if block:
             flush()
 
@@ -216,6 +222,19 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
         visit(node, 0)
         flush()
     return lines
+
+
+def _item_row(el) -> bool:
+    """A block made only of two or more short items side by side, each the same element with
+    the same class and nothing between them (names in spans spaced by CSS alone): each item is
+    a line of its own. Styled runs of a sentence carry punctuation, or no common class."""
+    kids = [c for c in el if isinstance(c.tag, str)]
+    if len(kids) < 2 or (el.text or "").strip() or any((c.tail or "").strip() for c in kids):
+        return False
+    if len({(c.tag, c.get("class") or "") for c in kids}) != 1 or not kids[0].get("class") or kids[0].tag in _BLOCK:
+        return False
+    texts = [c.text_content().strip() for c in kids]
+    return all(0 < len(t) <= 40 and not re.search(r"[，。；！？,;!?]", t) for t in texts)
 
 
 def _add_image(el, base_url: str | None, images: list[Image]) -> None:
@@ -524,6 +543,8 @@ def _split_head(lines: list[str], title: str) -> tuple[list[str], list[str]]:
             # bar with time, 来源, 作者 and 浏览次数 runs past 30 characters).
             while j < len(lines) and j <= i + 4 and (bylines.is_byline_line(lines[j]) or len(lines[j]) < 80 and not (
                     len(lines[j]) > 30 and _PUNCT.search(lines[j]))):
+                if not bylines.is_byline_line(lines[j]) and is_lead_in(lines[j]):
+                    break  # “名单如下：”: the body has begun
                 j += 1
             info = lines[i + 1:j]
             before = [x for x in lines[:i] if not (is_nav(x) or len(x) < 15)]

@@ -76,6 +76,9 @@ _HONOURED = re.compile(r"(?:荣获|获得|被评为|获评|被授予)[“\"‘](
 _BARE_COUNT = re.compile(rf"^(?P<cat>.+?[\u4e00-\u9fff）)])\s*(?:共\s*)?\d+\s*{_UNIT}$")
 # A heading numbered with Arabic digits: “1.最美志愿者（3名）” (its entries then numbered “(1)”).
 _ARABIC_HEADING = re.compile(r"^\d{1,2}\s*[.．、]\s*(?P<name>\S.*)$")
+# One entry and the award it won, with no quotation marks: “何素贞被评为最美志愿者；”.
+_WON = re.compile(r"^(?P<names>[^，,。；;：:]{2,60}?)(?:被评为|荣获|获评|被授予|当选为?)(?P<cat>[^，,。；;“”\"]{2,30}?)"
+                  r"(?:荣誉)?(?:称号)?[；;。]?$")
 # A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
 _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”).
@@ -248,6 +251,12 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
             for text in inline[1]:
                 add(text, line)
             continue
+        won = _WON.match(line)
+        if won and _is_award_line(won.group("cat")):  # “何素贞被评为最美志愿者；”: one entry, its own award
+            close_run()
+            for name in won.group("names").split("、"):
+                add(name, line, clean_category(won.group("cat")))
+            continue
         after = _AWARD_AFTER.match(line)
         if after:
             award = clean_category(after.group("cat"))
@@ -334,12 +343,19 @@ def _enumerated(line: str) -> list[str] | None:
     """The names of a line that prints them parted by “、” under a heading (“甲、乙、丙”): three
     people or more, or honorees. Two people parted by “、” with nothing else are one joint
     entry (“陶成诚、黄先红”), as lists print couples."""
-    parts = [p.strip() for p in clean_name(line).split("、")]
+    text = clean_name(line)
+    if "；" in text:  # “；” parts entries and keeps a joint “甲、乙” whole
+        parts = [p.strip() for p in text.split("；")]
+        if len(parts) >= 2 and all(_PERSON_PART.match(p) or 4 <= len(p) <= 60 and not _SENTENCE.search(p)
+                                   for p in parts):
+            return parts
+        return None
+    parts = [p.strip() for p in text.split("、")]
     if len(parts) < 2 or not all(parts):
         return None
     if all(_PERSON_NAME.match(p) for p in parts):
         return parts if len(parts) >= 3 else None
-    if _SENTENCE.search(line) or not all(4 <= len(p) <= 60 for p in parts):
+    if _SENTENCE.search(text) or not all(4 <= len(p) <= 60 for p in parts):
         return None
     # Three or more long parts under a heading are a list; two, only when each ends as an honoree's name does.
     if len(parts) >= 3 or all(HONOREE_END.search(p.rstrip("”’\"'）)")) for p in parts):

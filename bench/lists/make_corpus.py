@@ -810,12 +810,54 @@ def arabic_headings_paren_entries(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The ninth held-out round, written on 2026-12-05 after the eighth was fixed: scored once.
+def award_clause_per_entry(lst):
+    """One line an entry, each with its award and no quotation marks: “何素贞被评为最美志愿者；”."""
+    paras = ["经评选，结果如下："]
+    for cat in lst["categories"]:
+        paras += [f"{n}被评为{cat['name']}；" for n, _ in _entries(cat)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def single_column_tables(lst):
+    """A one-column table per category, its header the category's name."""
+    out = "".join(f"<table><tr><th>{html.escape(cat['name'])}</th></tr>"
+                  + "".join(f"<tr><td>{html.escape(n)}</td></tr>" for n, _ in _entries(cat)) + "</table>"
+                  for cat in lst["categories"])
+    return "html", _page(lst["title"], ["名单如下："], out), _names_only(lst)
+
+
+def spans_in_one_paragraph(lst):
+    """Each category a bold line; its entries spans side by side in one paragraph, spaced by CSS alone."""
+    out = "".join(f"<p><strong>{html.escape(cat['name'])}</strong></p><p>"
+                  + "".join(f'<span class="name">{html.escape(n)}</span>' for n, _ in _entries(cat)) + "</p>"
+                  for cat in lst["categories"])
+    return "html", _page(lst["title"], ["名单如下："], out), _names_only(lst)
+
+
+def semicolon_line_under_heading(lst):
+    """A heading line ending in “：”, the entries on the next line parted by “；”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras += [f"{cat['name']}：", "；".join(n for n, _ in _entries(cat)) + "。"]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def bold_inline(lst):
+    """“<strong>类别</strong>：甲、乙、丙” in one paragraph a category."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras.append(f"<p><strong>{html.escape(cat['name'])}</strong>："
+                     + html.escape("、".join(n for n, _ in _entries(cat))) + "</p>")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
                       fullwidth_numbers, row_header_cells, district_after_name],
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons],
-    "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table],
+    "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline],
     "neimenggu-2018": [pdf_numbered],
 }
 
@@ -828,14 +870,17 @@ TUNED_LAYOUTS = {
                       zero_padded_numbers, tab_separated_txt,  # fifth round: 0.000, 0.000
                       pdf_two_row_header,         # sixth round: 0.000
                       chinese_numeral_counts,     # seventh round: 0.000
-                      heading_count_in_span],     # eighth round: 0.000
+                      heading_count_in_span,      # eighth round: 0.000
+                      single_column_tables],      # ninth round: 0.400
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells],      # eighth round: 0.600
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
                        docx_line_breaks, xlsx_sparse_category_column,  # seventh round: 0.000, 0.333
-                       count_before_colon, arabic_headings_paren_entries],  # eighth round: 0.000, 0.000
+                       count_before_colon, arabic_headings_paren_entries,  # eighth round: 0.000, 0.000
+                       award_clause_per_entry, spans_in_one_paragraph,  # ninth round: 0.000 each
+                       semicolon_line_under_heading],  # ninth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name],  # fifth round: 0.000
 }

@@ -213,3 +213,29 @@ def test_a_table_cell_with_a_name_a_line_break_and_a_unit_gives_both():
     entries = extract_article(page).list_entries
     assert [(e.name, e.role) for e in entries] == [("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"),
                                                    ("嘉定区菊园新区社区志愿服务中心", "")]  # a name wrapped, not parted
+
+
+def test_one_entry_a_line_with_its_award_and_a_line_of_entries_parted_by_semicolons():
+    assert _pairs(["经评选，结果如下：", "何素贞被评为最美志愿者；", "南岸区“周幺妹”青年志愿者服务队被评为最佳志愿服务组织；"]) == [
+        ("最美志愿者", "何素贞"), ("最佳志愿服务组织", "南岸区“周幺妹”青年志愿者服务队")]
+    assert _pairs(["最美志愿者：", "何素贞；陶成诚、黄先红；谢彬蓉。"]) == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "陶成诚、黄先红"), ("最美志愿者", "谢彬蓉")]
+
+
+def test_names_in_spans_spaced_by_css_and_one_table_per_category_are_each_read():
+    from pageserver import article_html
+    from scrapers import extract_article
+
+    spans = ('<p><strong>最美志愿服务社区</strong></p><p><span class="name">九龙坡区九龙街道盘龙新城社区</span>'
+             '<span class="name">万州区五桥街道五间桥社区</span></p>')
+    page = article_html("2020年重庆市“四个100”名单", ["名单如下："], extra=spans)
+    assert [(e.category, e.name) for e in extract_article(page).list_entries] == [
+        ("最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区"), ("最美志愿服务社区", "万州区五桥街道五间桥社区")]
+    styled = article_html("社区开展志愿服务", ['<p><span class="s">近日，社区</span><span class="s">开展了志愿服务。</span></p>'])
+    assert "近日，社区开展了志愿服务。" in extract_article(styled).body  # runs of a sentence stay one line
+    tables = "".join(f"<table><tr><th>{c}</th></tr>" + "".join(f"<tr><td>{n}</td></tr>" for n in names) + "</table>"
+                     for c, names in (("制度创新示范中心", ["嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心"]),
+                                      ("品牌创新示范中心", ["金山区廊下镇社区志愿服务中心", "徐汇区枫林街道社区志愿服务中心"])))
+    entries = extract_article(article_html("2019年度示范中心名单", ["名单如下："], extra=tables)).list_entries
+    assert [(e.category, e.name) for e in entries][2:] == [("品牌创新示范中心", "金山区廊下镇社区志愿服务中心"),
+                                                           ("品牌创新示范中心", "徐汇区枫林街道社区志愿服务中心")]
