@@ -185,8 +185,9 @@ class ColumnSpider(scrapy.Spider):
         more = next_page(decode_html(response.body, charset).text, response.url) if not article.is_empty else None
         if more and pages < MAX_PAGES and more != response.url:
             # The same task goes on: the next page carries the article so far.
-            yield self.article_request(more, meta["profile"], article=url, first=article_data(article), pages=pages + 1,
-                                  page_bytes=meta.get("page_bytes", response.body), task=meta.get("task"))
+            yield self.article_request(more, meta["profile"], article=url, first=article_data(article),
+                                       pages=pages + 1, page_bytes=meta.get("page_bytes", response.body),
+                                       task=meta.get("task"))
             return
         if article.is_empty:
             self.sink.empty(url, article.reason or "没有正文", response.request)
@@ -209,13 +210,14 @@ class ColumnSpider(scrapy.Spider):
                                   "first": article_data(article), "page_bytes": page, "link": link, "links": rest,
                                   "files": files, "download_maxsize": MAX_ATTACHMENT_BYTES, "dont_cache": True})
 
-    def _after_attachment(self, response_or_failure_request, meta: dict, files: list[dict]):
+    def _after_attachment(self, request, meta: dict, files: list[dict]):
+        """The next attachment, or, after the last, the article with its files to the sink."""
         article = article_from_dict(meta["first"])
         if meta["links"]:
             yield self._attachment_request(meta["article"], article, meta["page_bytes"], meta["links"], files, meta)
             return
         article.files = [KeptFile(f["title"], f["url"], f["suffix"], f["data"]) for f in files]
-        self.sink.article(meta["article"], article, meta["page_bytes"], response_or_failure_request)
+        self.sink.article(meta["article"], article, meta["page_bytes"], request)
 
     def parse_attachment(self, response):
         meta, link = response.meta, response.meta["link"]
