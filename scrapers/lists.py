@@ -56,6 +56,9 @@ _PERSON_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}$|^[\u4e00-\u9
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:省|自治区|市|州|盟|地区|区|县|旗|镇|乡|街道)$")
 _STRONG_GAP = re.compile(r"\u3000+|\t+| {2,}")
 _SPACE_SPLIT = re.compile(r"^(?P<name>\S{2,}?)(?:\u3000+|\t+| {2,}| )(?P<rest>\S.*)$")
+# Between a person's name and the unit printed after it: a dash, a colon or a comma.
+_NAME_SEP = re.compile(r"\s*(?:——|—|－－|--|：|:|，|,)\s*")
+_COMRADE = re.compile(r"^(?P<n>[\u4e00-\u9fff·、 \u3000]{2,12}?)同志$")  # “李峰威同志”: the honorific is no part of the name
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<inner>[^（）()]+)[)）]$")
 _TRAILING_CLAUSE = re.compile(r"\s*[，,]\s*(?:拟|被|获|荣获|入选|推荐|命名|认定|评为|授予|予以)[^，,]*[；;。]?\s*$")
 # ““最美志愿者”2人，分别为A、B。” and “其中包括3个最美志愿者，分别是A、B、C。”
@@ -134,12 +137,28 @@ def split_entry(text: str, person: bool) -> tuple[str, str, str]:
             return (first, "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (first, rest, "")
         text = "".join(text.split("\n"))
     text = clean_name(text)
+    name, role, where = _split_entry(text, person)
+    comrade = _COMRADE.match(name)
+    return (comrade.group("n") if comrade and _people(comrade.group("n")) else name), role, where
+
+
+def _people(text: str) -> bool:
+    """A person's name (“李峰威”, “吴 衡”) or people's, parted by “、” (“陶成诚、黄先红”)."""
+    return bool(_PERSON_NAME.match(text) or _PERSON_PART.match(text))
+
+
+def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
+    parts = _NAME_SEP.split(text, maxsplit=1)
+    if len(parts) == 2 and _people(_COMRADE.sub(r"\g<n>", parts[0])) and (
+            _ROLE.search(parts[1]) or _PLACE.match(parts[1])):
+        rest = parts[1].strip()
+        return (parts[0], "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (parts[0], rest, "")
     m = _BRACKETED.match(text)
     if m:
         name, inner = m.group("name").strip(), m.group("inner").strip()
         if _PLACE.match(inner) and not _ROLE.search(inner):
             return name, "", inner
-        if _ROLE.search(inner) and (person or _PERSON_NAME.match(name)):
+        if _ROLE.search(inner) and (person or _PERSON_NAME.match(_COMRADE.sub(r"\g<n>", name))):
             return name, inner, ""
         return text, "", ""
     # A full-width space, a tab or two spaces part a name from its unit; one space may be
@@ -192,7 +211,7 @@ def _entry_text(line: str) -> str | None:
     m = _NUMBERED.match(line)
     if not m or len(line) > 120:
         return None
-    text = _TRAILING_CLAUSE.sub("", m.group("name"))  # “1、某某中心，拟命名为……；”: the name before the comma
+    text = _TRAILING_CLAUSE.sub("", m.group("name")).rstrip("。")  # “1、某某中心，拟命名为……；”: the name before the comma
     return None if _SENTENCE.search(text) or len(text) > 80 else text
 
 
@@ -294,6 +313,12 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
                 add(text, line)
             continue
         short = len(line) <= 60 and not _SENTENCE.search(line) and not _LEAD_IN.search(line)
+        last = out[-1] if out else None
+        if (short and explicit and last is not None and last.category == category and not last.role
+                and is_person_category(category) and _people(last.name) and last.source == last.name
+                and _ROLE.search(line) and not _PERSON_NAME.match(line)):
+            last.role = line  # the unit and role on the line under the name, as WeChat posts set them
+            continue
         if short and explicit:
             add(line, line)
             continue

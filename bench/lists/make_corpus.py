@@ -852,6 +852,54 @@ def bold_inline(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The tenth held-out round, people and their units, written on 2026-12-05: scored once.
+def role_line_under_name(lst):
+    """Each person's name on a line, the unit and role on the next line, as WeChat posts set them."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras.append(f"{cat['name']}：")
+        for n, r in _entries(cat):
+            paras += [n] + ([r] if r else [])
+    return "html", _page(lst["title"], paras)
+
+
+def name_dash_role(lst):
+    """“李峰威——北京市红十字……队长”: a dash between name and role."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{n}——{r}" if r else n for n, r in _entries(cat)]
+    return "html", _page(lst["title"], paras)
+
+
+def name_colon_role(lst):
+    """“李峰威：北京市红十字……队长”, numbered."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}.{n}：{r}" if r else f"{i}.{n}" for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras)
+
+
+def comrade_suffix(lst):
+    """Official documents write “李峰威同志（北京市……队长）”: the honorific is no part of the name."""
+    paras = ["经研究，决定对以下同志和集体予以通报表扬："]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        person = any(r for _, r in _entries(cat))
+        paras += [(f"{n}同志（{r}）" if r else f"{n}同志") if person else n for n, r in _entries(cat)]
+    return "html", _page(lst["title"], paras)
+
+
+def comma_bio(lst):
+    """Numbered entries with a short biography after commas: “1.李峰威，男，北京市……队长。”"""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}.{n}，{r}。" if r else f"{i}.{n}" for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -873,7 +921,9 @@ TUNED_LAYOUTS = {
                       heading_count_in_span,      # eighth round: 0.000
                       single_column_tables],      # ninth round: 0.400
     "redcross-2020": [spaced_names,               # second round: 0.000
-                      name_over_role_cells],      # eighth round: 0.600
+                      name_over_role_cells,       # eighth round: 0.600
+                      role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
+                      comrade_suffix, comma_bio],  # tenth round: 0.250, 0.400
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000

@@ -239,3 +239,18 @@ def test_names_in_spans_spaced_by_css_and_one_table_per_category_are_each_read()
     entries = extract_article(article_html("2019年度示范中心名单", ["名单如下："], extra=tables)).list_entries
     assert [(e.category, e.name) for e in entries][2:] == [("品牌创新示范中心", "金山区廊下镇社区志愿服务中心"),
                                                            ("品牌创新示范中心", "徐汇区枫林街道社区志愿服务中心")]
+
+
+def test_a_persons_unit_after_a_dash_a_colon_a_comma_or_on_the_next_line_and_no_honorific_in_the_name():
+    def people(lines):
+        return [(e.name, e.role) for e in find_lists(lines, [])]
+
+    role = "北京市红十字雷锋车队应急救援志愿服务队队长"
+    assert people(["一、最美志愿者", f"李峰威——{role}", f"1.吴 衡：{role}"]) == [("李峰威", role), ("吴 衡", role)]
+    assert people(["一、最美志愿者", f"1.陶成诚、黄先红，{role}。"]) == [("陶成诚、黄先红", role)]
+    assert people(["一、最美志愿者", f"李峰威同志（{role}）", "陶成诚、黄先红同志"]) == [("李峰威", role), ("陶成诚、黄先红", "")]
+    assert people(["最美志愿者：", "李峰威", role, "刘嗣东", "内蒙古自治区包头市红十字会志愿者"]) == [
+        ("李峰威", role), ("刘嗣东", "内蒙古自治区包头市红十字会志愿者")]
+    # an organisation's name with a dash stays whole
+    assert [e.name for e in find_lists(["最佳志愿服务项目：", "“红色引擎”——社区党员志愿服务项目"], [])] == [
+        "“红色引擎”——社区党员志愿服务项目"]
