@@ -82,6 +82,8 @@ _ARABIC_HEADING = re.compile(r"^\d{1,2}\s*[.．、]\s*(?P<name>\S.*)$")
 # One entry and the award it won, with no quotation marks: “何素贞被评为最美志愿者；”.
 _WON = re.compile(r"^(?P<names>[^，,。；;：:]{2,60}?)(?:被评为|荣获|获评|被授予|当选为?)(?P<cat>[^，,。；;“”\"]{2,30}?)"
                   r"(?:荣誉)?(?:称号)?[；;。]?$")
+# What a sentence's subject says when it is no name: “我市3个项目被评为……”.
+_NOT_NAMES = re.compile(rf"\d+\s*{_UNIT}|^(?:我|本|全|该|其中|共有|他们|她们)")
 # A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
 _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”).
@@ -271,7 +273,8 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
                 add(text, line)
             continue
         won = _WON.match(line)
-        if won and _is_award_line(won.group("cat")):  # “何素贞被评为最美志愿者；”: one entry, its own award
+        if won and _is_award_line(won.group("cat")) and not _NOT_NAMES.search(won.group("names")):
+            # “何素贞被评为最美志愿者；”: one entry, its own award
             close_run()
             for name in won.group("names").split("、"):
                 add(name, line, clean_category(won.group("cat")))

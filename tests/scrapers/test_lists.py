@@ -218,6 +218,7 @@ def test_a_table_cell_with_a_name_a_line_break_and_a_unit_gives_both():
 def test_one_entry_a_line_with_its_award_and_a_line_of_entries_parted_by_semicolons():
     assert _pairs(["经评选，结果如下：", "何素贞被评为最美志愿者；", "南岸区“周幺妹”青年志愿者服务队被评为最佳志愿服务组织；"]) == [
         ("最美志愿者", "何素贞"), ("最佳志愿服务组织", "南岸区“周幺妹”青年志愿者服务队")]
+    assert _pairs(["我市3个项目被评为最佳志愿服务项目"]) == []  # a sentence's subject is no name
     assert _pairs(["最美志愿者：", "何素贞；陶成诚、黄先红；谢彬蓉。"]) == [
         ("最美志愿者", "何素贞"), ("最美志愿者", "陶成诚、黄先红"), ("最美志愿者", "谢彬蓉")]
 
