@@ -97,7 +97,7 @@ MAX_ENTRIES = 5000
 
 def clean_category(text: str) -> str:
     """A heading without its enumerator (“一、”, “1.”), its count (“(10个)”, “ 10个”) and its colon."""
-    text = _BULLET.sub("", text.strip()).rstrip("：:").strip()
+    text = _BULLET.sub("", _one_line(text)).rstrip("：:").strip()
     bare = _BARE_COUNT.match(text)
     if bare and _is_award_line(bare.group("cat")):
         text = bare.group("cat")
@@ -112,6 +112,11 @@ def clean_category(text: str) -> str:
         text = m.group("name")
     text = _COUNT.sub("", text).strip().rstrip("：:").strip()
     return _COUNT.sub("", text).strip()
+
+
+def _one_line(text: str) -> str:
+    """A table cell's lines as one: a name or heading wrapped in its cell."""
+    return re.sub(r"\s*\n\s*", "", text.strip())
 
 
 def is_lead_in(line: str) -> bool:
@@ -456,7 +461,7 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                         category = clean_category(cells[0])
                 break
         if start is None and _categories_across(rows):
-            out += [ListEntry(clean_category(head), row[col].strip(), "", "", row[col].strip())
+            out += [ListEntry(clean_category(head), _one_line(row[col]), "", "", _one_line(row[col]))
                     for col, head in enumerate(rows[0]) for row in rows[1:] if col < len(row) and row[col].strip()]
             continue
         if start is None:
@@ -495,8 +500,10 @@ def _repeat(header: list[str]) -> int:
 
 
 def _table_entry(row: list[str], columns: dict[str, int], category: str, header: list[str]) -> ListEntry | None:
-    get = (lambda role: row[columns[role]].strip() if role in columns and columns[role] < len(row) else "")
-    name = get("name")
+    def get(role: str) -> str:  # a unit or role over two lines of its cell reads as one line
+        return " ".join(row[columns[role]].split()) if role in columns and columns[role] < len(row) else ""
+
+    name = row[columns["name"]].strip() if columns["name"] < len(row) else ""
     if not name:
         return None
     cat = category
@@ -525,7 +532,7 @@ def _name_grid(rows: list[list[str]]) -> list[ListEntry] | None:
     if len(caption) != 1 or not _is_heading(caption[0]):
         return None
     category, rows = clean_category(caption[0]), rows[1:]
-    names = [c.strip() for row in rows for c in row if c.strip()]
+    names = [_one_line(c) for row in rows for c in row if c.strip()]
     if len(names) < 2 or not all(_PERSON_NAME.match(n) or (len(n) >= 6 and HONOREE_END.search(n)) for n in names):
         return None
     return [ListEntry(category, n, "", "", n) for n in names]
