@@ -17,6 +17,8 @@ from .fetch import MAX_BYTES
 from .ingest import CACHE_DIR, Ingest
 from .profiles import profile_named
 
+RETRY_LIMIT = 5  # a failed article is tried again by at most this many crawls
+
 
 @dataclass
 class CrawlReport:
@@ -30,9 +32,12 @@ class CrawlReport:
     written: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # attachments left out, and why
 
+    def summary(self) -> str:
+        return (f"列表页 {len(self.list_pages)} 个, 新文章 {len(self.ingested)} 篇, 以前抓过 {self.seen_before} 篇, "
+                f"没有正文 {len(self.empty)} 篇, 失败 {len(self.failed)} 个")
+
     def lines(self) -> list[str]:
-        out = [f"列表页 {len(self.list_pages)} 个, 新文章 {len(self.ingested)} 篇, 以前抓过 {self.seen_before} 篇, "
-               f"没有正文 {len(self.empty)} 篇, 失败 {len(self.failed)} 个"]
+        out = [self.summary()]
         out += [f"  新建 {x}" for x in self.written]
         out += [f"  没有正文 {x}" for x in self.empty]
         out += [f"  失败 {x}" for x in self.failed]
@@ -53,9 +58,10 @@ class SeenStore:
     def __contains__(self, url: str) -> bool:
         return self.data.get(url, {}).get("status") in ("ingested", "empty")
 
-    def to_retry(self, limit: int = 5) -> list[str]:
-        """URLs that failed before, fewer than `limit` times: a re-crawl tries them again."""
-        return sorted(u for u, v in self.data.items() if v.get("status") == "failed" and v.get("attempts", 1) < limit)
+    def to_retry(self) -> list[str]:
+        """URLs that failed before, fewer than RETRY_LIMIT times: a re-crawl tries them again."""
+        return sorted(u for u, v in self.data.items()
+                      if v.get("status") == "failed" and v.get("attempts", 1) < RETRY_LIMIT)
 
     def add(self, url: str, status: str, reason: str | None = None) -> None:
         attempts = self.data.get(url, {}).get("attempts", 0) + 1 if status == "failed" else None

@@ -14,7 +14,8 @@ import redis
 
 from .article import KeptFile, article_from_dict
 from .fetch import Fetched, store_snapshot
-from .redis_queue import GROUP, INFLIGHT, QUEUE, SEEN, STREAM, WORKER, RedisUnavailable, connect, now, seen_entry
+from .redis_queue import (GROUP, INFLIGHT, QUEUE, SEEN, STREAM, UNREACHABLE, WORKER, RedisUnavailable, connect, now,
+                          seen_entry)
 
 
 @dataclass
@@ -71,7 +72,7 @@ def ingest_stream(project: Path, redis_url: str, *, consumer: str = "ingest", id
                     return report
             else:
                 quiet_since = time.monotonic()
-    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
+    except UNREACHABLE as exc:
         raise RedisUnavailable(f"{wait:.0f} 秒内连不上 Redis ({exc}); 已写入的文章都已确认, "
                                "其余仍在 Redis 里, 重新运行本命令即可接着导入") from None
 

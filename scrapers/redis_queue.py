@@ -22,6 +22,7 @@ from redis.retry import Retry
 from scrapy_redis.queue import FifoQueue
 
 from . import request_codec
+from .crawl import RETRY_LIMIT
 
 PREFIX = "bangyang"  # the spider's name: scrapy-redis names its keys after it
 QUEUE = f"{PREFIX}:requests"
@@ -33,7 +34,6 @@ SEEN = f"{PREFIX}:seen"                      # article URL → {"status", "at", 
 STREAM = f"{PREFIX}:articles"
 GROUP = "ingest"
 HOST = f"{PREFIX}:host:"                     # + host: when its next request may go
-RETRY_LIMIT = 5                              # a failed article is tried again by at most this many seeds
 
 # Queue a request; one whose fingerprint the duplicate filter holds is dropped. A request
 # that carries on a task (a redirect, a retry, an article's next page) ends that task in
@@ -84,6 +84,9 @@ return at - now
 """
 
 
+UNREACHABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)  # what waiting for Redis may end in
+
+
 class RedisUnavailable(Exception):
     """Redis could not be reached for as long as we wait for it."""
 
@@ -99,7 +102,7 @@ def connect(url: str, wait: float = 60.0) -> redis.Redis:
 def client_options(wait: float) -> dict:
     return {"socket_connect_timeout": 2, "socket_timeout": 10, "health_check_interval": 5,
             "retry": Retry(ConstantBackoff(0.5), max(1, int(wait * 2))),
-            "retry_on_error": [redis.exceptions.ConnectionError, redis.exceptions.TimeoutError]}
+            "retry_on_error": list(UNREACHABLE)}
 
 
 def now() -> str:

@@ -11,6 +11,7 @@ import sys
 import time
 import uuid
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -18,34 +19,36 @@ import redis
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
 from .article import article_data
+from .crawl import CrawlReport
 from .redis_queue import (DUPEFILTER, HOST, INFLIGHT, INFLIGHT_REQUESTS, QUEUE, SEEN, STREAM, WORKER, ENQUEUE, REAP,
-                          SLOT, TAKE, RedisUnavailable, client_options, connect, now, seen_entry)
+                          SLOT, TAKE, UNREACHABLE, RedisUnavailable, client_options, connect, now, seen_entry)
 
 
 @dataclass
-class WorkerReport:
-    list_pages: list[str] = field(default_factory=list)
+class WorkerReport(CrawlReport):
+    """What one worker did: articles handed to the ingester (``pushed``) rather than ingested."""
+
     pushed: list[str] = field(default_factory=list)
-    seen_before: int = 0
-    empty: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # attachments left out, and why
     requeued: int = 0  # requests of workers that died, put back on the queue
 
-    def lines(self) -> list[str]:
-        out = [f"列表页 {len(self.list_pages)} 个, 交给导入的文章 {len(self.pushed)} 篇, 以前抓过 {self.seen_before} 篇, "
-               f"没有正文 {len(self.empty)} 篇, 失败 {len(self.failed)} 个"
-               + (f"; 接手了已停止的抓取进程的请求 {self.requeued} 个" if self.requeued else "")]
-        out += [f"  没有正文 {x}" for x in self.empty]
-        out += [f"  失败 {x}" for x in self.failed]
-        out += [f"  跳过 {x}" for x in self.notes]
-        return out
+    def summary(self) -> str:
+        return (f"列表页 {len(self.list_pages)} 个, 交给导入的文章 {len(self.pushed)} 篇, 以前抓过 {self.seen_before} 篇, "
+                f"没有正文 {len(self.empty)} 篇, 失败 {len(self.failed)} 个"
+                + (f"; 接手了已停止的抓取进程的请求 {self.requeued} 个" if self.requeued else ""))
 
 
-def lost_redis(exc: Exception, wait: float) -> None:
-    """Redis stayed away longer than we wait: say so and stop at once. What this worker had
-    taken stays noted in Redis, and another worker (or this one, started again) takes it
-    up once Redis is back; nothing is dropped."""
+@contextmanager
+def redis_needed(wait: float):
+    """Calls into Redis. When Redis stays away longer than we wait, say so and stop at once:
+    what this worker had taken stays noted in Redis, and another worker (or this one, started
+    again) takes it up once Redis is back; nothing is dropped."""
+    try:
+        yield
+    except UNREACHABLE as exc:
+        _leave(exc, wait)
+
+
+def _leave(exc: Exception, wait: float) -> None:
     print(f"抓取进程退出: {wait:.0f} 秒内连不上 Redis ({exc})。未完成的请求仍记在 Redis 里, "
           f"Redis 恢复后, 其他抓取进程或重新启动的本进程会接着做。", file=sys.stderr)
     sys.stderr.flush()
@@ -68,15 +71,11 @@ class RedisSink:
         self._filter = RFPDupeFilter(server, DUPEFILTER)
         self._request = Request
 
-    def _guard(self, fn, *args):
-        try:
-            return fn(*args)
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-            lost_redis(exc, self.wait)
-
     def known(self, url: str) -> bool:
         fingerprint = self._filter.request_fingerprint(self._request(url))
-        if self._guard(self.server.sismember, DUPEFILTER, fingerprint):
+        with redis_needed(self.wait):
+            seen = self.server.sismember(DUPEFILTER, fingerprint)
+        if seen:
             self.report.seen_before += 1
             return True
         return False
@@ -88,18 +87,18 @@ class RedisSink:
         self.report.list_pages.append(url)
 
     def _finish(self, request, *, push: dict | None = None, seen: tuple[str, dict] | None = None) -> None:
-        def run():
-            pipe = self.server.pipeline(transaction=True)
-            if push is not None:
-                pipe.xadd(STREAM, push)
-            if seen is not None:
-                pipe.hset(SEEN, seen[0], json.dumps(seen[1], ensure_ascii=False))
-            task = request.meta.get("task")
-            if task:
-                pipe.hdel(INFLIGHT, task)
-                pipe.hdel(INFLIGHT_REQUESTS, task)
+        """End the request's task, in one transaction with what it found."""
+        pipe = self.server.pipeline(transaction=True)
+        if push is not None:
+            pipe.xadd(STREAM, push)
+        if seen is not None:
+            pipe.hset(SEEN, seen[0], json.dumps(seen[1], ensure_ascii=False))
+        task = request.meta.get("task")
+        if task:
+            pipe.hdel(INFLIGHT, task)
+            pipe.hdel(INFLIGHT_REQUESTS, task)
+        with redis_needed(self.wait):
             pipe.execute()
-        self._guard(run)
 
     def article(self, url: str, article, page: bytes, request) -> None:
         data = article_data(article)
@@ -120,7 +119,8 @@ class RedisSink:
     def failed(self, url: str, reason: str, article: bool, request) -> None:
         seen = None
         if article:
-            before = self._guard(seen_entry, self.server, url)
+            with redis_needed(self.wait):
+                before = seen_entry(self.server, url)
             seen = (url, {"status": "failed", "reason": reason, "at": now(), "profile": request.meta.get("profile"),
                           "attempts": before.get("attempts", 0) + 1})
         self._finish(request, seen=seen)
@@ -143,7 +143,7 @@ def work(redis_url: str, *, delay: float = 1.0, timeout: float = 20.0, max_bytes
     server = connect(redis_url, wait)
     try:
         server.ping()
-    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
+    except UNREACHABLE as exc:
         raise RedisUnavailable(f"连不上 Redis {redis_url}: {exc}") from None
     report = WorkerReport()
     settings = column_spider.settings(delay=0, timeout=timeout, max_bytes=max_bytes, obey_robots=obey_robots,
@@ -190,11 +190,9 @@ class Scheduler(RedisScheduler):
         carries_on = request.meta.get("task") or ""
         fingerprint = "" if request.dont_filter or carries_on else self.df.request_fingerprint(request)
         data = self.queue._encode_request(request)  # noqa: SLF001 - scrapy-redis's own encoding
-        try:
+        with redis_needed(self.wait):
             added = self._enqueue(keys=[self.queue.key, self.df.key, INFLIGHT, INFLIGHT_REQUESTS],
                                   args=[data, fingerprint, carries_on])
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-            lost_redis(exc, self.wait)
         if not added:
             self.df.log(request, self.spider)
             return False
@@ -203,10 +201,8 @@ class Scheduler(RedisScheduler):
         return True
 
     def next_request(self):
-        try:
+        with redis_needed(self.wait):
             got = self._take(keys=[self.queue.key, INFLIGHT, INFLIGHT_REQUESTS], args=[self.worker])
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-            lost_redis(exc, self.wait)
         if not got:
             return None
         task, data = got
@@ -215,10 +211,8 @@ class Scheduler(RedisScheduler):
         return request
 
     def has_pending_requests(self):
-        try:
+        with redis_needed(self.wait):
             return len(self) > 0
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-            lost_redis(exc, self.wait)
 
 
 class HostPoliteness:
@@ -239,10 +233,8 @@ class HostPoliteness:
 
         if not self.delay_ms:
             return None
-        try:
+        with redis_needed(self.wait):
             wait_ms = self._slot(keys=[HOST + urlsplit(request.url).netloc], args=[self.delay_ms])
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-            lost_redis(exc, self.wait)
         if wait_ms > 0:
             await asyncio.sleep(wait_ms / 1000)
         return None
@@ -288,12 +280,10 @@ class Lease:
         self.server.delete(WORKER + self.worker)
 
     def beat(self, orphans: bool = False) -> None:
-        try:
+        with redis_needed(self.wait):
             self.server.set(WORKER + self.worker, now(), px=int(self.lease * 1000))
             self.report.requeued += self._reap(keys=[INFLIGHT, INFLIGHT_REQUESTS, QUEUE],
                                                args=[WORKER, self.worker if orphans else ""])
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-            lost_redis(exc, self.wait)
 
     def spider_idle(self, spider):
         from scrapy.exceptions import DontCloseSpider
@@ -301,15 +291,12 @@ class Lease:
         # Idle here means this worker holds no request: any noted as its own were lost
         # on the way (none should be) and go back on the queue.
         self.beat(orphans=True)
-        try:
+        with redis_needed(self.wait):
             busy = self.server.llen(QUEUE) or self.server.hlen(INFLIGHT)
-        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-            lost_redis(exc, self.wait)
-        now = time.monotonic()
         if busy:
             self.idle_since = None
             raise DontCloseSpider
         if self.idle_since is None:
-            self.idle_since = now
-        if now - self.idle_since < self.idle:
+            self.idle_since = time.monotonic()
+        if time.monotonic() - self.idle_since < self.idle:
             raise DontCloseSpider
