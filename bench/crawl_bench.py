@@ -29,11 +29,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "scrapers")]
+sys.path[:0] = [str(ROOT / "tests")]
 
 from helpers import copy_project  # noqa: E402
 from pageserver import PageServer, Route, article_html  # noqa: E402
-from test_crawl_redis import RedisServer  # noqa: E402
+from redisserver import RedisServer  # noqa: E402
 
 
 def serve_columns(server: PageServer, columns: int, lists: int, per_list: int) -> tuple[list[str], set[str]]:

@@ -3,10 +3,7 @@ column of 200 articles over 20 list pages on a local server. Processes are kille
 Redis stopped on the way; every article must be ingested exactly once."""
 from __future__ import annotations
 
-import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,11 +12,10 @@ from pathlib import Path
 import pytest
 import redis
 
-from helpers import free_port
 from pageserver import PageServer, Route, article_html
+from redisserver import REDIS, RedisServer
 from test_crawl import assert_notice_list_ingested, notice_column  # noqa: F401 - a fixture
 
-REDIS = shutil.which("redis-server") or ("/usr/bin/redis-server" if os.path.exists("/usr/bin/redis-server") else None)
 pytestmark = pytest.mark.skipif(REDIS is None, reason="redis-server is not installed (make test installs it)")
 
 LISTS, PER_LIST = 20, 10
@@ -33,39 +29,6 @@ def _article_path(i: int) -> str:
 
 def _list_path(page: int) -> str:
     return "/col/index.html" if page == 0 else f"/col/index_{page}.html"
-
-
-class RedisServer:
-    """redis-server on 127.0.0.1 and a free port, its data in ``folder`` (appendonly, so a restart keeps the queue)."""
-
-    def __init__(self, folder: Path):
-        self.folder, self.port, self.proc = folder, free_port(), None
-        folder.mkdir(parents=True, exist_ok=True)
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [REDIS, "--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.folder), "--save", "",
-             "--appendonly", "yes", "--appendfsync", "always", "--protected-mode", "yes", "--daemonize", "no"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as s:
-                    s.sendall(b"PING\r\n")
-                    if s.recv(16).startswith(b"+PONG"):
-                        return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(10)
 
 
 @pytest.fixture
