@@ -197,13 +197,13 @@ def _ingest_redis(project: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from scrapers.crawl import crawl, start_urls
+    from scrapers.crawl import crawl
 
-    if args.worker or args.redis:
-        return _crawl_redis(args, start_urls)
-    if not args.profile:
+    if not args.profile and not args.worker:
         print("没有抓取: 请写站点配置名, 如 bangyang crawl generic --start 栏目网址", file=sys.stderr)
         return 2
+    if args.worker or args.redis:
+        return _crawl_redis(args)
     try:
         report = crawl(Path(args.project), args.profile, args.start or None, max_pages=args.max_pages,
                        full=args.full, delay=args.delay, timeout=args.timeout, max_bytes=args.max_kb * 1024,
@@ -220,11 +220,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
-def _crawl_redis(args: argparse.Namespace, start_urls) -> int:
+def _crawl_redis(args: argparse.Namespace) -> int:
     """The distributed crawl: seed the shared queue, or (``--worker``) work from it."""
     import redis
 
     from scrapers import redis_queue, redis_worker
+    from scrapers.crawl import start_urls
 
     if not args.redis:
         print("没有抓取: --worker 需要 --redis redis://主机:端口/库号", file=sys.stderr)
@@ -237,7 +238,7 @@ def _crawl_redis(args: argparse.Namespace, start_urls) -> int:
             for line in report.lines():
                 print(line)
             return 1 if report.failed else 0
-        lists, retries = redis_queue.seed(args.redis, args.profile or "", start_urls(args.profile or "", args.start),
+        lists, retries = redis_queue.seed(args.redis, args.profile, start_urls(args.profile, args.start),
                                           max_pages=args.max_pages, full=args.full)
     except (ValueError, redis_queue.RedisUnavailable) as exc:
         print(f"没有抓取: {exc}", file=sys.stderr)
