@@ -96,7 +96,8 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
         _remove_leftovers(output)
         state = BuildState(project, cache) if state is None else state
         try:
-            result = _build(project, output, settings, state, include_drafts, search, jobs or default_jobs())
+            with plan.output_check(state, output) as check:
+                result = _build(project, output, settings, state, include_drafts, search, jobs or default_jobs(), check)
         finally:
             if not state.preview:  # also after a failure: what was read and written stays known
                 state.save()
@@ -105,7 +106,7 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
 
 
 def _build(project: Path, output: Path, settings: Settings, state: BuildState, include_drafts: bool,
-           search: bool, jobs: int) -> BuildResult:
+           search: bool, jobs: int, check: plan.OutputCheck | None) -> BuildResult:
     timings = {s: 0.0 for s in STAGES}
     result = BuildResult(output, 0, 0.0, timings)
 
@@ -116,9 +117,8 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         if not state.preview and state.folder is not None:  # its stamp may say there is nothing to do
             stamped, files = plan.input_stamp(project, settings.theme_dirs,
                                               (settings.digest, include_drafts, str(output)))
-            before = state.stamp(output)
-            if plan.nothing_changed(before, stamped, output, search):
-                result.pages, result.groups, result.unchanged = before.pages, before.groups, True
+            if plan.nothing_changed(check, stamped, output, search):
+                result.pages, result.groups, result.unchanged = check.stamp.pages, check.stamp.groups, True
                 return result
         elif state.folder is not None:
             files, modified = plan.record_files_since(state, project / "content" / "records", hints)
@@ -158,7 +158,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         touched = set()
         if old is not None:
             noted = plan.touched_noted(old, output, hints) if made_here and hints is not None else None
-            touched = noted if noted is not None else plan.touched_groups(old, output)
+            touched = noted if noted is not None else plan.touched_groups(old, output, check)
         dirty = None
         if texts_only and made_here and old.templates == templates:
             # Only texts changed since that manifest: remake the groups that read them, and those changed by hand.

@@ -37,6 +37,7 @@ from typing import Any, Callable, Iterable
 from jinja2 import BytecodeCache
 
 from generator.domain.ids import CACHE_ROOT, content_hash
+from generator.records.record import StoredModel
 from generator.render.groups import PageState
 
 CACHE_DIR = CACHE_ROOT / "build"
@@ -69,7 +70,7 @@ def _seal(body: bytes) -> bytes:
     return _MAGIC + zlib.crc32(body).to_bytes(_SUM, "big") + body
 
 
-def _unseal(path: Path) -> bytes | None:
+def _unseal(path: Path) -> memoryview | None:
     """The body of a sealed file; None if it is missing. A file whose checksum fails is
     removed, with a warning, so that it is made again."""
     try:
@@ -78,7 +79,7 @@ def _unseal(path: Path) -> bytes | None:
         return None
     if not data.startswith(_MAGIC):
         return None  # written by another version of bangyang: made again, without a warning
-    body = data[_HEAD:]
+    body = memoryview(data)[_HEAD:]  # a view: the cache's files are hundreds of megabytes at 100,000 honorees
     if zlib.crc32(body).to_bytes(_SUM, "big") != data[len(_MAGIC):_HEAD]:
         _drop(path)
         return None
@@ -137,7 +138,7 @@ class SealedBytecodeCache(BytecodeCache):
         body = _unseal(self._file(bucket))
         if body is not None:
             try:
-                bucket.bytecode_from_string(body)
+                bucket.bytecode_from_string(bytes(body))
             except Exception:  # noqa: BLE001 - compiled by another Python: compile again
                 bucket.reset()
 
@@ -206,6 +207,16 @@ class BucketStore:
         name = self.name(key)
         self._bucket(name)[key] = value
         self.dirty.add(name)
+
+    def delete(self, key) -> None:
+        name = self.name(key)
+        if self._bucket(name).pop(key, self._MISSING) is not self._MISSING:
+            self.dirty.add(name)
+
+    def take(self, key, default=None):
+        """The value of ``key``, let go of in memory (not on disk): for a store only read
+        from, whose values are each wanted once."""
+        return self._bucket(self.name(key)).pop(key, default)
 
     def add_packed(self, packs: dict[str, bytes]) -> None:
         """Values packed by file name (``pack_by_file``), kept packed until their file is needed."""
@@ -278,15 +289,27 @@ class ParsedFiles:
     Only files that parsed and validated are kept; a file with an error is read again next
     time. While a preview runs it also keeps each file's validated record, so an unchanged
     file is not even read or validated again.
+
+    An honoree's model is kept apart from the rest (``StoredModel``), in files of its own
+    (``models``), read only when a page asks for it (``model_blob``).
     """
 
     def __init__(self, folder: Path | None):
         self.disk = BucketStore(folder, "parsed")
+        self.models = BucketStore(folder, "models")        # written: file → (content hash, pickled model)
+        self._models_read = BucketStore(folder, "models")  # read, each model once
         self.old: dict[str, tuple[int, int, str, Any]] = self.disk.all()
+        self.on_disk = set(self.old)  # files whose records the store holds
         self.new: dict[str, tuple[int, int, str, Any]] = {}
         self.stored: list[str] = []
         self.unwritten: list[str] = []  # stored by builds since the last write
         self.records: dict[tuple[str, str], Any] = {}  # (file, hash) → validated record, this process only
+
+    def model_blob(self, rel: str, sha: str) -> bytes | None:
+        """The pickled model of the honoree in ``rel`` with content ``sha``; None when the
+        store does not have it (then the file is validated again)."""
+        found = self._models_read.take(rel)
+        return found[1] if found is not None and found[0] == sha else None
 
     def by_stat(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None:
         """(hash, data) when the file's size and mtime are what they were."""
@@ -314,6 +337,8 @@ class ParsedFiles:
 
     def unchanged_record(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None:
         """(hash, record) of a file whose size and mtime are those of a record validated in this process."""
+        if not self.records:  # a build's first read
+            return None
         hit = self.old.get(rel)
         if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
             record = self.records.get((rel, hit[2]))
@@ -339,10 +364,24 @@ class ParsedFiles:
 
     def write(self) -> None:
         self.disk.keep_only(self.old)
+        models: dict[str, list[str]] = {}  # file of models → the keys whose model goes into it
         for key in self.unwritten:
-            if key in self.old:
-                self.disk.set(key, self.old[key])
+            entry = self.old.get(key)
+            if entry is None:
+                continue
+            self.disk.set(key, entry)
+            if type(entry[3]) is StoredModel and entry[3].fetched:  # one not fetched is in the store already
+                models.setdefault(self.models.name(key), []).append(key)
+        for key in self.on_disk - self.old.keys():
+            self.models.delete(key)
+        self.on_disk = set(self.old)
         self.disk.write()
+        # File by file: after a full build, every model pickled at once would be hundreds of megabytes.
+        for keys in models.values():
+            for key in keys:
+                self.models.set(key, (self.old[key][2], self.old[key][3].blob()))
+            self.models.write(keep=False)
+        self.models.write(keep=False)  # the deletions
         self.unwritten = []
 
 

@@ -100,9 +100,8 @@ class _Linker:
         schemes = self.schemes()
         editions: dict[str, EditionInfo] = {}
         stub_names: dict[str, str] = {}
-        for eid, rec in sorted(self.loaded.records.items(), key=lambda kv: kv[0]):
-            if rec.type != "editions":
-                continue
+        for eid, rec in sorted((kv for kv in self.loaded.records.items() if kv[1].type == "editions"),
+                               key=lambda kv: kv[0]):
             ed: Edition = rec.model
             if ed.scheme not in schemes:
                 self.problem(rec, rec.file, ("scheme",), f"找不到系列 {ed.scheme}; 系列记录放在 content/records/schemes/ 下")

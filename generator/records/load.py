@@ -8,12 +8,14 @@ from __future__ import annotations
 import difflib
 import multiprocessing
 import os
+import pickle
 import stat
 import re
 from typing import Any, Protocol
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -25,7 +27,7 @@ from generator.domain.ids import content_hash
 from generator.domain.model import (
     MAX_ATTACHMENT_BYTES, RECORD_MODELS, UNPRINTABLE, NewsMeta, SiteInfo, unprintable_message,
 )
-from generator.domain.problems import Problem
+from generator.domain.problems import ContentError, Problem
 from generator.records.record import Record, StoredModel
 from generator.domain.regions import RegionTable, build_table
 
@@ -44,6 +46,7 @@ class ParsedCache(Protocol):
     def keep_record(self, rel: str, sha: str, record: Any) -> None: ...
     def unchanged_record(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None: ...
     def keep_unread(self) -> None: ...
+    def model_blob(self, rel: str, sha: str) -> bytes | None: ...
 
 
 class _Uncached:
@@ -72,6 +75,9 @@ class _Uncached:
 
     def keep_unread(self):
         pass
+
+    def model_blob(self, rel, sha):
+        return None
 
 
 @dataclass
@@ -450,6 +456,7 @@ def _load_records(loaded: Loaded, parsed: ParsedCache, jobs: int = 1, files: lis
 def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], root: str, shown_base: str,
                   prefetched: _Prefetched | None) -> None:
     records, hashes = loaded.records, loaded.hashes
+    project = str(loaded.root.parent)
     for rel, st in files:
         if st is not None:
             # Unchanged since this process (`bangyang serve`) last validated it: the same record.
@@ -479,8 +486,7 @@ def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], 
                 "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 cixi-yubo.yaml")))
             continue
         loaded.failed.add(record_id)  # until it validates
-        data, sha, text, problem, unstored = _read_record(path, shown, record_id, parsed, prefetched, st,
-                                                          str(loaded.root.parent))
+        data, sha, text, problem, unstored = _read_record(path, shown, record_id, parsed, prefetched, st, project)
         loaded.hashes[record_id] = sha
         if problem:
             loaded.problems.append(problem)
@@ -491,7 +497,11 @@ def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], 
             # much as validating again. Only valid records are kept, and no check can fail
             # later for content that once passed (the one that reads the date, “not a future
             # year”, only grows more lenient).
-            if isinstance(data, (model, StoredModel)):
+            if type(data) is StoredModel:
+                instance = data
+                if not data.fetched:
+                    data.fetch = partial(_stored_model, parsed, record_id, sha, path, shown, model)
+            elif isinstance(data, model):
                 instance = data
             elif not isinstance(data, dict):
                 loaded.problems.append(Problem(shown, 1, 1, "", "记录要写成 “字段: 值” 的若干行; 这个文件是空的或格式不对"))
@@ -509,6 +519,20 @@ def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], 
             parsed.store(record_id, unstored, sha, record.stored())
         loaded.failed.discard(record_id)
         loaded.records[record_id] = record
+
+
+def _stored_model(parsed: ParsedCache, key: str, sha: str, path: str, shown: str, model: type[BaseModel]):
+    """The model of a record the cache holds by its view: from the cache's file of models,
+    or, if that file was lost, by validating the record file again."""
+    blob = parsed.model_blob(key, sha)
+    if blob is not None:
+        return pickle.loads(blob)
+    raw = Path(path).read_bytes()
+    data, _text, problem = yamlfile.parse(raw, shown) if content_hash(raw) == sha else (None, None, Problem(
+        shown, 0, 0, "", "构建过程中文件被改动了; 再构建一次"))
+    if problem is not None:
+        raise ContentError([problem])
+    return model.model_validate(data)  # it validated with this very content
 
 
 def read_front_matter(text: str) -> tuple[dict[str, str], dict[str, int]]:

@@ -2,8 +2,8 @@
 
 A rebuild after one edit reads every record from the cache but needs the whole model of
 only the few whose pages it remakes. Linking reads five fields of an honoree
-(``HonoreeView``); the cache keeps those beside the model pickled on its own
-(``StoredModel``), and the model is unpickled when a page first asks for it.
+(``HonoreeView``); the cache keeps those apart from the model (``StoredModel``), and the
+model is read and unpickled when a page first asks for it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from generator.domain.model import KIND_DIRS, HonoreeBase, Strict
 
@@ -38,24 +38,35 @@ def honoree_view(model: HonoreeBase) -> HonoreeView:
 
 
 class StoredModel:
-    """An honoree's validated model as the build cache holds it: its view, and the model
-    itself pickled apart, to be unpickled on first use."""
+    """An honoree's validated model as the build cache holds it: its view, with the model
+    kept apart and fetched on first use (``fetch``, set by whoever read it from the cache).
 
-    __slots__ = ("view", "_model", "_blob")
+    The cache keeps the models in files of their own: a build after one edit links every
+    honoree by its view, and reads the models of only the few whose pages it remakes."""
 
-    def __init__(self, view: HonoreeView, model: HonoreeBase | None = None, blob: bytes | None = None):
-        self.view, self._model, self._blob = view, model, blob
+    __slots__ = ("view", "_model", "fetch")
+
+    def __init__(self, view: HonoreeView, model: HonoreeBase | None = None):
+        self.view, self._model = view, model
+        self.fetch: Callable[[], HonoreeBase] | None = None
 
     @property
     def model(self) -> HonoreeBase:
         if self._model is None:
-            self._model, self._blob = pickle.loads(self._blob), None
+            self._model, self.fetch = self.fetch(), None
         return self._model
 
+    @property
+    def fetched(self) -> bool:
+        return self._model is not None
+
+    def blob(self) -> bytes:
+        """The model pickled, for the cache's file of models (once fetched)."""
+        return pickle.dumps(self._model, pickle.HIGHEST_PROTOCOL)
+
     def __reduce__(self):
-        # Pickled when the cache is written, in the time the render leaves the parent free.
-        blob = self._blob if self._blob is not None else pickle.dumps(self._model, pickle.HIGHEST_PROTOCOL)
-        return StoredModel, (self.view, None, blob)
+        # Only the view goes where the records are listed; the model goes to its own file (blob).
+        return StoredModel, (self.view,)
 
 
 @dataclass

@@ -938,19 +938,27 @@ class _RegionIndex:
         # What a region page reads of its members: each one, and the edition of its latest
         # award, which its card shows.
         self.member_deps: dict[str, set[str]] = defaultdict(set)
+        # Gathered by region first, then added to the regions above: most regions hold many.
+        # (A region page sorts its members: the order they are gathered in does not show.)
+        placed: dict[str, list[Honoree]] = defaultdict(list)
         for h in c.honorees.values():
             if h.region:
-                reads = (h.id, h.awards[-1].edition_id) if h.awards else (h.id,)
-                for a in table.ancestors(h.region.path):
-                    self.members[a.path].append(h)
-                    self.member_deps[a.path].update(reads)
-        self.listed: dict[str, set[str]] = defaultdict(set)
+                placed[h.region.path].append(h)
+        for path, inside in placed.items():
+            reads = {h.id for h in inside} | {h.awards[-1].edition_id for h in inside if h.awards}
+            for a in table.ancestors(path):
+                self.members[a.path] += inside
+                self.member_deps[a.path] |= reads
+        listed_at: dict[str, set[str]] = defaultdict(set)
         for e in c.editions.values():
             for cat in e.categories:
                 for en in cat.entries:
                     if en.region:
-                        for a in table.ancestors(en.region.path):
-                            self.listed[a.path].add(e.id)
+                        listed_at[en.region.path].add(e.id)
+        self.listed: dict[str, set[str]] = defaultdict(set)
+        for path, eids in listed_at.items():
+            for a in table.ancestors(path):
+                self.listed[a.path] |= eids
         self.sheets_of: dict[str, list] = defaultdict(list)
         for s in c.statsheets:
             self.sheets_of[s.region.path].append(s)

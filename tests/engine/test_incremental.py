@@ -583,3 +583,20 @@ def test_a_build_stopped_while_it_writes_output_leaves_no_manifest_to_trust(proj
     result = build(project, search=False)
     assert result.remade == result.groups
     assert "严介军(改)" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
+
+
+def test_a_lost_file_of_models_gives_the_same_site(project, tmp_path):
+    """The cache lists records by their views and keeps the honorees' models in files of
+    their own: with those files gone, a build that remakes every honoree page validates the
+    record files again and makes the same site."""
+    build(project, search=False)
+    models = list((project / ".bangyang-cache/build").glob("models-*"))
+    assert models
+    for file in models:
+        file.unlink()
+    template = project / "templates/honoree.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n<!-- 改 -->\n", encoding="utf-8")
+    result = build(project, search=False)
+    assert result.rendered > 10
+    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
+    assert tree_digest(project / "output") == tree_digest(clean.output)
