@@ -39,7 +39,7 @@ def groups_to_remake(groups, old: Manifest | None, hashes: dict[str, str], templ
     for g in groups:
         before = old.groups.get(g.key)
         if (before is None or g.key in touched or not g.deps.isdisjoint(inputs)
-                or not before.deps.isdisjoint(inputs) or not before.templates.isdisjoint(changed_templates)
+                or not inputs.isdisjoint(before.deps) or not changed_templates.isdisjoint(before.templates)
                 or ("*" in g.deps and (inputs or appeared_or_gone))):
             dirty.append(g)
     return dirty

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Collection, Iterable
 
 from jinja2 import BytecodeCache
 
@@ -463,8 +463,8 @@ class Values:
 
 @dataclass
 class GroupState:
-    deps: frozenset[str]
-    templates: frozenset[str]
+    deps: Collection[str]       # inputs the group read: a frozenset, or a tuple once read back from disk
+    templates: Collection[str]  # templates it used, likewise
     paths: tuple[str, ...]
 
 
@@ -481,11 +481,15 @@ class Manifest:
     search: str = ""                 # searchable pages the index was made from
 
     # Pickled with its tens of thousands of group and page states as plain tuples: pickle
-    # restores a dataclass instance attribute by attribute, three times slower to read.
+    # restores a dataclass instance attribute by attribute, three times slower to read, and
+    # a frozenset more slowly than a tuple. Each name is one string object, which pickle
+    # writes once and then refers to.
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state["groups"] = {k: _group_tuple(g) for k, g in self.groups.items()}
-        state["pages"] = {k: _page_tuple(p) for k, p in self.pages.items()}
+        names = {name: name for name in self.inputs}
+        names.update((path, path) for path in self.pages)
+        state["groups"] = {k: _group_tuple(g, names) for k, g in self.groups.items()}
+        state["pages"] = {names[k]: _page_tuple(p) for k, p in self.pages.items()}
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -494,8 +498,11 @@ class Manifest:
         self.__dict__.update(state)
 
 
-def _group_tuple(g: GroupState) -> tuple:
-    return g.deps, g.templates, g.paths
+def _group_tuple(g: GroupState, names: dict[str, str] | None = None) -> tuple:
+    if names is None:
+        return tuple(g.deps), tuple(g.templates), g.paths
+    return (tuple(names.get(d, d) for d in g.deps), tuple(g.templates),
+            tuple(names.get(p, p) for p in g.paths))
 
 
 def _page_tuple(p: PageState) -> tuple:
