@@ -546,7 +546,7 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
             cat = clean_category(m.group("cat") or m.groupdict().get("cat2") or "")
             if not (AWARD_WORDS.search(cat) or _CATEGORY_END.search(cat)):
                 continue
-            out += _named(cat, re.split(r"[、，,]", m.group("names")), line)
+            out += _named(cat, _joined_names(m.group("names"), is_person_category(cat)), line)
         if out and out[-1].source == line:
             continue
         for m in _ET_AL_AWARD.finditer(line):
@@ -564,11 +564,26 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
                 continue
             names = _LEAD.sub("", line[begin:m.start()][-400:])
             names = re.split(r"[;；]", names)[-1]
-            for name in re.split(r"、|和(?=[^、]{4,}$)|及(?=[^、]{4,}$)", names):
+            for name in _joined_names(names, is_person_category(cat)):
                 name = clean_name(name)
                 if 3 <= len(name) <= 50 and not _SENTENCE.search(name):
                     out.append(ListEntry(cat, name, "", "", line))
     return out[:MAX_ENTRIES]
+
+
+def _joined_names(text: str, person: bool) -> list[str]:
+    """The names of “甲、乙和丙”: parted by “、”, the last two joined by “和” or “及”. A name
+    may hold “和” itself (“重庆希望24心理热线和生命教育志愿服务项目”): the joining one is
+    the first with a whole name before it, a person's name of two to four characters
+    between two such names, or a name that ends as honorees' names do."""
+    parts = re.split(r"[、，,]", text)
+    last = parts.pop()
+    for m in re.finditer(r"[和及]", last):
+        left, right = last[:m.start()].strip(), last[m.end():].strip()
+        if person and 2 <= len(left) <= 4 and 2 <= len(right) <= 4 or (
+                not person and HONOREE_END.search(left) and len(right) >= 4):
+            return [*parts, left, right]
+    return [*parts, last]
 
 
 def _named(category: str, texts: list[str], line: str) -> list[ListEntry]:
@@ -624,20 +639,26 @@ def order_note(lines: list[str]) -> str | None:
     return None
 
 
-def _tab_tables(lines: list[str]) -> tuple[list[str], list[list[list[str]]]]:
-    """Runs of lines whose cells are parted by tabs (a spreadsheet's rows copied as text) that
-    begin with a header row: the lines without them, and those runs as tables."""
+# Cells of a table written out as text: parted by tabs (a spreadsheet's rows copied), or by
+# runs of spaces lining up columns (a fixed-width document). One space, or one full-width
+# space, stays inside a cell: lists print “张　三” and “吴 衡”.
+_CELL_GAP = re.compile(r"\t+| {2,}|\u3000{2,}")
+
+
+def _text_tables(lines: list[str]) -> tuple[list[str], list[list[list[str]]]]:
+    """Runs of lines whose cells are parted by tabs or lined up by spaces, beginning with a
+    header row: the lines without them, and those runs as tables."""
     rest: list[str] = []
     tables: list[list[list[str]]] = []
     i = 0
     while i < len(lines):
-        cells = lines[i].strip().split("\t")
+        cells = _CELL_GAP.split(lines[i].strip())
         if len(cells) >= 2 and is_header_row(cells):
             j = i + 1
-            while j < len(lines) and "\t" in lines[j].strip():
+            while j < len(lines) and len(_CELL_GAP.split(lines[j].strip())) >= 2:
                 j += 1
             if j - i >= 2:
-                tables.append([ln.strip().split("\t") for ln in lines[i:j]])
+                tables.append([_CELL_GAP.split(ln.strip()) for ln in lines[i:j]])
                 i = j
                 continue
         rest.append(lines[i])
@@ -648,8 +669,8 @@ def _tab_tables(lines: list[str]) -> tuple[list[str], list[list[list[str]]]]:
 def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntry]:
     """The honour lists of an article in page order; award sentences only when nothing is listed."""
     # Table cells also appear as body lines; the table reading knows their columns.
-    lines, tabbed = _tab_tables(lines)
-    tables = [*tables, *tabbed]
+    lines, written = _text_tables(lines)
+    tables = [*tables, *written]
     cells = {line.strip() for rows in tables for row in rows if len(row) > 1 for c in row for line in c.split("\n")}
     found = from_lines([ln for ln in lines if ln.strip() not in cells])
     seen = {(e.category, e.name) for e in found}

@@ -255,3 +255,18 @@ def test_a_persons_unit_after_a_dash_a_colon_a_comma_or_on_the_next_line_and_no_
     # an organisation's name with a dash stays whole
     assert [e.name for e in find_lists(["最佳志愿服务项目：", "“红色引擎”——社区党员志愿服务项目"], [])] == [
         "“红色引擎”——社区党员志愿服务项目"]
+
+
+def test_columns_lined_up_by_spaces_and_names_joined_by_he_whether_or_not_a_name_holds_he():
+    """A fixed-width document's columns (runs of spaces; one space stays inside a name), and
+    running text joining its last two names with “和”, where a name may hold “和” itself."""
+    assert _pairs(["序号    单位名称                    类别",
+                   "1       嘉定区菊园新区社区志愿服务中心    制度创新示范中心",
+                   "2       吴 衡                          最美志愿者"]) == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("最美志愿者", "吴 衡")]
+    line = ("日前，评选结果揭晓。何素贞、黎雅红和谢彬蓉被评为“最美志愿者”。重庆科技馆“志愿者爱心科普活动”、"
+            "梁平癞子锣鼓传承“1+1+6”志愿服务项目和重庆希望24心理热线和生命教育志愿服务项目被评为“最佳志愿服务项目”。")
+    assert _pairs([line]) == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉"),
+        ("最佳志愿服务项目", "重庆科技馆“志愿者爱心科普活动”"), ("最佳志愿服务项目", "梁平癞子锣鼓传承“1+1+6”志愿服务项目"),
+        ("最佳志愿服务项目", "重庆希望24心理热线和生命教育志愿服务项目")]
