@@ -21,7 +21,7 @@ from . import bylines
 from .article import Article, Image, Link
 from .attachments import SUFFIXES as ATTACHMENT_SUFFIXES
 from .furniture import FOOTER, is_nav
-from .lists import is_lead_in
+from .lists import all_honoree_names, is_lead_in
 from .profiles import Profile
 
 _DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
@@ -89,6 +89,8 @@ def _measure(root) -> _Page:
     owner: dict = {}
     in_link: dict = {}
     stats = page.stats
+    # Links to the honorees of a list (each to its story) are the list's text, not navigation.
+    named = {a for items in root.iter("ul", "ol") if _linked_names(items) for a in items.iter("a")}
     for i, el in enumerate(root.iter()):
         if not isinstance(el.tag, str):
             continue
@@ -96,7 +98,7 @@ def _measure(root) -> _Page:
         parent = el.getparent()
         owner[el] = el if el.tag in _BLOCK or parent is None else owner.get(parent, el)
         # A link to an attached file (“附件：名单.docx”) is part of the notice, not navigation.
-        in_link[el] = (el.tag == "a" and not _is_attachment_href(el.get("href"))) or (
+        in_link[el] = (el.tag == "a" and not _is_attachment_href(el.get("href")) and el not in named) or (
             parent is not None and in_link.get(parent, False))
         for text, holder, linked in ((el.text, owner[el], in_link[el]),
                                      (el.tail, owner.get(parent, el) if parent is not None else el,
@@ -222,6 +224,24 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
         visit(node, 0)
         flush()
     return lines
+
+
+def _linked_names(el) -> bool:
+    """A list whose every item is one link named after an honoree (a list linking each
+    honoree to its story), not a menu or a list of related articles."""
+    if el.tag not in ("ul", "ol"):
+        return False
+    texts = []
+    for item in el:
+        if not isinstance(item.tag, str):
+            continue
+        links = item.findall(".//a")
+        text = item.text_content().strip()
+        if item.tag != "li" or len(links) != 1 or links[0].text_content().strip() != text:
+            return False
+        texts.append(text)
+    before = el.getprevious()
+    return all_honoree_names(texts, before.text_content().strip() if before is not None else "")
 
 
 def _item_row(el) -> bool:

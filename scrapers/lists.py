@@ -222,6 +222,17 @@ def _entry_text(line: str) -> str | None:
     return None if _SENTENCE.search(text) or len(text) > 80 else text
 
 
+def all_honoree_names(texts: list[str], heading: str = "") -> bool:
+    """Whether ``texts`` are all honorees' names: names that end as honorees' do (“……社区”,
+    “……志愿服务中心”), or people's names under an award ``heading``. Short words such as a
+    menu's “首页 新闻中心” look like people's names, hence the heading."""
+    if len(texts) < 2:
+        return False
+    if all(len(t) >= 6 and HONOREE_END.search(t) for t in texts):
+        return True
+    return _is_award_line(heading) and all(_PERSON_NAME.match(t) for t in texts)
+
+
 def _inline(line: str) -> tuple[str, list[str]] | None:
     """(category, printed entries) of an inline list in one paragraph, if the line is one."""
     m = _INLINE.match(line.strip())
@@ -484,9 +495,7 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
             if at is not None and at < len(row) and row[at].strip():
                 category = clean_category(row[at])  # blank below: the cell above still holds (an export's blocks)
             for part in ([row[i:i + block] for i in range(0, len(row), block)] if block else [row]):
-                entry = _table_entry(part, columns, category, rows[start - 1] if start else [])
-                if entry is not None:
-                    out.append(entry)
+                out += _table_entries(part, columns, category, rows[start - 1] if start else [])
     return out[:MAX_ENTRIES]
 
 
@@ -499,12 +508,34 @@ def _repeat(header: list[str]) -> int:
     return 0
 
 
+def _table_entries(row: list[str], columns: dict[str, int], category: str, header: list[str]) -> list[ListEntry]:
+    """The entry of a row; or the entries of a name cell that lists several, one a line."""
+    cell = row[columns["name"]] if columns["name"] < len(row) else ""
+    names = _names_a_line(cell)
+    if names is None:
+        entry = _table_entry(row, columns, category, header)
+        return [entry] if entry is not None else []
+    return [ListEntry(category, name, "", "", cell) for name in names]
+
+
+def _names_a_line(cell: str) -> list[str] | None:
+    """The lines of a cell that holds several names, one a line (a 名单 column): each a
+    person's name (or joint names, “陶成诚、黄先红”), or each a name ending as honorees'
+    do. None for one name, or a name with its unit on the next line."""
+    lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return None
+    people = all(all(_PERSON_NAME.match(p) for p in ln.split("、")) for ln in lines)
+    honorees = all(len(ln) >= 6 and HONOREE_END.search(ln) for ln in lines)
+    return lines if people or honorees else None
+
+
 def _table_entry(row: list[str], columns: dict[str, int], category: str, header: list[str]) -> ListEntry | None:
     def get(role: str) -> str:  # a unit or role over two lines of its cell reads as one line
         return " ".join(row[columns[role]].split()) if role in columns and columns[role] < len(row) else ""
 
     name = row[columns["name"]].strip() if columns["name"] < len(row) else ""
-    if not name:
+    if not name or _FORM_FIELD.match(name):  # “联系电话：0571-…” under a returned form's rows
         return None
     cat = category
     role = " ".join(x for x in (get("unit"), get("role")) if x)

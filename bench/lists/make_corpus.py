@@ -956,6 +956,66 @@ def and_before_last(lst):
     return "html", _page(lst["title"], ["日前，评选结果揭晓。" + "".join(sentences)]), _names_only(lst)
 
 
+# The twelfth held-out round, written on 2026-12-05 after the eleventh was fixed: scored once.
+def br_names_in_cell(lst):
+    """A two-column table, 类别 and 名单: each category's names in one cell, parted by line breaks."""
+    rows = "".join(f"<tr><td>{html.escape(cat['name'])}</td><td>"
+                   + "<br>".join(html.escape(n) for n, _ in _entries(cat)) + "</td></tr>" for cat in lst["categories"])
+    return "html", _page(lst["title"], [*INTRO], f"<table><tr><th>类别</th><th>名单</th></tr>{rows}</table>"), \
+        _names_only(lst)
+
+
+def label_per_line(lst):
+    """Every line its own category label: “最美志愿者：何素贞”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras += [f"{cat['name']}：{n}" for n, _ in _entries(cat)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def linked_list_items(lst):
+    """Each category a heading over a list of links, one to each honoree's story."""
+    out, number = "", 0
+    for cat in lst["categories"]:
+        items = ""
+        for n, _ in _entries(cat):
+            number += 1
+            items += f'<li><a href="/zyfw/2020/t2020{number:04d}.html" target="_blank">{html.escape(n)}</a></li>'
+        out += f"<h3>{html.escape(cat['name'])}</h3><ul>{items}</ul>"
+    return "html", _page(lst["title"], [*INTRO], out), _names_only(lst)
+
+
+def xlsx_with_form_rows(lst):
+    """A returned form: title, the filing unit and date, a header with a 类别 column, the rows,
+    then who filled it in and a phone number."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.append(["填报单位（盖章）：市文明办", None, "填报日期：2024年5月20日"])
+    sheet.append(["序号", "类别", "姓名（名称）", "工作单位及职务"])
+    number = 0
+    for cat in lst["categories"]:
+        for n, r in _entries(cat):
+            number += 1
+            sheet.append([number, cat["name"], n, r or None])
+    sheet.append(["填表人：王某某", None, "联系电话：0571-88888888"])
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xlsx", buf.getvalue()
+
+
+def comma_inline(lst):
+    """One line a category, its names parted by full-width commas: “最美志愿者：甲，乙。”"""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras.append(f"{cat['name']}：" + "，".join(n for n, _ in _entries(cat)) + "。")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -966,6 +1026,9 @@ HELD_OUT_LAYOUTS = {
 }
 HELD_OUT_LAYOUTS["shanghai-2019"] += [repeated_header_table]  # eleventh round
 HELD_OUT_LAYOUTS["chongqing-2020"] += [circled_numbers]       # eleventh round
+HELD_OUT_LAYOUTS["chongqing-2020"] += [label_per_line]                      # twelfth round
+HELD_OUT_LAYOUTS["neimenggu-2018"] += [comma_inline]                        # twelfth round
+
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
 # pages now, whatever their list's split. Their scores when held out are in bench/README.md.
@@ -978,11 +1041,13 @@ TUNED_LAYOUTS = {
                       chinese_numeral_counts,     # seventh round: 0.000
                       heading_count_in_span,      # eighth round: 0.000
                       single_column_tables,       # ninth round: 0.400
-                      space_aligned_txt],         # eleventh round: 0.000
+                      space_aligned_txt,          # eleventh round: 0.000
+                      linked_list_items],         # twelfth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
-                      comrade_suffix, comma_bio],  # tenth round: 0.250, 0.400
+                      comrade_suffix, comma_bio,  # tenth round: 0.250, 0.400
+                      br_names_in_cell, xlsx_with_form_rows],  # twelfth round: 0.000, 0.960
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000

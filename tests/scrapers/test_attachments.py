@@ -331,3 +331,19 @@ def test_a_word_paragraph_that_parts_its_entries_by_line_breaks_gives_each_entry
     buf = io.BytesIO()
     doc.save(buf)
     assert _pairs(buf.getvalue(), "名单.docx") == [("制度创新示范中心", n) for n in LIST["制度创新示范中心"]]
+
+
+def test_a_returned_form_s_filing_and_contact_rows_are_no_entries():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2020年度最美志愿者推荐名单"])
+    sheet.append(["填报单位（盖章）：市文明办", None, "填报日期：2024年5月20日"])
+    sheet.append(["序号", "类别", "姓名（名称）", "工作单位及职务"])
+    sheet.append([1, "最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"])
+    sheet.append([2, "最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队", None])
+    sheet.append(["填表人：王某某", None, "联系电话：0571-88888888"])
+    buf = io.BytesIO()
+    book.save(buf)
+    assert _pairs(buf.getvalue(), "名单.xlsx") == [("最美志愿者", "李峰威"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队")]

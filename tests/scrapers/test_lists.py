@@ -270,3 +270,24 @@ def test_columns_lined_up_by_spaces_and_names_joined_by_he_whether_or_not_a_name
         ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉"),
         ("最佳志愿服务项目", "重庆科技馆“志愿者爱心科普活动”"), ("最佳志愿服务项目", "梁平癞子锣鼓传承“1+1+6”志愿服务项目"),
         ("最佳志愿服务项目", "重庆希望24心理热线和生命教育志愿服务项目")]
+
+
+def test_names_parted_by_line_breaks_in_one_cell_and_a_list_of_links_to_each_honoree():
+    """A 名单 cell with a name a line gives each name, never the names run together; a list
+    linking each honoree to its story is the list, not navigation."""
+    from pageserver import article_html
+    from scrapers import extract_article
+
+    cells = ("<table><tr><th>类别</th><th>名单</th></tr><tr><td>最美志愿者</td>"
+             "<td>李峰威<br>吴 衡<br>陶成诚、黄先红</td></tr></table>")
+    a = extract_article(article_html("2020年度名单", ["名单公布如下："], extra=cells))
+    assert [(e.category, e.name) for e in a.list_entries] == [
+        ("最美志愿者", "李峰威"), ("最美志愿者", "吴 衡"), ("最美志愿者", "陶成诚、黄先红")]
+    links = "".join(f'<li><a href="/zyfw/t{i}.html">{n}</a></li>' for i, n in enumerate(
+        ["嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心", "徐汇区斜土街道社区志愿服务中心"]))
+    a = extract_article(article_html("2019年度示范中心名单", ["经评审，名单公布如下："],
+                                     extra=f"<h3>制度创新示范中心</h3><ul>{links}</ul>"))
+    assert [(e.category, e.name) for e in a.list_entries] == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心"),
+        ("制度创新示范中心", "徐汇区斜土街道社区志愿服务中心")]
+    assert a.body.startswith("经评审")
