@@ -109,13 +109,18 @@ def _docx(data: bytes, name: str) -> Document:
                     seen.add(id(cell._tc))
                     cells.append(cell.text.strip())
                 rows.append(cells)
-            if heading and rows:
-                # “一、最美志愿者” above a table of its own: a category row under its header
-                at = 1 if is_header_row(rows[0]) else 0
-                rows.insert(at, [heading] + [""] * (len(rows[0]) - 1))
+            doc.tables.append(_headed(rows, heading))
             heading = None
-            doc.tables.append(rows)
     return doc
+
+
+def _headed(rows: list[list[str]], heading: str | None) -> list[list[str]]:
+    """A table with the category heading just above it (“一、最美志愿者”, a table of its own
+    for each category) as a category row, under the header if it has one."""
+    if heading and rows:
+        at = 1 if is_header_row(rows[0]) else 0
+        rows.insert(at, [heading] + [""] * (len(rows[0]) - 1))
+    return rows
 
 
 def _sheets(data: bytes, name: str) -> Document:
@@ -170,7 +175,7 @@ def _pdf(data: bytes, name: str) -> Document:
                     last = doc.tables[-1][-1]
                     doc.tables[-1][-1] = [a + b for a, b in zip(last, rows.pop(0))]
                 if rows:
-                    doc.tables.append(rows)
+                    doc.tables.append(_headed(rows, _heading_above(page, table.bbox)))
             # The text outside the tables, line by line (inside them the tables have it).
             outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
             # A gap of 1.5 pt parts words: a spreadsheet printed without rules sets its number
@@ -181,6 +186,16 @@ def _pdf(data: bytes, name: str) -> Document:
     if chars == 0:
         raise AttachmentError(f"{name}: PDF 没有文字层（是扫描件），需要先做文字识别（OCR）；或请发布单位提供 Word、Excel 版")
     return doc
+
+
+def _heading_above(page, bbox: tuple) -> str | None:
+    """The category heading on the line just above a table of a PDF page, if there is one."""
+    top = bbox[1]
+    if top < 2:
+        return None
+    band = page.within_bbox((0, max(0, top - 36), page.width, top))  # whole characters: a cell's text may rise above its rule
+    lines = [ln.strip() for ln in (band.extract_text(x_tolerance=1.5) or "").splitlines() if ln.strip()]
+    return clean_category(lines[-1]) if lines and is_category_heading(lines[-1]) else None
 
 
 def _continues(table: list[list[str]], first: list[str]) -> bool:

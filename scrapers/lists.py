@@ -149,6 +149,11 @@ def split_entry(text: str, person: bool) -> tuple[str, str, str]:
     return (comrade.group("n") if comrade and _people(comrade.group("n")) else name), role, where
 
 
+# Brackets after a name that say who put it forward, or a person's sex and ethnicity.
+_LABELLED_UNIT = re.compile(r"^(?:推荐|申报|报送|所在|工作)?单位[：:]\s*\S")
+_PERSONAL = re.compile(r"^(?:男|女)(?:[，,、 ].*)?$|^[\u4e00-\u9fff]{1,4}族(?:[，,、 ].*)?$")
+
+
 def _people(text: str) -> bool:
     """A person's name (“李峰威”, “吴 衡”) or people's, parted by “、” (“陶成诚、黄先红”)."""
     return bool(_PERSON_NAME.match(text) or _PERSON_PART.match(text))
@@ -167,6 +172,8 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
             return name, "", inner
         if _ROLE.search(inner) and (person or _PERSON_NAME.match(_COMRADE.sub(r"\g<n>", name))):
             return name, inner, ""
+        if _LABELLED_UNIT.match(inner) or _PERSONAL.match(inner) and _people(name):
+            return name, inner, ""  # “（推荐单位：……）”, “（女，汉族）”: kept, but no part of the name
         return text, "", ""
     # A full-width space, a tab or two spaces part a name from its unit; one space may be
     # inside a two-character name (“张 三”), so it parts them only after a whole name.
@@ -255,6 +262,18 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
     return clean_category(cat), names
 
 
+def _inline_clauses(line: str) -> list[tuple[str, list[str]]] | None:
+    """Several inline lists in one paragraph, parted by “；”, after the sentence that opens
+    it: “……入选。其中，最美志愿者2名：甲、乙；最佳志愿服务组织2个：丙、丁。”"""
+    clauses = [c for c in re.split(r"[；;]", line.strip().rstrip("。.")) if c.strip()]
+    if len(clauses) < 2 or "：" not in clauses[0] and ":" not in clauses[0]:
+        return None
+    head, colon, names = re.split(r"([：:])", clauses[0], maxsplit=1)
+    clauses[0] = re.split(r"[。，,]|其中", head)[-1] + colon + names  # the category after the opening sentence
+    found = [_inline(c) for c in clauses]
+    return found if all(found) else None
+
+
 def from_lines(lines: list[str]) -> list[ListEntry]:
     """Entries in paragraphs: under headings, category lines and award lines, numbered or not,
     and inline lists; in printed order."""
@@ -280,6 +299,14 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
     for raw in lines:
         line = _BULLET.sub("", raw.strip())
         if not line:
+            continue
+        clauses = _inline_clauses(line)
+        if clauses:
+            close_run()
+            for category, texts in clauses:
+                for text in texts:
+                    add(text, line, category)
+            explicit = True
             continue
         inline = _inline(line)
         if inline:
@@ -563,10 +590,29 @@ def _name_grid(rows: list[list[str]]) -> list[ListEntry] | None:
     if len(caption) != 1 or not _is_heading(caption[0]):
         return None
     category, rows = clean_category(caption[0]), rows[1:]
+    people = _names_and_units(rows)
+    if people is not None:
+        return [ListEntry(category, name, unit, "", f"{name} | {unit}" if unit else name) for name, unit in people]
     names = [_one_line(c) for row in rows for c in row if c.strip()]
     if len(names) < 2 or not all(_PERSON_NAME.match(n) or (len(n) >= 6 and HONOREE_END.search(n)) for n in names):
         return None
     return [ListEntry(category, n, "", "", n) for n in names]
+
+
+def _names_and_units(rows: list[list[str]]) -> list[tuple[str, str]] | None:
+    """(name, unit) of a headerless table of two columns, a person's name then the unit or
+    role; None unless every first cell is a person's name and some second cell a unit or
+    role. (Two organisations a row are a grid: their names read as units.)"""
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows or any(len(r) != 2 or not r[0].strip() for r in rows):
+        return None
+    names = [_one_line(r[0]) for r in rows]
+    units = [" ".join(r[1].split()) for r in rows]
+    if not all(_people(n) for n in names):
+        return None
+    if not any(_ROLE.search(u) for u in units) or any(u and _people(u) for u in units):
+        return None  # two names a row, or no unit at all: a grid of names
+    return list(zip(names, units))
 
 
 def from_sentences(lines: list[str]) -> list[ListEntry]:

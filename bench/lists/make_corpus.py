@@ -1016,6 +1016,82 @@ def comma_inline(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The thirteenth held-out round, written on 2026-12-05 after the twelfth was fixed: scored once.
+def gender_brackets(lst):
+    """People's entries with their sex and ethnicity in brackets, “何素贞（女，汉族）”: no part of the name."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        person = any(r for _, r in _entries(cat))
+        paras += [f"{n}（女，汉族）" if person and i % 2 else (f"{n}（男，汉族）" if person else n)
+                  for i, (n, _) in enumerate(_entries(cat))]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def docx_headerless_people_table(lst):
+    """A Word file: a heading paragraph per category over a two-column table of name and unit, with no header row."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        table = doc.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for n, r in _entries(cat):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = n, r or ""
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue()
+
+
+def many_categories_one_paragraph(lst):
+    """A news paragraph naming every category in turn: “其中，最美志愿者2名：甲、乙；最佳志愿服务组织2个：丙、丁。”"""
+    parts = []
+    for cat in lst["categories"]:
+        names = [n for n, _ in _entries(cat)]
+        unit = "名" if any(r for _, r in _entries(cat)) else "个"
+        parts.append(f"{cat['name']}{len(names)}{unit}：" + "、".join(names))
+    line = "日前，名单揭晓，我区共有" + str(sum(len(c["entries"]) for c in lst["categories"])) + "个先进典型入选。其中，" \
+        + "；".join(parts) + "。"
+    return "html", _page(lst["title"], [line]), _names_only(lst)
+
+
+def recommended_by_brackets(lst):
+    """Numbered entries, each with the unit that put it forward: “1.名称（推荐单位：某区文明办）”."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}.{n}（推荐单位：市文明办）" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def pdf_name_grid(lst):
+    """A PDF printed from a Word file: each category a heading over a ruled grid of names, three a row, no header."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        names = [n for n, _ in _entries(cat)]
+        table = doc.add_table(rows=0, cols=3)
+        table.style = "Table Grid"
+        for i in range(0, len(names), 3):
+            cells = table.add_row().cells
+            for cell, name in zip(cells, names[i:i + 3]):
+                cell.text = name
+    buf = io.BytesIO()
+    doc.save(buf)
+    pdf = _soffice(buf.getvalue(), "docx", "pdf")
+    return ("pdf", pdf, _names_only(lst)) if pdf else None
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1042,12 +1118,14 @@ TUNED_LAYOUTS = {
                       heading_count_in_span,      # eighth round: 0.000
                       single_column_tables,       # ninth round: 0.400
                       space_aligned_txt,          # eleventh round: 0.000
-                      linked_list_items],         # twelfth round: 0.000
+                      linked_list_items,          # twelfth round: 0.000
+                      pdf_name_grid],             # thirteenth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
                       comrade_suffix, comma_bio,  # tenth round: 0.250, 0.400
-                      br_names_in_cell, xlsx_with_form_rows],  # twelfth round: 0.000, 0.960
+                      br_names_in_cell, xlsx_with_form_rows,  # twelfth round: 0.000, 0.960
+                      docx_headerless_people_table],  # thirteenth round: 0.400
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -1055,9 +1133,11 @@ TUNED_LAYOUTS = {
                        count_before_colon, arabic_headings_paren_entries,  # eighth round: 0.000, 0.000
                        award_clause_per_entry, spans_in_one_paragraph,  # ninth round: 0.000 each
                        semicolon_line_under_heading,  # ninth round: 0.000
-                       and_before_last],          # eleventh round: 0.750
+                       and_before_last,           # eleventh round: 0.750
+                       gender_brackets, recommended_by_brackets],  # thirteenth round: 0.750, 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
-                       category_after_each_name],  # fifth round: 0.000
+                       category_after_each_name,  # fifth round: 0.000
+                       many_categories_one_paragraph],  # thirteenth round: 0.000
 }
 
 LAYOUTS = {

@@ -347,3 +347,38 @@ def test_a_returned_form_s_filing_and_contact_rows_are_no_entries():
     buf = io.BytesIO()
     book.save(buf)
     assert _pairs(buf.getvalue(), "名单.xlsx") == [("最美志愿者", "李峰威"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队")]
+
+
+def _headed_tables(people: bool) -> bytes:
+    """A Word file with a heading paragraph over a headerless table for each category:
+    people's names and units, or a grid of names three a row."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("2020年度名单")
+    if people:
+        doc.add_paragraph("一、最美志愿者")
+        table = doc.add_table(rows=0, cols=2)
+        for name, unit in (("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"), ("吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者")):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = name, unit
+    else:
+        for i, (category, names) in enumerate(LIST.items()):
+            doc.add_paragraph(f"{'一二'[i]}、{category}")
+            table = doc.add_table(rows=0, cols=3)
+            table.style = "Table Grid"
+            for j in range(0, len(names), 3):
+                for cell, name in zip(table.add_row().cells, names[j:j + 3]):
+                    cell.text = name
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_headerless_tables_under_headings_in_word_and_in_pdf(tmp_path):
+    article = extract_attachment(_headed_tables(people=True), "名单.docx")
+    assert [(e.category, e.name, e.role) for e in article.list_entries] == [
+        ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"),
+        ("最美志愿者", "吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者")]
+    # Printed to PDF the heading is a line of the page above each table, not part of it.
+    assert _pairs(_convert(_headed_tables(people=False), ".docx", "pdf", tmp_path / "pdf"), "名单.pdf") == PAIRS

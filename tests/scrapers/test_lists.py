@@ -291,3 +291,18 @@ def test_names_parted_by_line_breaks_in_one_cell_and_a_list_of_links_to_each_hon
         ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心"),
         ("制度创新示范中心", "徐汇区斜土街道社区志愿服务中心")]
     assert a.body.startswith("经评审")
+
+
+def test_brackets_saying_who_put_an_entry_forward_or_a_person_s_sex_are_no_part_of_the_name():
+    entries = find_lists(["一、最美志愿者", "1.何素贞（女，汉族）", "2.黎雅红（推荐单位：市文明办）",
+                          "二、最佳志愿服务组织", "1.九龙坡区黄桷义工协会（推荐单位：九龙坡区文明办）"], [])
+    assert [(e.category, e.name, e.role) for e in entries] == [
+        ("最美志愿者", "何素贞", "女，汉族"), ("最美志愿者", "黎雅红", "推荐单位：市文明办"),
+        ("最佳志愿服务组织", "九龙坡区黄桷义工协会", "推荐单位：九龙坡区文明办")]
+
+
+def test_one_paragraph_naming_every_category_in_turn():
+    line = ("日前，名单揭晓，我区共有4个先进典型入选。其中，最美志愿者2名：陈建钧、吕海英；"
+            "最佳志愿服务组织2个：内蒙古自治区文化助残慈善协会、内蒙古自治区爱心之家公益协会。")
+    assert _pairs([line]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"),
+                              ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会"), ("最佳志愿服务组织", "内蒙古自治区爱心之家公益协会")]
