@@ -205,16 +205,22 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
         if tag == "img" and images is not None:
             _add_image(el, base_url, images)
         block = tag in _BLOCK
-        if tag == "br" or block:
+        if tag == "br" or block or tag == "pre":
             flush()
+        if tag == "pre":  # typed text: its line breaks part its lines
+            lines.extend(ln.strip() for ln in el.text_content().split("\n") if ln.strip())
+            return
         if el.text:
             buf.append(el.text)
         items = block and _item_row(el)
+        numbered = _number_element(el) if block else None
         if depth < 200:
             for child in el:
                 visit(child, depth + 1)
                 if child.tail:
                     buf.append(child.tail)
+                elif child is numbered:
+                    buf.append(" ")  # “<span>1</span><span>名称</span>”: a number set apart by its element
                 if items:
                     flush()
         if block:
@@ -224,6 +230,18 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
         visit(node, 0)
         flush()
     return lines
+
+
+_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
+
+
+def _number_element(el):
+    """The first of the two elements of an item made of a sequence number and a name, and
+    nothing else (“<div><span>1</span><span>名称</span></div>”), else None."""
+    kids = [c for c in el if isinstance(c.tag, str)]
+    if len(kids) != 2 or (el.text or "").strip() or (kids[0].tail or "").strip():
+        return None
+    return kids[0] if _NUMBER.match(kids[0].text_content()) else None
 
 
 def _linked_names(el) -> bool:

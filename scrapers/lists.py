@@ -111,7 +111,12 @@ def clean_category(text: str) -> str:
     if m:
         text = m.group("name")
     text = _COUNT.sub("", text).strip().rstrip("：:").strip()
-    return _COUNT.sub("", text).strip()
+    text = _COUNT.sub("", text).strip()
+    listed = _LIST_OF.match(text)  # “最美志愿者名单”: the award's list
+    return listed.group("cat") if listed and _is_award_line(listed.group("cat")) else text
+
+
+_LIST_OF = re.compile(r"^(?P<cat>.{2,30}?)(?:拟表彰|拟推荐|推荐|入选)?(?:名单|名录)$")
 
 
 def _one_line(text: str) -> str:
@@ -195,7 +200,11 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
 
 
 def _is_heading(line: str) -> bool:
-    """An enumerated heading, a heading with a count, or a category line ending in “：”."""
+    """An enumerated heading, a heading with a count, a category line ending in “：”, or an
+    award's list (“最美志愿者名单”)."""
+    listed = _LIST_OF.match(line.strip().rstrip("：: "))
+    if listed and _is_award_line(listed.group("cat")):
+        return True
     if len(line) > 40 or _SENTENCE.search(line) or _LEAD_IN.search(line):
         return False
     if _HEADING.match(line) or _BRACKET_HEADING.match(line) or _COUNT.search(line.rstrip("：: ")):
@@ -240,6 +249,11 @@ def all_honoree_names(texts: list[str], heading: str = "") -> bool:
     return _is_award_line(heading) and all(_PERSON_NAME.match(t) for t in texts)
 
 
+# What parts an inline list's entries, by what the line holds: “A；B；C” and “A, B, C” (typed
+# with half-width commas) keep a joint entry “甲、乙” whole; “A / B / C”; else 、 and ，.
+_SEPARATORS = {r"[；;]": r"[；;]", r",\s": r"\s*,\s*", r"\s[/／|｜]\s|／": r"\s*[/／|｜]\s*", "": r"[、，,]"}
+
+
 def _inline(line: str) -> tuple[str, list[str]] | None:
     """(category, printed entries) of an inline list in one paragraph, if the line is one."""
     m = _INLINE.match(line.strip())
@@ -254,8 +268,7 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
         return None
     if _LEAD_IN.search(cat) or _SENTENCE.search(rest.replace("，", "、")):
         return None
-    # “A；B；C” keeps a joint entry “甲、乙” whole; without semicolons the names are split at 、 and ，
-    parts = re.split(r"[；;]", rest) if re.search(r"[；;]", rest) else re.split(r"[、，,]", rest)
+    parts = re.split(_SEPARATORS[next((k for k in _SEPARATORS if re.search(k, rest)), "")], rest)
     names = [clean_name(p) for p in parts if clean_name(p)]
     if not names or any(len(n) > 60 for n in names):
         return None

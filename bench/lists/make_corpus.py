@@ -1092,6 +1092,51 @@ def pdf_name_grid(lst):
     return ("pdf", pdf, _names_only(lst)) if pdf else None
 
 
+# The fourteenth held-out round, written on 2026-12-05 after the thirteenth was fixed: scored once.
+def span_number_name(lst):
+    """A CMS template: each entry a <div> of two spans, its number and its name, with no space between."""
+    out = ""
+    for cat in lst["categories"]:
+        out += f'<div class="cat">{html.escape(cat["name"])}</div>' + "".join(
+            f'<div class="item"><span class="num">{i}</span><span class="name">{html.escape(n)}</span></div>'
+            for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], [*INTRO], out), _names_only(lst)
+
+
+def pre_block(lst):
+    """An old portal's page: the list typed into a <pre> block, a heading and numbered lines."""
+    lines = []
+    for ci, cat in enumerate(lst["categories"]):
+        lines.append(f"{CN[ci]}、{cat['name']}")
+        lines += [f"  {i}．{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], [*INTRO], "<pre>" + html.escape("\n".join(lines)) + "</pre>"), _names_only(lst)
+
+
+def slash_separated(lst):
+    """One line a category, its names parted by “ / ”: “最美志愿者：甲 / 乙 / 丙”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras.append(f"{cat['name']}：" + " / ".join(n for n, _ in _entries(cat)))
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def halfwidth_punctuation(lst):
+    """Typed with half-width punctuation: “最美志愿者: 甲, 乙, 丙”; a joint entry keeps its “、”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras.append(f"{cat['name']}: " + ", ".join(n for n, _ in _entries(cat)))
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def list_suffix_headings(lst):
+    """Each category headed “……名单”, as in “最美志愿者名单”, over its names a line."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras.append(f"<h4>{html.escape(cat['name'])}名单</h4>")
+        paras += [n for n, _ in _entries(cat)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1119,13 +1164,15 @@ TUNED_LAYOUTS = {
                       single_column_tables,       # ninth round: 0.400
                       space_aligned_txt,          # eleventh round: 0.000
                       linked_list_items,          # twelfth round: 0.000
-                      pdf_name_grid],             # thirteenth round: 0.000
+                      pdf_name_grid,              # thirteenth round: 0.000
+                      span_number_name],          # fourteenth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
                       comrade_suffix, comma_bio,  # tenth round: 0.250, 0.400
                       br_names_in_cell, xlsx_with_form_rows,  # twelfth round: 0.000, 0.960
-                      docx_headerless_people_table],  # thirteenth round: 0.400
+                      docx_headerless_people_table,  # thirteenth round: 0.400
+                      halfwidth_punctuation],     # fourteenth round: 0.880
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -1134,10 +1181,12 @@ TUNED_LAYOUTS = {
                        award_clause_per_entry, spans_in_one_paragraph,  # ninth round: 0.000 each
                        semicolon_line_under_heading,  # ninth round: 0.000
                        and_before_last,           # eleventh round: 0.750
-                       gender_brackets, recommended_by_brackets],  # thirteenth round: 0.750, 0.000
+                       gender_brackets, recommended_by_brackets,  # thirteenth round: 0.750, 0.000
+                       slash_separated],          # fourteenth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
-                       many_categories_one_paragraph],  # thirteenth round: 0.000
+                       many_categories_one_paragraph,  # thirteenth round: 0.000
+                       pre_block, list_suffix_headings],  # fourteenth round: 0.000, 0.000
 }
 
 LAYOUTS = {

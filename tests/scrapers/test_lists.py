@@ -306,3 +306,27 @@ def test_one_paragraph_naming_every_category_in_turn():
             "最佳志愿服务组织2个：内蒙古自治区文化助残慈善协会、内蒙古自治区爱心之家公益协会。")
     assert _pairs([line]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"),
                               ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会"), ("最佳志愿服务组织", "内蒙古自治区爱心之家公益协会")]
+
+
+def test_slashes_half_width_commas_and_headings_that_name_an_award_s_list():
+    assert _pairs(["最美志愿者：何素贞 / 黎雅红 / 谢彬蓉"]) == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉")]
+    assert _pairs(["最美志愿者: 李峰威, 陶成诚、黄先红, 胡敏华"]) == [  # a joint entry keeps its 、
+        ("最美志愿者", "李峰威"), ("最美志愿者", "陶成诚、黄先红"), ("最美志愿者", "胡敏华")]
+    assert _pairs(["名单如下：", "最美志愿者名单", "陈建钧", "吕海英", "最佳志愿服务组织名单",
+                   "内蒙古自治区文化助残慈善协会"]) == [
+        ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"), ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会")]
+
+
+def test_a_pre_block_and_numbers_in_elements_of_their_own():
+    from pageserver import article_html
+    from scrapers import extract_article
+
+    pre = "<pre>一、最美志愿者\n  1．陈建钧\n  2．吕海英</pre>"
+    a = extract_article(article_html("名单", ["名单公布如下："], extra=pre))
+    assert [(e.category, e.name) for e in a.list_entries] == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    items = "".join(f'<div class="item"><span class="num">{i}</span><span class="name">{n}</span></div>'
+                    for i, n in enumerate(["嘉定区菊园新区社区志愿服务中心", "12355青少年服务台"], 1))
+    a = extract_article(article_html("名单", ["名单公布如下："], extra=f'<div class="cat">制度创新示范中心</div>{items}'))
+    assert [(e.category, e.name) for e in a.list_entries] == [  # the number set apart; a name's own digits kept
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "12355青少年服务台")]
