@@ -591,15 +591,17 @@ def nested_lists(lst):
     return "html", _page(lst["title"], ["名单如下："], f"<ul>{items}</ul>"), _names_only(lst)
 
 
+def _text_columns(lst, header: str, row) -> tuple:
+    """A plain-text table: the title, ``header``, then ``row(number, name, category)`` a line."""
+    lines = [lst["title"], "", header]
+    entries = [(n, cat["name"]) for cat in lst["categories"] for n, _ in _entries(cat)]
+    lines += [row(k, n, c) for k, (n, c) in enumerate(entries, 1)]
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
 def tab_separated_txt(lst):
     """Plain text copied out of a spreadsheet: a header line, then “序号<tab>名称<tab>类别” lines."""
-    lines = [lst["title"], "", "序号\t名称\t类别"]
-    k = 0
-    for cat in lst["categories"]:
-        for n, _ in _entries(cat):
-            k += 1
-            lines.append(f"{k}\t{n}\t{cat['name']}")
-    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+    return _text_columns(lst, "序号\t名称\t类别", lambda k, n, c: f"{k}\t{n}\t{c}")
 
 
 # The sixth held-out round, attachments, written on 2026-12-05 after the fifth was fixed: scored once.
@@ -692,17 +694,22 @@ def docx_people_table(lst):
     return "docx", buf.getvalue()
 
 
+def _cn_headings(lst, entry) -> tuple:
+    """“一、类别” headings, each over its entries a line as ``entry(number, name, role)`` prints them."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [entry(i, n, r) for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 # The seventh held-out round, written on 2026-12-05 after the sixth was fixed: scored once.
 FULLWIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 
 def fullwidth_numbers(lst):
     """Numbers and points in full width, as official documents type them: “１．名称”."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"{CN[ci]}、{cat['name']}")
-        paras += [f"{str(i).translate(FULLWIDTH)}．{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"{str(i).translate(FULLWIDTH)}．{n}")
 
 
 def chinese_numeral_counts(lst):
@@ -906,11 +913,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 def circled_numbers(lst):
     """Entries numbered with circled digits, “①名称”, under “一、类别” headings."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"{CN[ci]}、{cat['name']}")
-        paras += [f"{CIRCLED[i]}{n}" for i, (n, _) in enumerate(_entries(cat))]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"{CIRCLED[i - 1]}{n}")
 
 
 def repeated_header_table(lst):
@@ -937,13 +940,8 @@ def caption_tables(lst):
 
 def space_aligned_txt(lst):
     """Plain text from a fixed-width document: columns lined up by runs of spaces."""
-    lines = [lst["title"], "", "序号    单位名称                                  类别"]
-    number = 0
-    for cat in lst["categories"]:
-        for n, _ in _entries(cat):
-            number += 1
-            lines.append(f"{number:<8}{n}{' ' * max(2, 40 - 2 * len(n))}{cat['name']}")
-    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+    return _text_columns(lst, "序号    单位名称                                  类别",
+                         lambda k, n, c: f"{k:<8}{n}{' ' * max(2, 40 - 2 * len(n))}{c}")
 
 
 def and_before_last(lst):
@@ -1019,17 +1017,13 @@ def comma_inline(lst):
 # The thirteenth held-out round, written on 2026-12-05 after the twelfth was fixed: scored once.
 def gender_brackets(lst):
     """People's entries with their sex and ethnicity in brackets, “何素贞（女，汉族）”: no part of the name."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"{CN[ci]}、{cat['name']}")
-        person = any(r for _, r in _entries(cat))
-        paras += [f"{n}（女，汉族）" if person and i % 2 else (f"{n}（男，汉族）" if person else n)
-                  for i, (n, _) in enumerate(_entries(cat))]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    # The people of this list are those printed with a role; the sexes are made up, alternating.
+    return _cn_headings(lst, lambda i, n, r: f"{n}（{'男女'[(i - 1) % 2]}，汉族）" if r else n)
 
 
-def docx_headerless_people_table(lst):
-    """A Word file: a heading paragraph per category over a two-column table of name and unit, with no header row."""
+def _docx_under_headings(lst, cols: int, rows) -> bytes:
+    """A Word file: a “一、类别” paragraph for each category over a ruled table of ``cols``
+    columns with no header, its rows ``rows(category)``."""
     import io
 
     from docx import Document
@@ -1038,14 +1032,19 @@ def docx_headerless_people_table(lst):
     doc.add_paragraph(lst["title"])
     for ci, cat in enumerate(lst["categories"]):
         doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
-        table = doc.add_table(rows=0, cols=2)
+        table = doc.add_table(rows=0, cols=cols)
         table.style = "Table Grid"
-        for n, r in _entries(cat):
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text = n, r or ""
+        for values in rows(cat):
+            for cell, text in zip(table.add_row().cells, values):
+                cell.text = text
     buf = io.BytesIO()
     doc.save(buf)
-    return "docx", buf.getvalue()
+    return buf.getvalue()
+
+
+def docx_headerless_people_table(lst):
+    """A Word file: a heading paragraph per category over a two-column table of name and unit, with no header row."""
+    return "docx", _docx_under_headings(lst, 2, lambda cat: [(n, r or "") for n, r in _entries(cat)])
 
 
 def many_categories_one_paragraph(lst):
@@ -1062,33 +1061,16 @@ def many_categories_one_paragraph(lst):
 
 def recommended_by_brackets(lst):
     """Numbered entries, each with the unit that put it forward: “1.名称（推荐单位：某区文明办）”."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"{CN[ci]}、{cat['name']}")
-        paras += [f"{i}.{n}（推荐单位：市文明办）" for i, (n, _) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{n}（推荐单位：市文明办）")
 
 
 def pdf_name_grid(lst):
     """A PDF printed from a Word file: each category a heading over a ruled grid of names, three a row, no header."""
-    import io
-
-    from docx import Document
-
-    doc = Document()
-    doc.add_paragraph(lst["title"])
-    for ci, cat in enumerate(lst["categories"]):
-        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+    def grid(cat):
         names = [n for n, _ in _entries(cat)]
-        table = doc.add_table(rows=0, cols=3)
-        table.style = "Table Grid"
-        for i in range(0, len(names), 3):
-            cells = table.add_row().cells
-            for cell, name in zip(cells, names[i:i + 3]):
-                cell.text = name
-    buf = io.BytesIO()
-    doc.save(buf)
-    pdf = _soffice(buf.getvalue(), "docx", "pdf")
+        return [names[i:i + 3] for i in range(0, len(names), 3)]
+
+    pdf = _soffice(_docx_under_headings(lst, 3, grid), "docx", "pdf")
     return ("pdf", pdf, _names_only(lst)) if pdf else None
 
 
