@@ -113,7 +113,13 @@ def clean_category(text: str) -> str:
     text = _COUNT.sub("", text).strip().rstrip("：:").strip()
     text = _COUNT.sub("", text).strip()
     listed = _LIST_OF.match(text)  # “最美志愿者名单”: the award's list
-    return listed.group("cat") if listed and _is_award_line(listed.group("cat")) else text
+    if listed and _is_award_line(listed.group("cat")):
+        return listed.group("cat")
+    conferred = _CONFERRED.match(text)  # “授予以下4个集体“最佳志愿服务组织”称号”: the title conferred
+    return conferred.group("cat") if conferred and _is_award_line(conferred.group("cat")) else text
+
+
+_CONFERRED = re.compile(r"^(?:授予|命名|评为|表彰)[^“\"]{0,20}[“\"](?P<cat>[^”\"]{2,30})[”\"](?:荣誉)?(?:称号)?$")
 
 
 _LIST_OF = re.compile(r"^(?P<cat>.{2,30}?)(?:拟表彰|拟推荐|推荐|入选)?(?:名单|名录)$")
@@ -131,7 +137,8 @@ def is_lead_in(line: str) -> bool:
 
 def clean_name(text: str) -> str:
     """A list entry without edge punctuation; what is inside stays as printed."""
-    return text.strip().strip("，,。;；、:：").strip()
+    # A trailing “*” or “△” points to a note under the list (“注：带*的为新增”): no part of the name.
+    return re.sub(r"[*＊△▲※]+$", "", text.strip().strip("，,。;；、:：")).strip()
 
 
 def is_person_category(category: str) -> bool:
@@ -154,8 +161,10 @@ def split_entry(text: str, person: bool) -> tuple[str, str, str]:
     return (comrade.group("n") if comrade and _people(comrade.group("n")) else name), role, where
 
 
-# Brackets after a name that say who put it forward, or a person's sex and ethnicity.
+# Brackets after a name that say who put it forward, the outcome of a review, or a person's sex
+# and ethnicity.
 _LABELLED_UNIT = re.compile(r"^(?:推荐|申报|报送|所在|工作)?单位[：:]\s*\S")
+_STATUS = re.compile(r"^(?:复核)?(?:通过复核|复核通过|新增|新命名|保留|递补|撤销|已命名|暂缓|限期整改)$")
 _PERSONAL = re.compile(r"^(?:男|女)(?:[，,、 ].*)?$|^[\u4e00-\u9fff]{1,4}族(?:[，,、 ].*)?$")
 
 
@@ -177,7 +186,7 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
             return name, "", inner
         if _ROLE.search(inner) and (person or _PERSON_NAME.match(_COMRADE.sub(r"\g<n>", name))):
             return name, inner, ""
-        if _LABELLED_UNIT.match(inner) or _PERSONAL.match(inner) and _people(name):
+        if _LABELLED_UNIT.match(inner) or _STATUS.match(inner) or _PERSONAL.match(inner) and _people(name):
             return name, inner, ""  # “（推荐单位：……）”, “（女，汉族）”: kept, but no part of the name
         return text, "", ""
     # A full-width space, a tab or two spaces part a name from its unit; one space may be
@@ -552,10 +561,16 @@ def _table_entries(row: list[str], columns: dict[str, int], category: str, heade
     """The entry of a row; or the entries of a name cell that lists several, one a line."""
     cell = row[columns["name"]] if columns["name"] < len(row) else ""
     names = _names_a_line(cell)
+    listing = columns["name"] < len(header) and _LISTING.match(re.sub(r"\s", "", header[columns["name"]]))
+    if names is None and listing and "\n" not in cell.strip() and re.search(r"[、，,]", cell):
+        names = [n for n in (clean_name(p) for p in re.split(r"[、，,]", cell)) if n]  # “甲、乙、丙” under 名单
     if names is None:
         entry = _table_entry(row, columns, category, header)
         return [entry] if entry is not None else []
     return [ListEntry(category, name, "", "", cell) for name in names]
+
+
+_LISTING = re.compile(r"^(?:入选|获奖|表彰|推荐)?(?:名单|名录)$")  # a column holding each category's names together
 
 
 def _names_a_line(cell: str) -> list[str] | None:

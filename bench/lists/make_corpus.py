@@ -1119,6 +1119,46 @@ def list_suffix_headings(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The fifteenth held-out round, written on 2026-12-05 after the fourteenth was fixed: scored once.
+def status_brackets(lst):
+    """A review's list: each entry followed by the outcome in brackets, “……中心（复核通过）”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{n}（复核通过）")
+
+
+def award_title_headings(lst):
+    """A decision's wording: “一、授予以下4个集体“最佳志愿服务组织”称号：” over numbered entries."""
+    paras = ["经研究，决定："]
+    for ci, cat in enumerate(lst["categories"]):
+        items = _entries(cat)
+        who = "名同志" if any(r for _, r in items) else "个集体"
+        paras.append(f"{CN[ci]}、授予以下{len(items)}{who}“{cat['name']}”称号：")
+        paras += [f"{i}.{n}" for i, (n, _) in enumerate(items, 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def footnote_markers(lst):
+    """Entries marked “*” for those named this year, with a note under the list."""
+    paras = _cn_headings(lst, lambda i, n, r: f"{i}.{n}{'*' if i % 3 == 1 else ''}")[1]
+    return "html", paras.replace("</div></div>", "<p>注：带*的为本年度新增。</p></div></div>", 1), _names_only(lst)
+
+
+def tbody_per_category(lst):
+    """One table, a <tbody> for each category opening with a row whose <th> spans the table."""
+    bodies = "".join(f'<tbody><tr><th colspan="2">{html.escape(cat["name"])}</th></tr>'
+                     + "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td></tr>" for i, (n, _) in enumerate(_entries(cat), 1))
+                     + "</tbody>" for cat in lst["categories"])
+    table = f"<table><thead><tr><th>序号</th><th>名称</th></tr></thead>{bodies}</table>"
+    return "html", _page(lst["title"], [*INTRO], table), _names_only(lst)
+
+
+def names_cell_with_dunhao(lst):
+    """A two-column table, 类别 and 名单: each category's names in one cell, parted by “、”."""
+    rows = "".join(f"<tr><td>{html.escape(cat['name'])}</td><td>"
+                   + html.escape("、".join(n for n, _ in _entries(cat))) + "</td></tr>" for cat in lst["categories"])
+    return "html", _page(lst["title"], [*INTRO], f"<table><tr><th>类别</th><th>名单</th></tr>{rows}</table>"), \
+        _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1131,6 +1171,7 @@ HELD_OUT_LAYOUTS["shanghai-2019"] += [repeated_header_table]  # eleventh round
 HELD_OUT_LAYOUTS["chongqing-2020"] += [circled_numbers]       # eleventh round
 HELD_OUT_LAYOUTS["chongqing-2020"] += [label_per_line]                      # twelfth round
 HELD_OUT_LAYOUTS["neimenggu-2018"] += [comma_inline]                        # twelfth round
+HELD_OUT_LAYOUTS["neimenggu-2018"] += [tbody_per_category]                       # fifteenth round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
@@ -1147,7 +1188,8 @@ TUNED_LAYOUTS = {
                       space_aligned_txt,          # eleventh round: 0.000
                       linked_list_items,          # twelfth round: 0.000
                       pdf_name_grid,              # thirteenth round: 0.000
-                      span_number_name],          # fourteenth round: 0.000
+                      span_number_name,           # fourteenth round: 0.000
+                      status_brackets, footnote_markers],  # fifteenth round: 0.000, 0.600
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -1164,7 +1206,8 @@ TUNED_LAYOUTS = {
                        semicolon_line_under_heading,  # ninth round: 0.000
                        and_before_last,           # eleventh round: 0.750
                        gender_brackets, recommended_by_brackets,  # thirteenth round: 0.750, 0.000
-                       slash_separated],          # fourteenth round: 0.000
+                       slash_separated,           # fourteenth round: 0.000
+                       award_title_headings, names_cell_with_dunhao],  # fifteenth round: 0.000, 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

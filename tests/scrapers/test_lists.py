@@ -330,3 +330,18 @@ def test_a_pre_block_and_numbers_in_elements_of_their_own():
     a = extract_article(article_html("名单", ["名单公布如下："], extra=f'<div class="cat">制度创新示范中心</div>{items}'))
     assert [(e.category, e.name) for e in a.list_entries] == [  # the number set apart; a name's own digits kept
         ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "12355青少年服务台")]
+
+
+def test_a_title_conferred_a_review_s_outcome_and_a_footnote_marker_leave_category_and_name_clean():
+    entries = find_lists(["经研究，决定：", "一、授予以下2个集体“最佳志愿服务组织”称号：",
+                          "1.九龙坡区黄桷义工协会（复核通过）", "2.涪陵区红十字社区志愿服务队*", "注：带*的为本年度新增。"], [])
+    assert [(e.category, e.name, e.role) for e in entries] == [
+        ("最佳志愿服务组织", "九龙坡区黄桷义工协会", "复核通过"), ("最佳志愿服务组织", "涪陵区红十字社区志愿服务队", "")]
+
+
+def test_a_list_column_holding_each_category_s_names_parted_by_dunhao():
+    rows = [["类别", "名单"], ["最美志愿者", "何素贞、黎雅红"], ["最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区"]]
+    assert _pairs([], [rows]) == [("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"),
+                                  ("最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区")]
+    # Under 姓名 a cell is one entry: “陶成诚、黄先红” are named together.
+    assert _pairs([], [[["序号", "姓名", "类别"], ["1", "陶成诚、黄先红", "最美志愿者"]]]) == [("最美志愿者", "陶成诚、黄先红")]
