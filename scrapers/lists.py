@@ -23,7 +23,7 @@ import re
 from .article import ListEntry
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-_ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[类部分批项])"
+_ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[类部分批项][：:]?)"
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:共\s*)?\d+\s*{_UNIT}?\s*[)）]|[（(]\s*(?:共\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
@@ -383,9 +383,13 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         short = len(line) <= 60 and not _SENTENCE.search(line) and not _LEAD_IN.search(line)
         last = out[-1] if out else None
         if (short and explicit and last is not None and last.category == category and not last.role
-                and is_person_category(category) and _people(last.name) and last.source == last.name
+                and is_person_category(category) and _people(last.name)
+                and (last.source == last.name or _entry_text(last.source) == last.name)
                 and _ROLE.search(line) and not _PERSON_NAME.match(line)):
             last.role = line  # the unit and role on the line under the name, as WeChat posts set them
+            continue
+        if short and explicit and last is not None and last.category == category and _wrapped(last, line):
+            last.name, last.source = last.name + line, last.source + line  # a long name wrapped onto the next line
             continue
         if short and explicit:
             add(line, line)
@@ -400,6 +404,16 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
             category, explicit = "", False  # prose: a later list starts afresh
     close_run()
     return out[:MAX_ENTRIES]
+
+
+def _wrapped(last: ListEntry, line: str) -> bool:
+    """Whether ``line``, with no number of its own, is the rest of the numbered entry above
+    it, wrapped as text copied out of a PDF wraps: that entry opens a quotation mark it does
+    not close, or ends as no name ends where the two together end as honorees' names do."""
+    if last.role or _people(last.name) or not _entry_text(last.source) or _entry_text(line) or _is_heading(line):
+        return False  # (a person's name is short: a line under it is a unit, not its rest)
+    opened = last.name.count("“") > last.name.count("”") or last.name.count("（") > last.name.count("）")
+    return opened or not HONOREE_END.search(last.name) and bool(HONOREE_END.search(last.name + line))
 
 
 _PERSON_PART = re.compile(r"^[\u4e00-\u9fff·]{1,4}(?:、[\u4e00-\u9fff·]{1,4})*$")

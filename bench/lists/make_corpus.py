@@ -1159,6 +1159,59 @@ def names_cell_with_dunhao(lst):
         _names_only(lst)
 
 
+# The sixteenth held-out round, written on 2026-12-05 after the fifteenth was fixed: scored once.
+def nbsp_padding(lst):
+    """Entries padded with &nbsp; as editors align them by hand, “1、&nbsp;&nbsp;李峰威”; a
+    two-character name spaced with &nbsp; too."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"<p>{CN[ci]}、{html.escape(cat['name'])}</p>")
+        paras += [f"<p>{i}、&nbsp;&nbsp;{html.escape(n).replace(' ', '&nbsp;')}</p>" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def halfwidth_brackets_roles(lst):
+    """People with their unit in half-width brackets: “1.何素贞(南岸区……志愿者)”."""
+    return "html", _cn_headings(lst, lambda i, n, r: f"{i}.{n}({r})" if r else f"{i}.{n}")[1]
+
+
+def ordinal_category_prefix(lst):
+    """Categories written “第一类：制度创新示范中心”, entries numbered “（1）”."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"第{CN[ci]}类：{cat['name']}")
+        paras += [f"（{i}）{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def docx_tab_roles(lst):
+    """A Word file of paragraphs: “一、类别”, then each person's name, a tab, the unit and role."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        for n, r in _entries(cat):
+            doc.add_paragraph(f"{n}\t{r}" if r else n)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue()
+
+
+def wrapped_names_txt(lst):
+    """Text copied out of a PDF: long names wrapped onto a second line with no number of its own."""
+    lines = [lst["title"], ""]
+    for ci, cat in enumerate(lst["categories"]):
+        lines.append(f"{CN[ci]}、{cat['name']}")
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            text = f"{i}.{n}"
+            lines += [text[:22], text[22:]] if len(text) > 22 else [text]
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1172,6 +1225,8 @@ HELD_OUT_LAYOUTS["chongqing-2020"] += [circled_numbers]       # eleventh round
 HELD_OUT_LAYOUTS["chongqing-2020"] += [label_per_line]                      # twelfth round
 HELD_OUT_LAYOUTS["neimenggu-2018"] += [comma_inline]                        # twelfth round
 HELD_OUT_LAYOUTS["neimenggu-2018"] += [tbody_per_category]                       # fifteenth round
+HELD_OUT_LAYOUTS["redcross-2020"] += [nbsp_padding, docx_tab_roles]              # sixteenth round
+HELD_OUT_LAYOUTS["chongqing-2020"] += [halfwidth_brackets_roles]                 # sixteenth round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
@@ -1189,7 +1244,8 @@ TUNED_LAYOUTS = {
                       linked_list_items,          # twelfth round: 0.000
                       pdf_name_grid,              # thirteenth round: 0.000
                       span_number_name,           # fourteenth round: 0.000
-                      status_brackets, footnote_markers],  # fifteenth round: 0.000, 0.600
+                      status_brackets, footnote_markers,  # fifteenth round: 0.000, 0.600
+                      ordinal_category_prefix],   # sixteenth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -1211,7 +1267,8 @@ TUNED_LAYOUTS = {
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
-                       pre_block, list_suffix_headings],  # fourteenth round: 0.000, 0.000
+                       pre_block, list_suffix_headings,  # fourteenth round: 0.000, 0.000
+                       wrapped_names_txt],        # sixteenth round: 0.667
 }
 
 LAYOUTS = {

@@ -345,3 +345,13 @@ def test_a_list_column_holding_each_category_s_names_parted_by_dunhao():
                                   ("最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区")]
     # Under 姓名 a cell is one entry: “陶成诚、黄先红” are named together.
     assert _pairs([], [[["序号", "姓名", "类别"], ["1", "陶成诚、黄先红", "最美志愿者"]]]) == [("最美志愿者", "陶成诚、黄先红")]
+
+
+def test_a_long_name_wrapped_onto_a_line_of_its_own_and_categories_numbered_di_yi_lei():
+    assert _pairs(["第一类：最佳志愿服务项目", "1.内蒙古自治区国际蒙医医院“一带一路蒙医蒙", "药健康行”青年志愿服务项目",
+                   "2.呼和浩特市新城区东风路街道丽", "苑社区", "3.包头市青山路街道都兰社区"]) == [
+        ("最佳志愿服务项目", "内蒙古自治区国际蒙医医院“一带一路蒙医蒙药健康行”青年志愿服务项目"),
+        ("最佳志愿服务项目", "呼和浩特市新城区东风路街道丽苑社区"), ("最佳志愿服务项目", "包头市青山路街道都兰社区")]
+    # A person's name does not wrap: the line under it is the unit.
+    entries = find_lists(["一、最美志愿者", "1.何素贞", "南岸区龙门浩街道上新街社区志愿者"], [])
+    assert [(e.name, e.role) for e in entries] == [("何素贞", "南岸区龙门浩街道上新街社区志愿者")]
