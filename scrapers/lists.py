@@ -367,6 +367,9 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
             category, explicit = clean_category(line), True
             continue
         text = _entry_text(line)
+        if text and "，" in text and not (AWARD_WORDS.search(category) or _CATEGORY_END.search(category)):
+            close_run()  # “1.各单位要高度重视，……” under “一、工作要求”: a notice's numbered points
+            continue
         if text:
             close_run()
             add(text, line)
@@ -584,6 +587,7 @@ def _table_entries(row: list[str], columns: dict[str, int], category: str, heade
     return [ListEntry(category, name, "", "", cell) for name in names]
 
 
+_TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计)[:：]?$")
 _LISTING = re.compile(r"^(?:入选|获奖|表彰|推荐)?(?:名单|名录)$")  # a column holding each category's names together
 
 
@@ -606,6 +610,8 @@ def _table_entry(row: list[str], columns: dict[str, int], category: str, header:
     name = row[columns["name"]].strip() if columns["name"] < len(row) else ""
     if not name or _FORM_FIELD.match(name):  # “联系电话：0571-…” under a returned form's rows
         return None
+    if _TOTAL.match(next((c.strip() for c in row if c.strip()), "")) or re.fullmatch(rf"\d+\s*{_UNIT}", name):
+        return None  # “合计 | 8个”: the sum at the foot of the table
     cat = category
     role = " ".join(x for x in (get("unit"), get("role")) if x)
     header_cell = header[columns["name"]] if columns["name"] < len(header) else ""

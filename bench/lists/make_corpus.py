@@ -1212,6 +1212,63 @@ def wrapped_names_txt(lst):
     return "txt", "\n".join(lines) + "\n", _names_only(lst)
 
 
+# The seventeenth held-out round, written on 2026-12-05 after the sixteenth was fixed: scored once.
+def numbered_prose_then_list(lst):
+    """A notice whose numbered requirements come before the list: only the list holds entries."""
+    paras = ["为进一步推动志愿服务制度化常态化，现将有关事项通知如下：", "一、工作要求",
+             "1.各单位要高度重视，认真组织学习宣传活动。", "2.要广泛宣传先进典型的事迹，营造良好氛围。",
+             "二、入选名单"]
+    for cat in lst["categories"]:
+        paras.append(f"{cat['name']}：")
+        paras += [f"{i}.{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def quoted_category_headings(lst):
+    """Headings that quote the award: “一、“最美志愿者”（3名）”."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        items = _entries(cat)
+        paras.append(f"{CN[ci]}、“{cat['name']}”（{len(items)}{'名' if any(r for _, r in items) else '个'}）")
+        paras += [f"{i}.{n}" for i, (n, _) in enumerate(items, 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def xlsx_total_row(lst):
+    """An Excel sheet with 序号, 名称, 类别 columns and a 合计 row at the foot."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.append(["序号", "名称", "类别"])
+    entries = [(n, cat["name"]) for cat in lst["categories"] for n, _ in _entries(cat)]
+    for k, (n, c) in enumerate(entries, 1):
+        sheet.append([k, n, c])
+    sheet.append(["合计", f"{len(entries)}个", None])
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xlsx", buf.getvalue(), _names_only(lst)
+
+
+def single_space_org_names(lst):
+    """Each category a bold line, its honorees on one line parted by single spaces."""
+    out = "".join(f"<p><strong>{html.escape(cat['name'])}</strong></p><p>"
+                  + html.escape(" ".join(n for n, _ in _entries(cat))) + "</p>" for cat in lst["categories"])
+    return "html", _page(lst["title"], [*INTRO], out), _names_only(lst)
+
+
+def honorific_in_table(lst):
+    """A table of people whose 姓名 cells read “李峰威同志”, with a 工作单位及职务 column."""
+    rows = "".join(f"<tr><td>{i}</td><td>{html.escape(n)}{'同志' if r else ''}</td><td>{html.escape(r or '')}</td>"
+                   f"<td>{html.escape(cat['name'])}</td></tr>"
+                   for i, (cat, (n, r)) in enumerate(((c, e) for c in lst["categories"] for e in _entries(c)), 1))
+    table = f"<table><tr><th>序号</th><th>姓名（名称）</th><th>工作单位及职务</th><th>类别</th></tr>{rows}</table>"
+    return "html", _page(lst["title"], [*INTRO], table)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1227,6 +1284,9 @@ HELD_OUT_LAYOUTS["neimenggu-2018"] += [comma_inline]                        # tw
 HELD_OUT_LAYOUTS["neimenggu-2018"] += [tbody_per_category]                       # fifteenth round
 HELD_OUT_LAYOUTS["redcross-2020"] += [nbsp_padding, docx_tab_roles]              # sixteenth round
 HELD_OUT_LAYOUTS["chongqing-2020"] += [halfwidth_brackets_roles]                 # sixteenth round
+HELD_OUT_LAYOUTS["shanghai-2019"] += [single_space_org_names]                    # seventeenth round
+HELD_OUT_LAYOUTS["chongqing-2020"] += [quoted_category_headings]                 # seventeenth round
+HELD_OUT_LAYOUTS["redcross-2020"] += [honorific_in_table]                        # seventeenth round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
@@ -1245,7 +1305,8 @@ TUNED_LAYOUTS = {
                       pdf_name_grid,              # thirteenth round: 0.000
                       span_number_name,           # fourteenth round: 0.000
                       status_brackets, footnote_markers,  # fifteenth round: 0.000, 0.600
-                      ordinal_category_prefix],   # sixteenth round: 0.000
+                      ordinal_category_prefix,    # sixteenth round: 0.000
+                      numbered_prose_then_list],  # seventeenth round: 0.976
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -1268,7 +1329,8 @@ TUNED_LAYOUTS = {
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
                        pre_block, list_suffix_headings,  # fourteenth round: 0.000, 0.000
-                       wrapped_names_txt],        # sixteenth round: 0.667
+                       wrapped_names_txt,         # sixteenth round: 0.667
+                       xlsx_total_row],           # seventeenth round: 0.941
 }
 
 LAYOUTS = {

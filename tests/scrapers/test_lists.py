@@ -355,3 +355,11 @@ def test_a_long_name_wrapped_onto_a_line_of_its_own_and_categories_numbered_di_y
     # A person's name does not wrap: the line under it is the unit.
     entries = find_lists(["一、最美志愿者", "1.何素贞", "南岸区龙门浩街道上新街社区志愿者"], [])
     assert [(e.name, e.role) for e in entries] == [("何素贞", "南岸区龙门浩街道上新街社区志愿者")]
+
+
+def test_a_notice_s_numbered_points_and_a_table_s_total_row_are_no_entries():
+    assert _pairs(["现将有关事项通知如下：", "一、工作要求", "1.各单位要高度重视，认真组织学习宣传活动。",
+                   "二、入选名单", "最美志愿服务社区：", "1.九龙坡区九龙街道盘龙新城社区"]) == [
+        ("最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区")]
+    rows = [["序号", "名称", "类别"], ["1", "包头市青山路街道都兰社区", "最佳志愿服务社区"], ["合计", "1个", ""]]
+    assert _pairs([], [rows]) == [("最佳志愿服务社区", "包头市青山路街道都兰社区")]
