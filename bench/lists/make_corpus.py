@@ -1269,6 +1269,71 @@ def honorific_in_table(lst):
     return "html", _page(lst["title"], [*INTRO], table)
 
 
+# The eighteenth held-out round, written on 2026-12-05 after the seventeenth was fixed: scored once.
+def bold_first_entry(lst):
+    """The category in bold opening the paragraph of its first entry, the others a paragraph each."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        names = [n for n, _ in _entries(cat)]
+        paras.append(f"<p><b>{html.escape(cat['name'])}：</b>{html.escape(names[0])}</p>")
+        paras += [f"<p>{html.escape(n)}</p>" for n in names[1:]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def layout_table_wrapper(lst):
+    """An old portal that lays out its whole article in a table: the list is paragraphs inside one cell."""
+    inner = "".join(f"<p>{CN[ci]}、{html.escape(cat['name'])}</p>"
+                    + "".join(f"<p>{i}.{html.escape(n)}</p>" for i, (n, _) in enumerate(_entries(cat), 1))
+                    for ci, cat in enumerate(lst["categories"]))
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in INTRO)
+    page = _page(lst["title"], [])
+    wrapped = f'<table width="100%"><tr><td>{body}{inner}</td></tr><tr><td>【打印本页】【关闭窗口】</td></tr></table>'
+    return "html", page.replace('<div class="content"></div>', f'<div class="content">{wrapped}</div>'), _names_only(lst)
+
+
+def docx_blank_spacer_rows(lst):
+    """A Word table with a 类别 column, and a blank row between one category and the next."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["序号", "类别", "姓名（名称）", "工作单位及职务"]):
+        cell.text = text
+    for ci, cat in enumerate(lst["categories"]):
+        if ci:
+            table.add_row()
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            for cell, text in zip(table.add_row().cells, [str(i), cat["name"], n, r or ""]):
+                cell.text = text
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue()
+
+
+def diamond_bullets(lst):
+    """“◆ 类别” lines over “◇ 名称” lines."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras.append(f"◆ {cat['name']}")
+        paras += [f"◇ {n}" for n, _ in _entries(cat)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def continuous_numbering(lst):
+    """Entries numbered on from one category to the next (1–10, then 11–20, …)."""
+    paras, k = [*INTRO], 0
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        for n, _ in _entries(cat):
+            k += 1
+            paras.append(f"{k}.{n}")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1287,6 +1352,10 @@ HELD_OUT_LAYOUTS["chongqing-2020"] += [halfwidth_brackets_roles]                
 HELD_OUT_LAYOUTS["shanghai-2019"] += [single_space_org_names]                    # seventeenth round
 HELD_OUT_LAYOUTS["chongqing-2020"] += [quoted_category_headings]                 # seventeenth round
 HELD_OUT_LAYOUTS["redcross-2020"] += [honorific_in_table]                        # seventeenth round
+HELD_OUT_LAYOUTS["chongqing-2020"] += [bold_first_entry]                         # eighteenth round
+HELD_OUT_LAYOUTS["shanghai-2019"] += [layout_table_wrapper, continuous_numbering]  # eighteenth round
+HELD_OUT_LAYOUTS["redcross-2020"] += [docx_blank_spacer_rows]                    # eighteenth round
+HELD_OUT_LAYOUTS["neimenggu-2018"] += [diamond_bullets]                          # eighteenth round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
