@@ -250,8 +250,14 @@ class PageBuilder:
 
     # -- what each group reads -------------------------------------------
     def honoree_deps(self, h: Honoree) -> frozenset[str]:
-        return frozenset({h.id, *(a.edition_id for a in h.awards), *(a.scheme_id for a in h.awards),
-                          *(f"news/{s}" for s in h.news), *(f"attachments/{p}" for p in h.photos)})
+        deps = [h.id]  # one list, not generators: a hundred thousand honorees, most with one award
+        for a in h.awards:
+            deps += (a.edition_id, a.scheme_id)
+        if h.news:
+            deps += [f"news/{s}" for s in h.news]
+        if h.photos:
+            deps += [f"attachments/{p}" for p in h.photos]
+        return frozenset(deps)
 
     def region_deps(self, region: Region) -> frozenset[str]:
         idx = self.region_index
