@@ -415,6 +415,8 @@ def _wrapped(last: ListEntry, line: str) -> bool:
     not close, or ends as no name ends where the two together end as honorees' names do."""
     if last.role or _people(last.name) or not _entry_text(last.source) or _entry_text(line) or _is_heading(line):
         return False  # (a person's name is short: a line under it is a unit, not its rest)
+    if len(line) >= len(last.source):
+        return False  # a wrapped line's rest is shorter than the full line above it
     opened = last.name.count("“") > last.name.count("”") or last.name.count("（") > last.name.count("）")
     return opened or not HONOREE_END.search(last.name) and bool(HONOREE_END.search(last.name + line))
 

@@ -363,3 +363,8 @@ def test_a_notice_s_numbered_points_and_a_table_s_total_row_are_no_entries():
         ("最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区")]
     rows = [["序号", "名称", "类别"], ["1", "包头市青山路街道都兰社区", "最佳志愿服务社区"], ["合计", "1个", ""]]
     assert _pairs([], [rows]) == [("最佳志愿服务社区", "包头市青山路街道都兰社区")]
+
+
+def test_an_unnumbered_entry_as_long_as_the_numbered_one_above_is_no_rest_of_it():
+    assert _pairs(["最佳志愿服务项目：", "1.重庆科技馆“志愿者爱心科普活动”", "梁平癞子锣鼓传承“1+1+6”志愿服务项目"]) == [
+        ("最佳志愿服务项目", "重庆科技馆“志愿者爱心科普活动”"), ("最佳志愿服务项目", "梁平癞子锣鼓传承“1+1+6”志愿服务项目")]
