@@ -301,6 +301,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
     and inline lists; in printed order."""
     out: list[ListEntry] = []
     category, explicit = "", False   # explicit: a heading or category line introduced what follows
+    paused = resumed = ""             # a category whose entries each come with a paragraph about them
     run: list[str] = []               # unnumbered honoree-like names with no category line before them
 
     def add(text: str, source: str, under: str | None = None) -> None:
@@ -318,10 +319,12 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
                 add(text, text)
         run.clear()
 
+    current = ""
     for raw in lines:
         line = _BULLET.sub("", raw.strip())
         if not line:
             continue
+        before, current = current, line
         clauses = _inline_clauses(line)
         if clauses:
             close_run()
@@ -394,6 +397,8 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         if short and explicit and last is not None and last.category == category and _wrapped(last, line):
             last.name, last.source = last.name + line, last.source + line  # a long name wrapped onto the next line
             continue
+        if short and not explicit and paused and last is not None and last.category == paused and _alike(last.name, line):
+            category, explicit, resumed = paused, True, paused  # the next honoree, after the paragraphs about the last one
         if short and explicit:
             add(line, line)
             continue
@@ -404,9 +409,23 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         if _LEAD_IN.search(line):
             continue  # “具体名单如下：” leads into the list
         if len(line) > 60 or _SENTENCE.search(line):
-            category, explicit = "", False  # prose: a later list starts afresh
+            # Prose: a later list starts afresh, unless the prose follows an entry: a feature
+            # may set each honoree's name over a paragraph about them.
+            if explicit:  # the name line just above, the first of its category or itself resumed so
+                named = last is not None and last.source == before == last.name and last.category == category
+                paused = category if named and (resumed == category or sum(e.category == category for e in out) == 1) else ""
+            category, explicit = "", False
     close_run()
     return out[:MAX_ENTRIES]
+
+
+def _alike(name: str, line: str) -> bool:
+    """Whether ``line`` is a name of the same kind as ``name``: two people's (of two or three
+    characters: a line such as “市文明办” under a story is a signature), or two honorees'."""
+    if _people(name):
+        return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]", line)
+                    or _PERSON_PART.match(line) and "、" in line)
+    return len(line) >= 6 and bool(HONOREE_END.search(line)) and bool(HONOREE_END.search(name))
 
 
 def _wrapped(last: ListEntry, line: str) -> bool:
@@ -578,6 +597,10 @@ def _repeat(header: list[str]) -> int:
 
 def _table_entries(row: list[str], columns: dict[str, int], category: str, header: list[str]) -> list[ListEntry]:
     """The entry of a row; or the entries of a name cell that lists several, one a line."""
+    ticked = [clean_category(head) for i, head in enumerate(header) if i < len(row) and i not in columns.values()
+              and _TICK.match(row[i].strip()) and _is_award_line(head.strip())]
+    if len(ticked) == 1:  # a column for each category, the entry's own ticked “√”
+        category = ticked[0]
     cell = row[columns["name"]] if columns["name"] < len(row) else ""
     names = _names_a_line(cell)
     listing = columns["name"] < len(header) and _LISTING.match(re.sub(r"\s", "", header[columns["name"]]))
@@ -589,6 +612,7 @@ def _table_entries(row: list[str], columns: dict[str, int], category: str, heade
     return [ListEntry(category, name, "", "", cell) for name in names]
 
 
+_TICK = re.compile(r"^[√✓✔☑●■是]$")
 _TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计)[:：]?$")
 _LISTING = re.compile(r"^(?:入选|获奖|表彰|推荐)?(?:名单|名录)$")  # a column holding each category's names together
 

@@ -1334,6 +1334,57 @@ def continuous_numbering(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The nineteenth held-out round, written on 2026-12-05 after the eighteenth scored 1.000: scored once.
+def paren_category_dunhao_entries(lst):
+    """Categories “（一）类别”, entries “1、名称”."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"（{CN[ci]}）{cat['name']}")
+        paras += [f"{i}、{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def place_after_name_table(lst):
+    """A table of 序号, 名称, 所在区: the district after the name, category rows across it."""
+    rows = "<tr><th>序号</th><th>名称</th><th>所在区</th></tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="3">{html.escape(cat["name"])}</td></tr>'
+        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(n[:n.index('区') + 1])}</td></tr>"
+                        for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</table>"), _names_only(lst)
+
+
+def checkmark_matrix(lst):
+    """A table with a column for each category, the entry's category ticked “√”."""
+    cats = [c["name"] for c in lst["categories"]]
+    head = "<tr><th>序号</th><th>名称</th>" + "".join(f"<th>{html.escape(c)}</th>" for c in cats) + "</tr>"
+    rows, k = "", 0
+    for cat in lst["categories"]:
+        for n, _ in _entries(cat):
+            k += 1
+            rows += f"<tr><td>{k}</td><td>{html.escape(n)}</td>" + "".join(
+                f"<td>{'√' if c == cat['name'] else ''}</td>" for c in cats) + "</tr>"
+    return "html", _page(lst["title"], [*INTRO], f"<table>{head}{rows}</table>"), _names_only(lst)
+
+
+def blockquote_list(lst):
+    """The list quoted in a <blockquote>, headings and numbered lines."""
+    inner = "".join(f"<p>{CN[ci]}、{html.escape(cat['name'])}</p>"
+                    + "".join(f"<p>{i}.{html.escape(n)}</p>" for i, (n, _) in enumerate(_entries(cat), 1))
+                    for ci, cat in enumerate(lst["categories"]))
+    return "html", _page(lst["title"], [*INTRO], f"<blockquote>{inner}</blockquote>"), _names_only(lst)
+
+
+def profile_sections(lst):
+    """A feature: each category a heading, each honoree a smaller heading over a paragraph on them."""
+    out = ""
+    for cat in lst["categories"]:
+        out += f"<h3>{html.escape(cat['name'])}</h3>"
+        for n, _ in _entries(cat):
+            out += f"<h4>{html.escape(n)}</h4><p>（事迹介绍从略。）</p>"
+    return "html", _page(lst["title"], ["本报讯 日前，评选结果揭晓，以下是入选者简介。"], out), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1356,6 +1407,8 @@ HELD_OUT_LAYOUTS["chongqing-2020"] += [bold_first_entry]                        
 HELD_OUT_LAYOUTS["shanghai-2019"] += [layout_table_wrapper, continuous_numbering]  # eighteenth round
 HELD_OUT_LAYOUTS["redcross-2020"] += [docx_blank_spacer_rows]                    # eighteenth round
 HELD_OUT_LAYOUTS["neimenggu-2018"] += [diamond_bullets]                          # eighteenth round
+HELD_OUT_LAYOUTS["shanghai-2019"] += [paren_category_dunhao_entries, place_after_name_table]  # nineteenth round
+HELD_OUT_LAYOUTS["neimenggu-2018"] += [blockquote_list]                          # nineteenth round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
@@ -1382,7 +1435,8 @@ TUNED_LAYOUTS = {
                       comrade_suffix, comma_bio,  # tenth round: 0.250, 0.400
                       br_names_in_cell, xlsx_with_form_rows,  # twelfth round: 0.000, 0.960
                       docx_headerless_people_table,  # thirteenth round: 0.400
-                      halfwidth_punctuation],     # fourteenth round: 0.880
+                      halfwidth_punctuation,      # fourteenth round: 0.880
+                      profile_sections],          # nineteenth round: 0.286
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -1393,7 +1447,8 @@ TUNED_LAYOUTS = {
                        and_before_last,           # eleventh round: 0.750
                        gender_brackets, recommended_by_brackets,  # thirteenth round: 0.750, 0.000
                        slash_separated,           # fourteenth round: 0.000
-                       award_title_headings, names_cell_with_dunhao],  # fifteenth round: 0.000, 0.000
+                       award_title_headings, names_cell_with_dunhao,  # fifteenth round: 0.000, 0.000
+                       checkmark_matrix],         # nineteenth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -368,3 +368,11 @@ def test_a_notice_s_numbered_points_and_a_table_s_total_row_are_no_entries():
 def test_an_unnumbered_entry_as_long_as_the_numbered_one_above_is_no_rest_of_it():
     assert _pairs(["最佳志愿服务项目：", "1.重庆科技馆“志愿者爱心科普活动”", "梁平癞子锣鼓传承“1+1+6”志愿服务项目"]) == [
         ("最佳志愿服务项目", "重庆科技馆“志愿者爱心科普活动”"), ("最佳志愿服务项目", "梁平癞子锣鼓传承“1+1+6”志愿服务项目")]
+
+
+def test_a_ticked_category_column_and_names_each_over_a_paragraph_about_them():
+    rows = [["序号", "名称", "最美志愿者", "最佳志愿服务组织"], ["1", "何素贞", "√", ""], ["2", "九龙坡区黄桷义工协会", "", "√"]]
+    assert _pairs([], [rows]) == [("最美志愿者", "何素贞"), ("最佳志愿服务组织", "九龙坡区黄桷义工协会")]
+    lines = ["最美志愿者", "李峰威", "他长期参加应急救援志愿服务，多次参与抢险。", "刘嗣东", "他坚持献血和宣传。",
+             "吴 衡", "事迹从略。", "市文明办"]
+    assert _pairs(lines) == [("最美志愿者", "李峰威"), ("最美志愿者", "刘嗣东"), ("最美志愿者", "吴 衡")]
