@@ -694,11 +694,12 @@ def docx_people_table(lst):
     return "docx", buf.getvalue()
 
 
-def _cn_headings(lst, entry) -> tuple:
-    """“一、类别” headings, each over its entries a line as ``entry(number, name, role)`` prints them."""
+def _cn_headings(lst, entry, heading=lambda ci, name: f"{CN[ci]}、{name}") -> tuple:
+    """Headings (“一、类别”, or as ``heading(index, name)`` prints them), each over its entries a
+    line as ``entry(number, name, role)`` prints them."""
     paras = [*INTRO]
     for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras.append(heading(ci, cat["name"]))
         paras += [entry(i, n, r) for i, (n, r) in enumerate(_entries(cat), 1)]
     return "html", _page(lst["title"], paras), _names_only(lst)
 
@@ -793,11 +794,7 @@ def count_before_colon(lst):
 
 def district_after_name(lst):
     """Numbered entries with their district in brackets after the name: “1.某某中心（嘉定区）”."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"{CN[ci]}、{cat['name']}")
-        paras += [f"{i}.{n}（{re.match(r'.+?(?:新区|区|县)', n).group(0)}）" for i, (n, _) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{n}（{re.match(r'.+?(?:新区|区|县)', n).group(0)}）")
 
 
 def heading_count_in_span(lst):
@@ -1177,11 +1174,7 @@ def halfwidth_brackets_roles(lst):
 
 def ordinal_category_prefix(lst):
     """Categories written “第一类：制度创新示范中心”, entries numbered “（1）”."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"第{CN[ci]}类：{cat['name']}")
-        paras += [f"（{i}）{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"（{i}）{n}", heading=lambda ci, name: f"第{CN[ci]}类：{name}")
 
 
 def docx_tab_roles(lst):
@@ -1337,11 +1330,7 @@ def continuous_numbering(lst):
 # The nineteenth held-out round, written on 2026-12-05 after the eighteenth scored 1.000: scored once.
 def paren_category_dunhao_entries(lst):
     """Categories “（一）类别”, entries “1、名称”."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"（{CN[ci]}）{cat['name']}")
-        paras += [f"{i}、{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"{i}、{n}", heading=lambda ci, name: f"（{CN[ci]}）{name}")
 
 
 def place_after_name_table(lst):
