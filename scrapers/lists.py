@@ -174,6 +174,9 @@ def _people(text: str) -> bool:
 
 
 def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
+    by = _PUT_FORWARD.match(text)
+    if by:  # “名称——市文明办推荐”: who put it forward, kept beside the name
+        return by.group("name"), by.group("by"), ""
     parts = _NAME_SEP.split(text, maxsplit=1)
     if len(parts) == 2 and _people(_COMRADE.sub(r"\g<n>", parts[0])) and (
             _ROLE.search(parts[1]) or _PLACE.match(parts[1])):
@@ -612,6 +615,7 @@ def _table_entries(row: list[str], columns: dict[str, int], category: str, heade
     return [ListEntry(category, name, "", "", cell) for name in names]
 
 
+_PUT_FORWARD = re.compile(r"^(?P<name>\S.*?)\s*(?:——|--|－－)\s*(?P<by>\S.{1,30}?(?:推荐|申报|报送|提名))$")
 _TICK = re.compile(r"^[√✓✔☑●■是]$")
 _TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计)[:：]?$")
 _LISTING = re.compile(r"^(?:入选|获奖|表彰|推荐)?(?:名单|名录)$")  # a column holding each category's names together

@@ -1374,6 +1374,71 @@ def profile_sections(lst):
     return "html", _page(lst["title"], ["本报讯 日前，评选结果揭晓，以下是入选者简介。"], out), _names_only(lst)
 
 
+# The twentieth held-out round, written on 2026-12-05 after the nineteenth was fixed: scored once.
+def org_dash_unit(lst):
+    """Numbered entries, each with the body that put it forward after a dash: “1.名称——市文明办推荐”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{n}——市文明办推荐")
+
+
+def xlsx_merged_name_cells(lst):
+    """An Excel sheet whose 名称 cell is merged over two columns, the category in the last."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "名称", None, "类别"])
+    sheet.merge_cells("B1:C1")
+    entries = [(n, cat["name"]) for cat in lst["categories"] for n, _ in _entries(cat)]
+    for k, (n, c) in enumerate(entries, 1):
+        sheet.append([k, n, None, c])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=2, end_row=sheet.max_row, end_column=3)
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xlsx", buf.getvalue(), _names_only(lst)
+
+
+def strong_in_li(lst):
+    """An ordered list a category, each item the name in bold and its unit in brackets."""
+    out = "".join(f"<h4>{html.escape(cat['name'])}</h4><ol>" + "".join(
+        f"<li><strong>{html.escape(n)}</strong>{'（' + html.escape(r) + '）' if r else ''}</li>" for n, r in _entries(cat))
+        + "</ol>" for cat in lst["categories"])
+    return "html", _page(lst["title"], [*INTRO], out)
+
+
+def docx_category_row_above_header(lst):
+    """A Word table for each category: a merged first row naming it, then the header, then the entries."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for cat in lst["categories"]:
+        table = doc.add_table(rows=2, cols=2)
+        table.style = "Table Grid"
+        table.rows[0].cells[0].merge(table.rows[0].cells[1]).text = cat["name"]
+        table.rows[1].cells[0].text, table.rows[1].cells[1].text = "序号", "名称"
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = str(i), n
+        doc.add_paragraph("")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue(), _names_only(lst)
+
+
+def count_with_gong(lst):
+    """Inline lists whose heading gives the count with 共: “最美志愿服务社区（共2个）：甲、乙”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        unit = "名" if any(r for _, r in items) else "个"
+        paras.append(f"{cat['name']}（共{len(items)}{unit}）：" + "、".join(n for n, _ in items))
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1398,6 +1463,10 @@ HELD_OUT_LAYOUTS["redcross-2020"] += [docx_blank_spacer_rows]                   
 HELD_OUT_LAYOUTS["neimenggu-2018"] += [diamond_bullets]                          # eighteenth round
 HELD_OUT_LAYOUTS["shanghai-2019"] += [paren_category_dunhao_entries, place_after_name_table]  # nineteenth round
 HELD_OUT_LAYOUTS["neimenggu-2018"] += [blockquote_list]                          # nineteenth round
+HELD_OUT_LAYOUTS["chongqing-2020"] += [count_with_gong]                          # twentieth round
+HELD_OUT_LAYOUTS["shanghai-2019"] += [xlsx_merged_name_cells]                    # twentieth round
+HELD_OUT_LAYOUTS["redcross-2020"] += [strong_in_li]                              # twentieth round
+HELD_OUT_LAYOUTS["neimenggu-2018"] += [docx_category_row_above_header]           # twentieth round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
@@ -1437,7 +1506,8 @@ TUNED_LAYOUTS = {
                        gender_brackets, recommended_by_brackets,  # thirteenth round: 0.750, 0.000
                        slash_separated,           # fourteenth round: 0.000
                        award_title_headings, names_cell_with_dunhao,  # fifteenth round: 0.000, 0.000
-                       checkmark_matrix],         # nineteenth round: 0.000
+                       checkmark_matrix,          # nineteenth round: 0.000
+                       org_dash_unit],            # twentieth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -376,3 +376,8 @@ def test_a_ticked_category_column_and_names_each_over_a_paragraph_about_them():
     lines = ["最美志愿者", "李峰威", "他长期参加应急救援志愿服务，多次参与抢险。", "刘嗣东", "他坚持献血和宣传。",
              "吴 衡", "事迹从略。", "市文明办"]
     assert _pairs(lines) == [("最美志愿者", "李峰威"), ("最美志愿者", "刘嗣东"), ("最美志愿者", "吴 衡")]
+
+
+def test_who_put_an_entry_forward_after_a_dash_is_kept_beside_the_name():
+    entries = find_lists(["一、最佳志愿服务组织", "1.九龙坡区黄桷义工协会——市文明办推荐"], [])
+    assert [(e.name, e.role) for e in entries] == [("九龙坡区黄桷义工协会", "市文明办推荐")]
