@@ -1439,6 +1439,55 @@ def count_with_gong(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The twenty-first held-out round, written on 2026-12-05 after the twentieth was fixed: scored once.
+def people_table_with_attributes(lst):
+    """A people's table with 性别 and 民族 columns beside 姓名 and 工作单位及职务 (the attributes left blank here)."""
+    rows = "<tr><th>序号</th><th>姓名（名称）</th><th>性别</th><th>民族</th><th>工作单位及职务</th></tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="5">{html.escape(cat["name"])}</td></tr>'
+        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td></td><td></td><td>{html.escape(r or '')}</td></tr>"
+                        for i, (n, r) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</table>")
+
+
+def middle_dot_bullets(lst):
+    """“· 名称” lines under bold category lines."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras.append(f"<p><strong>{html.escape(cat['name'])}</strong></p>")
+        paras += [f"· {n}" for n, _ in _entries(cat)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def wechat_sections(lst):
+    """WeChat markup: each entry a <section> of spans, the name, a line break, then the unit."""
+    out = ""
+    for cat in lst["categories"]:
+        out += f'<section><span style="font-weight:bold">{html.escape(cat["name"])}</span></section>'
+        out += "".join(f"<section><span>{html.escape(n)}</span>" + (f"<br><span>{html.escape(r)}</span>" if r else "")
+                       + "</section>" for n, r in _entries(cat))
+    return "html", _page(lst["title"], [*INTRO], out)
+
+
+def nested_table(lst):
+    """A data table inside the cell of a layout table."""
+    rows = "<tr><th>序号</th><th>名称</th></tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="2">{html.escape(cat["name"])}</td></tr>'
+        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td></tr>" for i, (n, _) in enumerate(_entries(cat), 1))
+    outer = f'<table width="100%"><tr><td><p>名单如下：</p><table border="1">{rows}</table></td></tr></table>'
+    return "html", _page(lst["title"], [INTRO[0]], outer), _names_only(lst)
+
+
+def thead_td_blank_numbers(lst):
+    """A header in <thead> written with <td>, a number column left blank (&nbsp;), category rows across."""
+    rows = "<thead><tr><td>序号</td><td>名称</td></tr></thead><tbody>"
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="2">{html.escape(cat["name"])}</td></tr>'
+        rows += "".join(f"<tr><td>&nbsp;</td><td>{html.escape(n)}</td></tr>" for n, _ in _entries(cat))
+    return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</tbody></table>"), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1467,6 +1516,10 @@ HELD_OUT_LAYOUTS["chongqing-2020"] += [count_with_gong]                         
 HELD_OUT_LAYOUTS["shanghai-2019"] += [xlsx_merged_name_cells]                    # twentieth round
 HELD_OUT_LAYOUTS["redcross-2020"] += [strong_in_li]                              # twentieth round
 HELD_OUT_LAYOUTS["neimenggu-2018"] += [docx_category_row_above_header]           # twentieth round
+HELD_OUT_LAYOUTS["redcross-2020"] += [people_table_with_attributes]               # twenty-first round
+HELD_OUT_LAYOUTS["chongqing-2020"] += [middle_dot_bullets, thead_td_blank_numbers]  # twenty-first round
+HELD_OUT_LAYOUTS["neimenggu-2018"] += [wechat_sections]                           # twenty-first round
+HELD_OUT_LAYOUTS["shanghai-2019"] += [nested_table]                               # twenty-first round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
