@@ -134,22 +134,30 @@ def _sheets(data: bytes, name: str) -> Document:
         rows = [r for r in rows if any(c for c in r)]
         if not rows:
             continue
-        # A title row above the table (one cell across it) is the document's title line.
+        # A title row above the table (one cell across it) is the document's title line; one
+        # that names a category's list (“附件1：最美志愿者名单”) names the sheet's category.
+        titled = None
         while rows and len([c for c in rows[0] if c]) == 1 and len(rows) > 1 and len([c for c in rows[1] if c]) > 1:
-            doc.lines.append(next(c for c in rows[0] if c))
+            title = next(c for c in rows[0] if c)
+            doc.lines.append(title)
+            bare = _ANNEX.sub("", title)
+            if is_category_heading(bare) and clean_category(bare) != bare:
+                titled = clean_category(bare)
             rows = rows[1:]
-        sheets.append((sheet_name, rows))
+        sheets.append((sheet_name, titled, rows))
     # A list with a sheet for each category names the category in the sheet's tab only:
     # it becomes a category row under the sheet's header.
-    named = len(sheets) > 1 and not any(_DEFAULT_SHEET.match(sheet) for sheet, _ in sheets)
-    for sheet_name, rows in sheets:
-        if named and len(rows) > 1:
-            rows = [rows[0], [sheet_name] + [""] * (len(rows[0]) - 1), *rows[1:]]
+    tabs = len(sheets) > 1 and not any(_DEFAULT_SHEET.match(sheet) for sheet, _, _ in sheets)
+    for sheet_name, titled, rows in sheets:
+        category = titled or (sheet_name if tabs else None)
+        if category and len(rows) > 1:
+            rows = [rows[0], [category] + [""] * (len(rows[0]) - 1), *rows[1:]]
         doc.tables.append(rows)
     return doc
 
 
-_DEFAULT_SHEET = re.compile(r"^(?:sheet|工作表|表)\s*\d*$", re.I)
+_DEFAULT_SHEET = re.compile(r"^(?:sheet|工作表|表|附件)\s*\d*$", re.I)
+_ANNEX = re.compile(r"^附件\s*\d*\s*[：:]?\s*")
 
 
 def _cell(value) -> str:

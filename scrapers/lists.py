@@ -323,7 +323,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         run.clear()
 
     current = ""
-    for raw in lines:
+    for raw in _unwrapped(lines):
         line = _BULLET.sub("", raw.strip())
         if not line:
             continue
@@ -422,6 +422,18 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
     return out[:MAX_ENTRIES]
 
 
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines with those that end in “、” joined to the next: an inline list wrapped, as text
+    copied out of a PDF wraps it (“最美志愿者：何素贞、” / “黎雅红、谢彬蓉。”)."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].rstrip().endswith("、") and line.strip():
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def _alike(name: str, line: str) -> bool:
     """Whether ``line`` is a name of the same kind as ``name``: two people's (of two or three
     characters: a line such as “市文明办” under a story is a signature), or two honorees'."""
@@ -499,7 +511,7 @@ def _enumerated(line: str) -> list[str] | None:
 
 _HEADER_WORDS = {
     "seq": re.compile(r"^(?:序号|编号|序|排序|No\.?)$", re.I),
-    "name": re.compile(r"姓名|名称|名单|集体|个人|志愿者|团队|项目|组织|社区|中心|单位名称|先进典型|获奖者|推荐对象|候选"),
+    "name": re.compile(r"姓名|名称|名单|集体|个人|志愿者|团队|项目|组织|社区|中心|单位名称|先进典型|获奖者|对象|候选"),
     "unit": re.compile(r"工作单位|所在单位|单位|推荐单位|申报单位|所属"),
     "role": re.compile(r"职务|职称|身份|岗位|简介|事迹"),
     "place": re.compile(r"地区|所在地|地市|省份|市州|区县|县区|属地|城市|省市"),

@@ -1488,6 +1488,63 @@ def thead_td_blank_numbers(lst):
     return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</tbody></table>"), _names_only(lst)
 
 
+# The twenty-second held-out round, written on 2026-12-05 after the twenty-first scored 1.000: scored once.
+def wrapped_inline_txt(lst):
+    """Text copied out of a PDF: an inline list “类别：甲、乙、丙” wrapped over two lines."""
+    lines = [lst["title"], ""]
+    for cat in lst["categories"]:
+        text = f"{cat['name']}：" + "、".join(n for n, _ in _entries(cat)) + "。"
+        cut = text.find("、", len(text) // 2)
+        lines += [text[:cut + 1], text[cut + 1:]] if cut > 0 else [text]
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
+def award_name_column(lst):
+    """A table with 序号, 奖项名称 and 获奖对象 columns."""
+    rows = "<tr><th>序号</th><th>奖项名称</th><th>获奖对象</th></tr>" + "".join(
+        f"<tr><td>{k}</td><td>{html.escape(c)}</td><td>{html.escape(n)}</td></tr>"
+        for k, (c, n) in enumerate(((c["name"], n) for c in lst["categories"] for n, _ in _entries(c)), 1))
+    return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</table>"), _names_only(lst)
+
+
+def numbered_names_single_column(lst):
+    """A one-column table under a 名单 header: each cell “1.名称”, category rows between."""
+    rows = "<tr><th>名单</th></tr>"
+    for cat in lst["categories"]:
+        rows += f"<tr><td><strong>{html.escape(cat['name'])}</strong></td></tr>"
+        rows += "".join(f"<tr><td>{i}.{html.escape(n)}</td></tr>" for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</table>"), _names_only(lst)
+
+
+def xlsx_sheet_titles_as_categories(lst):
+    """An Excel workbook with a sheet for each category, each opening with a title row that names it."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for ci, cat in enumerate(lst["categories"], 1):
+        sheet = book.create_sheet(f"附件{ci}")
+        sheet.append([f"附件{ci}：{cat['name']}名单"])
+        sheet.append(["序号", "名称"])
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            sheet.append([i, n])
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xlsx", buf.getvalue(), _names_only(lst)
+
+
+def bold_count_br(lst):
+    """One paragraph a category: the award and count in bold, then its names after line breaks."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        paras.append(f"<p><b>{html.escape(cat['name'])}（{len(items)}名）</b><br>"
+                     + "<br>".join(html.escape(n) for n, _ in items) + "</p>")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1520,6 +1577,8 @@ HELD_OUT_LAYOUTS["redcross-2020"] += [people_table_with_attributes]             
 HELD_OUT_LAYOUTS["chongqing-2020"] += [middle_dot_bullets, thead_td_blank_numbers]  # twenty-first round
 HELD_OUT_LAYOUTS["neimenggu-2018"] += [wechat_sections]                           # twenty-first round
 HELD_OUT_LAYOUTS["shanghai-2019"] += [nested_table]                               # twenty-first round
+HELD_OUT_LAYOUTS["shanghai-2019"] += [numbered_names_single_column]              # twenty-second round
+HELD_OUT_LAYOUTS["redcross-2020"] += [bold_count_br]                             # twenty-second round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
@@ -1560,13 +1619,15 @@ TUNED_LAYOUTS = {
                        slash_separated,           # fourteenth round: 0.000
                        award_title_headings, names_cell_with_dunhao,  # fifteenth round: 0.000, 0.000
                        checkmark_matrix,          # nineteenth round: 0.000
-                       org_dash_unit],            # twentieth round: 0.000
+                       org_dash_unit,             # twentieth round: 0.000
+                       wrapped_inline_txt, xlsx_sheet_titles_as_categories],  # twenty-second round: 0.800, 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
                        pre_block, list_suffix_headings,  # fourteenth round: 0.000, 0.000
                        wrapped_names_txt,         # sixteenth round: 0.667
-                       xlsx_total_row],           # seventeenth round: 0.941
+                       xlsx_total_row,            # seventeenth round: 0.941
+                       award_name_column],        # twenty-second round: 0.000
 }
 
 LAYOUTS = {

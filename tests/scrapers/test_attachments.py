@@ -382,3 +382,19 @@ def test_headerless_tables_under_headings_in_word_and_in_pdf(tmp_path):
         ("最美志愿者", "吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者")]
     # Printed to PDF the heading is a line of the page above each table, not part of it.
     assert _pairs(_convert(_headed_tables(people=False), ".docx", "pdf", tmp_path / "pdf"), "名单.pdf") == PAIRS
+
+
+def test_sheets_named_附件_take_their_category_from_the_title_row():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for i, (category, names) in enumerate(LIST.items(), 1):
+        sheet = book.create_sheet(f"附件{i}")
+        sheet.append([f"附件{i}：{category}名单"])
+        sheet.append(["序号", "名称"])
+        for j, name in enumerate(names, 1):
+            sheet.append([j, name])
+    buf = io.BytesIO()
+    book.save(buf)
+    assert _pairs(buf.getvalue(), "名单.xlsx") == PAIRS

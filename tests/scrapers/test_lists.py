@@ -381,3 +381,10 @@ def test_a_ticked_category_column_and_names_each_over_a_paragraph_about_them():
 def test_who_put_an_entry_forward_after_a_dash_is_kept_beside_the_name():
     entries = find_lists(["一、最佳志愿服务组织", "1.九龙坡区黄桷义工协会——市文明办推荐"], [])
     assert [(e.name, e.role) for e in entries] == [("九龙坡区黄桷义工协会", "市文明办推荐")]
+
+
+def test_an_inline_list_wrapped_over_two_lines_and_a_table_of_awards_and_who_won_them():
+    assert _pairs(["最美志愿者：何素贞、", "黎雅红、谢彬蓉。"]) == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉")]
+    rows = [["序号", "奖项名称", "获奖对象"], ["1", "最美志愿者", "陈建钧"], ["2", "最佳志愿服务组织", "内蒙古自治区文化助残慈善协会"]]
+    assert _pairs([], [rows]) == [("最美志愿者", "陈建钧"), ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会")]
