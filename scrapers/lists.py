@@ -174,6 +174,9 @@ def _people(text: str) -> bool:
 
 
 def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
+    marked = _MARKED_NAME.match(text)
+    if marked:  # “【何素贞】南岸区……志愿者”: the brackets mark the name
+        return marked.group("name").strip(), marked.group("rest").strip(), ""
     by = _PUT_FORWARD.match(text)
     if by:  # “名称——市文明办推荐”: who put it forward, kept beside the name
         return by.group("name"), by.group("by"), ""
@@ -206,8 +209,8 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
         return (name, "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (name, rest, "")
     if person and len(text) > 5:
         m = _ROLE_BEFORE_NAME.match(text)
-        if m and not _NOT_A_PERSON.search(m.group("name")):
-            return m.group("name"), m.group("role").strip(), ""
+        if m and not _NOT_A_PERSON.search(m.group("name")) and not _ROLE.search(m.group("name")):
+            return m.group("name"), m.group("role").strip(), ""  # (“……志愿者” ends in a role word, not a name)
     return text, "", ""
 
 
@@ -219,7 +222,11 @@ def _is_heading(line: str) -> bool:
         return True
     if len(line) > 40 or _SENTENCE.search(line) or _LEAD_IN.search(line):
         return False
-    if _HEADING.match(line) or _BRACKET_HEADING.match(line) or _COUNT.search(line.rstrip("：: ")):
+    bracketed = _BRACKET_HEADING.match(line)
+    inner = bracketed.group("name") if bracketed else ""
+    if bracketed and not (AWARD_WORDS.search(inner) or len(inner) <= 8 and _CATEGORY_END.search(inner)):
+        return False  # “【九龙坡区黄桷义工协会】”: a name the brackets mark, not a category
+    if _HEADING.match(line) or bracketed or _COUNT.search(line.rstrip("：: ")):
         return True
     bare = _BARE_COUNT.match(line.rstrip("：: "))
     if bare and _is_award_line(bare.group("cat")):
@@ -627,6 +634,7 @@ def _table_entries(row: list[str], columns: dict[str, int], category: str, heade
     return [ListEntry(category, name, "", "", cell) for name in names]
 
 
+_MARKED_NAME = re.compile(r"^【(?P<name>[^【】]{2,60})】\s*(?P<rest>.*)$")
 _PUT_FORWARD = re.compile(r"^(?P<name>\S.*?)\s*(?:——|--|－－)\s*(?P<by>\S.{1,30}?(?:推荐|申报|报送|提名))$")
 _TICK = re.compile(r"^[√✓✔☑●■是]$")
 _TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计)[:：]?$")
@@ -684,7 +692,7 @@ def _name_grid(rows: list[list[str]]) -> list[ListEntry] | None:
     if people is not None:
         return [ListEntry(category, name, unit, "", f"{name} | {unit}" if unit else name) for name, unit in people]
     names = [_one_line(c) for row in rows for c in row if c.strip()]
-    if len(names) < 2 or not all(_PERSON_NAME.match(n) or (len(n) >= 6 and HONOREE_END.search(n)) for n in names):
+    if len(names) < 2 or not all(_people(n) or (len(n) >= 6 and HONOREE_END.search(n)) for n in names):
         return None
     return [ListEntry(category, n, "", "", n) for n in names]
 
@@ -842,6 +850,31 @@ def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntr
     found = from_lines([ln for ln in lines if ln.strip() not in cells])
     seen = {(e.category, e.name) for e in found}
     found += [e for e in from_tables(tables) if (e.category, e.name) not in seen]
-    if found:
-        return found
-    return from_sentences(lines)
+    return found or from_fields(lines) or from_sentences(lines)
+
+
+def from_fields(lines: list[str]) -> list[ListEntry]:
+    """Entries from a notice that gives each honoree as lines of label and value (“姓名：……”,
+    “单位及职务：……”, “推荐类别：……”); none unless it gives two or more. One such block is a
+    profile's form, not a list."""
+    records: list[dict[str, str]] = []
+    for raw in lines:
+        m = _FIELD.match(raw.strip())
+        if not m:
+            continue
+        label, value = re.sub(r"\s", "", m.group("label")), m.group("value").strip()
+        if _NAME_LABEL.match(label):
+            records.append({"name": value, "source": raw.strip()})
+        elif records and _CATEGORY_LABEL.search(label):
+            records[-1]["category"] = clean_category(value)
+        elif records and _UNIT_LABEL.search(label):
+            records[-1]["role"] = value
+    if len(records) < 2:
+        return []
+    return [ListEntry(r.get("category", ""), r["name"], r.get("role", ""), "", r["source"]) for r in records][:MAX_ENTRIES]
+
+
+_FIELD = re.compile(r"^(?P<label>[^：:，。；;、]{2,20})[：:]\s*(?P<value>\S.{0,79})$")
+_NAME_LABEL = re.compile(r"^(?:姓名|名称|姓名[（(]名称[)）]|单位名称|集体名称|项目名称|社区名称|推荐对象)$")
+_CATEGORY_LABEL = re.compile(r"类别|奖项|称号")
+_UNIT_LABEL = re.compile(r"单位|职务")

@@ -1545,6 +1545,52 @@ def bold_count_br(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The twenty-third held-out round, written on 2026-12-05 after the twenty-second was fixed: scored once.
+def names_in_lenticular(lst):
+    """Each entry “【名称】” followed by its unit, one a line, under “一、类别” headings."""
+    return _cn_headings(lst, lambda i, n, r: f"【{n}】{r}" if r else f"【{n}】")
+
+
+def photo_grid(lst):
+    """A gallery: each category a heading over a table of cells, a photo and the name under it."""
+    out = ""
+    for cat in lst["categories"]:
+        names = [n for n, _ in _entries(cat)]
+        cells = [f'<td><img src="/photos/{abs(hash(n)) % 1000}.jpg" alt=""><p>{html.escape(n)}</p></td>' for n in names]
+        rows = "".join("<tr>" + "".join(cells[i:i + 3]) + "</tr>" for i in range(0, len(cells), 3))
+        out += f"<h3>{html.escape(cat['name'])}</h3><table>{rows}</table>"
+    return "html", _page(lst["title"], ["以下是入选者风采。"], out), _names_only(lst)
+
+
+def comrade_inline(lst):
+    """Inline lists naming people with “同志”: “最美志愿者：陈建钧同志、吕海英同志”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        person = any(r for _, r in items)
+        paras.append(f"{cat['name']}：" + "、".join(f"{n}同志" if person else n for n, _ in items))
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def keyvalue_blocks(lst):
+    """A notice giving each person as lines of label and value: 姓名, 单位及职务, 推荐类别."""
+    paras = ["现将拟推荐对象基本情况公示如下："]
+    for cat in lst["categories"]:
+        for n, r in _entries(cat):
+            paras += [f"姓名（名称）：{n}"] + ([f"单位及职务：{r}"] if r else []) + [f"推荐类别：{cat['name']}"]
+    return "html", _page(lst["title"], paras)
+
+
+def inline_with_deng(lst):
+    """Inline lists that close with “等N个” though every entry is given."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        unit = "名" if any(r for _, r in items) else "个"
+        paras.append(f"{cat['name']}：" + "、".join(n for n, _ in items) + f"等{len(items)}{unit}。")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1579,6 +1625,8 @@ HELD_OUT_LAYOUTS["neimenggu-2018"] += [wechat_sections]                         
 HELD_OUT_LAYOUTS["shanghai-2019"] += [nested_table]                               # twenty-first round
 HELD_OUT_LAYOUTS["shanghai-2019"] += [numbered_names_single_column]              # twenty-second round
 HELD_OUT_LAYOUTS["redcross-2020"] += [bold_count_br]                             # twenty-second round
+HELD_OUT_LAYOUTS["chongqing-2020"] += [inline_with_deng]                         # twenty-third round
+HELD_OUT_LAYOUTS["neimenggu-2018"] += [comrade_inline]                           # twenty-third round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
@@ -1606,7 +1654,8 @@ TUNED_LAYOUTS = {
                       br_names_in_cell, xlsx_with_form_rows,  # twelfth round: 0.000, 0.960
                       docx_headerless_people_table,  # thirteenth round: 0.400
                       halfwidth_punctuation,      # fourteenth round: 0.880
-                      profile_sections],          # nineteenth round: 0.286
+                      profile_sections,           # nineteenth round: 0.286
+                      photo_grid, keyvalue_blocks],  # twenty-third round: 0.400, 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -1620,7 +1669,8 @@ TUNED_LAYOUTS = {
                        award_title_headings, names_cell_with_dunhao,  # fifteenth round: 0.000, 0.000
                        checkmark_matrix,          # nineteenth round: 0.000
                        org_dash_unit,             # twentieth round: 0.000
-                       wrapped_inline_txt, xlsx_sheet_titles_as_categories],  # twenty-second round: 0.800, 0.000
+                       wrapped_inline_txt, xlsx_sheet_titles_as_categories,  # twenty-second round: 0.800, 0.000
+                       names_in_lenticular],      # twenty-third round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
