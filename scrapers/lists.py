@@ -297,13 +297,21 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
 def _inline_clauses(line: str) -> list[tuple[str, list[str]]] | None:
     """Several inline lists in one paragraph, parted by “；”, after the sentence that opens
     it: “……入选。其中，最美志愿者2名：甲、乙；最佳志愿服务组织2个：丙、丁。”"""
-    clauses = [c for c in re.split(r"[；;]", line.strip().rstrip("。.")) if c.strip()]
+    clauses = [_colon_clause(c) for c in re.split(r"[；;]", line.strip().rstrip("。.")) if c.strip()]
     if len(clauses) < 2 or "：" not in clauses[0] and ":" not in clauses[0]:
         return None
     head, colon, names = re.split(r"([：:])", clauses[0], maxsplit=1)
     clauses[0] = re.split(r"[。，,]|其中", head)[-1] + colon + names  # the category after the opening sentence
     found = [_inline(c) for c in clauses]
     return found if all(found) else None
+
+
+def _colon_clause(clause: str) -> str:
+    """“最美志愿者为甲、乙” written as “最美志愿者：甲、乙”; any other clause as it is."""
+    if "：" in clause or ":" in clause:
+        return clause
+    m = re.search(r"(?P<cat>[^，,。]{2,30}?)为(?P<names>[^，,。]+)$", clause)
+    return f"{m.group('cat')}：{m.group('names')}" if m and _is_award_line(m.group("cat")) else clause
 
 
 def from_lines(lines: list[str]) -> list[ListEntry]:
@@ -472,6 +480,10 @@ def _spaced_names(line: str, person: bool) -> list[str] | None:
     listed = _enumerated(line)
     if listed:
         return listed
+    tabbed = [p.strip() for p in line.strip().split("\t") if p.strip()]
+    if (len(tabbed) >= 3 or len(tabbed) == 2 and not _people(tabbed[0])) and all(
+            2 <= len(p) <= 60 and not _SENTENCE.search(p) for p in tabbed):
+        return tabbed  # tabs part names on purpose, each part whole (“张三<tab>单位” is a name and its unit)
     parts = [p for p in re.split(r"[ \u3000\t]+", line.strip()) if p]
     if len(parts) < (3 if person else 2):  # “张三　某某社区书记”: a name and its role
         return None
@@ -624,8 +636,8 @@ def _table_entries(row: list[str], columns: dict[str, int], category: str, heade
     if len(ticked) == 1:  # a column for each category, the entry's own ticked “√”
         category = ticked[0]
     cell = row[columns["name"]] if columns["name"] < len(row) else ""
-    names = _names_a_line(cell)
-    listing = columns["name"] < len(header) and _LISTING.match(re.sub(r"\s", "", header[columns["name"]]))
+    listing = columns["name"] < len(header) and bool(_LISTING.match(re.sub(r"\s", "", header[columns["name"]])))
+    names = _names_a_line(cell, listing)
     if names is None and listing and "\n" not in cell.strip() and re.search(r"[、，,]", cell):
         names = [n for n in (clean_name(p) for p in re.split(r"[、，,]", cell)) if n]  # “甲、乙、丙” under 名单
     if names is None:
@@ -641,15 +653,16 @@ _TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计)[:：]?$")
 _LISTING = re.compile(r"^(?:入选|获奖|表彰|推荐)?(?:名单|名录)$")  # a column holding each category's names together
 
 
-def _names_a_line(cell: str) -> list[str] | None:
-    """The lines of a cell that holds several names, one a line (a 名单 column): each a
-    person's name (or joint names, “陶成诚、黄先红”), or each a name ending as honorees'
-    do. None for one name, or a name with its unit on the next line."""
+def _names_a_line(cell: str, listing: bool) -> list[str] | None:
+    """The lines of a cell that holds several names, one a line: each a person's name (or
+    joint names, “陶成诚、黄先红”), or, under a 名单 column (``listing``), each a name ending as
+    honorees' do. None for one name, a name with its unit on the next line, or a long name
+    wrapped in a narrow column (“嘉定区菊园新区社区” / “志愿服务中心”)."""
     lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
     if len(lines) < 2:
         return None
     people = all(all(_PERSON_NAME.match(p) for p in ln.split("、")) for ln in lines)
-    honorees = all(len(ln) >= 6 and HONOREE_END.search(ln) for ln in lines)
+    honorees = listing and all(len(ln) >= 6 and HONOREE_END.search(ln) for ln in lines)
     return lines if people or honorees else None
 
 

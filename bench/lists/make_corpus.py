@@ -1591,6 +1591,76 @@ def inline_with_deng(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The twenty-fourth held-out round, written on 2026-12-05 after the twenty-third was fixed: scored once.
+def wrapped_br_cells(lst):
+    """A narrow table exported from Word: long names broken by <br> inside their cells."""
+    def wrap(n):
+        return html.escape(n[:9]) + "<br>" + html.escape(n[9:]) if len(n) > 12 else html.escape(n)
+    rows = "<tr><th>序号</th><th>名称</th></tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="2">{html.escape(cat["name"])}</td></tr>'
+        rows += "".join(f"<tr><td>{i}</td><td>{wrap(n)}</td></tr>" for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</table>"), _names_only(lst)
+
+
+def docx_tab_names(lst):
+    """A Word file: each category a paragraph, then one paragraph of its names parted by tabs."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        doc.add_paragraph("\t".join(n for n, _ in _entries(cat)))
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue(), _names_only(lst)
+
+
+def wei_inline(lst):
+    """“最美志愿者为陈建钧、吕海英。”: the category joined to its names by 为."""
+    paras = ["经评选，" + "；".join(f"{cat['name']}为" + "、".join(n for n, _ in _entries(cat))
+                                  for cat in lst["categories"]) + "。"]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def xlsx_text_numbers(lst):
+    """An Excel sheet whose 序号 cells are text such as “1.”, with category rows in the first column."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "名称"])
+    for cat in lst["categories"]:
+        sheet.append([cat["name"], None])
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            sheet.append([f"{i}.", n])
+    buf = io.BytesIO()
+    book.save(buf)
+    return "xlsx", buf.getvalue(), _names_only(lst)
+
+
+def docx_inline_paragraphs(lst):
+    """A Word file of inline lists, the category in a bold run: “最美志愿者：何素贞、黎雅红”."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for cat in lst["categories"]:
+        para = doc.add_paragraph()
+        para.add_run(f"{cat['name']}：").bold = True
+        para.add_run("、".join(n for n, _ in _entries(cat)))
+    buf = io.BytesIO()
+    doc.save(buf)
+    return "docx", buf.getvalue(), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1627,6 +1697,8 @@ HELD_OUT_LAYOUTS["shanghai-2019"] += [numbered_names_single_column]             
 HELD_OUT_LAYOUTS["redcross-2020"] += [bold_count_br]                             # twenty-second round
 HELD_OUT_LAYOUTS["chongqing-2020"] += [inline_with_deng]                         # twenty-third round
 HELD_OUT_LAYOUTS["neimenggu-2018"] += [comrade_inline]                           # twenty-third round
+HELD_OUT_LAYOUTS["shanghai-2019"] += [xlsx_text_numbers]                        # twenty-fourth round
+HELD_OUT_LAYOUTS["chongqing-2020"] += [docx_inline_paragraphs]                   # twenty-fourth round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development
@@ -1646,7 +1718,8 @@ TUNED_LAYOUTS = {
                       span_number_name,           # fourteenth round: 0.000
                       status_brackets, footnote_markers,  # fifteenth round: 0.000, 0.600
                       ordinal_category_prefix,    # sixteenth round: 0.000
-                      numbered_prose_then_list],  # seventeenth round: 0.976
+                      numbered_prose_then_list,   # seventeenth round: 0.976
+                      wrapped_br_cells],          # twenty-fourth round: 0.667
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -1670,14 +1743,16 @@ TUNED_LAYOUTS = {
                        checkmark_matrix,          # nineteenth round: 0.000
                        org_dash_unit,             # twentieth round: 0.000
                        wrapped_inline_txt, xlsx_sheet_titles_as_categories,  # twenty-second round: 0.800, 0.000
-                       names_in_lenticular],      # twenty-third round: 0.000
+                       names_in_lenticular,       # twenty-third round: 0.000
+                       docx_tab_names],           # twenty-fourth round: 0.818
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
                        pre_block, list_suffix_headings,  # fourteenth round: 0.000, 0.000
                        wrapped_names_txt,         # sixteenth round: 0.667
                        xlsx_total_row,            # seventeenth round: 0.941
-                       award_name_column],        # twenty-second round: 0.000
+                       award_name_column,         # twenty-second round: 0.000
+                       wei_inline],               # twenty-fourth round: 0.000
 }
 
 LAYOUTS = {
