@@ -164,7 +164,9 @@ def split_entry(text: str, person: bool) -> tuple[str, str, str]:
 # Brackets after a name that say who put it forward, the outcome of a review, or a person's sex
 # and ethnicity.
 _LABELLED_UNIT = re.compile(r"^(?:推荐|申报|报送|所在|工作)?单位[：:]\s*\S")
-_STATUS = re.compile(r"^(?:复核)?(?:通过复核|复核通过|新增|新命名|保留|递补|撤销|已命名|暂缓|限期整改)$")
+# (Only outcomes that leave the entry on the list: “（撤销）” or “（暂缓）” stays in the name, where
+# the editor cannot miss it.)
+_STATUS = re.compile(r"^(?:复核)?(?:通过复核|复核通过|新增|新命名|保留|递补|已命名)$")
 _PERSONAL = re.compile(r"^(?:男|女)(?:[，,、 ].*)?$|^[\u4e00-\u9fff]{1,4}族(?:[，,、 ].*)?$")
 
 

@@ -337,6 +337,9 @@ def test_a_title_conferred_a_review_s_outcome_and_a_footnote_marker_leave_catego
                           "1.九龙坡区黄桷义工协会（复核通过）", "2.涪陵区红十字社区志愿服务队*", "注：带*的为本年度新增。"], [])
     assert [(e.category, e.name, e.role) for e in entries] == [
         ("最佳志愿服务组织", "九龙坡区黄桷义工协会", "复核通过"), ("最佳志愿服务组织", "涪陵区红十字社区志愿服务队", "")]
+    # An outcome that takes an entry off the list stays in its name, for the editor to see.
+    revoked = find_lists(["一、最佳志愿服务组织", "1.九龙坡区黄桷义工协会（撤销）"], [])
+    assert [e.name for e in revoked] == ["九龙坡区黄桷义工协会（撤销）"]
 
 
 def test_a_list_column_holding_each_category_s_names_parted_by_dunhao():
