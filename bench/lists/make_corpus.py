@@ -10,6 +10,7 @@ held-out lists are written only in the layouts their sources used; the held-out 
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 from pathlib import Path
@@ -37,6 +38,24 @@ INTRO = ["经过推荐申报、资格审核、专家评审等环节，评选工�
          "名单公布如下："]
 
 
+def _saved(document) -> bytes:
+    """The bytes of a Word document or Excel workbook, saved as a file would be."""
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _category_rows(lst, header: list[str], cells, across: str = "td", head: str | None = None) -> str:
+    """A table's rows: its header (``head``, else a <th> for each of ``header``), then each
+    category as a row spanning the table (a <td>, or ``across``) over its entries, a row each
+    of ``cells(number, name, role)``."""
+    rows = head if head is not None else "<tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><{across} colspan="{len(header)}">{html.escape(cat["name"])}</{across}></tr>'
+        rows += "".join(f"<tr>{cells(i, n, r)}</tr>" for i, (n, r) in enumerate(_entries(cat), 1))
+    return rows
+
+
 def numbered_headings(lst):
     paras = [*INTRO]
     for ci, cat in enumerate(lst["categories"]):
@@ -47,10 +66,7 @@ def numbered_headings(lst):
 
 
 def table_category_rows(lst):
-    rows = "<tr><th>序号</th><th>单位名称</th></tr>"
-    for cat in lst["categories"]:
-        rows += f'<tr><td colspan="2">{html.escape(cat["name"])}</td></tr>'
-        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td></tr>" for i, (n, _) in enumerate(_entries(cat), 1))
+    rows = _category_rows(lst, ["序号", "单位名称"], lambda i, n, r: f"<td>{i}</td><td>{html.escape(n)}</td>")
     return "html", _page(lst["title"], INTRO, f"<table>{rows}</table>")
 
 
@@ -224,8 +240,6 @@ def _rows(lst):
 
 def docx_table(lst):
     """A Word attachment: a title, a table with its header and a merged row for each category."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -241,15 +255,11 @@ def docx_table(lst):
         for values in rows:
             for cell, text in zip(table.add_row().cells, values):
                 cell.text = text
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue()
+    return "docx", _saved(doc)
 
 
 def xlsx_sheet(lst):
     """An Excel attachment: a merged title row, a header, a merged row for each category."""
-    import io
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -262,15 +272,11 @@ def xlsx_sheet(lst):
         sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3)
         for values in rows:
             sheet.append([int(values[0]), values[1], values[2]])
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xlsx", buf.getvalue()
+    return "xlsx", _saved(book)
 
 
 def xls_category_column(lst):
     """An old Excel attachment with a 类别 column instead of category rows."""
-    import io
-
     import xlwt
 
     book = xlwt.Workbook(encoding="utf-8")
@@ -284,9 +290,7 @@ def xls_category_column(lst):
             sheet.write(r, 1, category)
             sheet.write(r, 2, values[1])
             r += 1
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xls", buf.getvalue()
+    return "xls", _saved(book)
 
 
 # Layouts written on 2026-12-05 after the extractor's work on this corpus, kept out of
@@ -322,8 +326,6 @@ def honoured_sentences(lst):
 
 def docx_numbered(lst):
     """A Word attachment of paragraphs: numbered headings with counts, numbered names with their roles in brackets."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -334,9 +336,7 @@ def docx_numbered(lst):
         doc.add_paragraph(f"{CN[ci]}、{cat['name']}（{len(items)}{'名' if any(r for _, r in items) else '个'}）")
         for i, (n, r) in enumerate(items, 1):
             doc.add_paragraph(f"{i}. {n}" + (f"（{r}）" if r else ""))
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue()
+    return "docx", _saved(doc)
 
 
 def _soffice(data: bytes, suffix: str, target: str) -> bytes | None:
@@ -404,8 +404,6 @@ def region_first_table(lst):
 
 def xlsx_sheet_per_category(lst):
     """An Excel attachment with a sheet for each category, each with its header row."""
-    import io
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -415,15 +413,11 @@ def xlsx_sheet_per_category(lst):
         sheet.append(["序号", "名称"])
         for values in rows:
             sheet.append([int(values[0]), values[1]])
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xlsx", buf.getvalue(), _names_only(lst)
+    return "xlsx", _saved(book), _names_only(lst)
 
 
 def docx_merged_category_column(lst):
     """A Word table whose 类别 column is one cell merged down over each category's rows."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -439,9 +433,7 @@ def docx_merged_category_column(lst):
             cells[1].text, cells[2].text = values[0], values[1]
         merged = table.cell(first, 0).merge(table.cell(len(table.rows) - 1, 0))
         merged.text = category
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue(), _names_only(lst)
+    return "docx", _saved(doc), _names_only(lst)
 
 
 # The third held-out round, written on 2026-12-05 after the second was scored and the
@@ -476,8 +468,6 @@ def paren_headings_txt(lst):
 
 def docx_table_per_category(lst):
     """A Word attachment with a heading paragraph and a table of its own for each category."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -490,9 +480,7 @@ def docx_table_per_category(lst):
         for values in rows:
             cells = table.add_row().cells
             cells[0].text, cells[1].text = values[0], values[1]
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue(), _names_only(lst)
+    return "docx", _saved(doc), _names_only(lst)
 
 
 def inline_roles_semicolons(lst):
@@ -566,11 +554,8 @@ def zero_padded_numbers(lst):
 
 def table_with_remarks(lst):
     """A table with a 备注 column whose notes are no part of the name."""
-    rows = "<tr><th>序号</th><th>名称</th><th>备注</th></tr>"
-    for cat in lst["categories"]:
-        rows += f'<tr><td colspan="3">{html.escape(cat["name"])}</td></tr>'
-        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{'连续两年入选' if i == 1 else ''}</td></tr>"
-                        for i, (n, _) in enumerate(_entries(cat), 1))
+    rows = _category_rows(lst, ["序号", "名称", "备注"], lambda i, n, r:
+                          f"<td>{i}</td><td>{html.escape(n)}</td><td>{'连续两年入选' if i == 1 else ''}</td>")
     return "html", _page(lst["title"], INTRO, f"<table>{rows}</table>"), _names_only(lst)
 
 
@@ -608,8 +593,6 @@ def tab_separated_txt(lst):
 def xlsx_two_row_header(lst):
     """An Excel file with a title row, a two-row header (a merged group over 序号 and 名称), the
     categories in merged rows, and a note at the foot."""
-    import io
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -625,15 +608,11 @@ def xlsx_two_row_header(lst):
         for values in rows:
             sheet.append([int(values[0]), values[1], None])
     sheet.append(["注：排名不分先后"])
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xlsx", buf.getvalue(), _names_only(lst)
+    return "xlsx", _saved(book), _names_only(lst)
 
 
 def docx_auto_numbered(lst):
     """A Word file whose entries are Word's own numbered list: the numbers are not in the text."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -642,15 +621,11 @@ def docx_auto_numbered(lst):
         doc.add_paragraph().add_run(cat["name"]).bold = True
         for n, _ in _entries(cat):
             doc.add_paragraph(n, style="List Number")
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue(), _names_only(lst)
+    return "docx", _saved(doc), _names_only(lst)
 
 
 def xlsx_category_per_column(lst):
     """An Excel sheet with one column per category: the header row names them, the names run down."""
-    import io
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -660,9 +635,7 @@ def xlsx_category_per_column(lst):
     columns = [[n for n, _ in _entries(c)] for c in cats]
     for i in range(max(len(c) for c in columns)):
         sheet.append([c[i] if i < len(c) else None for c in columns])
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xlsx", buf.getvalue(), _names_only(lst)
+    return "xlsx", _saved(book), _names_only(lst)
 
 
 def pdf_two_row_header(lst):
@@ -674,8 +647,6 @@ def pdf_two_row_header(lst):
 
 def docx_people_table(lst):
     """A Word table of people: 序号, 姓名, 性别, 工作单位及职务, under a heading paragraph per category."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -689,9 +660,7 @@ def docx_people_table(lst):
         for i, (n, r) in enumerate(_entries(cat), 1):
             cells = table.add_row().cells
             cells[0].text, cells[1].text, cells[2].text, cells[3].text = str(i), n, "", r
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue()
+    return "docx", _saved(doc)
 
 
 def _cn_headings(lst, entry, heading=lambda ci, name: f"{CN[ci]}、{name}") -> tuple:
@@ -726,18 +695,13 @@ def chinese_numeral_counts(lst):
 
 def row_header_cells(lst):
     """A table whose names are row headers (<th scope="row">), a category row across it."""
-    rows = "<tr><th>序号</th><th>名称</th></tr>"
-    for cat in lst["categories"]:
-        rows += f'<tr><th colspan="2">{html.escape(cat["name"])}</th></tr>'
-        rows += "".join(f'<tr><td>{i}</td><th scope="row">{html.escape(n)}</th></tr>'
-                        for i, (n, _) in enumerate(_entries(cat), 1))
+    rows = _category_rows(lst, ["序号", "名称"], lambda i, n, r: f'<td>{i}</td><th scope="row">{html.escape(n)}</th>',
+                          across="th")
     return "html", _page(lst["title"], INTRO, f"<table>{rows}</table>"), _names_only(lst)
 
 
 def docx_line_breaks(lst):
     """A Word file where each category is one paragraph: its name, then its entries after line breaks."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -749,15 +713,11 @@ def docx_line_breaks(lst):
             run = para.add_run()
             run.add_break()
             run.add_text(n)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue(), _names_only(lst)
+    return "docx", _saved(doc), _names_only(lst)
 
 
 def xlsx_sparse_category_column(lst):
     """An Excel export with the category in the first column of each block's first row only."""
-    import io
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -766,19 +726,14 @@ def xlsx_sparse_category_column(lst):
     for cat in lst["categories"]:
         for i, (n, _) in enumerate(_entries(cat), 1):
             sheet.append([cat["name"] if i == 1 else None, i, n])
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xlsx", buf.getvalue(), _names_only(lst)
+    return "xlsx", _saved(book), _names_only(lst)
 
 
 # The eighth held-out round, written on 2026-12-05 after the seventh was fixed: scored once.
 def name_over_role_cells(lst):
     """A table of people whose name cell holds the name, a line break, then the unit and role."""
-    rows = "<tr><th>序号</th><th>姓名及单位</th></tr>"
-    for cat in lst["categories"]:
-        rows += f'<tr><td colspan="2">{html.escape(cat["name"])}</td></tr>'
-        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}<br>{html.escape(r)}</td></tr>" if r else
-                        f"<tr><td>{i}</td><td>{html.escape(n)}</td></tr>" for i, (n, r) in enumerate(_entries(cat), 1))
+    rows = _category_rows(lst, ["序号", "姓名及单位"], lambda i, n, r:
+                          f"<td>{i}</td><td>{html.escape(n)}" + (f"<br>{html.escape(r)}" if r else "") + "</td>")
     return "html", _page(lst["title"], INTRO, f"<table>{rows}</table>")
 
 
@@ -983,8 +938,6 @@ def linked_list_items(lst):
 def xlsx_with_form_rows(lst):
     """A returned form: title, the filing unit and date, a header with a 类别 column, the rows,
     then who filled it in and a phone number."""
-    import io
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -998,9 +951,7 @@ def xlsx_with_form_rows(lst):
             number += 1
             sheet.append([number, cat["name"], n, r or None])
     sheet.append(["填表人：王某某", None, "联系电话：0571-88888888"])
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xlsx", buf.getvalue()
+    return "xlsx", _saved(book)
 
 
 def comma_inline(lst):
@@ -1021,8 +972,6 @@ def gender_brackets(lst):
 def _docx_under_headings(lst, cols: int, rows) -> bytes:
     """A Word file: a “一、类别” paragraph for each category over a ruled table of ``cols``
     columns with no header, its rows ``rows(category)``."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -1034,9 +983,7 @@ def _docx_under_headings(lst, cols: int, rows) -> bytes:
         for values in rows(cat):
             for cell, text in zip(table.add_row().cells, values):
                 cell.text = text
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return _saved(doc)
 
 
 def docx_headerless_people_table(lst):
@@ -1179,8 +1126,6 @@ def ordinal_category_prefix(lst):
 
 def docx_tab_roles(lst):
     """A Word file of paragraphs: “一、类别”, then each person's name, a tab, the unit and role."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -1189,9 +1134,7 @@ def docx_tab_roles(lst):
         doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
         for n, r in _entries(cat):
             doc.add_paragraph(f"{n}\t{r}" if r else n)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue()
+    return "docx", _saved(doc)
 
 
 def wrapped_names_txt(lst):
@@ -1229,8 +1172,6 @@ def quoted_category_headings(lst):
 
 def xlsx_total_row(lst):
     """An Excel sheet with 序号, 名称, 类别 columns and a 合计 row at the foot."""
-    import io
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -1241,9 +1182,7 @@ def xlsx_total_row(lst):
     for k, (n, c) in enumerate(entries, 1):
         sheet.append([k, n, c])
     sheet.append(["合计", f"{len(entries)}个", None])
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xlsx", buf.getvalue(), _names_only(lst)
+    return "xlsx", _saved(book), _names_only(lst)
 
 
 def single_space_org_names(lst):
@@ -1286,8 +1225,6 @@ def layout_table_wrapper(lst):
 
 def docx_blank_spacer_rows(lst):
     """A Word table with a 类别 column, and a blank row between one category and the next."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -1302,18 +1239,12 @@ def docx_blank_spacer_rows(lst):
         for i, (n, r) in enumerate(_entries(cat), 1):
             for cell, text in zip(table.add_row().cells, [str(i), cat["name"], n, r or ""]):
                 cell.text = text
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue()
+    return "docx", _saved(doc)
 
 
 def diamond_bullets(lst):
     """“◆ 类别” lines over “◇ 名称” lines."""
-    paras = [*INTRO]
-    for cat in lst["categories"]:
-        paras.append(f"◆ {cat['name']}")
-        paras += [f"◇ {n}" for n, _ in _entries(cat)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"◇ {n}", heading=lambda ci, name: f"◆ {name}")
 
 
 def continuous_numbering(lst):
@@ -1335,11 +1266,8 @@ def paren_category_dunhao_entries(lst):
 
 def place_after_name_table(lst):
     """A table of 序号, 名称, 所在区: the district after the name, category rows across it."""
-    rows = "<tr><th>序号</th><th>名称</th><th>所在区</th></tr>"
-    for cat in lst["categories"]:
-        rows += f'<tr><td colspan="3">{html.escape(cat["name"])}</td></tr>'
-        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(n[:n.index('区') + 1])}</td></tr>"
-                        for i, (n, _) in enumerate(_entries(cat), 1))
+    rows = _category_rows(lst, ["序号", "名称", "所在区"], lambda i, n, r:
+                          f"<td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(n[:n.index('区') + 1])}</td>")
     return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</table>"), _names_only(lst)
 
 
@@ -1382,8 +1310,6 @@ def org_dash_unit(lst):
 
 def xlsx_merged_name_cells(lst):
     """An Excel sheet whose 名称 cell is merged over two columns, the category in the last."""
-    import io
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -1394,9 +1320,7 @@ def xlsx_merged_name_cells(lst):
     for k, (n, c) in enumerate(entries, 1):
         sheet.append([k, n, None, c])
         sheet.merge_cells(start_row=sheet.max_row, start_column=2, end_row=sheet.max_row, end_column=3)
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xlsx", buf.getvalue(), _names_only(lst)
+    return "xlsx", _saved(book), _names_only(lst)
 
 
 def strong_in_li(lst):
@@ -1409,8 +1333,6 @@ def strong_in_li(lst):
 
 def docx_category_row_above_header(lst):
     """A Word table for each category: a merged first row naming it, then the header, then the entries."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -1424,9 +1346,7 @@ def docx_category_row_above_header(lst):
             cells = table.add_row().cells
             cells[0].text, cells[1].text = str(i), n
         doc.add_paragraph("")
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue(), _names_only(lst)
+    return "docx", _saved(doc), _names_only(lst)
 
 
 def count_with_gong(lst):
@@ -1442,21 +1362,15 @@ def count_with_gong(lst):
 # The twenty-first held-out round, written on 2026-12-05 after the twentieth was fixed: scored once.
 def people_table_with_attributes(lst):
     """A people's table with 性别 and 民族 columns beside 姓名 and 工作单位及职务 (the attributes left blank here)."""
-    rows = "<tr><th>序号</th><th>姓名（名称）</th><th>性别</th><th>民族</th><th>工作单位及职务</th></tr>"
-    for cat in lst["categories"]:
-        rows += f'<tr><td colspan="5">{html.escape(cat["name"])}</td></tr>'
-        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td></td><td></td><td>{html.escape(r or '')}</td></tr>"
-                        for i, (n, r) in enumerate(_entries(cat), 1))
+    rows = _category_rows(lst, ["序号", "姓名（名称）", "性别", "民族", "工作单位及职务"], lambda i, n, r:
+                          f"<td>{i}</td><td>{html.escape(n)}</td><td></td><td></td><td>{html.escape(r or '')}</td>")
     return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</table>")
 
 
 def middle_dot_bullets(lst):
     """“· 名称” lines under bold category lines."""
-    paras = [*INTRO]
-    for cat in lst["categories"]:
-        paras.append(f"<p><strong>{html.escape(cat['name'])}</strong></p>")
-        paras += [f"· {n}" for n, _ in _entries(cat)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"· {n}",
+                        heading=lambda ci, name: f"<p><strong>{html.escape(name)}</strong></p>")
 
 
 def wechat_sections(lst):
@@ -1471,20 +1385,15 @@ def wechat_sections(lst):
 
 def nested_table(lst):
     """A data table inside the cell of a layout table."""
-    rows = "<tr><th>序号</th><th>名称</th></tr>"
-    for cat in lst["categories"]:
-        rows += f'<tr><td colspan="2">{html.escape(cat["name"])}</td></tr>'
-        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td></tr>" for i, (n, _) in enumerate(_entries(cat), 1))
+    rows = _category_rows(lst, ["序号", "名称"], lambda i, n, r: f"<td>{i}</td><td>{html.escape(n)}</td>")
     outer = f'<table width="100%"><tr><td><p>名单如下：</p><table border="1">{rows}</table></td></tr></table>'
     return "html", _page(lst["title"], [INTRO[0]], outer), _names_only(lst)
 
 
 def thead_td_blank_numbers(lst):
     """A header in <thead> written with <td>, a number column left blank (&nbsp;), category rows across."""
-    rows = "<thead><tr><td>序号</td><td>名称</td></tr></thead><tbody>"
-    for cat in lst["categories"]:
-        rows += f'<tr><td colspan="2">{html.escape(cat["name"])}</td></tr>'
-        rows += "".join(f"<tr><td>&nbsp;</td><td>{html.escape(n)}</td></tr>" for n, _ in _entries(cat))
+    rows = _category_rows(lst, ["序号", "名称"], lambda i, n, r: f"<td>&nbsp;</td><td>{html.escape(n)}</td>",
+                          head="<thead><tr><td>序号</td><td>名称</td></tr></thead><tbody>")
     return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</tbody></table>"), _names_only(lst)
 
 
@@ -1518,8 +1427,6 @@ def numbered_names_single_column(lst):
 
 def xlsx_sheet_titles_as_categories(lst):
     """An Excel workbook with a sheet for each category, each opening with a title row that names it."""
-    import io
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -1530,9 +1437,7 @@ def xlsx_sheet_titles_as_categories(lst):
         sheet.append(["序号", "名称"])
         for i, (n, _) in enumerate(_entries(cat), 1):
             sheet.append([i, n])
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xlsx", buf.getvalue(), _names_only(lst)
+    return "xlsx", _saved(book), _names_only(lst)
 
 
 def bold_count_br(lst):
@@ -1556,7 +1461,7 @@ def photo_grid(lst):
     out = ""
     for cat in lst["categories"]:
         names = [n for n, _ in _entries(cat)]
-        cells = [f'<td><img src="/photos/{abs(hash(n)) % 1000}.jpg" alt=""><p>{html.escape(n)}</p></td>' for n in names]
+        cells = [f'<td><img src="/photos/{k}.jpg" alt=""><p>{html.escape(n)}</p></td>' for k, n in enumerate(names, 1)]
         rows = "".join("<tr>" + "".join(cells[i:i + 3]) + "</tr>" for i in range(0, len(cells), 3))
         out += f"<h3>{html.escape(cat['name'])}</h3><table>{rows}</table>"
     return "html", _page(lst["title"], ["以下是入选者风采。"], out), _names_only(lst)
@@ -1596,17 +1501,12 @@ def wrapped_br_cells(lst):
     """A narrow table exported from Word: long names broken by <br> inside their cells."""
     def wrap(n):
         return html.escape(n[:9]) + "<br>" + html.escape(n[9:]) if len(n) > 12 else html.escape(n)
-    rows = "<tr><th>序号</th><th>名称</th></tr>"
-    for cat in lst["categories"]:
-        rows += f'<tr><td colspan="2">{html.escape(cat["name"])}</td></tr>'
-        rows += "".join(f"<tr><td>{i}</td><td>{wrap(n)}</td></tr>" for i, (n, _) in enumerate(_entries(cat), 1))
+    rows = _category_rows(lst, ["序号", "名称"], lambda i, n, r: f"<td>{i}</td><td>{wrap(n)}</td>")
     return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</table>"), _names_only(lst)
 
 
 def docx_tab_names(lst):
     """A Word file: each category a paragraph, then one paragraph of its names parted by tabs."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -1614,9 +1514,7 @@ def docx_tab_names(lst):
     for ci, cat in enumerate(lst["categories"]):
         doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
         doc.add_paragraph("\t".join(n for n, _ in _entries(cat)))
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue(), _names_only(lst)
+    return "docx", _saved(doc), _names_only(lst)
 
 
 def wei_inline(lst):
@@ -1628,8 +1526,6 @@ def wei_inline(lst):
 
 def xlsx_text_numbers(lst):
     """An Excel sheet whose 序号 cells are text such as “1.”, with category rows in the first column."""
-    import io
-
     from openpyxl import Workbook
 
     book = Workbook()
@@ -1639,15 +1535,11 @@ def xlsx_text_numbers(lst):
         sheet.append([cat["name"], None])
         for i, (n, _) in enumerate(_entries(cat), 1):
             sheet.append([f"{i}.", n])
-    buf = io.BytesIO()
-    book.save(buf)
-    return "xlsx", buf.getvalue(), _names_only(lst)
+    return "xlsx", _saved(book), _names_only(lst)
 
 
 def docx_inline_paragraphs(lst):
     """A Word file of inline lists, the category in a bold run: “最美志愿者：何素贞、黎雅红”."""
-    import io
-
     from docx import Document
 
     doc = Document()
@@ -1656,49 +1548,47 @@ def docx_inline_paragraphs(lst):
         para = doc.add_paragraph()
         para.add_run(f"{cat['name']}：").bold = True
         para.add_run("、".join(n for n, _ in _entries(cat)))
-    buf = io.BytesIO()
-    doc.save(buf)
-    return "docx", buf.getvalue(), _names_only(lst)
+    return "docx", _saved(doc), _names_only(lst)
 
 
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
-                      fullwidth_numbers, row_header_cells, district_after_name],
-    "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons],
-    "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline],
-    "neimenggu-2018": [pdf_numbered, caption_tables],
+                      fullwidth_numbers, row_header_cells, district_after_name,
+        repeated_header_table,  # eleventh round
+        single_space_org_names,  # seventeenth round
+        layout_table_wrapper, continuous_numbering,  # eighteenth round
+        paren_category_dunhao_entries, place_after_name_table,  # nineteenth round
+        xlsx_merged_name_cells,  # twentieth round
+        nested_table,  # twenty-first round
+        numbered_names_single_column,  # twenty-second round
+        xlsx_text_numbers],  # twenty-fourth round
+    "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
+        nbsp_padding, docx_tab_roles,  # sixteenth round
+        honorific_in_table,  # seventeenth round
+        docx_blank_spacer_rows,  # eighteenth round
+        strong_in_li,  # twentieth round
+        people_table_with_attributes,  # twenty-first round
+        bold_count_br],  # twenty-second round
+    "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
+        circled_numbers,  # eleventh round
+        label_per_line,  # twelfth round
+        halfwidth_brackets_roles,  # sixteenth round
+        quoted_category_headings,  # seventeenth round
+        bold_first_entry,  # eighteenth round
+        count_with_gong,  # twentieth round
+        middle_dot_bullets, thead_td_blank_numbers,  # twenty-first round
+        inline_with_deng,  # twenty-third round
+        docx_inline_paragraphs],  # twenty-fourth round
+    "neimenggu-2018": [pdf_numbered, caption_tables,
+        comma_inline,  # twelfth round
+        tbody_per_category,  # fifteenth round
+        diamond_bullets,  # eighteenth round
+        blockquote_list,  # nineteenth round
+        docx_category_row_above_header,  # twentieth round
+        wechat_sections,  # twenty-first round
+        comrade_inline],  # twenty-third round
 }
-HELD_OUT_LAYOUTS["shanghai-2019"] += [repeated_header_table]  # eleventh round
-HELD_OUT_LAYOUTS["chongqing-2020"] += [circled_numbers]       # eleventh round
-HELD_OUT_LAYOUTS["chongqing-2020"] += [label_per_line]                      # twelfth round
-HELD_OUT_LAYOUTS["neimenggu-2018"] += [comma_inline]                        # twelfth round
-HELD_OUT_LAYOUTS["neimenggu-2018"] += [tbody_per_category]                       # fifteenth round
-HELD_OUT_LAYOUTS["redcross-2020"] += [nbsp_padding, docx_tab_roles]              # sixteenth round
-HELD_OUT_LAYOUTS["chongqing-2020"] += [halfwidth_brackets_roles]                 # sixteenth round
-HELD_OUT_LAYOUTS["shanghai-2019"] += [single_space_org_names]                    # seventeenth round
-HELD_OUT_LAYOUTS["chongqing-2020"] += [quoted_category_headings]                 # seventeenth round
-HELD_OUT_LAYOUTS["redcross-2020"] += [honorific_in_table]                        # seventeenth round
-HELD_OUT_LAYOUTS["chongqing-2020"] += [bold_first_entry]                         # eighteenth round
-HELD_OUT_LAYOUTS["shanghai-2019"] += [layout_table_wrapper, continuous_numbering]  # eighteenth round
-HELD_OUT_LAYOUTS["redcross-2020"] += [docx_blank_spacer_rows]                    # eighteenth round
-HELD_OUT_LAYOUTS["neimenggu-2018"] += [diamond_bullets]                          # eighteenth round
-HELD_OUT_LAYOUTS["shanghai-2019"] += [paren_category_dunhao_entries, place_after_name_table]  # nineteenth round
-HELD_OUT_LAYOUTS["neimenggu-2018"] += [blockquote_list]                          # nineteenth round
-HELD_OUT_LAYOUTS["chongqing-2020"] += [count_with_gong]                          # twentieth round
-HELD_OUT_LAYOUTS["shanghai-2019"] += [xlsx_merged_name_cells]                    # twentieth round
-HELD_OUT_LAYOUTS["redcross-2020"] += [strong_in_li]                              # twentieth round
-HELD_OUT_LAYOUTS["neimenggu-2018"] += [docx_category_row_above_header]           # twentieth round
-HELD_OUT_LAYOUTS["redcross-2020"] += [people_table_with_attributes]               # twenty-first round
-HELD_OUT_LAYOUTS["chongqing-2020"] += [middle_dot_bullets, thead_td_blank_numbers]  # twenty-first round
-HELD_OUT_LAYOUTS["neimenggu-2018"] += [wechat_sections]                           # twenty-first round
-HELD_OUT_LAYOUTS["shanghai-2019"] += [nested_table]                               # twenty-first round
-HELD_OUT_LAYOUTS["shanghai-2019"] += [numbered_names_single_column]              # twenty-second round
-HELD_OUT_LAYOUTS["redcross-2020"] += [bold_count_br]                             # twenty-second round
-HELD_OUT_LAYOUTS["chongqing-2020"] += [inline_with_deng]                         # twenty-third round
-HELD_OUT_LAYOUTS["neimenggu-2018"] += [comrade_inline]                           # twenty-third round
-HELD_OUT_LAYOUTS["shanghai-2019"] += [xlsx_text_numbers]                        # twenty-fourth round
-HELD_OUT_LAYOUTS["chongqing-2020"] += [docx_inline_paragraphs]                   # twenty-fourth round
 
 
 # Held-out layouts that failed when scored, and that the extractor then learnt: development

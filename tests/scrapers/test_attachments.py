@@ -63,6 +63,21 @@ def _xlsx() -> bytes:
     return buf.getvalue()
 
 
+def _workbook(sheets: dict[str, list[list]]) -> bytes:
+    """An .xlsx file of these sheets, each its rows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
 def _xls() -> bytes:
     import xlwt
 
@@ -287,18 +302,9 @@ def test_a_new_edition_from_a_linked_file_lists_the_file_it_came_from(tmp_path):
 
 
 def test_a_workbook_with_a_sheet_for_each_category_names_each_category_by_its_sheet():
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    for category, names in LIST.items():
-        sheet = book.create_sheet(category)
-        sheet.append(["序号", "名称"])
-        for i, name in enumerate(names, 1):
-            sheet.append([i, name])
-    buf = io.BytesIO()
-    book.save(buf)
-    assert _pairs(buf.getvalue(), "名单.xlsx") == PAIRS
+    sheets = {category: [["序号", "名称"], *([i, name] for i, name in enumerate(names, 1))]
+              for category, names in LIST.items()}
+    assert _pairs(_workbook(sheets), "名单.xlsx") == PAIRS
 
 
 def test_a_word_file_with_a_heading_and_a_table_for_each_category():
@@ -334,19 +340,14 @@ def test_a_word_paragraph_that_parts_its_entries_by_line_breaks_gives_each_entry
 
 
 def test_a_returned_form_s_filing_and_contact_rows_are_no_entries():
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["2020年度最美志愿者推荐名单"])
-    sheet.append(["填报单位（盖章）：市文明办", None, "填报日期：2024年5月20日"])
-    sheet.append(["序号", "类别", "姓名（名称）", "工作单位及职务"])
-    sheet.append([1, "最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"])
-    sheet.append([2, "最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队", None])
-    sheet.append(["填表人：王某某", None, "联系电话：0571-88888888"])
-    buf = io.BytesIO()
-    book.save(buf)
-    assert _pairs(buf.getvalue(), "名单.xlsx") == [("最美志愿者", "李峰威"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队")]
+    form = _workbook({"Sheet1": [
+        ["2020年度最美志愿者推荐名单"],
+        ["填报单位（盖章）：市文明办", None, "填报日期：2024年5月20日"],
+        ["序号", "类别", "姓名（名称）", "工作单位及职务"],
+        [1, "最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"],
+        [2, "最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队", None],
+        ["填表人：王某某", None, "联系电话：0571-88888888"]]})
+    assert _pairs(form, "名单.xlsx") == [("最美志愿者", "李峰威"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队")]
 
 
 def _headed_tables(people: bool) -> bytes:
@@ -385,16 +386,6 @@ def test_headerless_tables_under_headings_in_word_and_in_pdf(tmp_path):
 
 
 def test_sheets_named_附件_take_their_category_from_the_title_row():
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    for i, (category, names) in enumerate(LIST.items(), 1):
-        sheet = book.create_sheet(f"附件{i}")
-        sheet.append([f"附件{i}：{category}名单"])
-        sheet.append(["序号", "名称"])
-        for j, name in enumerate(names, 1):
-            sheet.append([j, name])
-    buf = io.BytesIO()
-    book.save(buf)
-    assert _pairs(buf.getvalue(), "名单.xlsx") == PAIRS
+    sheets = {f"附件{i}": [[f"附件{i}：{category}名单"], ["序号", "名称"], *([j, name] for j, name in enumerate(names, 1))]
+              for i, (category, names) in enumerate(LIST.items(), 1)}
+    assert _pairs(_workbook(sheets), "名单.xlsx") == PAIRS
