@@ -90,7 +90,7 @@ _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
 _BULLET = re.compile(r"^(?:[■□●○◆◇▲△▶►▸▪▫★☆•※➤✔✓√❖◎◉]+|[·\-–—]\s)\s*")
 # A heading in lenticular or square brackets on a line of its own: “【最美志愿者】”.
 _BRACKET_HEADING = re.compile(r"^[【〖\[](?P<name>[^【】〖〗\[\]]{2,30})[】〗\]]$")
-_FORM_FIELD = re.compile(r"^[^：:，。；;、]{2,20}[：:]\s*\S")
+_FORM_FIELD = re.compile(r"^(?P<label>[^：:，。；;、]{2,20})[：:]\s*(?P<value>\S.*)$", re.S)
 _INLINE = re.compile(r"^(?P<cat>[^：:，。；;]{2,40}?)\s*[：:]\s*(?P<rest>\S.*)$")
 MAX_ENTRIES = 5000
 
@@ -874,7 +874,7 @@ def from_fields(lines: list[str]) -> list[ListEntry]:
     profile's form, not a list."""
     records: list[dict[str, str]] = []
     for raw in lines:
-        m = _FIELD.match(raw.strip())
+        m = _FORM_FIELD.match(raw.strip())
         if not m:
             continue
         label, value = re.sub(r"\s", "", m.group("label")), m.group("value").strip()
@@ -889,7 +889,6 @@ def from_fields(lines: list[str]) -> list[ListEntry]:
     return [ListEntry(r.get("category", ""), r["name"], r.get("role", ""), "", r["source"]) for r in records][:MAX_ENTRIES]
 
 
-_FIELD = re.compile(r"^(?P<label>[^：:，。；;、]{2,20})[：:]\s*(?P<value>\S.{0,79})$")
 _NAME_LABEL = re.compile(r"^(?:姓名|名称|姓名[（(]名称[)）]|单位名称|集体名称|项目名称|社区名称|推荐对象)$")
 _CATEGORY_LABEL = re.compile(r"类别|奖项|称号")
 _UNIT_LABEL = re.compile(r"单位|职务")
