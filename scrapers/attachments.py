@@ -141,7 +141,7 @@ def _sheets(data: bytes, name: str) -> Document:
             title = next(c for c in rows[0] if c)
             doc.lines.append(title)
             bare = _ANNEX.sub("", title)
-            if is_category_heading(bare) and clean_category(bare) != bare:
+            if is_category_heading(bare) and clean_category(bare) != bare:  # “……名单” names its category
                 titled = clean_category(bare)
             rows = rows[1:]
         sheets.append((sheet_name, titled, rows))
@@ -149,10 +149,7 @@ def _sheets(data: bytes, name: str) -> Document:
     # it becomes a category row under the sheet's header.
     tabs = len(sheets) > 1 and not any(_DEFAULT_SHEET.match(sheet) for sheet, _, _ in sheets)
     for sheet_name, titled, rows in sheets:
-        category = titled or (sheet_name if tabs else None)
-        if category and len(rows) > 1:
-            rows = [rows[0], [category] + [""] * (len(rows[0]) - 1), *rows[1:]]
-        doc.tables.append(rows)
+        doc.tables.append(_headed(rows, titled or (sheet_name if tabs else None)) if len(rows) > 1 else rows)
     return doc
 
 
