@@ -66,8 +66,11 @@ _SUM = 4  # bytes of CRC-32 after the magic: it catches damage, and is several t
 _HEAD = len(_MAGIC) + _SUM
 
 
-def _seal(body: bytes) -> bytes:
-    return _MAGIC + zlib.crc32(body).to_bytes(_SUM, "big") + body
+def _seal(*parts: bytes) -> bytes:
+    crc = 0
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+    return b"".join((_MAGIC, crc.to_bytes(_SUM, "big"), *parts))
 
 
 def _unseal(path: Path) -> memoryview | None:
@@ -96,17 +99,19 @@ def read_pickle(path: Path) -> Any:
     body = _unseal(path)
     if body is None:
         return None
+    version = code_version().encode()
+    if body[:len(version)] != version:
+        return None  # another version's: its objects may not even load here, and it is not damage
     try:
-        version, payload = pickle.loads(body)
+        return pickle.loads(body[len(version):])
     except Exception:  # noqa: BLE001 - the checksum held, so the writer was another Python: make it again
         _drop(path)
         return None
-    return payload if version == code_version() else None
 
 
 def write_pickle(path: Path, payload: Any) -> None:
     """Write atomically: a reader never sees half a file."""
-    _write_atomically(path, _seal(pickle.dumps((code_version(), payload), protocol=pickle.HIGHEST_PROTOCOL)))
+    _write_atomically(path, _seal(code_version().encode(), pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -548,6 +548,24 @@ def test_a_damaged_cache_file_is_dropped_with_a_warning_and_the_site_is_right(pr
     assert "已损坏" not in capfd.readouterr().err
 
 
+def test_a_cache_written_by_another_version_is_made_again_without_calling_it_damaged(project, tmp_path, capfd):
+    """After an upgrade the old cache may hold objects of classes that are gone: that is not
+    damage, and an editor must not be told it is."""
+    from generator.engine import state
+
+    build(project, search=False)
+    kept = sorted((project / ".bangyang-cache/build").glob("*.pickle"))
+    assert kept
+    gone_class = b"\x80\x04\x95\x18\x00\x00\x00\x00\x00\x00\x00\x8c\x0cno_such_code\x94\x8c\x05Thing\x94\x93\x94."
+    for file in kept:
+        file.write_bytes(state._seal(b"0" * len(state.code_version()), gone_class))
+    capfd.readouterr()
+    build(project, search=False)
+    assert "已损坏" not in capfd.readouterr().err
+    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
+    assert tree_digest(project / "output") == tree_digest(clean.output)
+
+
 def test_an_edit_saves_only_what_changed_of_the_manifest_and_the_next_build_trusts_it(project, tmp_path):
     build(project, search=False)
     folder = project / ".bangyang-cache/build"
