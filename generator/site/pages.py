@@ -67,6 +67,11 @@ def absolute(site_url: str, url: str) -> str:
     return f"{site_url.rstrip('/')}/{url}" if site_url else url
 
 
+def share_code(site_url: str, url: str) -> str | None:
+    """The QR code of a page's address; none when the site does not say where it is published."""
+    return share_qr(absolute(site_url, url)) if site_url else None
+
+
 SEARCH_FILTERS = {"year": "年度", "level": "级别", "scheme": "榜单系列", "category": "类别", "province": "省份", "city": "城市"}
 
 
@@ -169,22 +174,14 @@ class PageBuilder:
 
     def add(self, path: str, template: str, title: str, column: str, pub_date: str, source: str,
             crumbs: list[tuple[str, str]] | None = None, description: str = "", searchable: bool = False,
-            structured: dict | None = None, share: bool = False, **data) -> None:
-        """``share``: the page carries its address's QR code. Lists, years and the home page do;
-        not the tens of thousands of honoree and region pages, whose codes would cost a first
-        build dearly (bench/README.md)."""
+            structured: dict | None = None, **data) -> None:
+        """A page, carrying its address's QR code when the site has its address (``site_url``)."""
         url = url_of(path)
-        qr = None
-        if share and self.c.site.site_url:
-            address = absolute(self.c.site.site_url, url)
-            qr = self.memo.get(("share-qr", address), lambda: share_qr(address))
+        site_url = self.c.site.site_url
+        qr = self.memo.get(("share-qr", site_url, url), lambda: share_code(site_url, url))
         page = page_meta(title, column, pub_date, source, url, description, crumbs, searchable,
                          structured=structured, share_qr=qr)
         self.pages.append(Page(path, template, {"page": page, **data}, lastmod=pub_date[:10] or None))
-
-    def add_shared(self, *args, **kwargs) -> None:
-        """A page readers pass on: with its address's QR code."""
-        self.add(*args, share=True, **kwargs)
 
     # -- shared pieces ---------------------------------------------------
     def honoree_card(self, h: Honoree) -> dict:
@@ -293,7 +290,7 @@ class PageBuilder:
              "url": region_url(s.region)}
             for s in self.c.statsheets for item in s.model.items if item.metric == "注册志愿者"
         ]
-        self.add_shared("index.html", "home.html", self.c.site.name, "home", self.latest, self.site_source,
+        self.add("index.html", "home.html", self.c.site.name, "home", self.latest, self.site_source,
                  description=self.c.site.description,
                  editions=[self.edition_ref(e) for e in editions[:6]],
                  headline=headline, figures=figures,
@@ -311,7 +308,7 @@ class PageBuilder:
         ref = self.scheme_ref(sid)
         issuers = [{"years": _years_label(p.from_year, p.to_year), "issuers": "、".join(p.issuers)}
                    for p in scheme.issuers_history]
-        self.add_shared(f"{sid}/index.html", "scheme.html", scheme.name, "awards",
+        self.add(f"{sid}/index.html", "scheme.html", scheme.name, "awards",
                  max((printed_date(e.model) for e in self.c.editions.values() if e.scheme_id == sid), default=self.latest),
                  "、".join(scheme.issuers_history[-1].issuers) if scheme.issuers_history else self.site_source,
                  crumbs=[("榜单", "awards/")], scheme=ref, issuers=issuers,
@@ -319,7 +316,7 @@ class PageBuilder:
                  description_html=render_markdown(scheme.description))
 
     def awards(self) -> None:
-        self.add_shared("awards/index.html", "awards.html", "全部榜单", "awards", self.latest, self.site_source,
+        self.add("awards/index.html", "awards.html", "全部榜单", "awards", self.latest, self.site_source,
                  schemes=[self.scheme_ref(sid) for sid in sorted(self.c.schemes)])
 
     def edition(self, e: EditionInfo) -> None:
@@ -387,7 +384,7 @@ class PageBuilder:
             "itemListElement": [{"@type": "ListItem", "position": i, "name": name,
                                  "url": absolute(site_url, honoree_url(hid))} for i, (name, hid) in enumerate(listed, 1)],
         }
-        self.add_shared(f"{e.id}/index.html", "edition.html", m.title, "awards", pub, source, crumbs=crumbs,
+        self.add(f"{e.id}/index.html", "edition.html", m.title, "awards", pub, source, crumbs=crumbs,
                  searchable=True, search=search, categories=categories(), filter_label="", structured=structured,
                  **common)
         for cat in e.categories:
@@ -562,13 +559,13 @@ class PageBuilder:
 
     def years_index(self) -> None:
         by_year = self.editions_by_year
-        self.add_shared("years/index.html", "years.html", "按年度浏览", "years", self.latest, self.site_source,
+        self.add("years/index.html", "years.html", "按年度浏览", "years", self.latest, self.site_source,
                  years=[{"year": y, "url": f"years/{y}/", "count": sum(e.entry_count for e in by_year[y]),
                          "editions": len(by_year[y])} for y in sorted(by_year, reverse=True)])
 
     def year(self, y: int) -> None:
         eds = sorted(self.editions_by_year[y], key=lambda e: e.id)
-        self.add_shared(f"years/{y}/index.html", "year.html", f"{y}年度", "years",
+        self.add(f"years/{y}/index.html", "year.html", f"{y}年度", "years",
                  max(printed_date(e.model) for e in eds), self.site_source,
                  crumbs=[("年度", "years/")], year=y,
                  editions=[{**self.edition_ref(e), "categories": [
@@ -800,8 +797,9 @@ class PageBuilder:
         # Served by the web server for any missing address, at any depth: relative links would
         # point below that address, so they start from the path of site_url (“/” without one).
         root = urlsplit(self.c.site.site_url).path.rstrip("/") + "/"
+        # No address of its own: no canonical link, no QR code.
         self.pages.append(Page("404.html", "404.html", {"root": root, "page": page_meta(
-            "页面不存在", "", "", "", "404.html", column="404")}, in_sitemap=False))
+            "页面不存在", "", "", "", column="404")}, in_sitemap=False))
 
 
 def news_extras(catalog: Catalog, slug: str, honoree_ids: list[str]) -> dict:

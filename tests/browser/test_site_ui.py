@@ -147,3 +147,22 @@ def test_an_editions_first_entry_shows_without_scrolling(browser, base_url, arti
         dt, dd = (page.locator(".facts div").first.locator(x).bounding_box() for x in ("dt", "dd"))
         assert dd["y"] >= dt["y"] + dt["height"] - 1 and dd["width"] > 250
     context.close()
+
+
+@pytest.mark.parametrize("contrast", ["normal", "high"])
+def test_the_qr_code_a_reader_scans_opens_the_page_itself(page, contrast):
+    """Read back from a screenshot, as a phone's camera would: every kind of page, both themes."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    if contrast == "high":
+        page.context.add_init_script("localStorage.setItem('bangyang-contrast', 'high')")
+    for url in ("", SHANGHAI, "communities/zhejiang/cixi-yubo/", "regions/zhejiang/ningbo/", "years/2019/",
+                "news/2020-03-15-minhang-shifan/", "news/", "search/"):
+        page.goto(page.base + url)
+        shot = page.locator("figure.share-qr svg").screenshot()
+        found = zxingcpp.read_barcode(Image.open(io.BytesIO(shot)))
+        assert found is not None and found.valid, url
+        assert found.text == page.locator('link[rel="canonical"]').get_attribute("href"), url
