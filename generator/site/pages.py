@@ -177,10 +177,9 @@ class PageBuilder:
             structured: dict | None = None, **data) -> None:
         """A page, carrying its address's QR code when the site has its address (``site_url``)."""
         url = url_of(path)
-        site_url = self.c.site.site_url
-        qr = self.memo.get(("share-qr", site_url, url), lambda: share_code(site_url, url))
+        # Not kept in the build cache: making a code again costs less than storing and reading it.
         page = page_meta(title, column, pub_date, source, url, description, crumbs, searchable,
-                         structured=structured, share_qr=qr)
+                         structured=structured, share_qr=share_code(self.c.site.site_url, url))
         self.pages.append(Page(path, template, {"page": page, **data}, lastmod=pub_date[:10] or None))
 
     # -- shared pieces ---------------------------------------------------
