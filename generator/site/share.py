@@ -27,7 +27,9 @@ _PIECES = MappingProxyType({bytes(m): _piece(m) for m in product((0, 255), repea
 
 def share_qr(url: str) -> str:
     """Inline SVG of ``url``'s QR code, dark on a white ground whatever the page's colours."""
-    code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    # One fixed mask: any mask reads, and weighing all eight, as the encoder does by default,
+    # takes four times as long (bench/README.md).
+    code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, options="ecLevel=M, dataMask=0")
     image = code.to_image(scale=1, add_quiet_zones=False)  # a byte a module: 0 dark, 255 light
     size = image.shape[0]
     modules = bytes(image)
