@@ -166,7 +166,8 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             remake = (last.text_groups(edited) if edited else set()) | touched
             dirty = [g for g in groups if g.key in remake]
         if dirty is None:
-            dirty = plan.groups_to_remake(groups, old, catalog.hashes, templates, touched)
+            edits = plan.text_edits(old, catalog.hashes, loaded.records, state.parsed)
+            dirty = plan.groups_to_remake(groups, old, catalog.hashes, templates, touched, edits)
         same = plan.unchanged_summaries(dirty, old, catalog, builder, templates, touched)
         dirty = [g for g in dirty if g.key not in same]
         result.groups, result.remade = len(groups), len(dirty)

@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.domain.ids import content_hash
-from generator.engine.state import BuildState, GroupState, Manifest, Stamp, code_version
+from generator.engine.state import BuildState, GroupState, Manifest, ParsedFiles, Stamp, code_version
 from generator.records.load import RecordFile, record_files, sort_record_files
+from generator.records.record import StoredModel
 from generator.render.files import changed_files
 from generator.render.groups import GroupResult
 
@@ -25,12 +26,30 @@ def changed(before: dict[str, str], now: dict[str, str]) -> set[str]:
     return {k for k, _ in before.items() ^ now.items()}  # compared in C: quick at 100,000 keys
 
 
+def text_edits(old: Manifest | None, hashes: dict[str, str], records: dict, parsed: ParsedFiles) -> frozenset[str]:
+    """The inputs changed since ``old`` that are honoree records whose links are as they were
+    (the same ``HonoreeView``): edits to a body, a source or a figure, which only the groups
+    that read texts show. The view before is the one the cache kept of the content ``old``
+    was made from."""
+    if old is None:
+        return frozenset()
+    found = []
+    for key in changed(old.inputs, hashes):
+        record, kept = records.get(key), parsed.last_read(key)
+        if (record is not None and record.is_honoree and kept is not None and kept[0] == old.inputs.get(key)
+                and type(kept[1]) is StoredModel and kept[1].view == record.view):
+            found.append(key)
+    return frozenset(found)
+
+
 def groups_to_remake(groups, old: Manifest | None, hashes: dict[str, str], templates: dict[str, str],
-                     touched: set[str]) -> list:
-    """The groups to make again: all of them without a usable manifest."""
+                     touched: set[str], texts_edited: frozenset[str] = frozenset()) -> list:
+    """The groups to make again: all of them without a usable manifest. A group that does not
+    read texts (``Group.texts``) is not made again for ``texts_edited`` (``text_edits``)."""
     if old is None:
         return list(groups)
     inputs = changed(old.inputs, hashes)
+    links = inputs - texts_edited  # the changes a group that reads no texts sees
     changed_templates = changed(old.templates, templates)
     keys = {g.key for g in groups}
     appeared_or_gone = any(k not in old.groups for k in keys) or any(
@@ -38,9 +57,10 @@ def groups_to_remake(groups, old: Manifest | None, hashes: dict[str, str], templ
     dirty = []
     for g in groups:
         before = old.groups.get(g.key)
-        if (before is None or g.key in touched or not g.deps.isdisjoint(inputs)
-                or not inputs.isdisjoint(before.deps) or not changed_templates.isdisjoint(before.templates)
-                or ("*" in g.deps and (inputs or appeared_or_gone))):
+        seen = inputs if g.texts else links
+        if (before is None or g.key in touched or not g.deps.isdisjoint(seen)
+                or not seen.isdisjoint(before.deps) or not changed_templates.isdisjoint(before.templates)
+                or ("*" in g.deps and (seen or appeared_or_gone))):
             dirty.append(g)
     return dirty
 

@@ -329,6 +329,11 @@ class ParsedFiles:
         hit = self.old.get(rel)
         return (True, hit[3]) if hit and hit[2] == sha else (False, None)
 
+    def last_read(self, rel: str) -> tuple[str, Any] | None:
+        """(hash, data) of the file as the last build that read it found it."""
+        hit = self.old.get(rel)
+        return (hit[2], hit[3]) if hit else None
+
     def store(self, rel: str, st: os.stat_result, sha: str, data: Any) -> None:
         self.new[rel] = (st.st_size, st.st_mtime_ns, sha, data)
         self.stored.append(rel)

@@ -242,12 +242,16 @@ def test_editing_one_honoree_remakes_only_the_pages_that_show_it(project):
     path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  新加的一句。\n", 1), encoding="utf-8")
     result = build(project, search=False)
-    # Its page and the groups that read it (its editions, regions, the search and data pages), not the site.
-    assert 0 < result.remade < result.groups / 4
-    assert result.rendered < 10 and result.written <= 3, result
+    # A body shows on its own page (and in search and open data, whose share of it did not
+    # change): its editions, regions and years list it by name, and are not made again.
+    assert result.remade == 1 and result.rendered == 1 and result.written == 1, result
     assert "新加的一句" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
     nothing = build(project, search=False)
     assert (nothing.remade, nothing.rendered, nothing.written) == (0, 0, 0)
+    _replace_line(path, "name", "慈溪市浒山街道虞波社区（改名）")
+    renamed = build(project, search=False)  # a name is on every page that lists it
+    assert 5 < renamed.remade < renamed.groups / 4, renamed
+    assert "虞波社区（改名）" in (project / "output/regions/zhejiang/ningbo/cixi/hushan/index.html").read_text(encoding="utf-8")
 
 
 def test_a_rebuild_after_one_edit_works_out_only_the_edited_honorees_share(project, monkeypatch):
