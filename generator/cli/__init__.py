@@ -20,7 +20,7 @@ def _print_problems(problems: list) -> None:
         print(f"  {p}", file=sys.stderr)
 
 
-_BUILD_FAILED = "构建失败, output/ 保持原样 (build failed; output/ left unchanged)."
+_BUILD_FAILED = "构建失败, output/ 保持原样。"
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -36,7 +36,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                        search=not args.no_search, jobs=args.jobs, state=args.state)
     except BuildError as exc:
         _print_problems(exc.problems)
-        print(_BUILD_FAILED if exc.output_kept else "构建失败 (build failed).", file=sys.stderr)
+        print(_BUILD_FAILED if exc.output_kept else "构建失败。", file=sys.stderr)
         return 1
     _print_result(result, args.profile)
     return 0

@@ -557,11 +557,14 @@ _LIST_FIELDS = ("honorees", "regions", "editions")
 def _load_news(loaded: Loaded) -> None:
     for path in sorted((loaded.root / "news").glob("*.md")):
         shown = _rel(loaded, path)
+        raw = b""
         try:
             refused = unsafe_file(str(path), path.stat(), str(loaded.root.parent))
-            text = None if refused else path.read_bytes().decode("utf-8-sig")
+            raw = b"" if refused else path.read_bytes()
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            refused = f"文件不是 UTF-8 编码 ({exc.reason}); 请另存为 UTF-8"
+            loaded.problems.append(yamlfile.not_utf8(raw, exc, shown))
+            continue
         except OSError as exc:
             refused = f"读取时出错 ({exc.strerror})"
         if refused:

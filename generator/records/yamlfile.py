@@ -6,6 +6,8 @@ with the fast CSafeLoader and re-composed (nodes carry marks) only on error.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import yaml
@@ -98,7 +100,7 @@ def parse(raw: bytes, display: str) -> tuple[object, str, Problem | None]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, "", Problem(display, 1, 1, "", f"文件不是 UTF-8 编码 ({exc.reason}); 请另存为 UTF-8")
+        return None, "", not_utf8(raw, exc, display)
     try:
         return yaml.load(text, Loader=TreeLoader), text, None
     except _Refused as exc:
@@ -106,8 +108,47 @@ def parse(raw: bytes, display: str) -> tuple[object, str, Problem | None]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        reason = getattr(exc, "problem", None) or str(exc)
-        return None, text, Problem(display, line, col, "", f"YAML 语法错误: {reason}; 检查这一行的缩进、冒号和引号")
+        return None, text, Problem(display, line, col, "", syntax_message(exc))
+
+
+def not_utf8(raw: bytes, exc: UnicodeDecodeError, display: str) -> Problem:
+    """A file that is not UTF-8, at the line of its first such byte."""
+    line = raw[:exc.start].count(b"\n") + 1
+    return Problem(display, line, 1, "", "文件不是 UTF-8 编码：这一行有别的编码的字节（多半是按 GBK 保存的）；请用编辑器另存为 UTF-8")
+
+
+# PyYAML's reasons, in editors' words: the parser's own text is English and names its grammar.
+_SYNTAX_REASONS = (
+    (r"found character '\\t'|found a tab character", "有制表符（Tab）；YAML 只能用空格缩进"),
+    (r"mapping values are not allowed", "这里不能有 “字段: 值”：或是值里有 “: ”（给值加上引号，或改用全角冒号），或是这一行比上一行多缩进了"),
+    (r"could not find expected ':'", "缺少 “字段: 值” 里的冒号，或上一行的引号没有闭合"),
+    (r"did not find expected ',' or '\]'", "方括号 [ ] 没有配对，或列表项之间少了逗号；值若以 [ 开头，给它加上引号"),
+    (r"did not find expected ',' or '\}'", "花括号 { } 没有配对，或项之间少了逗号；值若以 { 开头，给它加上引号"),
+    (r"did not find expected key", "缩进和上下文对不上（多了或少了空格），或上一行的引号没有闭合"),
+    (r"did not find expected '-' indicator", "列表项要以 “- ” 开头，并且彼此对齐"),
+    (r"did not find expected node content", "这里少了值"),
+    (r"expected '<document start>'", "缩进不对：顶层字段要从行首写起"),
+    (r"another document|expected a single document", "文件里有 “---” 分出的第二份内容；一个记录文件只写一份"),
+    (r"found unexpected end of stream", "引号或括号到文件末尾还没有闭合"),
+    (r"found unknown escape character", "双引号里有认不出的反斜杠 “\\”；改用单引号，或写成 “\\\\”"),
+    (r"expected alphabetic or numeric character", "值以 & 或 * 开头，YAML 把它当作引用；给这个值加上引号"),
+    (r"found character .*that cannot start any token", "这个字符不能出现在值的开头（如 @、`、%）；给这个值加上引号"),
+    (r"undefined tag handle|could not determine a constructor|while scanning a tag", "值以 ! 开头，YAML 把它当作类型标记；给这个值加上引号"),
+)
+
+
+def syntax_message(exc: yaml.YAMLError) -> str:
+    """A YAML syntax error as an editor reads it: what is wrong and what to do, with where the
+    unclosed bracket or quote began when that was on another line."""
+    reason = f"{getattr(exc, 'problem', None) or exc} | {getattr(exc, 'context', None) or ''}"
+    said = next((chinese for pattern, chinese in _SYNTAX_REASONS if re.search(pattern, reason)), None)
+    if said is None:
+        said = "写法无法解析；检查这一行和上一行的缩进、冒号、引号与括号"
+    problem, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    opened = re.search(r"flow|quoted|simple key", str(getattr(exc, "context", "")))  # a bracket, a quote, a key
+    if opened and problem is not None and context is not None and context.line != problem.line:
+        said += f"（从第 {context.line + 1} 行第 {context.column + 1} 列开始的那一段）"
+    return f"YAML 语法错误：{said}"
 
 
 def locate(text: str, loc: tuple, want_key: bool = False) -> tuple[int, int]:

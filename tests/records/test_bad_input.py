@@ -200,7 +200,7 @@ def test_files_that_must_not_be_read_are_named_and_nothing_of_them_is_published(
     big.write_text("name: 大\nregion: 慈溪市\nbody: |\n" + "  很长的正文。\n" * 300_000, encoding="utf-8")
     problems = _problems(project)
     for fragment in ("outside.yaml: 是指向项目以外的符号链接", "2024-01-01-zero.md: 不是普通文件",
-                     "2024-01-02-gbk.md: 文件不是 UTF-8 编码", "big.yaml: 文件有"):
+                     "2024-01-02-gbk.md:1:1: 文件不是 UTF-8 编码", "big.yaml: 文件有"):
         assert any(fragment in p for p in problems), (fragment, problems)
 
 

@@ -97,3 +97,24 @@ def test_records_are_read_folder_by_folder():
     assert [p for p, _ in sort_record_files([(p, None) for p in paths])] == [
         "centers/x.yaml", "communities/zhejiang/a-b.yaml", "communities/zhejiang/b.yaml",
         "communities/zhejiang/sub/c.yaml", "communities/zhejiang-2/a.yaml", "communities/zhejiang.yaml"]
+
+
+@pytest.mark.parametrize("text, line, says", [
+    ("name: [虞波社区\nregion: 慈溪市\n", 2, "方括号 [ ] 没有配对"),
+    ("name: 虞波社区\n\tregion: 慈溪市\n", 2, "制表符"),
+    ("name: 虞波社区: 慈溪\n", 1, "给值加上引号"),
+    ("name: '虞波社区\nregion: 慈溪市\n", 3, "引号或括号到文件末尾还没有闭合"),
+    ("name: @虞波\n", 1, "给这个值加上引号"),
+    ("name: 虞波\n---\nname: 香园\n", 2, "只写一份"),
+])
+def test_a_yaml_syntax_error_says_what_to_do_in_chinese_at_its_line(text, line, says):
+    _, _, problem = parse(text.encode("utf-8"), "x.yaml")
+    assert problem.line == line and says in problem.message, problem
+    assert not any(word in problem.message for word in ("found", "expected", "while", "allowed")), problem
+    if "[" in text:  # where the bracket that was never closed opened
+        assert "从第 1 行第 7 列开始" in problem.message, problem
+
+
+def test_a_file_saved_as_gbk_is_named_at_the_line_of_its_first_such_byte():
+    _, _, problem = parse("name: 虞波社区\n".encode("utf-8") + "body: 正文\n".encode("gbk"), "x.yaml")
+    assert problem.line == 2 and "不是 UTF-8" in problem.message and "GBK" in problem.message, problem
