@@ -243,3 +243,13 @@ def test_photos_are_published_resized_lazy_with_alt_and_credit_and_without_camer
         build(project, search=False)
     line = record.read_text(encoding="utf-8").splitlines().index("  - file: photos/cixi-yubo-1.jpg") + 1
     assert f"cixi-yubo.yaml:{line}:" in str(err.value) and "找不到照片" in str(err.value)
+
+
+def test_a_source_s_title_is_cited_in_title_marks(site):
+    """GB/T 15834: a title named in Chinese text stands in 《》, outside its link."""
+    for path in ("communities/zhejiang/cixi-yubo/", "centres/shanghai/minhang-pujiang/"):
+        cited = page(site, path).select("cite.source-title")
+        assert cited, path
+        for c in cited:
+            assert text_of(c).startswith("《") and text_of(c).endswith("》"), text_of(c)
+            assert "《" not in text_of(c.a) if c.a else True
