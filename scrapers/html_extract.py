@@ -180,13 +180,18 @@ def _boilerplate(el) -> bool:
     return bool(ident.strip()) and bool(_BOILER.search(ident))
 
 
+# Runs of white space collapse to one space, as a browser shows them, but a full-width space
+# stays: lists print “吴 衡　上海市……”, where it parts a name holding a space from its unit.
+_SPACES = re.compile(r"[^\S\u3000]+")
+
+
 def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | None, prune: bool) -> list[str]:
     """Paragraphs of text under nodes, split at blocks and <br>, skipping link lists and boilerplate."""
     lines: list[str] = []
     buf: list[str] = []
 
     def flush():
-        text = re.sub(r"\s+", " ", "".join(buf)).strip()
+        text = _SPACES.sub(" ", "".join(buf)).strip()
         buf.clear()
         if text:
             lines.append(text)
@@ -536,7 +541,7 @@ def _cell_text(cell) -> str:
     """A cell's text with its spaces collapsed; a line break (<br>) kept as “\n”: it may part a
     name from its unit (lists.split_entry decides)."""
     raw = "".join(_texts(cell))
-    return "\n".join(p for p in (re.sub(r"\s+", " ", x).strip() for x in raw.split("\n")) if p)
+    return "\n".join(p for p in (_SPACES.sub(" ", x).strip() for x in raw.split("\n")) if p)
 
 
 def _texts(el):

@@ -110,8 +110,8 @@ def clean_category(text: str) -> str:
     m = _HEADING.match(text)
     if m:
         text = m.group("name")
-    text = _COUNT.sub("", text).strip().rstrip("：:").strip()
-    text = _COUNT.sub("", text).strip()
+    for _ in range(2):  # “（9名）（按姓氏笔画为序）”, in either order; order_note keeps what the note says
+        text = _ORDER_IN_BRACKETS.sub("", _COUNT.sub("", text).strip().rstrip("：:").strip())
     listed = _LIST_OF.match(text)  # “最美志愿者名单”: the award's list
     if listed and _is_award_line(listed.group("cat")):
         return listed.group("cat")
@@ -275,6 +275,10 @@ def all_honoree_names(texts: list[str], heading: str = "") -> bool:
 _SEPARATORS = {r"[；;]": r"[；;]", r",\s": r"\s*,\s*", r"\s[/／|｜]\s|／": r"\s*[/／|｜]\s*", "": r"[、，,]"}
 
 
+# The numbers of entries numbered inline, each at the start or after a space: “1.甲 2.乙”, “①甲 ②乙”.
+_NUMBERED_RUN = re.compile(r"(?:^|\s+)(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[)）]|[①-⑳])\s*")
+
+
 def _inline(line: str) -> tuple[str, list[str]] | None:
     """(category, printed entries) of an inline list in one paragraph, if the line is one."""
     m = _INLINE.match(line.strip())
@@ -289,7 +293,10 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
         return None
     if _LEAD_IN.search(cat) or _SENTENCE.search(rest.replace("，", "、")):
         return None
-    parts = re.split(_SEPARATORS[next((k for k in _SEPARATORS if re.search(k, rest)), "")], rest)
+    if _NUMBERED_RUN.match(rest) and len(_NUMBERED_RUN.findall(rest)) >= 2:
+        parts = _NUMBERED_RUN.split(rest)  # “1.甲 2.乙 3.丙”: the numbers part them
+    else:
+        parts = re.split(_SEPARATORS[next((k for k in _SEPARATORS if re.search(k, rest)), "")], rest)
     names = [clean_name(p) for p in parts if clean_name(p)]
     if not names or any(len(n) > 60 for n in names):
         return None
@@ -818,6 +825,9 @@ def stated_counts(lines: list[str]) -> dict[str, int]:
 
 _ORDER_NOTE = re.compile(r"排名不分先后(?:顺序)?|排名不分前后|(?:按|以)姓氏笔画(?:为序|排序|排列|顺序排列)|"
                          r"(?:按|以)(?:姓氏)?拼音(?:字母)?(?:为序|排序|排列|顺序排列)")
+
+
+_ORDER_IN_BRACKETS = re.compile(rf"\s*[（(][^（）()]*?(?:{_ORDER_NOTE.pattern})[^（）()]*[)）]\s*$")
 
 
 def order_note(lines: list[str]) -> str | None:

@@ -1551,6 +1551,55 @@ def docx_inline_paragraphs(lst):
     return "docx", _saved(doc), _names_only(lst)
 
 
+# The twenty-fifth held-out round, written on 2026-12-05 after the twenty-fourth was scored and
+# the extractor changed: scored once.
+def inline_numbered_run(lst):
+    """“一、最美志愿者：1.何素贞 2.黎雅红 3.谢彬蓉”: each category one paragraph, its entries numbered inline."""
+    paras = [*INTRO] + [f"{CN[ci]}、{cat['name']}：" + " ".join(f"{i}.{n}" for i, (n, _) in enumerate(_entries(cat), 1))
+                        for ci, cat in enumerate(lst["categories"])]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def indented_paragraphs(lst):
+    """A government article's paragraphs, each indented by two ideographic spaces: the category
+    bold, each entry a paragraph of its own, its unit after an ideographic space."""
+    body = "".join(f'<p style="text-indent:2em">　　{html.escape(p)}</p>' for p in INTRO)
+    for cat in lst["categories"]:
+        body += f'<p style="text-indent:2em"><strong>　　{html.escape(cat["name"])}</strong></p>'
+        body += "".join(f'<p style="text-indent:2em">　　{html.escape(n)}{"　" + html.escape(r) if r else ""}</p>'
+                        for n, r in _entries(cat))
+    return "html", _page(lst["title"], [body])
+
+
+def pdf_merged_category_column(lst):
+    """A PDF printed from a Word table whose 类别 column is one cell merged down over each category."""
+    _, data, names = docx_merged_category_column(lst)
+    pdf = _soffice(data, "docx", "pdf")
+    return ("pdf", pdf, names) if pdf else None
+
+
+def xlsx_names_in_one_cell(lst):
+    """An Excel sheet of two columns, 类别 and 名单: each category's names in one cell, parted by 、."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.append(["类别", "名单"])
+    for cat in lst["categories"]:
+        sheet.append([cat["name"], "、".join(n for n, _ in _entries(cat))])
+    return "xlsx", _saved(book), _names_only(lst)
+
+
+def heading_with_two_notes(lst):
+    """“一、最美志愿者（9名）（按姓氏笔画为序）”, then “1. 李峰威　北京市……队长” lines."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}（{len(cat['entries'])}{'名' if '志愿者' in cat['name'] else '个'}）（按姓氏笔画为序）")
+        paras += [f"{i}. {n}{'　' + r if r else ''}" for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1562,7 +1611,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_merged_name_cells,  # twentieth round
         nested_table,  # twenty-first round
         numbered_names_single_column,  # twenty-second round
-        xlsx_text_numbers],  # twenty-fourth round
+        xlsx_text_numbers,  # twenty-fourth round
+        pdf_merged_category_column],  # twenty-fifth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -1579,7 +1629,8 @@ HELD_OUT_LAYOUTS = {
         count_with_gong,  # twentieth round
         middle_dot_bullets, thead_td_blank_numbers,  # twenty-first round
         inline_with_deng,  # twenty-third round
-        docx_inline_paragraphs],  # twenty-fourth round
+        docx_inline_paragraphs,  # twenty-fourth round
+        xlsx_names_in_one_cell],  # twenty-fifth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -1587,7 +1638,8 @@ HELD_OUT_LAYOUTS = {
         blockquote_list,  # nineteenth round
         docx_category_row_above_header,  # twentieth round
         wechat_sections,  # twenty-first round
-        comrade_inline],  # twenty-third round
+        comrade_inline,  # twenty-third round
+        indented_paragraphs],  # twenty-fifth round
 }
 
 
@@ -1618,7 +1670,8 @@ TUNED_LAYOUTS = {
                       docx_headerless_people_table,  # thirteenth round: 0.400
                       halfwidth_punctuation,      # fourteenth round: 0.880
                       profile_sections,           # nineteenth round: 0.286
-                      photo_grid, keyvalue_blocks],  # twenty-third round: 0.400, 0.000
+                      photo_grid, keyvalue_blocks,  # twenty-third round: 0.400, 0.000
+                      heading_with_two_notes],    # twenty-fifth round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -1634,7 +1687,8 @@ TUNED_LAYOUTS = {
                        org_dash_unit,             # twentieth round: 0.000
                        wrapped_inline_txt, xlsx_sheet_titles_as_categories,  # twenty-second round: 0.800, 0.000
                        names_in_lenticular,       # twenty-third round: 0.000
-                       docx_tab_names],           # twenty-fourth round: 0.818
+                       docx_tab_names,            # twenty-fourth round: 0.818
+                       inline_numbered_run],      # twenty-fifth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

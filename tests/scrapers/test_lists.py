@@ -413,3 +413,24 @@ def test_a_wrapped_name_in_a_cell_stays_one_names_parted_by_tabs_and_categories_
         ("最佳志愿服务项目", "重庆科技馆“志愿者爱心科普活动”"), ("最佳志愿服务项目", "梁平癞子锣鼓传承“1+1+6”志愿服务项目")]
     assert _pairs(["经评选，最美志愿者为陈建钧、吕海英；最佳志愿服务社区为包头市青山路街道都兰社区。"]) == [
         ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"), ("最佳志愿服务社区", "包头市青山路街道都兰社区")]
+
+
+def test_entries_numbered_inline_and_a_heading_s_count_and_order_notes():
+    assert _pairs(["一、最美志愿者：1.何素贞 2.黎雅红 3.谢彬蓉",
+                   "二、最佳志愿服务项目：1.梁平癞子锣鼓传承“1+1+6”志愿服务项目 2.重庆科技馆“志愿者爱心科普活动”"]) == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉"),
+        ("最佳志愿服务项目", "梁平癞子锣鼓传承“1+1+6”志愿服务项目"), ("最佳志愿服务项目", "重庆科技馆“志愿者爱心科普活动”")]
+    lines = ["一、最美志愿者（2名）（按姓氏笔画为序）", "1. 吕海英", "2. 陈建钧",
+             "二、最佳志愿服务组织（2个，排名不分先后）", "1. 内蒙古自治区文化助残慈善协会", "2. 内蒙古自治区爱心之家公益协会"]
+    assert [c for c, _ in _pairs(lines)] == ["最美志愿者"] * 2 + ["最佳志愿服务组织"] * 2
+
+
+def test_a_full_width_space_in_a_web_page_still_parts_a_spaced_name_from_its_unit():
+    from scrapers import extract_article
+
+    page = ("<html><body><h1>2020年度红十字系统入选名单</h1><div class='content'><p>名单如下：</p>"
+            "<p>一、最美志愿者</p><p>1. 吴 衡\u3000上海市金山区造血干细胞捐献志愿者团队骨干志愿者</p>"
+            "<p>2. 胡敏华\u3000章金媛爱心奉献团南昌市第九医院志愿者</p></div></body></html>")
+    entries = extract_article(page.encode("utf-8")).list_entries
+    assert [(e.name, e.role) for e in entries] == [
+        ("吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"), ("胡敏华", "章金媛爱心奉献团南昌市第九医院志愿者")]
