@@ -88,6 +88,14 @@ _NOT_NAMES = re.compile(rf"\d+\s*{_UNIT}|^(?:我|本|全|该|其中|共有|他�
 _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”).
 _BULLET = re.compile(r"^(?:[■□●○◆◇▲△▶►▸▪▫★☆•※➤✔✓√❖◎◉]+|[·\-–—]\s)\s*")
+_SYMBOLS_AFTER = re.compile(r"\s*[■□●○◆◇▲△◀◄◂▪▫★☆•※❖◎◉]+$")
+
+
+def _unbulleted(line: str) -> str:
+    """``line`` without the symbol before it, and without the one after it when a symbol opened
+    it: “★制度创新示范中心★”, as some notices set their headings."""
+    bare = _BULLET.sub("", line)
+    return _SYMBOLS_AFTER.sub("", bare) if bare != line else bare
 # A heading in lenticular or square brackets on a line of its own: “【最美志愿者】”.
 _BRACKET_HEADING = re.compile(r"^[【〖\[](?P<name>[^【】〖〗\[\]]{2,30})[】〗\]]$")
 _FORM_FIELD = re.compile(r"^(?P<label>[^：:，。；;、]{2,20})[：:]\s*(?P<value>\S.*)$", re.S)
@@ -97,7 +105,7 @@ MAX_ENTRIES = 5000
 
 def clean_category(text: str) -> str:
     """A heading without its enumerator (“一、”, “1.”), its count (“(10个)”, “ 10个”) and its colon."""
-    text = _BULLET.sub("", _one_line(text)).rstrip("：:").strip()
+    text = _unbulleted(_one_line(text)).rstrip("：:").strip()
     bare = _BARE_COUNT.match(text)
     if bare and _is_award_line(bare.group("cat")):
         text = bare.group("cat")
@@ -284,7 +292,8 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
     m = _INLINE.match(line.strip())
     if not m:
         return None
-    cat, rest = m.group("cat").strip(), _ET_AL.sub("", m.group("rest").strip()).rstrip("。.；;")
+    rest = _ORDER_IN_BRACKETS.sub("", m.group("rest").strip().rstrip("。.；;"))  # “……（排名不分先后）”: order_note keeps it
+    cat, rest = m.group("cat").strip(), _ET_AL.sub("", rest).rstrip("。.；;")
     if re.fullmatch(rf"(?:共\s*)?\d+\s*{_UNIT}", rest):
         return None  # “一、最美志愿者：10人” is a heading with its count
     stated = _COUNT.search(cat) or _ET_AL.search(m.group("rest"))
@@ -348,7 +357,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
 
     current = ""
     for raw in _unwrapped(lines):
-        line = _BULLET.sub("", raw.strip())
+        line = _unbulleted(raw.strip())
         if not line:
             continue
         before, current = current, line
@@ -714,7 +723,11 @@ def _name_grid(rows: list[list[str]]) -> list[ListEntry] | None:
     if people is not None:
         return [ListEntry(category, name, unit, "", f"{name} | {unit}" if unit else name) for name, unit in people]
     names = [_one_line(c) for row in rows for c in row if c.strip()]
-    if len(names) < 2 or not all(_people(n) or (len(n) >= 6 and HONOREE_END.search(n)) for n in names):
+    named = [_people(n) or (len(n) >= 6 and HONOREE_END.search(n)) for n in names]
+    # Under an award's heading a project may end as no honoree's name does (“重庆科技馆“志愿者爱心
+    # 科普活动””): a long cell that is no sentence is one too, beside others that read as names.
+    others = all(len(n) >= 6 and not _SENTENCE.search(n) for n, ok in zip(names, named) if not ok)
+    if len(names) < 2 or not (all(named) or _is_award_line(category) and any(named) and others):
         return None
     return [ListEntry(category, n, "", "", n) for n in names]
 

@@ -1600,6 +1600,67 @@ def heading_with_two_notes(lst):
     return "html", _page(lst["title"], paras)
 
 
+# The twenty-sixth held-out round, written on 2026-12-05 after the twenty-fifth was scored and
+# the extractor changed: scored once.
+def docx_name_grid(lst):
+    """A Word file: each category a paragraph, then a table of its names four to a row, no header."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        names = [n for n, _ in _entries(cat)]
+        table = doc.add_table(rows=0, cols=4)
+        table.style = "Table Grid"
+        for start in range(0, len(names), 4):
+            cells = table.add_row().cells
+            for cell, name in zip(cells, names[start:start + 4]):
+                cell.text = name
+    return "docx", _saved(doc), _names_only(lst)
+
+
+def starred_headings(lst):
+    """Text copied from a notice whose categories stand between stars: “★制度创新示范中心★”."""
+    lines = [lst["title"], "发布时间：2024-06-18  来源：市文明办", "", *INTRO, ""]
+    for cat in lst["categories"]:
+        lines.append(f"★{cat['name']}★")
+        lines += [f"{i}.{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+        lines.append("")
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
+def count_after_space(lst):
+    """“最美志愿者　共2名” headings, a count after a full-width space, over a name a paragraph."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        unit = "名" if "志愿者" in cat["name"] else "个"
+        paras.append(f"{cat['name']}　共{len(cat['entries'])}{unit}")
+        paras += [n for n, _ in _entries(cat)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def inline_with_order_note(lst):
+    """Inline lists closed by the order note: “最美志愿者：何素贞、黎雅红、谢彬蓉（排名不分先后）”."""
+    paras = [*INTRO] + [f"{cat['name']}：" + "、".join(n for n, _ in _entries(cat)) + "（排名不分先后）"
+                        for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def docx_heading_styles_bullets(lst):
+    """A Word file with each category in Heading 2 and its entries as bulleted paragraphs (List
+    Bullet), a person's unit after a full-width space."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading(lst["title"], level=1)
+    for cat in lst["categories"]:
+        doc.add_heading(cat["name"], level=2)
+        for n, r in _entries(cat):
+            doc.add_paragraph(f"{n}　{r}" if r else n, style="List Bullet")
+    return "docx", _saved(doc)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1619,7 +1680,8 @@ HELD_OUT_LAYOUTS = {
         docx_blank_spacer_rows,  # eighteenth round
         strong_in_li,  # twentieth round
         people_table_with_attributes,  # twenty-first round
-        bold_count_br],  # twenty-second round
+        bold_count_br,  # twenty-second round
+        docx_heading_styles_bullets],  # twenty-sixth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -1639,7 +1701,8 @@ HELD_OUT_LAYOUTS = {
         docx_category_row_above_header,  # twentieth round
         wechat_sections,  # twenty-first round
         comrade_inline,  # twenty-third round
-        indented_paragraphs],  # twenty-fifth round
+        indented_paragraphs,  # twenty-fifth round
+        count_after_space],  # twenty-sixth round
 }
 
 
@@ -1661,7 +1724,8 @@ TUNED_LAYOUTS = {
                       status_brackets, footnote_markers,  # fifteenth round: 0.000, 0.600
                       ordinal_category_prefix,    # sixteenth round: 0.000
                       numbered_prose_then_list,   # seventeenth round: 0.976
-                      wrapped_br_cells],          # twenty-fourth round: 0.667
+                      wrapped_br_cells,           # twenty-fourth round: 0.667
+                      starred_headings],          # twenty-sixth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -1688,7 +1752,8 @@ TUNED_LAYOUTS = {
                        wrapped_inline_txt, xlsx_sheet_titles_as_categories,  # twenty-second round: 0.800, 0.000
                        names_in_lenticular,       # twenty-third round: 0.000
                        docx_tab_names,            # twenty-fourth round: 0.818
-                       inline_numbered_run],      # twenty-fifth round: 0.000
+                       inline_numbered_run,       # twenty-fifth round: 0.000
+                       docx_name_grid, inline_with_order_note],  # twenty-sixth round: 0.857, 0.667
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -434,3 +434,16 @@ def test_a_full_width_space_in_a_web_page_still_parts_a_spaced_name_from_its_uni
     entries = extract_article(page.encode("utf-8")).list_entries
     assert [(e.name, e.role) for e in entries] == [
         ("吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"), ("胡敏华", "章金媛爱心奉献团南昌市第九医院志愿者")]
+
+
+def test_starred_headings_an_order_note_closing_an_inline_list_and_a_grid_of_project_names():
+    lines = ["★最美志愿者★", "1.何素贞", "2.黎雅红", "★最佳志愿服务组织★", "1.九龙坡区黄桷义工协会",
+             "最美志愿服务社区：九龙坡区九龙街道盘龙新城社区、万州区五桥街道五间桥社区（排名不分先后）"]
+    assert _pairs(lines) == [("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最佳志愿服务组织", "九龙坡区黄桷义工协会"),
+                             ("最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区"), ("最美志愿服务社区", "万州区五桥街道五间桥社区")]
+    grid = [["最佳志愿服务项目", "", "", ""],
+            ["重庆科技馆“志愿者爱心科普活动”", "梁平癞子锣鼓传承“1+1+6”志愿服务项目", "重庆希望24心理热线和生命教育志愿服务项目", ""]]
+    assert [n for _, n in _pairs([], [grid])] == [
+        "重庆科技馆“志愿者爱心科普活动”", "梁平癞子锣鼓传承“1+1+6”志愿服务项目", "重庆希望24心理热线和生命教育志愿服务项目"]
+    prose = [["最佳志愿服务项目", ""], ["梁平癞子锣鼓传承“1+1+6”志愿服务项目", "项目开展以来，服务群众上万人次。"]]
+    assert _pairs([], [prose]) == []  # a sentence beside a name: no grid of names
