@@ -103,9 +103,12 @@ _INLINE = re.compile(r"^(?P<cat>[^：:，。；;]{2,40}?)\s*[：:]\s*(?P<rest>\S
 MAX_ENTRIES = 5000
 
 
+_LABELLED_CATEGORY = re.compile(r"^(?:荣誉|表彰|推荐|申报)?(?:类别|类型|奖项)\s*[：:]\s*(?=\S)")  # “类别：最美志愿者”
+
+
 def clean_category(text: str) -> str:
     """A heading without its enumerator (“一、”, “1.”), its count (“(10个)”, “ 10个”) and its colon."""
-    text = _unbulleted(_one_line(text)).rstrip("：:").strip()
+    text = _LABELLED_CATEGORY.sub("", _unbulleted(_one_line(text))).rstrip("：:").strip()
     bare = _BARE_COUNT.match(text)
     if bare and _is_award_line(bare.group("cat")):
         text = bare.group("cat")
@@ -332,6 +335,10 @@ def _colon_clause(clause: str) -> str:
     return f"{m.group('cat')}：{m.group('names')}" if m and _is_award_line(m.group("cat")) else clause
 
 
+# A page's number in text copied from a PDF: “— 2 —”, “－2－”, “第2页 共5页”.
+_PAGE_MARK = re.compile(r"^[—－\-–]+\s*\d{1,3}\s*[—－\-–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/、]?\s*共\s*\d{1,3}\s*页)?$")
+
+
 def from_lines(lines: list[str]) -> list[ListEntry]:
     """Entries in paragraphs: under headings, category lines and award lines, numbered or not,
     and inline lists; in printed order."""
@@ -358,7 +365,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
     current = ""
     for raw in _unwrapped(lines):
         line = _unbulleted(raw.strip())
-        if not line:
+        if not line or _PAGE_MARK.match(raw.strip()):
             continue
         before, current = current, line
         clauses = _inline_clauses(line)
@@ -609,6 +616,7 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                     cells = [c for c in above if c.strip()]
                     if len(cells) == 1 and len(cells[0]) <= 40 and not _LEAD_IN.search(cells[0]):
                         category = clean_category(cells[0])
+                category = _header_category(row, found) or category
                 break
         if start is None and _categories_across(rows):
             out += [ListEntry(clean_category(head), _one_line(row[col]), "", "", _one_line(row[col]))
@@ -629,13 +637,20 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                 category = clean_category(cells[0])  # a row spanning the table
                 continue
             if _header(row) == columns:
-                continue  # the header repeated on a new page
+                category = _header_category(row, columns) or category
+                continue  # the header repeated on a new page, or a block's own
             at = columns.get("category")
             if at is not None and at < len(row) and row[at].strip():
                 category = clean_category(row[at])  # blank below: the cell above still holds (an export's blocks)
             for part in ([row[i:i + block] for i in range(0, len(row), block)] if block else [row]):
                 out += _table_entries(part, columns, category, rows[start - 1] if start else [])
     return out[:MAX_ENTRIES]
+
+
+def _header_category(header: list[str], columns: dict[str, int]) -> str | None:
+    """The category a header names over its name column (“序号 | 最美志愿者 | 工作单位及职务”)."""
+    cell = header[columns["name"]].strip() if columns["name"] < len(header) else ""
+    return clean_category(cell) if _is_award_line(cell) else None
 
 
 def _repeat(header: list[str]) -> int:

@@ -1661,6 +1661,78 @@ def docx_heading_styles_bullets(lst):
     return "docx", _saved(doc)
 
 
+# The twenty-seventh held-out round, written on 2026-12-05 after the twenty-sixth was scored and
+# the extractor changed: scored once.
+def docx_labelled_category_rows(lst):
+    """A Word table whose category rows are one merged cell labelled “类别：最美志愿者”."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["序号", "名称", "单位及职务"]):
+        cell.text = text
+    for category, rows in _rows(lst):
+        row = table.add_row()
+        row.cells[0].merge(row.cells[2]).text = f"类别：{category}"
+        for values in rows:
+            for cell, text in zip(table.add_row().cells, values):
+                cell.text = text
+    return "docx", _saved(doc)
+
+
+def semicolon_entries(lst):
+    """A notice's entries each closed by “；”, the last by “。”, under “（一）” headings."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"（{CN[ci]}）{cat['name']}")
+        items = _entries(cat)
+        paras += [f"{i}.{n}{'。' if i == len(items) else '；'}" for i, (n, _) in enumerate(items, 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def xlsx_category_in_header(lst):
+    """An Excel sheet in blocks, one a category, whose header row names the category in the
+    name column: “序号 | 最美志愿者 | 工作单位及职务”, a blank row between blocks."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    for category, rows in _rows(lst):
+        sheet.append(["序号", category, "工作单位及职务"])
+        for values in rows:
+            sheet.append([int(values[0]), values[1], values[2] or None])
+        sheet.append([])
+    return "xlsx", _saved(book)
+
+
+def text_with_page_marks(lst):
+    """Text copied from a PDF: each “page” ends with its number (“— 2 —”), and the next opens
+    with the running head, between the entries of a category."""
+    lines = [lst["title"], "发布时间：2024-06-18  来源：市文明办", "", *INTRO, ""]
+    count = 0
+    for ci, cat in enumerate(lst["categories"]):
+        lines.append(f"{CN[ci]}、{cat['name']}")
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            lines.append(f"{i}.{n}")
+            count += 1
+            if count % 7 == 0:
+                lines += [f"— {count // 7 + 1} —", "", lst["title"]]
+        lines.append("")
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
+def two_level_headings(lst):
+    """The award scheme as “一、” heading and the categories under it as “（一）”, “（二）”."""
+    paras = [*INTRO, "一、全国学雷锋志愿服务“四个100”先进典型"]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"（{CN[ci]}）{cat['name']}")
+        paras += [f"{i}. {n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1692,7 +1764,8 @@ HELD_OUT_LAYOUTS = {
         middle_dot_bullets, thead_td_blank_numbers,  # twenty-first round
         inline_with_deng,  # twenty-third round
         docx_inline_paragraphs,  # twenty-fourth round
-        xlsx_names_in_one_cell],  # twenty-fifth round
+        xlsx_names_in_one_cell,  # twenty-fifth round
+        semicolon_entries],  # twenty-seventh round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -1702,7 +1775,8 @@ HELD_OUT_LAYOUTS = {
         wechat_sections,  # twenty-first round
         comrade_inline,  # twenty-third round
         indented_paragraphs,  # twenty-fifth round
-        count_after_space],  # twenty-sixth round
+        count_after_space,  # twenty-sixth round
+        two_level_headings],  # twenty-seventh round
 }
 
 
@@ -1725,7 +1799,8 @@ TUNED_LAYOUTS = {
                       ordinal_category_prefix,    # sixteenth round: 0.000
                       numbered_prose_then_list,   # seventeenth round: 0.976
                       wrapped_br_cells,           # twenty-fourth round: 0.667
-                      starred_headings],          # twenty-sixth round: 0.000
+                      starred_headings,           # twenty-sixth round: 0.000
+                      text_with_page_marks],      # twenty-seventh round: 0.941
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -1735,7 +1810,8 @@ TUNED_LAYOUTS = {
                       halfwidth_punctuation,      # fourteenth round: 0.880
                       profile_sections,           # nineteenth round: 0.286
                       photo_grid, keyvalue_blocks,  # twenty-third round: 0.400, 0.000
-                      heading_with_two_notes],    # twenty-fifth round: 0.000
+                      heading_with_two_notes,     # twenty-fifth round: 0.000
+                      docx_labelled_category_rows, xlsx_category_in_header],  # twenty-seventh round: 0.000, 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
