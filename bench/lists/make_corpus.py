@@ -240,22 +240,28 @@ def _rows(lst):
 
 def docx_table(lst):
     """A Word attachment: a title, a table with its header and a merged row for each category."""
+    return "docx", _docx_category_rows(lst, lambda category: category, lead=["附件1"])
+
+
+def _docx_category_rows(lst, category_row, lead=()) -> bytes:
+    """A Word table, ruled as official lists are printed: 序号, 名称, 单位及职务, and a merged
+    row for each category saying ``category_row(name)``; ``lead``: paragraphs before the title."""
     from docx import Document
 
     doc = Document()
-    doc.add_paragraph("附件1")
-    doc.add_paragraph(lst["title"])
+    for text in [*lead, lst["title"]]:
+        doc.add_paragraph(text)
     table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"  # ruled, as official lists are printed
+    table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ["序号", "名称", "单位及职务"]):
         cell.text = text
     for category, rows in _rows(lst):
         row = table.add_row().cells
-        row[0].merge(row[2]).text = category
+        row[0].merge(row[2]).text = category_row(category)
         for values in rows:
             for cell, text in zip(table.add_row().cells, values):
                 cell.text = text
-    return "docx", _saved(doc)
+    return _saved(doc)
 
 
 def xlsx_sheet(lst):
@@ -1665,21 +1671,7 @@ def docx_heading_styles_bullets(lst):
 # the extractor changed: scored once.
 def docx_labelled_category_rows(lst):
     """A Word table whose category rows are one merged cell labelled “类别：最美志愿者”."""
-    from docx import Document
-
-    doc = Document()
-    doc.add_paragraph(lst["title"])
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["序号", "名称", "单位及职务"]):
-        cell.text = text
-    for category, rows in _rows(lst):
-        row = table.add_row()
-        row.cells[0].merge(row.cells[2]).text = f"类别：{category}"
-        for values in rows:
-            for cell, text in zip(table.add_row().cells, values):
-                cell.text = text
-    return "docx", _saved(doc)
+    return "docx", _docx_category_rows(lst, lambda category: f"类别：{category}")
 
 
 def semicolon_entries(lst):
