@@ -224,8 +224,10 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
                 visit(child, depth + 1)
                 if child.tail:
                     buf.append(child.tail)
-                elif child is numbered:
+                elif numbered and child is numbered[0]:
                     buf.append(" ")  # “<span>1</span><span>名称</span>”: a number set apart by its element
+                elif numbered and child is numbered[1]:
+                    buf.append("\u3000")  # “…<span>名称</span><span>单位</span>”: the unit, as a cell of its own
                 if items:
                     flush()
         if block:
@@ -241,12 +243,13 @@ _NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
 
 
 def _number_element(el):
-    """The first of the two elements of an item made of a sequence number and a name, and
-    nothing else (“<div><span>1</span><span>名称</span></div>”), else None."""
+    """The number and the name of an item made of a sequence number, a name and perhaps a unit,
+    each an element of its own and nothing else (“<div><span>1</span><span>名称</span>
+    <span>单位</span></div>”), else None."""
     kids = [c for c in el if isinstance(c.tag, str)]
-    if len(kids) != 2 or (el.text or "").strip() or (kids[0].tail or "").strip():
+    if len(kids) not in (2, 3) or (el.text or "").strip() or any((c.tail or "").strip() for c in kids[:-1]):
         return None
-    return kids[0] if _NUMBER.match(kids[0].text_content()) else None
+    return kids[:2] if _NUMBER.match(kids[0].text_content()) and kids[1].tag not in _BLOCK else None
 
 
 def _linked_names(el) -> bool:

@@ -23,12 +23,13 @@ import re
 from .article import ListEntry
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-_ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[类部分批项][：:]?)"
+# “一、”, “（一）”, “㈠” (one character, as Word prints it), “第一类：”
+_ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[㈠-㈩]|第[{_CN_NUM}\d]+[类部分批项][：:]?)"
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:共\s*)?\d+\s*{_UNIT}?\s*[)）]|[（(]\s*(?:共\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
                     rf"|[：:]\s*(?:共\s*)?\d+\s*{_UNIT})\s*$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳]"
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇]"
                        # “01 名称” as WeChat articles number them, “1 名称” from a spreadsheet; not “12 月”, “30 支”
                        r"|\d{1,3}[ \u3000]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
 _SENTENCE = re.compile(r"[。！？!?]|，.*，")
@@ -57,13 +58,15 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:省|自治区|市|州|盟|地区
 _STRONG_GAP = re.compile(r"\u3000+|\t+| {2,}")
 _SPACE_SPLIT = re.compile(r"^(?P<name>\S{2,}?)(?:\u3000+|\t+| {2,}| )(?P<rest>\S.*)$")
 # Between a person's name and the unit printed after it: a dash, a colon or a comma.
-_NAME_SEP = re.compile(r"\s*(?:——|—|－－|--|：|:|，|,)\s*")
+_NAME_SEP = re.compile(r"\s*(?:——|—|－－|--|：|:|，|,)\s*|\s+[-–－]\s+")  # “李峰威 - 北京市……”: a spaced hyphen too
 _COMRADE = re.compile(r"^(?P<n>[\u4e00-\u9fff·、 \u3000]{2,12}?)同志$")  # “李峰威同志”: the honorific is no part of the name
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<inner>[^（）()]+)[)）]$")
 _TRAILING_CLAUSE = re.compile(r"\s*[，,]\s*(?:拟|被|获|荣获|入选|推荐|命名|认定|评为|授予|予以)[^，,]*[；;。]?\s*$")
-# ““最美志愿者”2人，分别为A、B。” and “其中包括3个最美志愿者，分别是A、B、C。”
+# ““最美志愿者”2人，分别为A、B。”, “其中包括3个最美志愿者，分别是A、B、C。” and
+# “最美志愿者3名，分别是：A、B；”
 _RESPECTIVELY = re.compile(
-    rf"(?:[“\"](?P<cat>[^”\"]{{2,30}})[”\"]\s*(?P<n>\d+)\s*{_UNIT}|(?P<n2>\d+)\s*{_UNIT}(?P<cat2>[^，,。；;“”\"]{{2,30}}?))"
+    rf"(?:[“\"](?P<cat>[^”\"]{{2,30}})[”\"]\s*(?P<n>\d+)\s*{_UNIT}|(?P<n2>\d+)\s*{_UNIT}(?P<cat2>[^，,。；;“”\"]{{2,30}}?)"
+    rf"|(?P<cat3>[^，,。；;：:“”\"\d]{{2,30}}?)\s*(?P<n3>\d+)\s*{_UNIT}(?=\s*[，,]\s*分别))"
     r"\s*[，,：:]?\s*(?:分别为|分别是|分别有|包括|是)[：:]?(?P<names>[^。；;]+)")
 # “获评年度“四川省十佳志愿服务社区”” on a line of its own, after the names or before them.
 _AWARD_AFTER = re.compile(rf"^(?:(?:共|有)?(?P<n>\d+)\s*{_UNIT}[\u4e00-\u9fff]{{0,8}}?)?(?:分别)?(?:获评|荣获|被评为|入选|获得|当选|被授予)"
@@ -287,7 +290,7 @@ _SEPARATORS = {r"[；;]": r"[；;]", r",\s": r"\s*,\s*", r"\s[/／|｜]\s|／": 
 
 
 # The numbers of entries numbered inline, each at the start or after a space: “1.甲 2.乙”, “①甲 ②乙”.
-_NUMBERED_RUN = re.compile(r"(?:^|\s+)(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[)）]|[①-⑳])\s*")
+_NUMBERED_RUN = re.compile(r"(?:^|\s+)(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇])\s*")
 
 
 def _inline(line: str) -> tuple[str, list[str]] | None:
@@ -768,7 +771,7 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
     out: list[ListEntry] = []
     for line in lines:
         for m in sorted([*_RESPECTIVELY.finditer(line), *_HONOURED.finditer(line)], key=lambda m: m.start()):
-            cat = clean_category(m.group("cat") or m.groupdict().get("cat2") or "")
+            cat = clean_category(m.group("cat") or m.group("cat2") or m.group("cat3") or "")
             if not (AWARD_WORDS.search(cat) or _CATEGORY_END.search(cat)):
                 continue
             out += _named(cat, _joined_names(m.group("names"), is_person_category(cat)), line)
@@ -841,7 +844,8 @@ def stated_counts(lines: list[str]) -> dict[str, int]:
         for m in _ET_AL_AWARD.finditer(line):
             counts[clean_category(m.group("cat"))] = int(m.group("n"))
         for m in _RESPECTIVELY.finditer(line):
-            cat, n = m.group("cat") or m.group("cat2") or "", m.group("n") or m.group("n2")
+            cat = m.group("cat") or m.group("cat2") or m.group("cat3") or ""
+            n = m.group("n") or m.group("n2") or m.group("n3")
             counts[clean_category(cat)] = int(n)
         phrase, after = _COUNT_PHRASE.match(line), _AWARD_AFTER.match(line)
         number = after and (after.group("n") or pending)  # “4名志愿者获评…”, or “4名志愿者” the line before

@@ -68,3 +68,23 @@ def test_no_module_keeps_mutable_state_at_module_level():
                     if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in containers:
                         found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {t.value.id}[…] changed")
     assert not found, "\n".join(found)
+
+
+def test_no_module_binds_a_top_level_name_twice():
+    """A second pattern under a name already used replaces the first for every caller above it,
+    with no error: each name is bound once."""
+    twice = []
+    for path in sorted([*(ROOT / "generator").rglob("*.py"), *(ROOT / "scrapers").rglob("*.py")]):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names = [node.name]
+            elif isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            else:
+                continue
+            twice += [f"{path.relative_to(ROOT)}: {n}" for n in names if n in seen]
+            seen.update(names)
+    assert twice == []

@@ -1725,6 +1725,62 @@ def two_level_headings(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The twenty-eighth held-out round, written on 2026-12-05 after the twenty-seventh was scored and
+# the extractor changed: scored once.
+def hyphen_units(lst):
+    """“1. 李峰威 - 北京市……队长”: the unit after a spaced half-width hyphen."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}. {n} - {r}" if r else f"{i}. {n}" for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras)
+
+
+def div_items(lst):
+    """Each entry a <div> of spans (number, name, unit) styled as a row; each category an <h3>."""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in INTRO)
+    for cat in lst["categories"]:
+        body += f'<h3 class="cat">{html.escape(cat["name"])}</h3>'
+        body += "".join(f'<div class="item"><span class="num">{i}</span><span class="name">{html.escape(n)}</span>'
+                        f'<span class="unit">{html.escape(r)}</span></div>' for i, (n, r) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], [body])
+
+
+def xlsx_form_rows_above_header(lst):
+    """A returned Excel form: the title, then “填报单位：……（盖章）” and “填报日期：……” rows, then the
+    header and a merged row for each category."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.append(["填报单位：市文明办（盖章）", None, "填报日期：2024年6月"])
+    sheet.append(["序号", "名称", "备注"])
+    for category, rows in _rows(lst):
+        sheet.append([category])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3)
+        for values in rows:
+            sheet.append([int(values[0]), values[1], None])
+    return "xlsx", _saved(book), _names_only(lst)
+
+
+def parenthesized_numerals(lst):
+    """Plain text with “㈠” before each category and “⑴” before each entry, as some Word files print them."""
+    lines = [lst["title"], "发布时间：2024-06-18  来源：市文明办", "", *INTRO, ""]
+    for ci, cat in enumerate(lst["categories"]):
+        lines.append(f"{chr(0x3220 + ci)}{cat['name']}")
+        lines += [f"{chr(0x2474 + i)}{n}" for i, (n, _) in enumerate(_entries(cat))]
+        lines.append("")
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
+def respectively_shi(lst):
+    """“最美志愿者3名，分别是：何素贞、黎雅红、谢彬蓉；”: a clause a category, closed by “；”."""
+    clauses = [f"{cat['name']}{len(cat['entries'])}{'名' if '志愿者' in cat['name'] else '个'}，分别是："
+               + "、".join(n for n, _ in _entries(cat)) for cat in lst["categories"]]
+    return "html", _page(lst["title"], ["日前，评选结果揭晓，我市入选情况如下：" + "；".join(clauses) + "。"]), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1737,7 +1793,8 @@ HELD_OUT_LAYOUTS = {
         nested_table,  # twenty-first round
         numbered_names_single_column,  # twenty-second round
         xlsx_text_numbers,  # twenty-fourth round
-        pdf_merged_category_column],  # twenty-fifth round
+        pdf_merged_category_column,  # twenty-fifth round
+        xlsx_form_rows_above_header],  # twenty-eighth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -1803,7 +1860,8 @@ TUNED_LAYOUTS = {
                       profile_sections,           # nineteenth round: 0.286
                       photo_grid, keyvalue_blocks,  # twenty-third round: 0.400, 0.000
                       heading_with_two_notes,     # twenty-fifth round: 0.000
-                      docx_labelled_category_rows, xlsx_category_in_header],  # twenty-seventh round: 0.000, 0.000
+                      docx_labelled_category_rows, xlsx_category_in_header,  # twenty-seventh round: 0.000, 0.000
+                      hyphen_units],              # twenty-eighth round: 0.917
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -1821,7 +1879,8 @@ TUNED_LAYOUTS = {
                        names_in_lenticular,       # twenty-third round: 0.000
                        docx_tab_names,            # twenty-fourth round: 0.818
                        inline_numbered_run,       # twenty-fifth round: 0.000
-                       docx_name_grid, inline_with_order_note],  # twenty-sixth round: 0.857, 0.667
+                       docx_name_grid, inline_with_order_note,  # twenty-sixth round: 0.857, 0.667
+                       div_items, respectively_shi],  # twenty-eighth round: 0.000, 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -1829,7 +1888,8 @@ TUNED_LAYOUTS = {
                        wrapped_names_txt,         # sixteenth round: 0.667
                        xlsx_total_row,            # seventeenth round: 0.941
                        award_name_column,         # twenty-second round: 0.000
-                       wei_inline],               # twenty-fourth round: 0.000
+                       wei_inline,                # twenty-fourth round: 0.000
+                       parenthesized_numerals],   # twenty-eighth round: 0.000
 }
 
 LAYOUTS = {

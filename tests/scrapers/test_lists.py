@@ -459,3 +459,27 @@ def test_a_labelled_category_row_a_header_naming_its_category_and_page_numbers_i
              "2.长宁区虹桥街道社区志愿服务中心"]
     assert _pairs(lines) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"),
                              ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
+
+
+def test_word_s_one_character_enumerators_a_spaced_hyphen_and_categories_given_with_fenbie_shi():
+    lines = ["㈠最美志愿者", "⑴陈建钧", "⑵吕海英", "㈡最佳志愿服务组织", "⑴内蒙古自治区文化助残慈善协会"]
+    assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"), ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会")]
+    entries = find_lists(["一、最美志愿者", "1. 吴 衡 - 上海市金山区造血干细胞捐献志愿者团队骨干志愿者"], [])
+    assert [(e.name, e.role) for e in entries] == [("吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者")]
+    line = ("日前，评选结果揭晓，我市入选情况如下：最美志愿者2名，分别是：何素贞、黎雅红；"
+            "最佳志愿服务组织1个，分别是：九龙坡区黄桷义工协会。")
+    assert _pairs([line]) == [("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最佳志愿服务组织", "九龙坡区黄桷义工协会")]
+    assert stated_counts([line]) == {"最美志愿者": 2, "最佳志愿服务组织": 1}
+
+
+def test_an_entry_of_spans_number_name_and_unit_keeps_the_unit_apart():
+    from scrapers import extract_article
+
+    page = ("<html><body><h1>2020年度重庆入选名单</h1><div class='content'><p>名单如下：</p><h3>最美志愿者</h3>"
+            "<div class='item'><span class='num'>1</span><span class='name'>何素贞</span>"
+            "<span class='unit'>南岸区龙门浩街道上新街社区志愿者</span></div>"
+            "<div class='item'><span class='num'>2</span><span class='name'>黎雅红</span>"
+            "<span class='unit'>沙坪坝区井口街道经济桥社区黎姐舒心坊负责人</span></div></div></body></html>")
+    entries = extract_article(page.encode("utf-8")).list_entries
+    assert [(e.name, e.role) for e in entries] == [
+        ("何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
