@@ -27,8 +27,10 @@ _CN_NUM = "一二三四五六七八九十百零〇"
 _ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[㈠-㈩]|第[{_CN_NUM}\d]+[类部分批项][：:]?)"
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
-_COUNT = re.compile(rf"\s*(?:[（(]\s*(?:共\s*)?\d+\s*{_UNIT}?\s*[)）]|[（(]\s*(?:共\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
-                    rf"|[：:]\s*(?:共\s*)?\d+\s*{_UNIT})\s*$")
+_TOTAL_WORD = r"(?:共|小计|合计)"  # “（共9名）”, “（小计9名）”
+_COUNT = re.compile(rf"\s*(?:[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）]"
+                    rf"|[（(]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
+                    rf"|[：:]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇]"
                        # “01 名称” as WeChat articles number them, “1 名称” from a spreadsheet; not “12 月”, “30 支”
                        r"|\d{1,3}[ \u3000]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
@@ -293,6 +295,15 @@ _SEPARATORS = {r"[；;]": r"[；;]", r",\s": r"\s*,\s*", r"\s[/／|｜]\s|／": 
 _NUMBERED_RUN = re.compile(r"(?:^|\s+)(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇])\s*")
 
 
+def _mostly_honorees(parts: list[str]) -> list[str] | None:
+    """Long words parted by spaces after an award's colon, most ending as honorees' names do
+    (a project may not: “重庆科技馆“志愿者爱心科普活动””); None otherwise."""
+    if len(parts) >= 2 and all(len(p) >= 6 and not _SENTENCE.search(p) for p in parts) and \
+            2 * sum(bool(HONOREE_END.search(p)) for p in parts) >= len(parts):
+        return parts
+    return None
+
+
 def _inline(line: str) -> tuple[str, list[str]] | None:
     """(category, printed entries) of an inline list in one paragraph, if the line is one."""
     m = _INLINE.match(line.strip())
@@ -308,8 +319,12 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
         return None
     if _LEAD_IN.search(cat) or _SENTENCE.search(rest.replace("，", "、")):
         return None
+    spaced = None if re.search(r"[、，,；;/／|｜]", rest) else (
+        _spaced_names(rest, is_person_category(cat)) or _mostly_honorees(rest.split()))
     if _NUMBERED_RUN.match(rest) and len(_NUMBERED_RUN.findall(rest)) >= 2:
         parts = _NUMBERED_RUN.split(rest)  # “1.甲 2.乙 3.丙”: the numbers part them
+    elif spaced:
+        parts = spaced  # “何素贞 黎雅红 谢彬蓉”
     else:
         parts = re.split(_SEPARATORS[next((k for k in _SEPARATORS if re.search(k, rest)), "")], rest)
     names = [clean_name(p) for p in parts if clean_name(p)]

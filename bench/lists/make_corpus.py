@@ -1781,6 +1781,55 @@ def respectively_shi(lst):
     return "html", _page(lst["title"], ["日前，评选结果揭晓，我市入选情况如下：" + "；".join(clauses) + "。"]), _names_only(lst)
 
 
+# The twenty-ninth held-out round, written on 2026-12-05 after the twenty-eighth was scored and
+# the extractor changed: scored once.
+def doc_table(lst):
+    """A Word 97 .doc attachment, saved from the Word table by LibreOffice (left out when it is missing)."""
+    _, data = docx_table(lst)
+    # By way of ODT: LibreOffice writing .doc straight from this .docx drops the table.
+    odt = _soffice(data, "docx", "odt")
+    doc = _soffice(odt, "odt", "doc:MS Word 97") if odt else None
+    return ("doc", doc) if doc else None
+
+
+def tfoot_note(lst):
+    """A table whose <tfoot> closes it with “注：排名不分先后”, category rows in its body."""
+    rows = _category_rows(lst, ["序号", "名称", "单位及职务"],
+                          lambda i, n, r: f"<td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(r)}</td>")
+    head, body = rows.split("</tr>", 1)
+    table = (f"<table><thead>{head}</tr></thead><tbody>{body}</tbody>"
+             '<tfoot><tr><td colspan="3">注：排名不分先后，按姓氏笔画排序。</td></tr></tfoot></table>')
+    return "html", _page(lst["title"], [*INTRO], table)
+
+
+def inline_single_spaces(lst):
+    """“最美志愿者： 何素贞 黎雅红 谢彬蓉”: people's names after the colon parted by single spaces."""
+    paras = [*INTRO] + [f"{cat['name']}： " + " ".join(n for n, _ in _entries(cat)) for cat in lst["categories"]
+                        if all("、" not in n for n, _ in _entries(cat))]
+    kept = [c for c in _names_only(lst) if all("、" not in n for n in c["entries"])]
+    return "html", _page(lst["title"], paras), kept
+
+
+def subtotal_counts(lst):
+    """“一、最美志愿者（小计9名）” headings over numbered entries with units in brackets."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}（小计{len(cat['entries'])}{'名' if '志愿者' in cat['name'] else '个'}）")
+        paras += [f"{i}.{n}（{r}）" if r else f"{i}.{n}" for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras)
+
+
+def ol_continued(lst):
+    """One <ol> a category, the next starting where the last stopped (<ol start="11">)."""
+    body, start = "", 1
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        body += f"<h4>{html.escape(cat['name'])}</h4><ol start=\"{start}\">"
+        body += "".join(f"<li>{html.escape(n)}</li>" for n, _ in items) + "</ol>"
+        start += len(items)
+    return "html", _page(lst["title"], [*INTRO], body), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1794,7 +1843,8 @@ HELD_OUT_LAYOUTS = {
         numbered_names_single_column,  # twenty-second round
         xlsx_text_numbers,  # twenty-fourth round
         pdf_merged_category_column,  # twenty-fifth round
-        xlsx_form_rows_above_header],  # twenty-eighth round
+        xlsx_form_rows_above_header,  # twenty-eighth round
+        ol_continued],  # twenty-ninth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -1802,7 +1852,8 @@ HELD_OUT_LAYOUTS = {
         strong_in_li,  # twentieth round
         people_table_with_attributes,  # twenty-first round
         bold_count_br,  # twenty-second round
-        docx_heading_styles_bullets],  # twenty-sixth round
+        docx_heading_styles_bullets,  # twenty-sixth round
+        doc_table, tfoot_note],  # twenty-ninth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -1861,7 +1912,8 @@ TUNED_LAYOUTS = {
                       photo_grid, keyvalue_blocks,  # twenty-third round: 0.400, 0.000
                       heading_with_two_notes,     # twenty-fifth round: 0.000
                       docx_labelled_category_rows, xlsx_category_in_header,  # twenty-seventh round: 0.000, 0.000
-                      hyphen_units],              # twenty-eighth round: 0.917
+                      hyphen_units,               # twenty-eighth round: 0.917
+                      subtotal_counts],           # twenty-ninth round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -1880,7 +1932,8 @@ TUNED_LAYOUTS = {
                        docx_tab_names,            # twenty-fourth round: 0.818
                        inline_numbered_run,       # twenty-fifth round: 0.000
                        docx_name_grid, inline_with_order_note,  # twenty-sixth round: 0.857, 0.667
-                       div_items, respectively_shi],  # twenty-eighth round: 0.000, 0.000
+                       div_items, respectively_shi,  # twenty-eighth round: 0.000, 0.000
+                       inline_single_spaces],     # twenty-ninth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

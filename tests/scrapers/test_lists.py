@@ -483,3 +483,14 @@ def test_an_entry_of_spans_number_name_and_unit_keeps_the_unit_apart():
     entries = extract_article(page.encode("utf-8")).list_entries
     assert [(e.name, e.role) for e in entries] == [
         ("何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
+
+
+def test_names_parted_by_single_spaces_after_an_award_s_colon_and_a_subtotal_in_a_heading():
+    assert _pairs(["最美志愿者： 何素贞 黎雅红 谢彬蓉",
+                   "最佳志愿服务项目： 重庆科技馆“志愿者爱心科普活动” 梁平癞子锣鼓传承“1+1+6”志愿服务项目"]) == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉"),
+        ("最佳志愿服务项目", "重庆科技馆“志愿者爱心科普活动”"), ("最佳志愿服务项目", "梁平癞子锣鼓传承“1+1+6”志愿服务项目")]
+    assert _pairs(["最美志愿者： 吴 衡"]) == [("最美志愿者", "吴 衡")]  # one name with a space in it
+    lines = ["一、最美志愿者（小计2名）", "1.李峰威（北京市红十字雷锋车队应急救援志愿服务队队长）", "2.刘嗣东（内蒙古自治区包头市红十字会志愿者）"]
+    assert [c for c, _ in _pairs(lines)] == ["最美志愿者", "最美志愿者"]
+    assert stated_counts(lines) == {"最美志愿者": 2}
