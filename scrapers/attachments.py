@@ -149,6 +149,9 @@ def _sheets(data: bytes, name: str) -> Document:
     # it becomes a category row under the sheet's header.
     tabs = len(sheets) > 1 and not any(_DEFAULT_SHEET.match(sheet) for sheet, _, _ in sheets)
     for sheet_name, titled, rows in sheets:
+        if all(len([c for c in row if c]) == 1 for row in rows):  # one column: lines of text, headings and all
+            doc.lines += [next(c for c in row if c) for row in rows]
+            continue
         doc.tables.append(_headed(rows, titled or (sheet_name if tabs else None)) if len(rows) > 1 else rows)
     return doc
 

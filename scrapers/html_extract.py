@@ -21,7 +21,7 @@ from . import bylines
 from .article import Article, Image, Link
 from .attachments import SUFFIXES as ATTACHMENT_SUFFIXES
 from .furniture import FOOTER, is_nav
-from .lists import all_honoree_names, is_lead_in
+from .lists import all_honoree_names, is_category_heading, is_lead_in
 from .profiles import Profile
 
 _DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
@@ -205,8 +205,9 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
             if st is not None and st.subtree_text:
                 if _boilerplate(el) and st.subtree_text - st.subtree_link < 200:
                     return
-                if _link_density(st) > 0.6 and st.subtree_text > 4 and tag not in ("a",):
-                    return
+                if _link_density(st) > 0.6 and st.subtree_text > 4 and tag not in ("a",) and not (
+                        tag in _PARA and is_category_heading(el.text_content().strip())):
+                    return  # (a list's category may link to a page of its own)
         if tag == "img" and images is not None:
             _add_image(el, base_url, images)
         block = tag in _BLOCK

@@ -23,8 +23,8 @@ import re
 from .article import ListEntry
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-# “一、”, “（一）”, “㈠” (one character, as Word prints it), “第一类：”
-_ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[㈠-㈩]|第[{_CN_NUM}\d]+[类部分批项][：:]?)"
+# “一、”, “（一）”, “㈠” (one character, as Word prints it), “Ⅰ.”, “第一类：”
+_ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[㈠-㈩]|[Ⅰ-Ⅻ]\s*[、.．]|第[{_CN_NUM}\d]+[类部分批项][：:]?)"
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _TOTAL_WORD = r"(?:共|小计|合计)"  # “（共9名）”, “（小计9名）”
@@ -482,11 +482,15 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
 
 def _unwrapped(lines: list[str]) -> list[str]:
     """Lines with those that end in “、” joined to the next: an inline list wrapped, as text
-    copied out of a PDF wraps it (“最美志愿者：何素贞、” / “黎雅红、谢彬蓉。”)."""
+    copied out of a PDF wraps it (“最美志愿者：何素贞、” / “黎雅红、谢彬蓉。”). A line that is one
+    name and its “、” is not joined: the list prints a name a line (“陈建钧、” / “吕海英。”)."""
     out: list[str] = []
     for line in lines:
-        if out and out[-1].rstrip().endswith("、") and line.strip():
-            out[-1] = out[-1].rstrip() + line.strip()
+        last = out[-1].rstrip() if out else ""
+        if last.endswith("、") and line.strip() and re.search(r"[、：:]", last[:-1]):
+            out[-1] = last + line.strip()
+        elif last.endswith("、") and line.strip().endswith("。") and not _SENTENCE.search(line.strip()[:-1]):
+            out.append(line.strip()[:-1])  # a name a line, each closed by “、”, the last by “。”
         else:
             out.append(line)
     return out

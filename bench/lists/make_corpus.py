@@ -1830,6 +1830,57 @@ def ol_continued(lst):
     return "html", _page(lst["title"], [*INTRO], body), _names_only(lst)
 
 
+# The thirtieth held-out round, written on 2026-12-05 after the twenty-ninth was scored and
+# the extractor changed: scored once.
+def xlsx_number_in_name_cell(lst):
+    """An Excel sheet of one column: category rows, then entries numbered in their own cell (“1、名称”)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    for ci, cat in enumerate(lst["categories"]):
+        sheet.append([f"{CN[ci]}、{cat['name']}"])
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            sheet.append([f"{i}、{n}"])
+    return "xlsx", _saved(book), _names_only(lst)
+
+
+def category_links(lst):
+    """Each category a link to its own page, in a paragraph of its own; the names plain lines under it."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f'<p><a href="/zyfw/{ci + 1}.html">{html.escape(cat["name"])}</a></p>')
+        paras += [html.escape(n) for n, _ in _entries(cat)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def roman_headings(lst):
+    """“Ⅰ. 最美志愿者” headings, with Roman numerals, over “1. 名称” lines."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{chr(0x2160 + ci)}. {cat['name']}")
+        paras += [f"{i}. {n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def photo_column_table(lst):
+    """A table of 序号, 照片 (an image), 姓名, 单位及职务, category rows across."""
+    rows = _category_rows(lst, ["序号", "照片", "姓名", "单位及职务"], lambda i, n, r: (
+        f'<td>{i}</td><td><img src="/photos/{i}.jpg" alt=""></td><td>{html.escape(n)}</td><td>{html.escape(r)}</td>'))
+    return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</table>")
+
+
+def trailing_dunhao_lines(lst):
+    """A name a line, each but the last of a category closed by “、”, the last by “。”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        names = [n for n, _ in _entries(cat)]
+        paras.append(f"{cat['name']}：")
+        paras += [n + ("。" if i == len(names) - 1 else "、") for i, n in enumerate(names)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1853,7 +1904,8 @@ HELD_OUT_LAYOUTS = {
         people_table_with_attributes,  # twenty-first round
         bold_count_br,  # twenty-second round
         docx_heading_styles_bullets,  # twenty-sixth round
-        doc_table, tfoot_note],  # twenty-ninth round
+        doc_table, tfoot_note,  # twenty-ninth round
+        photo_column_table],  # thirtieth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -1913,7 +1965,8 @@ TUNED_LAYOUTS = {
                       heading_with_two_notes,     # twenty-fifth round: 0.000
                       docx_labelled_category_rows, xlsx_category_in_header,  # twenty-seventh round: 0.000, 0.000
                       hyphen_units,               # twenty-eighth round: 0.917
-                      subtotal_counts],           # twenty-ninth round: 0.000
+                      subtotal_counts,            # twenty-ninth round: 0.000
+                      xlsx_number_in_name_cell],  # thirtieth round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -1933,7 +1986,8 @@ TUNED_LAYOUTS = {
                        inline_numbered_run,       # twenty-fifth round: 0.000
                        docx_name_grid, inline_with_order_note,  # twenty-sixth round: 0.857, 0.667
                        div_items, respectively_shi,  # twenty-eighth round: 0.000, 0.000
-                       inline_single_spaces],     # twenty-ninth round: 0.000
+                       inline_single_spaces,      # twenty-ninth round: 0.000
+                       roman_headings],           # thirtieth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -1942,7 +1996,8 @@ TUNED_LAYOUTS = {
                        xlsx_total_row,            # seventeenth round: 0.941
                        award_name_column,         # twenty-second round: 0.000
                        wei_inline,                # twenty-fourth round: 0.000
-                       parenthesized_numerals],   # twenty-eighth round: 0.000
+                       parenthesized_numerals,    # twenty-eighth round: 0.000
+                       category_links, trailing_dunhao_lines],  # thirtieth round: 0.000, 0.857
 }
 
 LAYOUTS = {

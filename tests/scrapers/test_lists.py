@@ -494,3 +494,35 @@ def test_names_parted_by_single_spaces_after_an_award_s_colon_and_a_subtotal_in_
     lines = ["一、最美志愿者（小计2名）", "1.李峰威（北京市红十字雷锋车队应急救援志愿服务队队长）", "2.刘嗣东（内蒙古自治区包头市红十字会志愿者）"]
     assert [c for c, _ in _pairs(lines)] == ["最美志愿者", "最美志愿者"]
     assert stated_counts(lines) == {"最美志愿者": 2}
+
+
+def test_roman_headings_a_name_a_line_closed_by_dunhao_and_a_one_column_sheet():
+    lines = ["Ⅰ. 最美志愿者", "1. 何素贞", "Ⅱ. 最美志愿服务社区", "1. 万州区五桥街道五间桥社区"]
+    assert _pairs(lines) == [("最美志愿者", "何素贞"), ("最美志愿服务社区", "万州区五桥街道五间桥社区")]
+    lines = ["最美志愿者：", "陈建钧、", "吕海英。", "最佳志愿服务组织：", "内蒙古自治区文化助残慈善协会、", "内蒙古自治区爱心之家公益协会。"]
+    assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"), ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会"),
+                             ("最佳志愿服务组织", "内蒙古自治区爱心之家公益协会")]
+    assert _pairs(["最美志愿者：何素贞、", "黎雅红、谢彬蓉。"]) == [  # still an inline list wrapped
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉")]
+
+
+def test_a_one_column_sheet_is_read_as_lines_and_a_linked_category_heads_its_names():
+    import io
+
+    from openpyxl import Workbook
+
+    from scrapers import extract_article
+    from scrapers.attachments import read
+
+    book = Workbook()
+    for row in (["2019年度上海市社区志愿服务示范中心名单"], ["一、制度创新示范中心"], ["1、嘉定区菊园新区社区志愿服务中心"],
+                ["2、长宁区虹桥街道社区志愿服务中心"]):
+        book.active.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    sheet = read(buf.getvalue(), "名单.xlsx")
+    assert _pairs(sheet.lines, sheet.tables) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
+    page = ("<html><body><h1>2018年内蒙古入选情况</h1><div class='content'><p>名单如下：</p>"
+            "<p><a href='/zyfw/1.html'>最美志愿者</a></p><p>陈建钧</p><p>吕海英</p></div></body></html>")
+    assert [(e.category, e.name) for e in extract_article(page.encode("utf-8")).list_entries] == [
+        ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
