@@ -31,7 +31,7 @@ _TOTAL_WORD = r"(?:共|小计|合计)"  # “（共9名）”, “（小计9名�
 _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）]"
                     rf"|[（(]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
                     rf"|[：:]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9]))|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇]"
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d))|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇]"
                        # “01 名称” as WeChat articles number them, “1 名称” from a spreadsheet; not “12 月”, “30 支”
                        r"|\d{1,3}[ \u3000]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
 _SENTENCE = re.compile(r"[。！？!?]|，.*，")
@@ -60,7 +60,7 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:省|自治区|市|州|盟|地区
 _STRONG_GAP = re.compile(r"\u3000+|\t+| {2,}")
 _SPACE_SPLIT = re.compile(r"^(?P<name>\S{2,}?)(?:\u3000+|\t+| {2,}| )(?P<rest>\S.*)$")
 # Between a person's name and the unit printed after it: a dash, a colon or a comma.
-_NAME_SEP = re.compile(r"\s*(?:——|—|－－|--|：|:|，|,)\s*|\s+[-–－]\s+")  # “李峰威 - 北京市……”: a spaced hyphen too
+_NAME_SEP = re.compile(r"\s*(?:——|—|–|－－|--|：|:|，|,)\s*|\s+[-－]\s+")  # “李峰威 - 北京市……”: a spaced hyphen too
 _COMRADE = re.compile(r"^(?P<n>[\u4e00-\u9fff·、 \u3000]{2,12}?)同志$")  # “李峰威同志”: the honorific is no part of the name
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<inner>[^（）()]+)[)）]$")
 _TRAILING_CLAUSE = re.compile(r"\s*[，,]\s*(?:拟|被|获|荣获|入选|推荐|命名|认定|评为|授予|予以)[^，,]*[；;。]?\s*$")
@@ -103,6 +103,7 @@ def _unbulleted(line: str) -> str:
     return _SYMBOLS_AFTER.sub("", bare) if bare != line else bare
 # A heading in lenticular or square brackets on a line of its own: “【最美志愿者】”.
 _BRACKET_HEADING = re.compile(r"^[【〖\[](?P<name>[^【】〖〗\[\]]{2,30})[】〗\]]$")
+_BRACKET_OPENING = re.compile(r"^[【〖\[](?P<cat>[^【】〖〗\[\]]{2,30})[】〗\]]\s*(?P<rest>\S.*)$")
 _FORM_FIELD = re.compile(r"^(?P<label>[^：:，。；;、]{2,20})[：:]\s*(?P<value>\S.*)$", re.S)
 _INLINE = re.compile(r"^(?P<cat>[^：:，。；;]{2,40}?)\s*[：:]\s*(?P<rest>\S.*)$")
 MAX_ENTRIES = 5000
@@ -296,8 +297,8 @@ _NUMBERED_RUN = re.compile(r"(?:^|\s+)(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[)）]
 
 
 def _mostly_honorees(parts: list[str]) -> list[str] | None:
-    """Long words parted by spaces after an award's colon, most ending as honorees' names do
-    (a project may not: “重庆科技馆“志愿者爱心科普活动””); None otherwise."""
+    """Long words parted by spaces on a line of a list, most ending as honorees' names do (a
+    project may not: “重庆科技馆“志愿者爱心科普活动””); None otherwise."""
     if len(parts) >= 2 and all(len(p) >= 6 and not _SENTENCE.search(p) for p in parts) and \
             2 * sum(bool(HONOREE_END.search(p)) for p in parts) >= len(parts):
         return parts
@@ -319,8 +320,7 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
         return None
     if _LEAD_IN.search(cat) or _SENTENCE.search(rest.replace("，", "、")):
         return None
-    spaced = None if re.search(r"[、，,；;/／|｜]", rest) else (
-        _spaced_names(rest, is_person_category(cat)) or _mostly_honorees(rest.split()))
+    spaced = None if re.search(r"[、，,；;/／|｜]", rest) else _spaced_names(rest, is_person_category(cat))
     if _NUMBERED_RUN.match(rest) and len(_NUMBERED_RUN.findall(rest)) >= 2:
         parts = _NUMBERED_RUN.split(rest)  # “1.甲 2.乙 3.丙”: the numbers part them
     elif spaced:
@@ -386,6 +386,9 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         if not line or _PAGE_MARK.match(raw.strip()):
             continue
         before, current = current, line
+        opening = _BRACKET_OPENING.match(line)
+        if opening and _is_award_line(opening.group("cat")):  # “【最美志愿者】甲、乙”: as “最美志愿者：甲、乙”
+            line = f"{opening.group('cat')}：{opening.group('rest')}"
         clauses = _inline_clauses(line)
         if clauses:
             close_run()
@@ -548,7 +551,7 @@ def _spaced_names(line: str, person: bool) -> list[str] | None:
         return names if all(len(re.sub(r"\s", "", n)) >= 2 for n in names) else None
     if all(len(p) >= 4 and HONOREE_END.search(p) for p in parts):
         return parts
-    return None
+    return _mostly_honorees(parts)
 
 
 def _enumerated(line: str) -> list[str] | None:

@@ -1881,6 +1881,62 @@ def trailing_dunhao_lines(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The thirty-first held-out round, written on 2026-12-05 after the thirtieth was scored and
+# the extractor changed: scored once.
+def en_dash_units(lst):
+    """“1.李峰威–北京市……队长”: the unit after an en dash, with no spaces."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}.{n}–{r}" if r else f"{i}.{n}" for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras)
+
+
+def bracket_category_inline(lst):
+    """“【最美志愿者】何素贞、黎雅红、谢彬蓉”: the category in lenticular brackets opening its names."""
+    paras = [*INTRO] + [f"【{cat['name']}】" + "、".join(n for n, _ in _entries(cat)) for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def nbsp_separated_names(lst):
+    """Each category in bold, then one paragraph of its names parted by runs of &nbsp;."""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in INTRO)
+    for cat in lst["categories"]:
+        body += f"<p><strong>{html.escape(cat['name'])}</strong></p>"
+        body += "<p>" + "&nbsp;&nbsp;&nbsp;&nbsp;".join(html.escape(n) for n, _ in _entries(cat)) + "</p>"
+    return "html", _page(lst["title"], [body]), _names_only(lst)
+
+
+def numbered_colon(lst):
+    """“1：嘉定区……中心”: each number followed by a full-width colon."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}：{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def docx_vertical_category(lst):
+    """A Word table whose category column is merged down and written one character a line,
+    as a narrow column is set: “最\n美\n志\n愿\n者”."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["类别", "序号", "名称"]):
+        cell.text = text
+    for category, rows in _rows(lst):
+        first = len(table.rows)
+        for values in rows:
+            cells = table.add_row().cells
+            cells[1].text, cells[2].text = values[0], values[1]
+        merged = table.cell(first, 0).merge(table.cell(len(table.rows) - 1, 0))
+        merged.text = "\n".join(category)
+    return "docx", _saved(doc), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1928,7 +1984,8 @@ HELD_OUT_LAYOUTS = {
         comrade_inline,  # twenty-third round
         indented_paragraphs,  # twenty-fifth round
         count_after_space,  # twenty-sixth round
-        two_level_headings],  # twenty-seventh round
+        two_level_headings,  # twenty-seventh round
+        docx_vertical_category],  # thirty-first round
 }
 
 
@@ -1965,8 +2022,10 @@ TUNED_LAYOUTS = {
                       heading_with_two_notes,     # twenty-fifth round: 0.000
                       docx_labelled_category_rows, xlsx_category_in_header,  # twenty-seventh round: 0.000, 0.000
                       hyphen_units,               # twenty-eighth round: 0.917
+                      en_dash_units,              # thirty-first round: 0.250
                       subtotal_counts,            # twenty-ninth round: 0.000
-                      xlsx_number_in_name_cell],  # thirtieth round: 0.000
+                      xlsx_number_in_name_cell,   # thirtieth round: 0.000
+                      numbered_colon],            # thirty-first round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -1987,7 +2046,8 @@ TUNED_LAYOUTS = {
                        docx_name_grid, inline_with_order_note,  # twenty-sixth round: 0.857, 0.667
                        div_items, respectively_shi,  # twenty-eighth round: 0.000, 0.000
                        inline_single_spaces,      # twenty-ninth round: 0.000
-                       roman_headings],           # thirtieth round: 0.000
+                       roman_headings,            # thirtieth round: 0.000
+                       bracket_category_inline, nbsp_separated_names],  # thirty-first round: 0.000, 0.818
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -526,3 +526,15 @@ def test_a_one_column_sheet_is_read_as_lines_and_a_linked_category_heads_its_nam
             "<p><a href='/zyfw/1.html'>最美志愿者</a></p><p>陈建钧</p><p>吕海英</p></div></body></html>")
     assert [(e.category, e.name) for e in extract_article(page.encode("utf-8")).list_entries] == [
         ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+
+
+def test_a_bracketed_category_opening_its_names_a_colon_after_numbers_and_an_en_dash_before_a_unit():
+    assert _pairs(["【最美志愿者】何素贞、黎雅红、谢彬蓉"]) == [("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉")]
+    entries = find_lists(["一、最美志愿者", "【何素贞】南岸区龙门浩街道上新街社区志愿者"], [])  # a name so marked stays a name
+    assert [(e.name, e.role) for e in entries] == [("何素贞", "南岸区龙门浩街道上新街社区志愿者")]
+    assert _pairs(["一、制度创新示范中心", "1：嘉定区菊园新区社区志愿服务中心", "2：长宁区虹桥街道社区志愿服务中心"]) == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
+    entries = find_lists(["一、最美志愿者", "1.李峰威–北京市红十字雷锋车队应急救援志愿服务队队长"], [])
+    assert [(e.name, e.role) for e in entries] == [("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长")]
+    lines = ["最佳志愿服务项目", "重庆科技馆“志愿者爱心科普活动” 梁平癞子锣鼓传承“1+1+6”志愿服务项目 重庆希望24心理热线和生命教育志愿服务项目"]
+    assert len(_pairs(lines)) == 3
