@@ -186,14 +186,43 @@ def _pdf(data: bytes, name: str) -> Document:
                     doc.tables.append(_headed(rows, _heading_above(page, table.bbox)))
             # The text outside the tables, line by line (inside them the tables have it).
             outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
-            # A gap of 1.5 pt parts words: a spreadsheet printed without rules sets its number
-            # column 2 pt from the name (pdfplumber's default of 3 ran them together: “1嘉定区…”).
-            for line in (outside.extract_text(x_tolerance=1.5) or "").splitlines():
-                if line.strip():
-                    doc.lines.append(line.strip())
+            doc.lines += _pdf_lines(outside)
     if chars == 0:
         raise AttachmentError(f"{name}: PDF 没有文字层（是扫描件），需要先做文字识别（OCR）；或请发布单位提供 Word、Excel 版")
     return doc
+
+
+def _pdf_lines(page) -> list[str]:
+    """The lines of a page's text, a paragraph that the page wrapped joined again.
+
+    A line of running text (it holds “、” or “，”) that runs to the right edge of the text goes
+    on in the next unless that starts an entry or a heading: a long inline list wraps in the
+    middle of a name (“……“1+1+6”志” / “愿服务项目、……”). A list of a name a line is never joined."""
+    # A gap of 1.5 pt parts words: a spreadsheet printed without rules sets its number
+    # column 2 pt from the name (pdfplumber's default of 3 ran them together: “1嘉定区…”).
+    found = [ln for ln in page.extract_text_lines(x_tolerance=1.5, return_chars=False) if ln["text"].strip()]
+    right = max((ln["x1"] for ln in found), default=0)
+    left = min((ln["x0"] for ln in found), default=0)
+    lines: list[str] = []
+    full = False
+    for ln in found:
+        text = _NUMBER_GAPS.sub(r"\1", ln["text"].strip())
+        size = ln["bottom"] - ln["top"]
+        if (full and lines and ln["x0"] <= left + size and re.search(r"[、，,]", lines[-1])
+                and not lines[-1].endswith(("。", "：", ":")) and not _STARTS_ITEM.match(text)
+                and not is_category_heading(text)):
+            lines[-1] += text
+        else:
+            lines.append(text)
+        full = ln["x1"] >= right - 1.5 * size
+    return lines
+
+
+# Word and LibreOffice set digits and Latin letters apart from Chinese characters by a gap that
+# is no space in the text (“重庆希望 24 心理热线” on the page is “重庆希望24心理热线”).
+_NUMBER_GAPS = re.compile(r"(?<=[\u4e00-\u9fff“”]) ([0-9A-Za-z+\-.]+) (?=[\u4e00-\u9fff“”])")
+# What opens an entry or a heading of its own, not the rest of a wrapped line.
+_STARTS_ITEM = re.compile(r"^(?:\d|[（(【]|[一二三四五六七八九十]+[、.．]|[①-⑳⑴-⒇㈠-㈩Ⅰ-Ⅻ]|[■□●○◆◇▲△★☆•※]|附件|注)")
 
 
 def _heading_above(page, bbox: tuple) -> str | None:

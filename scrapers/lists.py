@@ -31,7 +31,8 @@ _TOTAL_WORD = r"(?:共|小计|合计)"  # “（共9名）”, “（小计9名�
 _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）]"
                     rf"|[（(]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
                     rf"|[：:]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d))|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇]"
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d))|\d{1,2}[.．]\d{1,3}\s+(?=[^\s\d])"
+                       r"|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇]"
                        # “01 名称” as WeChat articles number them, “1 名称” from a spreadsheet; not “12 月”, “30 支”
                        r"|\d{1,3}[ \u3000]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
 _SENTENCE = re.compile(r"[。！？!?]|，.*，")
@@ -64,12 +65,20 @@ _NAME_SEP = re.compile(r"\s*(?:——|—|–|－－|--|：|:|，|,)\s*|\s+[-－
 _COMRADE = re.compile(r"^(?P<n>[\u4e00-\u9fff·、 \u3000]{2,12}?)同志$")  # “李峰威同志”: the honorific is no part of the name
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<inner>[^（）()]+)[)）]$")
 _TRAILING_CLAUSE = re.compile(r"\s*[，,]\s*(?:拟|被|获|荣获|入选|推荐|命名|认定|评为|授予|予以)[^，,]*[；;。]?\s*$")
-# ““最美志愿者”2人，分别为A、B。”, “其中包括3个最美志愿者，分别是A、B、C。” and
-# “最美志愿者3名，分别是：A、B；”
+# ““最美志愿者”2人，分别为A、B。” and “其中包括3个最美志愿者，分别是A、B、C。”
 _RESPECTIVELY = re.compile(
-    rf"(?:[“\"](?P<cat>[^”\"]{{2,30}})[”\"]\s*(?P<n>\d+)\s*{_UNIT}|(?P<n2>\d+)\s*{_UNIT}(?P<cat2>[^，,。；;“”\"]{{2,30}}?)"
-    rf"|(?P<cat3>[^，,。；;：:“”\"\d]{{2,30}}?)\s*(?P<n3>\d+)\s*{_UNIT}(?=\s*[，,]\s*分别))"
+    rf"(?:[“\"](?P<cat>[^”\"]{{2,30}})[”\"]\s*(?P<n>\d+)\s*{_UNIT}|(?P<n2>\d+)\s*{_UNIT}(?P<cat2>[^，,。；;“”\"]{{2,30}}?))"
     r"\s*[，,：:]?\s*(?:分别为|分别是|分别有|包括|是)[：:]?(?P<names>[^。；;]+)")
+# “最美志愿者3名，分别是：A、B；”: the category bare before its count (looked for only where
+# “分别” is: the pattern tries every place of a line).
+_COUNTED_RESPECTIVELY = re.compile(
+    rf"(?P<cat>[^，,。；;：:“”\"\d]{{2,30}}?)\s*(?P<n>\d+)\s*{_UNIT}\s*[，,]\s*分别(?:为|是|有)[：:]?(?P<names>[^。；;]+)")
+
+
+def _respectively(line: str) -> list[re.Match]:
+    """Every “…N名，分别为……” clause of ``line``, in either form."""
+    found = list(_RESPECTIVELY.finditer(line))
+    return found + list(_COUNTED_RESPECTIVELY.finditer(line)) if "分别" in line else found
 # “获评年度“四川省十佳志愿服务社区”” on a line of its own, after the names or before them.
 _AWARD_AFTER = re.compile(rf"^(?:(?:共|有)?(?P<n>\d+)\s*{_UNIT}[\u4e00-\u9fff]{{0,8}}?)?(?:分别)?(?:获评|荣获|被评为|入选|获得|当选|被授予)"
                           r"了?(?:\d{4}年度?)?(?:年度|全国|全省|全市)?[“\"‘](?P<cat>[^”\"’]{2,30})[”\"’](?:荣誉)?(?:称号)?[。，,]?$")
@@ -326,7 +335,9 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
     elif spaced:
         parts = spaced  # “何素贞 黎雅红 谢彬蓉”
     else:
-        parts = re.split(_SEPARATORS[next((k for k in _SEPARATORS if re.search(k, rest)), "")], rest)
+        separator = next((k for k in _SEPARATORS if re.search(k, rest)), "")
+        # (“、” and “，”: the last two names may be joined by “和” or “及”.)
+        parts = _joined_names(rest, is_person_category(cat)) if separator == "" else re.split(_SEPARATORS[separator], rest)
     names = [clean_name(p) for p in parts if clean_name(p)]
     if not names or any(len(n) > 60 for n in names):
         return None
@@ -353,6 +364,8 @@ def _colon_clause(clause: str) -> str:
     return f"{m.group('cat')}：{m.group('names')}" if m and _is_award_line(m.group("cat")) else clause
 
 
+# A line that only counts the entries, under a heading or after them: “（9名）”, “（以上共2名）”.
+_COUNT_LINE = re.compile(rf"^[（(]?\s*(?:以上)?\s*(?:{_TOTAL_WORD}|计)?\s*\d+\s*{_UNIT}\s*[)）]?[。.]?$")
 # A page's number in text copied from a PDF: “— 2 —”, “－2－”, “第2页 共5页”.
 _PAGE_MARK = re.compile(r"^[—－\-–]+\s*\d{1,3}\s*[—－\-–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/、]?\s*共\s*\d{1,3}\s*页)?$")
 
@@ -383,7 +396,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
     current = ""
     for raw in _unwrapped(lines):
         line = _unbulleted(raw.strip())
-        if not line or _PAGE_MARK.match(raw.strip()):
+        if not line or _PAGE_MARK.match(raw.strip()) or _COUNT_LINE.match(line):
             continue
         before, current = current, line
         opening = _BRACKET_OPENING.match(line)
@@ -792,8 +805,8 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
     """Entries from sentences such as “X、Y被评为“最佳志愿服务项目”” and ““最美志愿者”2人，分别为A、B”."""
     out: list[ListEntry] = []
     for line in lines:
-        for m in sorted([*_RESPECTIVELY.finditer(line), *_HONOURED.finditer(line)], key=lambda m: m.start()):
-            cat = clean_category(m.group("cat") or m.group("cat2") or m.group("cat3") or "")
+        for m in sorted([*_respectively(line), *_HONOURED.finditer(line)], key=lambda m: m.start()):
+            cat = clean_category(m.group("cat") or m.groupdict().get("cat2") or "")
             if not (AWARD_WORDS.search(cat) or _CATEGORY_END.search(cat)):
                 continue
             out += _named(cat, _joined_names(m.group("names"), is_person_category(cat)), line)
@@ -822,13 +835,13 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
 
 
 def _joined_names(text: str, person: bool) -> list[str]:
-    """The names of “甲、乙和丙”: parted by “、”, the last two joined by “和” or “及”. A name
+    """The names of “甲、乙和丙”: parted by “、”, the last two joined by “和”, “及” or “以及”. A name
     may hold “和” itself (“重庆希望24心理热线和生命教育志愿服务项目”): the joining one is
     the first with a whole name before it, a person's name of two to four characters
     between two such names, or a name that ends as honorees' names do."""
     parts = re.split(r"[、，,]", text)
     last = parts.pop()
-    for m in re.finditer(r"[和及]", last):
+    for m in re.finditer(r"以及|[和及]", last):
         left, right = last[:m.start()].strip(), last[m.end():].strip()
         if person and 2 <= len(left) <= 4 and 2 <= len(right) <= 4 or (
                 not person and HONOREE_END.search(left) and len(right) >= 4):
@@ -865,9 +878,9 @@ def stated_counts(lines: list[str]) -> dict[str, int]:
             counts[clean_category(line)] = int(re.search(r"\d+", heading.group()).group())
         for m in _ET_AL_AWARD.finditer(line):
             counts[clean_category(m.group("cat"))] = int(m.group("n"))
-        for m in _RESPECTIVELY.finditer(line):
-            cat = m.group("cat") or m.group("cat2") or m.group("cat3") or ""
-            n = m.group("n") or m.group("n2") or m.group("n3")
+        for m in _respectively(line):
+            cat = m.group("cat") or m.groupdict().get("cat2") or ""
+            n = m.group("n") or m.groupdict().get("n2")
             counts[clean_category(cat)] = int(n)
         phrase, after = _COUNT_PHRASE.match(line), _AWARD_AFTER.match(line)
         number = after and (after.group("n") or pending)  # “4名志愿者获评…”, or “4名志愿者” the line before

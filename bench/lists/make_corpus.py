@@ -1937,6 +1937,54 @@ def docx_vertical_category(lst):
     return "docx", _saved(doc), _names_only(lst)
 
 
+# The thirty-second held-out round, written on 2026-12-05 after the thirty-first was scored and
+# the extractor changed: scored once.
+def hierarchical_numbers(lst):
+    """“1. 制度创新示范中心” headings over entries numbered “1.1”, “1.2”."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"], 1):
+        paras.append(f"{ci}. {cat['name']}")
+        paras += [f"{ci}.{i} {n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def and_ji_inline(lst):
+    """Inline lists joining the last name with “及”: “最美志愿者：何素贞、黎雅红及谢彬蓉”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        names = [n for n, _ in _entries(cat)]
+        joined = names[0] if len(names) == 1 else "、".join(names[:-1]) + "及" + names[-1]
+        paras.append(f"{cat['name']}：{joined}")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def closing_count_lines(lst):
+    """Each category's entries followed by a line “（以上共2名）”."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}.{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+        paras.append(f"（以上共{len(cat['entries'])}{'名' if '志愿者' in cat['name'] else '个'}）")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def count_on_own_line(lst):
+    """The category on one line and its count on the next (“（9名）”), then the entries with units."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras.append(f"（{len(cat['entries'])}{'名' if '志愿者' in cat['name'] else '个'}）")
+        paras += [f"{i}. {n}　{r}" if r else f"{i}. {n}" for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras)
+
+
+def pdf_inline_lists(lst):
+    """A PDF printed from the Word file of inline lists, its category runs in bold."""
+    _, data, names = docx_inline_paragraphs(lst)
+    pdf = _soffice(data, "docx", "pdf")
+    return ("pdf", pdf, names) if pdf else None
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2023,9 +2071,11 @@ TUNED_LAYOUTS = {
                       docx_labelled_category_rows, xlsx_category_in_header,  # twenty-seventh round: 0.000, 0.000
                       hyphen_units,               # twenty-eighth round: 0.917
                       en_dash_units,              # thirty-first round: 0.250
+                      count_on_own_line,          # thirty-second round: 0.000
                       subtotal_counts,            # twenty-ninth round: 0.000
                       xlsx_number_in_name_cell,   # thirtieth round: 0.000
-                      numbered_colon],            # thirty-first round: 0.000
+                      numbered_colon,             # thirty-first round: 0.000
+                      hierarchical_numbers],      # thirty-second round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2047,7 +2097,8 @@ TUNED_LAYOUTS = {
                        div_items, respectively_shi,  # twenty-eighth round: 0.000, 0.000
                        inline_single_spaces,      # twenty-ninth round: 0.000
                        roman_headings,            # thirtieth round: 0.000
-                       bracket_category_inline, nbsp_separated_names],  # thirty-first round: 0.000, 0.818
+                       bracket_category_inline, nbsp_separated_names,  # thirty-first round: 0.000, 0.818
+                       and_ji_inline, pdf_inline_lists],  # thirty-second round: 0.400, 0.800
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -2057,7 +2108,8 @@ TUNED_LAYOUTS = {
                        award_name_column,         # twenty-second round: 0.000
                        wei_inline,                # twenty-fourth round: 0.000
                        parenthesized_numerals,    # twenty-eighth round: 0.000
-                       category_links, trailing_dunhao_lines],  # thirtieth round: 0.000, 0.857
+                       category_links, trailing_dunhao_lines,  # thirtieth round: 0.000, 0.857
+                       closing_count_lines],      # thirty-second round: 0.800
 }
 
 LAYOUTS = {

@@ -389,3 +389,18 @@ def test_sheets_named_附件_take_their_category_from_the_title_row():
     sheets = {f"附件{i}": [[f"附件{i}：{category}名单"], ["序号", "名称"], *([j, name] for j, name in enumerate(names, 1))]
               for i, (category, names) in enumerate(LIST.items(), 1)}
     assert _pairs(_workbook(sheets), "名单.xlsx") == PAIRS
+
+
+def test_a_pdf_s_inline_list_wrapped_mid_name_and_digits_set_apart_keep_every_name_whole(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("2020年度全国学雷锋志愿服务“四个100”先进典型重庆入选名单")
+    para = doc.add_paragraph()
+    para.add_run("最佳志愿服务项目：").bold = True
+    projects = ["重庆科技馆“志愿者爱心科普活动”", "梁平癞子锣鼓传承“1+1+6”志愿服务项目", "重庆希望24心理热线和生命教育志愿服务项目"]
+    para.add_run("、".join(projects))
+    buf = io.BytesIO()
+    doc.save(buf)
+    pdf = _convert(buf.getvalue(), ".docx", "pdf", tmp_path)
+    assert _pairs(pdf, "名单.pdf") == [("最佳志愿服务项目", p) for p in projects]
