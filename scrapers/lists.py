@@ -31,9 +31,9 @@ _TOTAL_WORD = r"(?:共|小计|合计)"  # “（共9名）”, “（小计9名�
 _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）]"
                     rf"|[（(]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
                     rf"|[：:]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d))|\d{1,2}[.．]\d{1,3}\s+(?=[^\s\d])"
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d)|\ufe0f?\u20e3)|\d{1,2}[.．]\d{1,3}\s+(?=[^\s\d])"
                        r"|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇]"
-                       # “01 名称” as WeChat articles number them, “1 名称” from a spreadsheet; not “12 月”, “30 支”
+                       # “01 名称” and “1️⃣名称” as WeChat articles number them, “1 名称” from a spreadsheet; not “12 月”, “30 支”
                        r"|\d{1,3}[ \u3000]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
 _SENTENCE = re.compile(r"[。！？!?]|，.*，")
 # Names on unnumbered lists end like this (社区, 中心, 项目, 服务队, …).
@@ -101,7 +101,8 @@ _NOT_NAMES = re.compile(rf"\d+\s*{_UNIT}|^(?:我|本|全|该|其中|共有|他�
 # A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
 _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”).
-_BULLET = re.compile(r"^(?:[■□●○◆◇▲△▶►▸▪▫★☆•※➤✔✓√❖◎◉]+|[·\-–—]\s)\s*")
+# An emoji too, as WeChat articles set them (“🏅最美志愿者”).
+_BULLET = re.compile(r"^(?:[■□●○◆◇▲△▶►▸▪▫★☆•※➤✔✓√❖◎◉\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?|[·\-–—]\s)\s*")
 _SYMBOLS_AFTER = re.compile(r"\s*[■□●○◆◇▲△◀◄◂▪▫★☆•※❖◎◉]+$")
 
 

@@ -1985,6 +1985,73 @@ def pdf_inline_lists(lst):
     return ("pdf", pdf, names) if pdf else None
 
 
+# The thirty-third held-out round, written on 2026-12-05 after the thirty-second was scored and
+# the extractor changed: scored once.
+def xlsx_summary_sheet_first(lst):
+    """A workbook whose first sheet, 汇总, counts each category, and whose second, 名单, lists them."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    summary = book.active
+    summary.title = "汇总"
+    summary.append(["类别", "数量"])
+    for cat in lst["categories"]:
+        summary.append([cat["name"], len(cat["entries"])])
+    sheet = book.create_sheet("名单")
+    sheet.append(["序号", "名称"])
+    for category, rows in _rows(lst):
+        sheet.append([category])
+        for values in rows:
+            sheet.append([int(values[0]), values[1]])
+    return "xlsx", _saved(book), _names_only(lst)
+
+
+def gong_count_before_colon(lst):
+    """“最美志愿者共3名：” lines over a name a line."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras.append(f"{cat['name']}共{len(cat['entries'])}{'名' if '志愿者' in cat['name'] else '个'}：")
+        paras += [n for n, _ in _entries(cat)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def docx_name_over_unit_cells(lst):
+    """A Word table of 序号 and 姓名及单位: the name, then the unit as a second paragraph of the cell."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "序号", "姓名（名称）及单位"
+    for cat in lst["categories"]:
+        row = table.add_row().cells
+        row[0].merge(row[1]).text = cat["name"]
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            cells = table.add_row().cells
+            cells[0].text = str(i)
+            cells[1].text = n
+            if r:
+                cells[1].add_paragraph(r)
+    return "docx", _saved(doc)
+
+
+def keycap_numbers(lst):
+    """A WeChat article numbering its entries with keycap emoji: “1️⃣陈建钧”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        paras.append(f"🏅{cat['name']}")
+        paras += [f"{i}\ufe0f\u20e3{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def li_inline_lists(lst):
+    """A <ul> of inline lists: “<li><b>最美志愿者</b>：何素贞、黎雅红、谢彬蓉</li>”."""
+    items = "".join(f"<li><b>{html.escape(cat['name'])}</b>：" + "、".join(html.escape(n) for n, _ in _entries(cat)) + "</li>"
+                    for cat in lst["categories"])
+    return "html", _page(lst["title"], [*INTRO], f"<ul>{items}</ul>"), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -1999,7 +2066,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_text_numbers,  # twenty-fourth round
         pdf_merged_category_column,  # twenty-fifth round
         xlsx_form_rows_above_header,  # twenty-eighth round
-        ol_continued],  # twenty-ninth round
+        ol_continued,  # twenty-ninth round
+        xlsx_summary_sheet_first],  # thirty-third round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2009,7 +2077,8 @@ HELD_OUT_LAYOUTS = {
         bold_count_br,  # twenty-second round
         docx_heading_styles_bullets,  # twenty-sixth round
         doc_table, tfoot_note,  # twenty-ninth round
-        photo_column_table],  # thirtieth round
+        photo_column_table,  # thirtieth round
+        docx_name_over_unit_cells],  # thirty-third round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -2021,7 +2090,8 @@ HELD_OUT_LAYOUTS = {
         inline_with_deng,  # twenty-third round
         docx_inline_paragraphs,  # twenty-fourth round
         xlsx_names_in_one_cell,  # twenty-fifth round
-        semicolon_entries],  # twenty-seventh round
+        semicolon_entries,  # twenty-seventh round
+        gong_count_before_colon, li_inline_lists],  # thirty-third round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2109,7 +2179,8 @@ TUNED_LAYOUTS = {
                        wei_inline,                # twenty-fourth round: 0.000
                        parenthesized_numerals,    # twenty-eighth round: 0.000
                        category_links, trailing_dunhao_lines,  # thirtieth round: 0.000, 0.857
-                       closing_count_lines],      # thirty-second round: 0.800
+                       closing_count_lines,       # thirty-second round: 0.800
+                       keycap_numbers],           # thirty-third round: 0.000
 }
 
 LAYOUTS = {

@@ -546,3 +546,8 @@ def test_entries_numbered_1_1_names_joined_by_ji_and_lines_that_only_count():
     assert _pairs(["最美志愿者：何素贞、黎雅红及谢彬蓉"]) == [("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉")]
     lines = ["一、最美志愿者", "（2名）", "1.陈建钧", "2.吕海英", "（以上共2名）", "二、最佳志愿服务组织", "1.内蒙古自治区文化助残慈善协会"]
     assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"), ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会")]
+
+
+def test_an_emoji_before_a_category_and_keycap_numbers_as_wechat_articles_set_them():
+    lines = ["🏅最美志愿者", "1\ufe0f\u20e3陈建钧", "2\ufe0f\u20e3吕海英", "🏆最佳志愿服务组织", "1\u20e3内蒙古自治区文化助残慈善协会"]
+    assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"), ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会")]
