@@ -21,7 +21,7 @@ from . import bylines
 from .article import Article, Image, Link
 from .attachments import SUFFIXES as ATTACHMENT_SUFFIXES
 from .furniture import FOOTER, is_nav
-from .lists import all_honoree_names, is_category_heading, is_lead_in
+from .lists import AWARD_WORDS, all_honoree_names, is_category_heading, is_lead_in
 from .profiles import Profile
 
 _DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
@@ -206,8 +206,8 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
                 if _boilerplate(el) and st.subtree_text - st.subtree_link < 200:
                     return
                 if _link_density(st) > 0.6 and st.subtree_text > 4 and tag not in ("a",) and not (
-                        tag in _PARA and is_category_heading(el.text_content().strip())):
-                    return  # (a list's category may link to a page of its own)
+                        tag in _PARA and _heads_a_list(el.text_content().strip())):
+                    return  # (a list's category may link to a page of its own, and its names to theirs)
         if tag == "img" and images is not None:
             _add_image(el, base_url, images)
         block = tag in _BLOCK
@@ -216,6 +216,8 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
         if tag == "pre":  # typed text: its line breaks part its lines
             lines.extend(ln.strip() for ln in el.text_content().split("\n") if ln.strip())
             return
+        if tag == "small" and re.search(r"[\u4e00-\u9fff]\s*$", "".join(buf[-2:])):
+            buf.append("\u3000")  # “吴 衡 <small>上海市……</small>”: the unit after the name, set apart
         if el.text:
             buf.append(el.text)
         items = block and _item_row(el)
@@ -241,6 +243,13 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
 
 
 _NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
+
+
+def _heads_a_list(text: str) -> bool:
+    """A paragraph that is an award's category, or opens with one (“最佳志愿服务组织：<a>…</a>、<a>…</a>”)."""
+    opening = re.match(r"^([^：:]{2,30}[：:])", text)
+    heading = opening.group(1) if opening else text
+    return bool(AWARD_WORDS.search(heading)) and is_category_heading(heading)
 
 
 def _number_element(el):

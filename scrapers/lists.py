@@ -365,8 +365,9 @@ def _colon_clause(clause: str) -> str:
     return f"{m.group('cat')}：{m.group('names')}" if m and _is_award_line(m.group("cat")) else clause
 
 
-# A line that only counts the entries, under a heading or after them: “（9名）”, “（以上共2名）”.
-_COUNT_LINE = re.compile(rf"^[（(]?\s*(?:以上)?\s*(?:{_TOTAL_WORD}|计)?\s*\d+\s*{_UNIT}\s*[)）]?[。.]?$")
+# A line that only counts the entries, under a heading or after them: “（9名）”, “（以上共2名）”,
+# “共有2人入选：”.
+_COUNT_LINE = re.compile(rf"^[（(]?\s*(?:以上)?\s*(?:{_TOTAL_WORD}有?|计)?\s*\d+\s*{_UNIT}\s*(?:入选|获评|获奖|上榜)?\s*[)）]?[。.：:]?$")
 # A page's number in text copied from a PDF: “— 2 —”, “－2－”, “第2页 共5页”.
 _PAGE_MARK = re.compile(r"^[—－\-–]+\s*\d{1,3}\s*[—－\-–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/、]?\s*共\s*\d{1,3}\s*页)?$")
 

@@ -2052,6 +2052,61 @@ def li_inline_lists(lst):
     return "html", _page(lst["title"], [*INTRO], f"<ul>{items}</ul>"), _names_only(lst)
 
 
+# The thirty-fourth held-out round, written on 2026-12-05 after the thirty-third was scored and
+# the extractor changed: scored once.
+def linked_inline_names(lst):
+    """Inline lists whose every name links to its story: “最美志愿者：<a>何素贞</a>、<a>黎雅红</a>”."""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in INTRO)
+    k = 0
+    for cat in lst["categories"]:
+        links = []
+        for n, _ in _entries(cat):
+            k += 1
+            links.append(f'<a href="/zyfw/story{k}.html">{html.escape(n)}</a>')
+        body += f"<p>{html.escape(cat['name'])}：" + "、".join(links) + "</p>"
+    return "html", _page(lst["title"], [body]), _names_only(lst)
+
+
+def count_sentence_lead(lst):
+    """Each category, then a sentence giving its count (“共有2人入选：”), then a name a line."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras.append(f"共有{len(cat['entries'])}{'人' if '志愿者' in cat['name'] else '个'}入选：")
+        paras += [n for n, _ in _entries(cat)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def small_roles(lst):
+    """Each entry a paragraph, the unit after the name in <small>, the category an <h4>."""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in INTRO)
+    for cat in lst["categories"]:
+        body += f"<h4>{html.escape(cat['name'])}</h4>"
+        body += "".join(f"<p>{html.escape(n)} <small>{html.escape(r)}</small></p>" if r else f"<p>{html.escape(n)}</p>"
+                        for n, r in _entries(cat))
+    return "html", _page(lst["title"], [body])
+
+
+def fullwidth_paren_numbers(lst):
+    """Plain text numbering entries “（１）” with full-width digits under “一、” headings."""
+    lines = [lst["title"], "发布时间：2024-06-18  来源：市文明办", "", *INTRO, ""]
+    for ci, cat in enumerate(lst["categories"]):
+        lines.append(f"{CN[ci]}、{cat['name']}")
+        lines += [f"（{str(i).translate(str.maketrans('0123456789', '０１２３４５６７８９'))}）{n}"
+                  for i, (n, _) in enumerate(_entries(cat), 1)]
+        lines.append("")
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
+def div_grid(lst):
+    """Names in a CSS grid of <div>s, one a cell, under a <div> naming the category."""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in INTRO)
+    for cat in lst["categories"]:
+        body += f'<div class="cat-title">{html.escape(cat["name"])}</div><div class="grid">'
+        body += "".join(f'<div class="cell">{html.escape(n)}</div>' for n, _ in _entries(cat)) + "</div>"
+    return "html", _page(lst["title"], [body]), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2067,7 +2122,8 @@ HELD_OUT_LAYOUTS = {
         pdf_merged_category_column,  # twenty-fifth round
         xlsx_form_rows_above_header,  # twenty-eighth round
         ol_continued,  # twenty-ninth round
-        xlsx_summary_sheet_first],  # thirty-third round
+        xlsx_summary_sheet_first,  # thirty-third round
+        fullwidth_paren_numbers],  # thirty-fourth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2091,7 +2147,8 @@ HELD_OUT_LAYOUTS = {
         docx_inline_paragraphs,  # twenty-fourth round
         xlsx_names_in_one_cell,  # twenty-fifth round
         semicolon_entries,  # twenty-seventh round
-        gong_count_before_colon, li_inline_lists],  # thirty-third round
+        gong_count_before_colon, li_inline_lists,  # thirty-third round
+        div_grid],  # thirty-fourth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2142,6 +2199,7 @@ TUNED_LAYOUTS = {
                       hyphen_units,               # twenty-eighth round: 0.917
                       en_dash_units,              # thirty-first round: 0.250
                       count_on_own_line,          # thirty-second round: 0.000
+                      small_roles,                # thirty-fourth round: 0.917
                       subtotal_counts,            # twenty-ninth round: 0.000
                       xlsx_number_in_name_cell,   # thirtieth round: 0.000
                       numbered_colon,             # thirty-first round: 0.000
@@ -2180,7 +2238,8 @@ TUNED_LAYOUTS = {
                        parenthesized_numerals,    # twenty-eighth round: 0.000
                        category_links, trailing_dunhao_lines,  # thirtieth round: 0.000, 0.857
                        closing_count_lines,       # thirty-second round: 0.800
-                       keycap_numbers],           # thirty-third round: 0.000
+                       keycap_numbers,            # thirty-third round: 0.000
+                       linked_inline_names, count_sentence_lead],  # thirty-fourth round: 0.400, 0.000
 }
 
 LAYOUTS = {

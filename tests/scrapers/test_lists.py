@@ -551,3 +551,20 @@ def test_entries_numbered_1_1_names_joined_by_ji_and_lines_that_only_count():
 def test_an_emoji_before_a_category_and_keycap_numbers_as_wechat_articles_set_them():
     lines = ["🏅最美志愿者", "1\ufe0f\u20e3陈建钧", "2\ufe0f\u20e3吕海英", "🏆最佳志愿服务组织", "1\u20e3内蒙古自治区文化助残慈善协会"]
     assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"), ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会")]
+
+
+def test_a_count_sentence_under_a_heading_names_linked_in_an_inline_list_and_a_unit_in_small():
+    from scrapers import extract_article
+
+    lines = ["一、最美志愿者", "共有2人入选：", "陈建钧", "吕海英"]
+    assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    page = ("<html><body><h1>2020年度重庆入选名单</h1><div class='content'><p>名单如下：</p>"
+            "<p>最佳志愿服务组织：<a href='/s/1.html'>南岸区“周幺妹”青年志愿者服务队</a>、"
+            "<a href='/s/2.html'>沙坪坝区文联文艺志愿服务队</a></p>"
+            "<h4>最美志愿者</h4><p>吴 衡 <small>上海市金山区造血干细胞捐献志愿者团队骨干志愿者</small></p>"
+            "<p>李峰威 <small>北京市红十字雷锋车队应急救援志愿服务队队长</small></p></div></body></html>")
+    entries = extract_article(page.encode("utf-8")).list_entries
+    assert [(e.category, e.name, e.role) for e in entries] == [
+        ("最佳志愿服务组织", "南岸区“周幺妹”青年志愿者服务队", ""), ("最佳志愿服务组织", "沙坪坝区文联文艺志愿服务队", ""),
+        ("最美志愿者", "吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"),
+        ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长")]
