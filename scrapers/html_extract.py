@@ -89,8 +89,11 @@ def _measure(root) -> _Page:
     owner: dict = {}
     in_link: dict = {}
     stats = page.stats
-    # Links to the honorees of a list (each to its story) are the list's text, not navigation.
+    # Links to the honorees of a list (each to its story) are the list's text, not navigation;
+    # so are those of a paragraph that names an award's category and its honorees, or the category alone.
     named = {a for items in root.iter("ul", "ol") if _linked_names(items) for a in items.iter("a")}
+    named.update(a for p in root.iter(*_PARA) if _opens_with_award(p) and _heads_a_list(p.text_content().strip())
+                 for a in p.iter("a"))
     for i, el in enumerate(root.iter()):
         if not isinstance(el.tag, str):
             continue
@@ -205,9 +208,8 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
             if st is not None and st.subtree_text:
                 if _boilerplate(el) and st.subtree_text - st.subtree_link < 200:
                     return
-                if _link_density(st) > 0.6 and st.subtree_text > 4 and tag not in ("a",) and not (
-                        tag in _PARA and _heads_a_list(el.text_content().strip())):
-                    return  # (a list's category may link to a page of its own, and its names to theirs)
+                if _link_density(st) > 0.6 and st.subtree_text > 4 and tag not in ("a",):
+                    return
         if tag == "img" and images is not None:
             _add_image(el, base_url, images)
         block = tag in _BLOCK
@@ -243,6 +245,16 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
 
 
 _NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
+
+
+def _opens_with_award(el) -> bool:
+    """Quickly, before its whole text is read: an element holding a link whose first words name
+    an award (its own text, or its first child's: “最美志愿者：”, “<a>最美志愿者</a>”)."""
+    if not len(el):
+        return False
+    first = el[0]
+    opening = (el.text or "") + (first.text or "" if isinstance(first.tag, str) else "")
+    return bool(AWARD_WORDS.search(opening)) and el.find(".//a") is not None
 
 
 def _heads_a_list(text: str) -> bool:

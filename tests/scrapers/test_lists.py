@@ -568,3 +568,16 @@ def test_a_count_sentence_under_a_heading_names_linked_in_an_inline_list_and_a_u
         ("最佳志愿服务组织", "南岸区“周幺妹”青年志愿者服务队", ""), ("最佳志愿服务组织", "沙坪坝区文联文艺志愿服务队", ""),
         ("最美志愿者", "吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"),
         ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长")]
+
+
+def test_a_page_whose_lists_are_all_links_to_the_honorees_stories_still_has_a_body():
+    from scrapers import extract_article
+
+    page = ("<html><body><div class='nav'><a href='/'>首页</a> <a href='/zyfw/'>志愿服务</a></div>"
+            "<h1>2018年内蒙古入选情况</h1><div class='content'>"
+            "<p>最美志愿者：<a href='/s/1.html'>陈建钧</a>、<a href='/s/2.html'>吕海英</a></p>"
+            "<p>最佳志愿服务组织：<a href='/s/3.html'>内蒙古自治区文化助残慈善协会</a>、"
+            "<a href='/s/4.html'>内蒙古自治区爱心之家公益协会</a></p></div></body></html>")
+    assert [(e.category, e.name) for e in extract_article(page.encode("utf-8")).list_entries] == [
+        ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"),
+        ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会"), ("最佳志愿服务组织", "内蒙古自治区爱心之家公益协会")]
