@@ -119,12 +119,13 @@ _INLINE = re.compile(r"^(?P<cat>[^：:，。；;]{2,40}?)\s*[：:]\s*(?P<rest>\S
 MAX_ENTRIES = 5000
 
 
+_TABLE_NUMBER = re.compile(r"^附?表\s*[\d一二三四五六七八九十]{1,3}\s*[：:．.、]?\s*(?=\S)")  # a caption's “表1　”
 _LABELLED_CATEGORY = re.compile(r"^(?:荣誉|表彰|推荐|申报)?(?:类别|类型|奖项)\s*[：:]\s*(?=\S)")  # “类别：最美志愿者”
 
 
 def clean_category(text: str) -> str:
     """A heading without its enumerator (“一、”, “1.”), its count (“(10个)”, “ 10个”) and its colon."""
-    text = _LABELLED_CATEGORY.sub("", _unbulleted(_one_line(text))).rstrip("：:").strip()
+    text = _LABELLED_CATEGORY.sub("", _TABLE_NUMBER.sub("", _unbulleted(_one_line(text)))).rstrip("：:").strip()
     bare = _BARE_COUNT.match(text)
     if bare and _is_award_line(bare.group("cat")):
         text = bare.group("cat")
@@ -303,7 +304,7 @@ _SEPARATORS = {r"[；;]": r"[；;]", r",\s": r"\s*,\s*", r"\s[/／|｜]\s|／": 
 
 
 # The numbers of entries numbered inline, each at the start or after a space: “1.甲 2.乙”, “①甲 ②乙”.
-_NUMBERED_RUN = re.compile(r"(?:^|\s+)(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇])\s*")
+_NUMBERED_RUN = re.compile(r"(?:^|\s+)(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[)）])\s*|\s*[①-⑳⑴-⒇]\s*")  # ① needs no space before it
 
 
 def _mostly_honorees(parts: list[str]) -> list[str] | None:
@@ -396,7 +397,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         run.clear()
 
     current = ""
-    for raw in _unwrapped(lines):
+    for raw in _unwrapped([part for line in lines for part in _numbered_parts(line)]):
         line = _unbulleted(raw.strip())
         if not line or _PAGE_MARK.match(raw.strip()) or _COUNT_LINE.match(line):
             continue
@@ -496,6 +497,17 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
             category, explicit = "", False
     close_run()
     return out[:MAX_ENTRIES]
+
+
+def _numbered_parts(line: str) -> list[str]:
+    """A line of numbered entries parted by “；” (“1.李峰威；2.刘嗣东；3.肖立文。”), an entry a
+    line; any other line as it is."""
+    if not _NUMBERED.match(line) or not _NEXT_NUMBER.search(line):
+        return [line]
+    return [p.rstrip("。.") for p in _NEXT_NUMBER.split(line.strip()) if p.strip()]
+
+
+_NEXT_NUMBER = re.compile(r"[；;]\s*(?=\d{1,3}\s*[.．、](?!\d))")
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
@@ -650,6 +662,9 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
         start = None
         for i, row in enumerate(rows[:6]):
             found = _header(row)
+            below = _header(rows[i + 1]) if found and i + 1 < len(rows) else None
+            if below and len(below) > len(found):  # a header in two rows (“示范中心” over “类别 | 名称”): the lower says more
+                i, row, found = i + 1, rows[i + 1], below
             if found:
                 start, columns, width, block = i + 1, found, len(row), _repeat(row)
                 for above in rows[:i]:  # a caption above the header names the category

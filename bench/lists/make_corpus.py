@@ -2107,6 +2107,63 @@ def div_grid(lst):
     return "html", _page(lst["title"], [body]), _names_only(lst)
 
 
+# The thirty-fifth held-out round, written on 2026-12-05 after the thirty-fourth was scored and
+# the extractor changed: scored once.
+def circled_inline(lst):
+    """“最美志愿者：①何素贞②黎雅红③谢彬蓉”: circled numbers with no space between the entries."""
+    paras = [*INTRO] + [f"{cat['name']}：" + "".join(f"{chr(0x2460 + i)}{n}" for i, (n, _) in enumerate(_entries(cat)))
+                        for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def numbered_semicolon_line(lst):
+    """Each category's entries numbered on one line, parted by “；”: “1.李峰威；2.刘嗣东；……”."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras.append("；".join(f"{i}.{n}" for i, (n, _) in enumerate(_entries(cat), 1)) + "。")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def colspan_group_header(lst):
+    """A table whose header takes two rows: “序号 | 示范中心（两列）”, then “类别 | 名称”."""
+    head = ('<tr><th rowspan="2">序号</th><th colspan="2">示范中心</th></tr><tr><th>类别</th><th>名称</th></tr>')
+    rows = head
+    k = 0
+    for cat in lst["categories"]:
+        for n, _ in _entries(cat):
+            k += 1
+            rows += f"<tr><td>{k}</td><td>{html.escape(cat['name'])}</td><td>{html.escape(n)}</td></tr>"
+    return "html", _page(lst["title"], [*INTRO], f"<table>{rows}</table>"), _names_only(lst)
+
+
+def fullwidth_digit_headings(lst):
+    """“１．最美志愿者” headings in full-width digits over “（１）陈建钧” entries."""
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"], 1):
+        paras.append(f"{str(ci).translate(wide)}．{cat['name']}")
+        paras += [f"（{str(i).translate(wide)}）{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def docx_table_captions(lst):
+    """A Word file with a caption paragraph “表1　最美志愿者名单” over each category's table."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"], 1):
+        doc.add_paragraph(f"表{ci}　{cat['name']}名单")
+        table = doc.add_table(rows=1, cols=2)
+        table.style = "Table Grid"
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "序号", "名称"
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = str(i), n
+    return "docx", _saved(doc), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2160,7 +2217,8 @@ HELD_OUT_LAYOUTS = {
         indented_paragraphs,  # twenty-fifth round
         count_after_space,  # twenty-sixth round
         two_level_headings,  # twenty-seventh round
-        docx_vertical_category],  # thirty-first round
+        docx_vertical_category,  # thirty-first round
+        fullwidth_digit_headings],  # thirty-fifth round
 }
 
 
@@ -2200,10 +2258,12 @@ TUNED_LAYOUTS = {
                       en_dash_units,              # thirty-first round: 0.250
                       count_on_own_line,          # thirty-second round: 0.000
                       small_roles,                # thirty-fourth round: 0.917
+                      numbered_semicolon_line,    # thirty-fifth round: 0.000
                       subtotal_counts,            # twenty-ninth round: 0.000
                       xlsx_number_in_name_cell,   # thirtieth round: 0.000
                       numbered_colon,             # thirty-first round: 0.000
-                      hierarchical_numbers],      # thirty-second round: 0.000
+                      hierarchical_numbers,       # thirty-second round: 0.000
+                      colspan_group_header],      # thirty-fifth round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2226,7 +2286,8 @@ TUNED_LAYOUTS = {
                        inline_single_spaces,      # twenty-ninth round: 0.000
                        roman_headings,            # thirtieth round: 0.000
                        bracket_category_inline, nbsp_separated_names,  # thirty-first round: 0.000, 0.818
-                       and_ji_inline, pdf_inline_lists],  # thirty-second round: 0.400, 0.800
+                       and_ji_inline, pdf_inline_lists,  # thirty-second round: 0.400, 0.800
+                       circled_inline, docx_table_captions],  # thirty-fifth round: 0.000, 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -581,3 +581,14 @@ def test_a_page_whose_lists_are_all_links_to_the_honorees_stories_still_has_a_bo
     assert [(e.category, e.name) for e in extract_article(page.encode("utf-8")).list_entries] == [
         ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"),
         ("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会"), ("最佳志愿服务组织", "内蒙古自治区爱心之家公益协会")]
+
+
+def test_circled_numbers_with_no_space_numbered_entries_parted_by_semicolons_a_two_row_header_and_a_caption_number():
+    assert _pairs(["最美志愿者：①何素贞②黎雅红③谢彬蓉"]) == [("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉")]
+    assert _pairs(["一、最美志愿者", "1.李峰威；2.刘嗣东；3.陶成诚、黄先红。"]) == [
+        ("最美志愿者", "李峰威"), ("最美志愿者", "刘嗣东"), ("最美志愿者", "陶成诚、黄先红")]
+    table = [["序号", "示范中心", "示范中心"], ["序号", "类别", "名称"], ["1", "制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"]]
+    assert _pairs([], [table]) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心")]
+    from scrapers.lists import clean_category
+
+    assert clean_category("表1\u3000最美志愿者名单") == "最美志愿者"  # a Word caption over a category's table
