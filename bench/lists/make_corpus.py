@@ -669,10 +669,10 @@ def docx_people_table(lst):
     return "docx", _saved(doc)
 
 
-def _cn_headings(lst, entry, heading=lambda ci, name: f"{CN[ci]}、{name}") -> tuple:
+def _cn_headings(lst, entry, heading=lambda ci, name: f"{CN[ci]}、{name}", lead=()) -> tuple:
     """Headings (“一、类别”, or as ``heading(index, name)`` prints them), each over its entries a
-    line as ``entry(number, name, role)`` prints them."""
-    paras = [*INTRO]
+    line as ``entry(number, name, role)`` prints them; ``lead``: lines between the intro and the first."""
+    paras = [*INTRO, *lead]
     for ci, cat in enumerate(lst["categories"]):
         paras.append(heading(ci, cat["name"]))
         paras += [entry(i, n, r) for i, (n, r) in enumerate(_entries(cat), 1)]
@@ -1718,22 +1718,15 @@ def text_with_page_marks(lst):
 
 def two_level_headings(lst):
     """The award scheme as “一、” heading and the categories under it as “（一）”, “（二）”."""
-    paras = [*INTRO, "一、全国学雷锋志愿服务“四个100”先进典型"]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"（{CN[ci]}）{cat['name']}")
-        paras += [f"{i}. {n}" for i, (n, _) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"{i}. {n}", heading=lambda ci, name: f"（{CN[ci]}）{name}",
+                        lead=["一、全国学雷锋志愿服务“四个100”先进典型"])
 
 
 # The twenty-eighth held-out round, written on 2026-12-05 after the twenty-seventh was scored and
 # the extractor changed: scored once.
 def hyphen_units(lst):
     """“1. 李峰威 - 北京市……队长”: the unit after a spaced half-width hyphen."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"{CN[ci]}、{cat['name']}")
-        paras += [f"{i}. {n} - {r}" if r else f"{i}. {n}" for i, (n, r) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras)
+    return "html", _cn_headings(lst, lambda i, n, r: f"{i}. {n} - {r}" if r else f"{i}. {n}")[1]
 
 
 def div_items(lst):
@@ -1857,11 +1850,7 @@ def category_links(lst):
 
 def roman_headings(lst):
     """“Ⅰ. 最美志愿者” headings, with Roman numerals, over “1. 名称” lines."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"{chr(0x2160 + ci)}. {cat['name']}")
-        paras += [f"{i}. {n}" for i, (n, _) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"{i}. {n}", heading=lambda ci, name: f"{chr(0x2160 + ci)}. {name}")
 
 
 def photo_column_table(lst):
@@ -1885,11 +1874,7 @@ def trailing_dunhao_lines(lst):
 # the extractor changed: scored once.
 def en_dash_units(lst):
     """“1.李峰威–北京市……队长”: the unit after an en dash, with no spaces."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"{CN[ci]}、{cat['name']}")
-        paras += [f"{i}.{n}–{r}" if r else f"{i}.{n}" for i, (n, r) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras)
+    return "html", _cn_headings(lst, lambda i, n, r: f"{i}.{n}–{r}" if r else f"{i}.{n}")[1]
 
 
 def bracket_category_inline(lst):
@@ -1909,11 +1894,7 @@ def nbsp_separated_names(lst):
 
 def numbered_colon(lst):
     """“1：嘉定区……中心”: each number followed by a full-width colon."""
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"]):
-        paras.append(f"{CN[ci]}、{cat['name']}")
-        paras += [f"{i}：{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"{i}：{n}")
 
 
 def docx_vertical_category(lst):
@@ -2140,11 +2121,8 @@ def colspan_group_header(lst):
 def fullwidth_digit_headings(lst):
     """“１．最美志愿者” headings in full-width digits over “（１）陈建钧” entries."""
     wide = str.maketrans("0123456789", "０１２３４５６７８９")
-    paras = [*INTRO]
-    for ci, cat in enumerate(lst["categories"], 1):
-        paras.append(f"{str(ci).translate(wide)}．{cat['name']}")
-        paras += [f"（{str(i).translate(wide)}）{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
-    return "html", _page(lst["title"], paras), _names_only(lst)
+    return _cn_headings(lst, lambda i, n, r: f"（{str(i).translate(wide)}）{n}",
+                        heading=lambda ci, name: f"{str(ci + 1).translate(wide)}．{name}")
 
 
 def docx_table_captions(lst):
