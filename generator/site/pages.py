@@ -46,7 +46,7 @@ def page_meta(title: str, column_key: str, pub_date: str, source: str, url: str 
     """What a page's header, meta tags and breadcrumbs show (``page`` in every template): made here only.
 
     ``structured``: the page's schema.org object, written as JSON-LD; ``share_qr``: the SVG of
-    its address's QR code (generator.site.share), on the pages readers pass on."""
+    its address's QR code (generator.site.share)."""
     meta = {
         "title": title, "column": column if column is not None else COLUMNS.get(column_key, ""),
         "column_key": column_key, "pub_date": pub_date, "searchable": searchable, "source": source,
