@@ -363,18 +363,22 @@ def _soffice(data: bytes, suffix: str, target: str) -> bytes | None:
         return out.read_bytes() if out.exists() else None
 
 
+def _saved_as(made: tuple, target: str) -> tuple | None:
+    """A layout's file (``(ext, data, *truth)``) saved by LibreOffice as ``target``, with the same
+    truth; None when LibreOffice is missing."""
+    ext, data, *listed = made
+    converted = _soffice(data, ext, target)
+    return None if converted is None else (target, converted, *listed)
+
+
 def pdf_table(lst):
     """A PDF attachment printed from a Word table (LibreOffice; left out when it is missing)."""
-    _, data = docx_table(lst)
-    pdf = _soffice(data, "docx", "pdf")
-    return ("pdf", pdf) if pdf else None
+    return _saved_as(docx_table(lst), "pdf")
 
 
 def ods_sheet(lst):
     """An OpenDocument spreadsheet saved from an Excel sheet (LibreOffice; left out when it is missing)."""
-    _, data = xlsx_sheet(lst)
-    ods = _soffice(data, "xlsx", "ods")
-    return ("ods", ods) if ods else None
+    return _saved_as(xlsx_sheet(lst), "ods")
 
 
 def _names_only(lst) -> list[dict]:
@@ -543,9 +547,7 @@ def symbol_bullets(lst):
 
 def pdf_numbered(lst):
     """A PDF printed (by LibreOffice) from a Word file of numbered paragraphs with roles in brackets."""
-    ext, data, *listed = docx_numbered(lst)
-    pdf = _soffice(data, "docx", "pdf")
-    return None if pdf is None else ("pdf", pdf, *listed)
+    return _saved_as(docx_numbered(lst), "pdf")
 
 
 # The fifth held-out round, written on 2026-12-05 after the fourth was fixed: scored once.
@@ -646,9 +648,7 @@ def xlsx_category_per_column(lst):
 
 def pdf_two_row_header(lst):
     """The Excel file with a two-row header, printed to PDF by LibreOffice."""
-    ext, data, *listed = xlsx_two_row_header(lst)
-    pdf = _soffice(data, "xlsx", "pdf")
-    return None if pdf is None else ("pdf", pdf, *listed)
+    return _saved_as(xlsx_two_row_header(lst), "pdf")
 
 
 def docx_people_table(lst):
@@ -1579,9 +1579,7 @@ def indented_paragraphs(lst):
 
 def pdf_merged_category_column(lst):
     """A PDF printed from a Word table whose 类别 column is one cell merged down over each category."""
-    _, data, names = docx_merged_category_column(lst)
-    pdf = _soffice(data, "docx", "pdf")
-    return ("pdf", pdf, names) if pdf else None
+    return _saved_as(docx_merged_category_column(lst), "pdf")
 
 
 def xlsx_names_in_one_cell(lst):
@@ -1778,11 +1776,9 @@ def respectively_shi(lst):
 # the extractor changed: scored once.
 def doc_table(lst):
     """A Word 97 .doc attachment, saved from the Word table by LibreOffice (left out when it is missing)."""
-    _, data = docx_table(lst)
     # By way of ODT: LibreOffice writing .doc straight from this .docx drops the table.
-    odt = _soffice(data, "docx", "odt")
-    doc = _soffice(odt, "odt", "doc:MS Word 97") if odt else None
-    return ("doc", doc) if doc else None
+    odt = _saved_as(docx_table(lst), "odt")
+    return _saved_as(odt, "doc") if odt else None
 
 
 def tfoot_note(lst):
@@ -1961,9 +1957,7 @@ def count_on_own_line(lst):
 
 def pdf_inline_lists(lst):
     """A PDF printed from the Word file of inline lists, its category runs in bold."""
-    _, data, names = docx_inline_paragraphs(lst)
-    pdf = _soffice(data, "docx", "pdf")
-    return ("pdf", pdf, names) if pdf else None
+    return _saved_as(docx_inline_paragraphs(lst), "pdf")
 
 
 # The thirty-third held-out round, written on 2026-12-05 after the thirty-second was scored and
