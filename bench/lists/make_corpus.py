@@ -426,8 +426,9 @@ def xlsx_sheet_per_category(lst):
     return "xlsx", _saved(book), _names_only(lst)
 
 
-def docx_merged_category_column(lst):
-    """A Word table whose 类别 column is one cell merged down over each category's rows."""
+def docx_merged_category_column(lst, written=lambda category: category):
+    """A Word table whose 类别 column is one cell merged down over each category's rows, the
+    category in it as ``written(category)`` prints it."""
     from docx import Document
 
     doc = Document()
@@ -442,7 +443,7 @@ def docx_merged_category_column(lst):
             cells = table.add_row().cells
             cells[1].text, cells[2].text = values[0], values[1]
         merged = table.cell(first, 0).merge(table.cell(len(table.rows) - 1, 0))
-        merged.text = category
+        merged.text = written(category)
     return "docx", _saved(doc), _names_only(lst)
 
 
@@ -1896,22 +1897,7 @@ def numbered_colon(lst):
 def docx_vertical_category(lst):
     """A Word table whose category column is merged down and written one character a line,
     as a narrow column is set: “最\n美\n志\n愿\n者”."""
-    from docx import Document
-
-    doc = Document()
-    doc.add_paragraph(lst["title"])
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["类别", "序号", "名称"]):
-        cell.text = text
-    for category, rows in _rows(lst):
-        first = len(table.rows)
-        for values in rows:
-            cells = table.add_row().cells
-            cells[1].text, cells[2].text = values[0], values[1]
-        merged = table.cell(first, 0).merge(table.cell(len(table.rows) - 1, 0))
-        merged.text = "\n".join(category)
-    return "docx", _saved(doc), _names_only(lst)
+    return docx_merged_category_column(lst, written="\n".join)
 
 
 # The thirty-second held-out round, written on 2026-12-05 after the thirty-first was scored and
