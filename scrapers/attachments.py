@@ -91,15 +91,14 @@ def _docx(data: bytes, name: str) -> Document:
     word = Word(io.BytesIO(data))
     doc = Document(name)
     heading = None  # a category heading just above the next table
-    for block in word.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
+    for block in _word_blocks(word.element.body):
+        if block.tag.endswith("}p"):
             # A line break inside a paragraph (Shift+Enter) parts lines as a new paragraph does.
             for text in (t.strip() for t in Paragraph(block, word).text.split("\n")):
                 if text:
                     doc.lines.append(text)
                     heading = clean_category(text) if is_category_heading(text) else None
-        elif tag == "tbl":
+        else:
             rows = []
             for row in Table(block, word).rows:
                 cells, seen = [], set()
@@ -112,6 +111,22 @@ def _docx(data: bytes, name: str) -> Document:
             doc.tables.append(_headed(rows, heading))
             heading = None
     return doc
+
+
+def _word_blocks(parent):
+    """The paragraphs and tables (``w:p``, ``w:tbl``) under ``parent``, in the order printed. A
+    table whose cells hold tables lays a form out: its cells' own blocks come instead, in turn,
+    since python-docx's cell text leaves nested tables out."""
+    for block in parent.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield block
+        elif tag == "tbl" and next(block.iterdescendants(block.tag), None) is None:
+            yield block
+        elif tag == "tbl":
+            for row in block.iterchildren(block.tag[:-3] + "tr"):
+                for cell in row.iterchildren(block.tag[:-3] + "tc"):
+                    yield from _word_blocks(cell)
 
 
 def _headed(rows: list[list[str]], heading: str | None) -> list[list[str]]:
@@ -222,7 +237,7 @@ def _pdf_lines(page) -> list[str]:
 # is no space in the text (“重庆希望 24 心理热线” on the page is “重庆希望24心理热线”).
 _NUMBER_GAPS = re.compile(r"(?<=[\u4e00-\u9fff“”]) ([0-9A-Za-z+\-.]+) (?=[\u4e00-\u9fff“”])")
 # What opens an entry or a heading of its own, not the rest of a wrapped line.
-_STARTS_ITEM = re.compile(r"^(?:\d|[（(【]|[一二三四五六七八九十]+[、.．]|[①-⑳⑴-⒇㈠-㈩Ⅰ-Ⅻ]|[■□●○◆◇▲△★☆•※]|附件|注)")
+_STARTS_ITEM = re.compile(r"^(?:\d|[（(【]|[一二三四五六七八九十]+[、.．]|[①-⑳⑴-⒇㈠-㈩Ⅰ-Ⅻ]|[A-HＡ-Ｈ][、.．]|[■□●○◆◇▲△★☆•※]|附件|注)")
 
 
 def _heading_above(page, bbox: tuple) -> str | None:

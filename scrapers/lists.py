@@ -23,8 +23,9 @@ import re
 from .article import ListEntry
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-# “一、”, “（一）”, “㈠” (one character, as Word prints it), “Ⅰ.”, “第一类：”
-_ENUM = rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[㈠-㈩]|[Ⅰ-Ⅻ]\s*[、.．]|第[{_CN_NUM}\d]+[类部分批项][：:]?)"
+# “一、”, “（一）”, “㈠” (one character, as Word prints it), “Ⅰ.”, “A. ” (before Chinese), “第一类：”
+_ENUM = (rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[㈠-㈩]|[Ⅰ-Ⅻ]\s*[、.．]|[A-HＡ-Ｈ]\s*[、.．]\s*(?=[\u4e00-\u9fff“])"
+         rf"|第[{_CN_NUM}\d]+[类部分批项][：:]?)")
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _TOTAL_WORD = r"(?:共|小计|合计)"  # “（共9名）”, “（小计9名）”
@@ -371,6 +372,10 @@ def _colon_clause(clause: str) -> str:
 _COUNT_LINE = re.compile(rf"^[（(]?\s*(?:以上)?\s*(?:{_TOTAL_WORD}有?|计)?\s*\d+\s*{_UNIT}\s*(?:入选|获评|获奖|上榜)?\s*[)）]?[。.：:]?$")
 # A page's number in text copied from a PDF: “— 2 —”, “－2－”, “第2页 共5页”.
 _PAGE_MARK = re.compile(r"^[—－\-–]+\s*\d{1,3}\s*[—－\-–]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/、]?\s*共\s*\d{1,3}\s*页)?$")
+# A notice's closing “附件：1. 推荐对象事迹简介” / “2. 推荐对象汇总表”: numbered, but the titles of
+# the files it attaches, not entries.
+_ATTACHMENTS_LABEL = re.compile(r"^附件\s*[：:]")
+_FILE_TITLE = re.compile(r"(?:名单|表|简介|事迹|材料|情况|说明|办法|方案|\.(?:docx?|xlsx?|pdf|wps|et))$")
 
 
 def from_lines(lines: list[str]) -> list[ListEntry]:
@@ -380,6 +385,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
     category, explicit = "", False   # explicit: a heading or category line introduced what follows
     paused = resumed = ""             # a category whose entries each come with a paragraph about them
     run: list[str] = []               # unnumbered honoree-like names with no category line before them
+    attached = False                  # just after “附件：”, where numbered lines are files' titles
 
     def add(text: str, source: str, under: str | None = None) -> None:
         under = category if under is None else under
@@ -402,6 +408,9 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         if not line or _PAGE_MARK.match(raw.strip()) or _COUNT_LINE.match(line):
             continue
         before, current = current, line
+        if attached and _FILE_TITLE.search(_entry_text(line) or ""):
+            continue
+        attached = bool(_ATTACHMENTS_LABEL.match(line))
         opening = _BRACKET_OPENING.match(line)
         if opening and _is_award_line(opening.group("cat")):  # “【最美志愿者】甲、乙”: as “最美志愿者：甲、乙”
             line = f"{opening.group('cat')}：{opening.group('rest')}"

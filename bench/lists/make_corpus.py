@@ -2122,6 +2122,83 @@ def docx_table_captions(lst):
     return "docx", _saved(doc), _names_only(lst)
 
 
+# The thirty-sixth held-out round, written on 2026-12-05 in a new session: scored once.
+def letter_headings(lst):
+    """Categories lettered “A. 制度创新示范中心” over entries numbered “1）”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}）{n}", heading=lambda ci, name: f"{'ABCDEFGH'[ci]}. {name}")
+
+
+def notice_with_contacts(lst):
+    """A 公示 notice: the list under “一、” headings, then the objection period, a telephone
+    number to call, and a numbered list of the forms attached."""
+    closing = ["公示时间为2018年11月20日至11月26日，共5个工作日。如有异议，请在公示期内向评选办公室反映。",
+               "联系电话：0471-6600000", "附件：1. 推荐对象事迹简介", "2. 推荐对象汇总表",
+               "评选活动办公室", "2018年11月20日"]
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}. {n}" + (f"（{r}）" if r else "") for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras + closing)
+
+
+def xlsx_merged_district_column(lst):
+    """An Excel attachment: 序号 | 所在区 | 名称, the district merged down over its entries, a
+    merged row for each category."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.merge_cells("A1:C1")
+    sheet.append(["序号", "所在区", "名称"])
+    for cat in lst["categories"]:
+        sheet.append([cat["name"]])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3)
+        names = sorted((n for n, _ in _entries(cat)), key=lambda n: n[:3])  # grouped by district, as such sheets are
+        first = None
+        for i, n in enumerate(names, 1):
+            district = n[:n.index("区") + 1]
+            sheet.append([i, district, n])
+            row = sheet.max_row
+            if first is None or sheet.cell(first, 2).value != district:
+                first = row
+            elif first < row:
+                sheet.merge_cells(start_row=first, start_column=2, end_row=row, end_column=2)
+    ordered = [{**cat, "entries": sorted(cat["entries"], key=lambda e: (e if isinstance(e, str) else e["name"])[:3])}
+               for cat in lst["categories"]]
+    return "xlsx", _saved(book), [{"name": c["name"], "entries": [e if isinstance(e, str) else e["name"] for e in c["entries"]]}
+                                  for c in ordered]
+
+
+def paren_close_numbers(lst):
+    """“（一）最美志愿者” headings over entries numbered with a closing bracket alone: “1）何素贞，南岸区……”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}）{n}" + (f"，{r}" if r else ""),
+                        heading=lambda ci, name: f"（{CN[ci]}）{name}")[:2]  # the roles printed too
+
+
+def docx_table_in_layout_table(lst):
+    """A Word form: a one-cell layout table holding the title and, nested in it, the list's
+    table of 序号, 姓名, 单位及职务 with a merged row for each category."""
+    from docx import Document
+
+    doc = Document()
+    outer = doc.add_table(rows=1, cols=1)
+    outer.style = "Table Grid"
+    cell = outer.cell(0, 0)
+    cell.paragraphs[0].text = lst["title"]
+    inner = cell.add_table(rows=1, cols=3)
+    inner.style = "Table Grid"
+    for c, text in zip(inner.rows[0].cells, ["序号", "姓名", "单位及职务"]):
+        c.text = text
+    for cat in lst["categories"]:
+        row = inner.add_row()
+        row.cells[0].merge(row.cells[2]).text = cat["name"]
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            cells = inner.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text = str(i), n, r
+    return "docx", _saved(doc)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2138,7 +2215,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_form_rows_above_header,  # twenty-eighth round
         ol_continued,  # twenty-ninth round
         xlsx_summary_sheet_first,  # thirty-third round
-        fullwidth_paren_numbers],  # thirty-fourth round
+        fullwidth_paren_numbers,  # thirty-fourth round
+        xlsx_merged_district_column],  # thirty-sixth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2163,7 +2241,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_names_in_one_cell,  # twenty-fifth round
         semicolon_entries,  # twenty-seventh round
         gong_count_before_colon, li_inline_lists,  # thirty-third round
-        div_grid],  # thirty-fourth round
+        div_grid,  # thirty-fourth round
+        paren_close_numbers],  # thirty-sixth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2200,7 +2279,8 @@ TUNED_LAYOUTS = {
                       numbered_prose_then_list,   # seventeenth round: 0.976
                       wrapped_br_cells,           # twenty-fourth round: 0.667
                       starred_headings,           # twenty-sixth round: 0.000
-                      text_with_page_marks],      # twenty-seventh round: 0.941
+                      text_with_page_marks,       # twenty-seventh round: 0.941
+                      letter_headings],           # thirty-sixth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -2221,7 +2301,8 @@ TUNED_LAYOUTS = {
                       xlsx_number_in_name_cell,   # thirtieth round: 0.000
                       numbered_colon,             # thirty-first round: 0.000
                       hierarchical_numbers,       # thirty-second round: 0.000
-                      colspan_group_header],      # thirty-fifth round: 0.000
+                      colspan_group_header,       # thirty-fifth round: 0.000
+                      docx_table_in_layout_table],  # thirty-sixth round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2258,7 +2339,8 @@ TUNED_LAYOUTS = {
                        category_links, trailing_dunhao_lines,  # thirtieth round: 0.000, 0.857
                        closing_count_lines,       # thirty-second round: 0.800
                        keycap_numbers,            # thirty-third round: 0.000
-                       linked_inline_names, count_sentence_lead],  # thirty-fourth round: 0.400, 0.000
+                       linked_inline_names, count_sentence_lead,  # thirty-fourth round: 0.400, 0.000
+                       notice_with_contacts],     # thirty-sixth round: 0.941
 }
 
 LAYOUTS = {

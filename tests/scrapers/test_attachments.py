@@ -307,6 +307,20 @@ def test_a_workbook_with_a_sheet_for_each_category_names_each_category_by_its_sh
     assert _pairs(_workbook(sheets), "名单.xlsx") == PAIRS
 
 
+def _word_table(parent, lists: dict[str, list[str]], category_rows: bool) -> None:
+    """A table of 序号 and 名称 in ``parent`` (a Word document or a table's cell), the names of
+    ``lists`` numbered, each category on a merged row above its names if ``category_rows``."""
+    table = parent.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "序号", "名称"
+    for category, names in lists.items():
+        if category_rows:
+            row = table.add_row()
+            row.cells[0].merge(row.cells[1]).text = category
+        for i, name in enumerate(names, 1):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = str(i), name
+
+
 def test_a_word_file_with_a_heading_and_a_table_for_each_category():
     from docx import Document
 
@@ -314,11 +328,19 @@ def test_a_word_file_with_a_heading_and_a_table_for_each_category():
     doc.add_paragraph(TITLE)
     for n, (category, names) in enumerate(LIST.items()):
         doc.add_paragraph(f"{'一二'[n]}、{category}")
-        table = doc.add_table(rows=1, cols=2)
-        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "序号", "名称"
-        for i, name in enumerate(names, 1):
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text = str(i), name
+        _word_table(doc, {category: names}, category_rows=False)
+    buf = io.BytesIO()
+    doc.save(buf)
+    assert _pairs(buf.getvalue(), "名单.docx") == PAIRS
+
+
+def test_a_word_form_whose_list_table_sits_inside_a_layout_table():
+    from docx import Document
+
+    doc = Document()
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = TITLE
+    _word_table(cell, LIST, category_rows=True)
     buf = io.BytesIO()
     doc.save(buf)
     assert _pairs(buf.getvalue(), "名单.docx") == PAIRS

@@ -592,3 +592,13 @@ def test_circled_numbers_with_no_space_numbered_entries_parted_by_semicolons_a_t
     from scrapers.lists import clean_category
 
     assert clean_category("表1\u3000最美志愿者名单") == "最美志愿者"  # a Word caption over a category's table
+
+
+def test_lettered_headings_and_a_notice_s_numbered_attachments_after_its_list():
+    lines = ["A. 制度创新示范中心", "1）嘉定区菊园新区社区志愿服务中心", "B、品牌创新示范中心", "1）金山区廊下镇社区志愿服务中心"]
+    assert _pairs(lines) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("品牌创新示范中心", "金山区廊下镇社区志愿服务中心")]
+    lines = ["一、最佳志愿服务社区", "1. 呼和浩特市新城区东风路街道丽苑社区", "公示时间为5个工作日。",
+             "附件：1. 推荐对象事迹简介", "2. 推荐对象汇总表", "评选活动办公室"]
+    assert _pairs(lines) == [("最佳志愿服务社区", "呼和浩特市新城区东风路街道丽苑社区")]
+    lines = ["附件：最美志愿者名单", "1. 陈建钧", "2. 吕海英"]  # a list after “附件：” is still read
+    assert [n for _, n in _pairs(lines)] == ["陈建钧", "吕海英"]
