@@ -102,8 +102,9 @@ _NOT_NAMES = re.compile(rf"\d+\s*{_UNIT}|^(?:我|本|全|该|其中|共有|他�
 # A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
 _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”).
-# An emoji too, as WeChat articles set them (“🏅最美志愿者”).
-_BULLET = re.compile(r"^(?:[■□●○◆◇▲△▶►▸▪▫★☆•※➤✔✓√❖◎◉\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?|[·\-–—]\s)\s*")
+# An emoji too, as WeChat articles set them (“🏅最美志愿者”), and a Markdown heading's “## ”
+# in text saved from a CMS that writes Markdown.
+_BULLET = re.compile(r"^(?:[■□●○◆◇▲△▶►▸▪▫★☆•※➤✔✓√❖◎◉\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?|[·\-–—]\s|#{1,6}\s)\s*")
 _SYMBOLS_AFTER = re.compile(r"\s*[■□●○◆◇▲△◀◄◂▪▫★☆•※❖◎◉]+$")
 
 
@@ -737,10 +738,26 @@ def _table_entries(row: list[str], columns: dict[str, int], category: str, heade
     names = _names_a_line(cell, listing)
     if names is None and listing and "\n" not in cell.strip() and re.search(r"[、，,]", cell):
         names = [n for n in (clean_name(p) for p in re.split(r"[、，,]", cell)) if n]  # “甲、乙、丙” under 名单
+    beyond = _beyond(row, columns["name"], header) if listing else []
+    if names is None and beyond and cell.strip():
+        names = [clean_name(cell)]
     if names is None:
         entry = _table_entry(row, columns, category, header)
         return [entry] if entry is not None else []
-    return [ListEntry(category, name, "", "", cell) for name in names]
+    return [ListEntry(category, name, "", "", cell) for name in names] + [
+        ListEntry(category, clean_name(c), "", "", c) for c in beyond]
+
+
+def _beyond(row: list[str], at: int, header: list[str]) -> list[str]:
+    """The cells right of column ``at`` that have no heading of their own: more of its names,
+    a 名单 spread across a sheet's columns (“类别 | 名单” over “最美志愿者 | 甲 | 乙 | 丙”)."""
+    out = []
+    for i in range(at + 1, len(row)):
+        if i < len(header) and header[i].strip():
+            break
+        if row[i].strip():
+            out.append(row[i].strip())
+    return out
 
 
 _MARKED_NAME = re.compile(r"^【(?P<name>[^【】]{2,60})】\s*(?P<rest>.*)$")
@@ -791,13 +808,32 @@ def _categories_across(rows: list[list[str]]) -> bool:
 
 
 def _name_grid(rows: list[list[str]]) -> list[ListEntry] | None:
-    """A headerless table of names (people's, or honorees' ending in 社区, 协会…) under a
-    one-cell caption that heads a category; None when there is no such caption or a cell is
-    not a name (short words such as “首页 网站地图” look like people's names)."""
-    caption = [c.strip() for c in rows[0] if c.strip()] if rows else []
-    if len(caption) != 1 or not _is_heading(caption[0]):
-        return None
-    category, rows = clean_category(caption[0]), rows[1:]
+    """A headerless table of names (people's, or honorees' ending in 社区, 协会…) under
+    one-cell rows that head its categories: a caption over it, or rows spanning it. None when
+    no such row comes first (after lead-ins) or a cell is not a name (short words such as
+    “首页 网站地图” look like people's names)."""
+    blocks: list[tuple[str, list[list[str]]]] = []
+    for row in rows:
+        cells = [c.strip() for c in row if c.strip()]
+        if len(cells) == 1 and _is_heading(cells[0]):
+            blocks.append((clean_category(cells[0]), []))
+        elif blocks:
+            blocks[-1][1].append(row)
+        elif not (len(cells) == 1 and _LEAD_IN.search(cells[0])):
+            return None
+    if all(len(row) < 2 for _, block in blocks for row in block):
+        return None  # one column: lines, which the lines' reading takes with their numbers
+    out: list[ListEntry] = []
+    for category, block in blocks:
+        found = _grid_block(category, block)
+        if found is None:
+            return None
+        out += found
+    return out or None
+
+
+def _grid_block(category: str, rows: list[list[str]]) -> list[ListEntry] | None:
+    """The entries of one category's rows of a grid of names; None if they are not all names."""
     people = _names_and_units(rows)
     if people is not None:
         return [ListEntry(category, name, unit, "", f"{name} | {unit}" if unit else name) for name, unit in people]

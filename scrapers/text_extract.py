@@ -9,13 +9,14 @@ from .furniture import FILE_NAME as _FILE, FOOTER as _FOOTER, NAV as _NAV, REPOS
 
 _TRAILER = re.compile(r"^(?:来源|稿源|编辑|责任编辑|责编|作者|标签)\s*[:：]")
 _COPYRIGHT = re.compile(r"^(?P<site>[^\s©|]{2,30}?)\s*(?:-\s*)?(?:copyright|©|版权所有|主办)", re.I)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 def _title_block(lines: list[str], info: int) -> tuple[str, str | None]:
     """Headline (and a subtitle line) above the info line, stopping at navigation."""
     found = []
     for line in reversed(lines[max(0, info - 6):info]):
-        s = line.strip()
+        s = _MARKDOWN_HEADING.sub("", line.strip())  # “# 标题” in text saved from a CMS that writes Markdown
         if not s:
             if found:
                 break

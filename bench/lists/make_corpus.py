@@ -1232,21 +1232,29 @@ def layout_table_wrapper(lst):
 
 def docx_blank_spacer_rows(lst):
     """A Word table with a 类别 column, and a blank row between one category and the next."""
+    return "docx", _docx_category_column(lst, "姓名（名称）", spacers=True)
+
+
+def _docx_category_column(lst, name_head: str, spacers: bool) -> bytes:
+    """A Word table of 序号, 类别, ``name_head`` and 工作单位及职务, the category on every row;
+    numbered afresh for each category after a blank row if ``spacers``, else straight through."""
     from docx import Document
 
     doc = Document()
     doc.add_paragraph(lst["title"])
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["序号", "类别", "姓名（名称）", "工作单位及职务"]):
+    for cell, text in zip(table.rows[0].cells, ["序号", "类别", name_head, "工作单位及职务"]):
         cell.text = text
+    number = 0
     for ci, cat in enumerate(lst["categories"]):
-        if ci:
+        if ci and spacers:
             table.add_row()
         for i, (n, r) in enumerate(_entries(cat), 1):
-            for cell, text in zip(table.add_row().cells, [str(i), cat["name"], n, r or ""]):
+            number = i if spacers else number + 1
+            for cell, text in zip(table.add_row().cells, [str(number), cat["name"], n, r or ""]):
                 cell.text = text
-    return "docx", _saved(doc)
+    return _saved(doc)
 
 
 def diamond_bullets(lst):
@@ -2199,6 +2207,62 @@ def docx_table_in_layout_table(lst):
     return "docx", _saved(doc)
 
 
+# The thirty-seventh held-out round, written on 2026-12-05: scored once.
+def grid_with_category_rows(lst):
+    """A table of four names a row with no header, each category a row spanning it."""
+    rows = ""
+    for cat in lst["categories"]:
+        names = [html.escape(n) for n, _ in _entries(cat)]
+        rows += f'<tr><td colspan="4"><b>{html.escape(cat["name"])}</b></td></tr>'
+        for at in range(0, len(names), 4):
+            cells = names[at:at + 4] + [""] * (4 - len(names[at:at + 4]))
+            rows += "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>"), _names_only(lst)
+
+
+def xlsx_names_across_columns(lst):
+    """An Excel summary sheet: the category in column A, its names across columns B to D, rows
+    after the first of a category leaving A blank."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.append(["类别", "名单"])
+    for cat in lst["categories"]:
+        names = [n for n, _ in _entries(cat)]
+        for at in range(0, len(names), 3):
+            sheet.append([cat["name"] if at == 0 else None, *names[at:at + 3]])
+    return "xlsx", _saved(book), _names_only(lst)
+
+
+def pdf_category_column(lst):
+    """A PDF printed from a Word table of 序号, 类别, 名称 and 单位及职务, the category on every row."""
+    return _saved_as(("docx", _docx_category_column(lst, "名称", spacers=False)), "pdf")
+
+
+def markdown_txt(lst):
+    """Text saved from a CMS that writes Markdown: “## 类别” headings over “- 名称（单位）” items."""
+    lines = [f"# {lst['title']}", "", "发布时间：2020-12-05  来源：市文明办", "", *INTRO, ""]
+    for cat in lst["categories"]:
+        lines += [f"## {cat['name']}", ""]
+        lines += [f"- {n}" + (f"（{r}）" if r else "") for n, r in _entries(cat)]
+        lines.append("")
+    return "txt", "\n".join(lines) + "\n"
+
+
+def toc_then_sections(lst):
+    """A long page that opens with a line of links to its sections (“目录：最美志愿者 | ……”),
+    then each category as a heading over its numbered entries."""
+    toc = "　|　".join(f'<a href="#c{ci}">{html.escape(cat["name"])}</a>' for ci, cat in enumerate(lst["categories"]))
+    body = f"<p>目录：{toc}</p>"
+    for ci, cat in enumerate(lst["categories"]):
+        body += f'<h3 id="c{ci}">{html.escape(cat["name"])}</h3>'
+        body += "".join(f"<p>{i}. {html.escape(n)}" + (f"（{html.escape(r)}）" if r else "") + "</p>"
+                        for i, (n, r) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], INTRO, body)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2242,7 +2306,8 @@ HELD_OUT_LAYOUTS = {
         semicolon_entries,  # twenty-seventh round
         gong_count_before_colon, li_inline_lists,  # thirty-third round
         div_grid,  # thirty-fourth round
-        paren_close_numbers],  # thirty-sixth round
+        paren_close_numbers,  # thirty-sixth round
+        toc_then_sections],  # thirty-seventh round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2255,7 +2320,8 @@ HELD_OUT_LAYOUTS = {
         count_after_space,  # twenty-sixth round
         two_level_headings,  # twenty-seventh round
         docx_vertical_category,  # thirty-first round
-        fullwidth_digit_headings],  # thirty-fifth round
+        fullwidth_digit_headings,  # thirty-fifth round
+        pdf_category_column],  # thirty-seventh round
 }
 
 
@@ -2280,7 +2346,8 @@ TUNED_LAYOUTS = {
                       wrapped_br_cells,           # twenty-fourth round: 0.667
                       starred_headings,           # twenty-sixth round: 0.000
                       text_with_page_marks,       # twenty-seventh round: 0.941
-                      letter_headings],           # thirty-sixth round: 0.000
+                      letter_headings,            # thirty-sixth round: 0.000
+                      grid_with_category_rows],   # thirty-seventh round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -2302,7 +2369,8 @@ TUNED_LAYOUTS = {
                       numbered_colon,             # thirty-first round: 0.000
                       hierarchical_numbers,       # thirty-second round: 0.000
                       colspan_group_header,       # thirty-fifth round: 0.000
-                      docx_table_in_layout_table],  # thirty-sixth round: 0.000
+                      docx_table_in_layout_table,  # thirty-sixth round: 0.000
+                      markdown_txt],              # thirty-seventh round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2326,7 +2394,8 @@ TUNED_LAYOUTS = {
                        roman_headings,            # thirtieth round: 0.000
                        bracket_category_inline, nbsp_separated_names,  # thirty-first round: 0.000, 0.818
                        and_ji_inline, pdf_inline_lists,  # thirty-second round: 0.400, 0.800
-                       circled_inline, docx_table_captions],  # thirty-fifth round: 0.000, 0.000
+                       circled_inline, docx_table_captions,  # thirty-fifth round: 0.000, 0.000
+                       xlsx_names_across_columns],  # thirty-seventh round: 0.588
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
