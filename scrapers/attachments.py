@@ -210,9 +210,10 @@ def _pdf(data: bytes, name: str) -> Document:
 def _pdf_lines(page) -> list[str]:
     """The lines of a page's text, a paragraph that the page wrapped joined again.
 
-    A line of running text (it holds “、” or “，”) that runs to the right edge of the text goes
-    on in the next unless that starts an entry or a heading: a long inline list wraps in the
-    middle of a name (“……“1+1+6”志” / “愿服务项目、……”). A list of a name a line is never joined."""
+    A line of running text (it holds “、” or “，”, or several numbered entries) that runs to the
+    right edge of the text goes on in the next unless that starts an entry or a heading: a long
+    inline list wraps in the middle of a name (“……“1+1+6”志” / “愿服务项目、……”, “…… 3.徐汇区” /
+    “斜土街道社区志愿服务中心”). A list of a name a line is never joined."""
     # A gap of 1.5 pt parts words: a spreadsheet printed without rules sets its number
     # column 2 pt from the name (pdfplumber's default of 3 ran them together: “1嘉定区…”).
     found = [ln for ln in page.extract_text_lines(x_tolerance=1.5, return_chars=False) if ln["text"].strip()]
@@ -223,7 +224,7 @@ def _pdf_lines(page) -> list[str]:
     for ln in found:
         text = _NUMBER_GAPS.sub(r"\1", ln["text"].strip())
         size = ln["bottom"] - ln["top"]
-        if (full and lines and ln["x0"] <= left + size and re.search(r"[、，,]", lines[-1])
+        if (full and lines and ln["x0"] <= left + size and _RUNNING.search(lines[-1])
                 and not lines[-1].endswith(("。", "：", ":")) and not _STARTS_ITEM.match(text)
                 and not is_category_heading(text)):
             lines[-1] += text
@@ -236,6 +237,8 @@ def _pdf_lines(page) -> list[str]:
 # Word and LibreOffice set digits and Latin letters apart from Chinese characters by a gap that
 # is no space in the text (“重庆希望 24 心理热线” on the page is “重庆希望24心理热线”).
 _NUMBER_GAPS = re.compile(r"(?<=[\u4e00-\u9fff“”]) ([0-9A-Za-z+\-.]+) (?=[\u4e00-\u9fff“”])")
+# Running text, which a page wraps: parted by “、” or “，”, or several numbered entries a line.
+_RUNNING = re.compile(r"[、，,]|^\d{1,3}\s*[.．、].*\s\d{1,3}\s*[.．、]")
 # What opens an entry or a heading of its own, not the rest of a wrapped line.
 _STARTS_ITEM = re.compile(r"^(?:\d|[（(【]|[一二三四五六七八九十]+[、.．]|[①-⑳⑴-⒇㈠-㈩Ⅰ-Ⅻ]|[A-HＡ-Ｈ][、.．]|[■□●○◆◇▲△★☆•※]|附件|注)")
 

@@ -26,6 +26,8 @@ from .profiles import Profile
 
 _DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
          "textarea", "button", "input", "canvas", "video", "audio", "map", "frameset", "link")
+# Not “visibility: hidden”: WeChat's pages hide the article itself so until their scripts run.
+_HIDDEN = etree.XPath("//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')]")
 _BLOCK = frozenset(
     "html body div p td th tr tbody thead table li ul ol dl dt dd section article main aside header footer "
     "h1 h2 h3 h4 h5 h6 blockquote pre center form figure figcaption nav address hr caption font-block".split())
@@ -76,6 +78,8 @@ def _parse(text: str) -> html.HtmlElement | None:
         return None
     etree.strip_elements(root, *_DROP, with_tail=False)
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)  # keeps the text after them
+    for el in _HIDDEN(root):  # what no reader sees, such as a second copy of the article for phones
+        el.drop_tree()
     return root
 
 

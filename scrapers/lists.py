@@ -19,6 +19,7 @@ linking normalise them (scrapers.structuring).
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 
 from .article import ListEntry
 
@@ -376,6 +377,8 @@ _PAGE_MARK = re.compile(r"^[—－\-–]+\s*\d{1,3}\s*[—－\-–]+$|^第\s*\d{
 # A notice's closing “附件：1. 推荐对象事迹简介” / “2. 推荐对象汇总表”: numbered, but the titles of
 # the files it attaches, not entries.
 _ATTACHMENTS_LABEL = re.compile(r"^附件\s*[：:]")
+# A form's “填表说明” over its numbered instructions (“1. 请按推荐类别分别填写”).
+_INSTRUCTIONS = re.compile(r"^(?:填表|填报|报送|申报)?(?:说明|须知|注意事项)[：:]?$")
 _FILE_TITLE = re.compile(r"(?:名单|表|简介|事迹|材料|情况|说明|办法|方案|\.(?:docx?|xlsx?|pdf|wps|et))$")
 
 
@@ -386,7 +389,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
     category, explicit = "", False   # explicit: a heading or category line introduced what follows
     paused = resumed = ""             # a category whose entries each come with a paragraph about them
     run: list[str] = []               # unnumbered honoree-like names with no category line before them
-    attached = False                  # just after “附件：”, where numbered lines are files' titles
+    attached = instructions = False   # just after “附件：” (numbered lines are files' titles) or “填表说明”
 
     def add(text: str, source: str, under: str | None = None) -> None:
         under = category if under is None else under
@@ -409,9 +412,10 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         if not line or _PAGE_MARK.match(raw.strip()) or _COUNT_LINE.match(line):
             continue
         before, current = current, line
-        if attached and _FILE_TITLE.search(_entry_text(line) or ""):
+        numbered = _entry_text(line)
+        if numbered and (instructions or attached and _FILE_TITLE.search(numbered)):
             continue
-        attached = bool(_ATTACHMENTS_LABEL.match(line))
+        attached, instructions = bool(_ATTACHMENTS_LABEL.match(line)), bool(_INSTRUCTIONS.match(line))
         opening = _BRACKET_OPENING.match(line)
         if opening and _is_award_line(opening.group("cat")):  # “【最美志愿者】甲、乙”: as “最美志愿者：甲、乙”
             line = f"{opening.group('cat')}：{opening.group('rest')}"
@@ -510,14 +514,28 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
 
 
 def _numbered_parts(line: str) -> list[str]:
-    """A line of numbered entries parted by “；” (“1.李峰威；2.刘嗣东；3.肖立文。”), an entry a
-    line; any other line as it is."""
-    if not _NUMBERED.match(line) or not _NEXT_NUMBER.search(line):
+    """A line of numbered entries parted by “；” (“1.李峰威；2.刘嗣东；3.肖立文。”) or by spaces
+    with the numbers running on one by one (“1.甲    2.乙    3.丙”, as a PDF sets several a
+    line), an entry a line; any other line as it is."""
+    if not _NUMBERED.match(line):
         return [line]
-    return [p.rstrip("。.") for p in _NEXT_NUMBER.split(line.strip()) if p.strip()]
+    if _NEXT_NUMBER.search(line):
+        return [p.rstrip("。.") for p in _NEXT_NUMBER.split(line.strip()) if p.strip()]
+    first = _FIRST_NUMBER.match(line)
+    cuts = list(_SPACED_NUMBER.finditer(line))
+    if not first or not cuts:
+        return [line]
+    start = int(first.group(1))
+    if [int(m.group(1)) for m in cuts] != list(range(start + 1, start + 1 + len(cuts))):
+        return [line]  # “1. 某某 2.5 ……”: numbers that do not run on are no entries' numbers
+    ends = [m.start() for m in cuts] + [len(line)]
+    starts = [0] + [m.end() for m in cuts]
+    return [line[a:b].strip() for a, b in zip(starts, ends)]
 
 
 _NEXT_NUMBER = re.compile(r"[；;]\s*(?=\d{1,3}\s*[.．、](?!\d))")
+_FIRST_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.．、](?!\d)")
+_SPACED_NUMBER = re.compile(r"\s+(?=(\d{1,3})\s*[.．、](?!\d))")
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
@@ -609,6 +627,8 @@ def _enumerated(line: str) -> list[str] | None:
         return parts if len(parts) >= 3 else None
     if _SENTENCE.search(text) or not all(4 <= len(p) <= 60 for p in parts):
         return None
+    if any("，" in p and not all(_PERSON_NAME.match(x) for x in p.split("，")) for p in parts):
+        return None  # “经过推荐申报、资格审核、专家评审等环节，评选……”: a sentence, whose clause a comma begins
     # Three or more long parts under a heading are a list; two, only when each ends as an honoree's name does.
     if len(parts) >= 3 or all(HONOREE_END.search(p.rstrip("”’\"'）)")) for p in parts):
         return parts
@@ -683,9 +703,14 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                         category = clean_category(cells[0])
                 category = _header_category(row, found) or category
                 break
-        if start is None and _categories_across(rows):
+        across = rows if start is None and _categories_across(rows) else None
+        if start is None and across is None and any(sum(1 for c in row[1:] if c.strip()) >= 2 for row in rows):
+            led = next((i for i, row in enumerate(rows) if len(row) > 1 or not _LEAD_IN.search(row[0])), len(rows))
+            turned = [list(col) for col in zip_longest(*rows[led:], fillvalue="")]  # (“名单如下：” above it left out)
+            across = turned if _categories_across(turned) else None  # a category heading each row, its names across
+        if across is not None:
             out += [ListEntry(clean_category(head), _one_line(row[col]), "", "", _one_line(row[col]))
-                    for col, head in enumerate(rows[0]) for row in rows[1:] if col < len(row) and row[col].strip()]
+                    for col, head in enumerate(across[0]) for row in across[1:] if col < len(row) and row[col].strip()]
             continue
         if start is None:
             grid = _name_grid(rows)
@@ -799,7 +824,8 @@ def _table_entry(row: list[str], columns: dict[str, int], category: str, header:
 
 
 def _categories_across(rows: list[list[str]]) -> bool:
-    """A table whose first row names a category in each column, each column listing its entries below."""
+    """A table whose first row names a category in each column, each column listing its entries
+    below (or, turned, a table whose rows each open with a category)."""
     if len(rows) < 2 or len(rows[0]) < 2:
         return False
     heads = [c.strip() for c in rows[0]]

@@ -2263,6 +2263,75 @@ def toc_then_sections(lst):
     return "html", _page(lst["title"], INTRO, body)
 
 
+# The thirty-eighth held-out round, written on 2026-12-05: scored once.
+def pdf_numbered_rows(lst):
+    """A PDF printed from Word paragraphs that set three numbered entries a line, parted by
+    runs of spaces, under each category's heading."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        names = [f"{i}.{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+        for at in range(0, len(names), 3):
+            doc.add_paragraph("    ".join(names[at:at + 3]))
+    return _saved_as(("docx", _saved(doc), _names_only(lst)), "pdf")
+
+
+def th_category_names_across(lst):
+    """A table with no header: each row a category in its <th>, then its names a cell each."""
+    width = max(len(cat["entries"]) for cat in lst["categories"])
+    rows = "".join(f"<tr><th>{html.escape(cat['name'])}</th>"
+                   + "".join(f"<td>{html.escape(n)}</td>" for n, _ in _entries(cat))
+                   + "<td></td>" * (width - len(cat["entries"])) + "</tr>" for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>"), _names_only(lst)
+
+
+def xlsx_instructions_sheet(lst):
+    """A returned Excel form whose first sheet, 填表说明, numbers its instructions, and whose
+    second holds the list: 序号, 姓名（名称）, 工作单位及职务, a merged row for each category."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    notes = book.active
+    notes.title = "填表说明"
+    for line in ["填表说明", "1. 请按推荐类别分别填写，每类之间空一行。", "2. 个人填写工作单位及职务，集体只填名称。",
+                 "3. 请于规定时间前报送电子版和盖章扫描件。"]:
+        notes.append([line])
+    sheet = book.create_sheet("推荐名单")
+    sheet.append([lst["title"]])
+    sheet.append(["序号", "姓名（名称）", "工作单位及职务"])
+    for category, rows in _rows(lst):
+        sheet.append([category])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3)
+        for values in rows:
+            sheet.append([int(values[0]), values[1], values[2] or None])
+    return "xlsx", _saved(book)
+
+
+def duplicated_mobile_block(lst):
+    """A page that carries its article twice, as some portals do: once for desktops and once
+    for phones, the other hidden by the style sheet."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}.{n}" + (f"（{r}）" if r else "") for i, (n, r) in enumerate(_entries(cat), 1)]
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paras)
+    page = _page(lst["title"], [])
+    twice = f'<div class="pc">{body}</div><div class="mobile" style="display:none">{body}</div>'
+    return "html", page.replace('<div class="content"></div>', f'<div class="content">{twice}</div>')
+
+
+def gbk_crlf_txt(lst):
+    """Text saved by an old Windows editor: GBK, lines ended by CR LF, headings “一、” over numbered names."""
+    lines = [lst["title"], "发布时间：2018-11-20  来源：自治区文明办", "", *INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        lines.append(f"{CN[ci]}、{cat['name']}")
+        lines += [f"{i}、{n}" + (f"（{r}）" if r else "") for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "txt", ("\r\n".join(lines) + "\r\n").encode("gbk")
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2321,7 +2390,8 @@ HELD_OUT_LAYOUTS = {
         two_level_headings,  # twenty-seventh round
         docx_vertical_category,  # thirty-first round
         fullwidth_digit_headings,  # thirty-fifth round
-        pdf_category_column],  # thirty-seventh round
+        pdf_category_column,  # thirty-seventh round
+        gbk_crlf_txt],  # thirty-eighth round
 }
 
 
@@ -2347,7 +2417,8 @@ TUNED_LAYOUTS = {
                       starred_headings,           # twenty-sixth round: 0.000
                       text_with_page_marks,       # twenty-seventh round: 0.941
                       letter_headings,            # thirty-sixth round: 0.000
-                      grid_with_category_rows],   # thirty-seventh round: 0.000
+                      grid_with_category_rows,    # thirty-seventh round: 0.000
+                      pdf_numbered_rows],         # thirty-eighth round: 0.143
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -2370,7 +2441,8 @@ TUNED_LAYOUTS = {
                       hierarchical_numbers,       # thirty-second round: 0.000
                       colspan_group_header,       # thirty-fifth round: 0.000
                       docx_table_in_layout_table,  # thirty-sixth round: 0.000
-                      markdown_txt],              # thirty-seventh round: 0.000
+                      markdown_txt,               # thirty-seventh round: 0.000
+                      xlsx_instructions_sheet],   # thirty-eighth round: 0.960
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2395,7 +2467,8 @@ TUNED_LAYOUTS = {
                        bracket_category_inline, nbsp_separated_names,  # thirty-first round: 0.000, 0.818
                        and_ji_inline, pdf_inline_lists,  # thirty-second round: 0.400, 0.800
                        circled_inline, docx_table_captions,  # thirty-fifth round: 0.000, 0.000
-                       xlsx_names_across_columns],  # thirty-seventh round: 0.588
+                       xlsx_names_across_columns,  # thirty-seventh round: 0.588
+                       th_category_names_across],  # thirty-eighth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -2409,7 +2482,8 @@ TUNED_LAYOUTS = {
                        closing_count_lines,       # thirty-second round: 0.800
                        keycap_numbers,            # thirty-third round: 0.000
                        linked_inline_names, count_sentence_lead,  # thirty-fourth round: 0.400, 0.000
-                       notice_with_contacts],     # thirty-sixth round: 0.941
+                       notice_with_contacts,      # thirty-sixth round: 0.941
+                       duplicated_mobile_block],  # thirty-eighth round: 0.593
 }
 
 LAYOUTS = {

@@ -426,3 +426,25 @@ def test_a_pdf_s_inline_list_wrapped_mid_name_and_digits_set_apart_keep_every_na
     doc.save(buf)
     pdf = _convert(buf.getvalue(), ".docx", "pdf", tmp_path)
     assert _pairs(pdf, "名单.pdf") == [("最佳志愿服务项目", p) for p in projects]
+
+
+def test_a_pdf_that_sets_three_numbered_entries_a_line_and_wraps_them_keeps_every_name_whole(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(TITLE)
+    doc.add_paragraph("一、制度创新示范中心")
+    names = ["嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心", "徐汇区斜土街道社区志愿服务中心",
+             "黄浦区南京东路街道社区志愿服务中心", "宝山区友谊路街道社区志愿服务中心", "静安区天目西路街道社区志愿服务中心"]
+    for at in (0, 3):
+        doc.add_paragraph("    ".join(f"{i}.{n}" for i, n in enumerate(names[at:at + 3], at + 1)))
+    buf = io.BytesIO()
+    doc.save(buf)
+    pdf = _convert(buf.getvalue(), ".docx", "pdf", tmp_path)
+    assert _pairs(pdf, "名单.pdf") == [("制度创新示范中心", n) for n in names]
+
+
+def test_a_form_s_numbered_instructions_sheet_gives_no_entries():
+    rows = [["填表说明"], ["1. 请按推荐类别分别填写，每类之间空一行。"], ["2. 请于规定时间前报送电子版和盖章扫描件。"]]
+    listing = [["序号", "名称"], ["最美志愿者"], [1, "何素贞"]]
+    assert _pairs(_workbook({"填表说明": rows, "推荐名单": listing}), "名单.xlsx") == [("最美志愿者", "何素贞")]

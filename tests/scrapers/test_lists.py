@@ -627,3 +627,21 @@ def test_a_markdown_headline_in_saved_text_is_the_title_without_its_marks():
 
     text = "# 2020年度红十字系统入选名单\n\n发布时间：2020-12-05  来源：市文明办\n\n## 最美志愿者\n\n- 李峰威\n"
     assert extract_text(text).title == "2020年度红十字系统入选名单"
+
+
+def test_a_copy_hidden_for_phones_a_sentence_after_the_list_a_category_a_row_and_entries_three_a_line():
+    from scrapers import extract_article
+
+    copy = "<p>经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。</p><p>一、最美志愿者</p><p>1.陈建钧</p><p>2.吕海英</p>"
+    page = (f"<html><body><h1>2018年内蒙古入选名单</h1><div class='content'><div class='pc'>{copy}</div>"
+            f"<div class='mobile' style='display: none'>{copy}</div></div></body></html>")
+    article = extract_article(page.encode("utf-8"))
+    assert [(e.category, e.name) for e in article.list_entries] == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    assert article.body.count("陈建钧") == 1
+    lines = ["一、最佳志愿服务社区", "1.包头市青山路街道都兰社区", "经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。"]
+    assert _pairs(lines) == [("最佳志愿服务社区", "包头市青山路街道都兰社区")]
+    table = [["名单公布如下："], ["最美志愿者", "何素贞", "黎雅红", "谢彬蓉"], ["最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区", "万州区五桥街道五间桥社区", ""]]
+    assert _pairs([], [table]) == [("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉"),
+                                   ("最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区"), ("最美志愿服务社区", "万州区五桥街道五间桥社区")]
+    lines = ["一、制度创新示范中心", "1.嘉定区菊园新区社区志愿服务中心    2.长宁区虹桥街道社区志愿服务中心    3.徐汇区斜土街道社区志愿服务中心"]
+    assert [n for _, n in _pairs(lines)] == ["嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心", "徐汇区斜土街道社区志愿服务中心"]
