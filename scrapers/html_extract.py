@@ -574,10 +574,15 @@ def _cell_text(cell) -> str:
 
 
 def _texts(el):
-    """The text of ``el`` in document order, with “\n” for each <br>."""
+    """The text of ``el`` in document order, with “\n” for each <br> and around each block
+    (a cell may hold a <p> for each name)."""
     yield el.text or ""
     for child in el:
         if child.tag == "br":
+            yield "\n"
+        elif child.tag in _BLOCK:
+            yield "\n"
+            yield from _texts(child)
             yield "\n"
         elif isinstance(child.tag, str):
             yield from _texts(child)

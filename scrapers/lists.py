@@ -102,10 +102,11 @@ _WON = re.compile(r"^(?P<names>[^，,。；;：:]{2,60}?)(?:被评为|荣获|获
 _NOT_NAMES = re.compile(rf"\d+\s*{_UNIT}|^(?:我|本|全|该|其中|共有|他们|她们)")
 # A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
 _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
-# A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”).
-# An emoji too, as WeChat articles set them (“🏅最美志愿者”), and a Markdown heading's “## ”
-# in text saved from a CMS that writes Markdown.
-_BULLET = re.compile(r"^(?:[■□●○◆◇▲△▶►▸▪▫★☆•※➤✔✓√❖◎◉\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?|[·\-–—]\s|#{1,6}\s)\s*")
+# A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”,
+# “▷ 类别”, “→ 名称”: any arrow or geometric shape). An emoji too, as WeChat articles set them
+# (“🏅最美志愿者”), and a Markdown heading's “## ” in text saved from a CMS that writes Markdown.
+_BULLET = re.compile(r"^(?:[★☆•※✔✓√❖\u2190-\u21ff\u25a0-\u25ff\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?"
+                     r"|[·\-–—]\s|#{1,6}\s)\s*")
 _SYMBOLS_AFTER = re.compile(r"\s*[■□●○◆◇▲△◀◄◂▪▫★☆•※❖◎◉]+$")
 
 
@@ -729,12 +730,27 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
             if _header(row) == columns:
                 category = _header_category(row, columns) or category
                 continue  # the header repeated on a new page, or a block's own
+            if _numeral_category_row(row, columns):
+                category = clean_category(row[columns["name"]])
+                continue
             at = columns.get("category")
             if at is not None and at < len(row) and row[at].strip():
                 category = clean_category(row[at])  # blank below: the cell above still holds (an export's blocks)
             for part in ([row[i:i + block] for i in range(0, len(row), block)] if block else [row]):
                 out += _table_entries(part, columns, category, rows[start - 1] if start else [])
     return out[:MAX_ENTRIES]
+
+
+def _numeral_category_row(row: list[str], columns: dict[str, int]) -> bool:
+    """A category row not merged across the table: “一 | 最美志愿者 | 9名”, a Chinese numeral
+    under 序号 and the category under the name."""
+    seq, name = columns.get("seq"), columns["name"]
+    if seq is None or seq >= len(row) or name >= len(row):
+        return False
+    return bool(_CN_ENUM_CELL.fullmatch(row[seq].strip())) and _is_heading(row[name].strip())
+
+
+_CN_ENUM_CELL = re.compile(rf"[{_CN_NUM}]+[、.．]?|[（(][{_CN_NUM}]+[)）]")
 
 
 def _header_category(header: list[str], columns: dict[str, int]) -> str | None:

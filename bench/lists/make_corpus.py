@@ -2332,6 +2332,63 @@ def gbk_crlf_txt(lst):
     return "txt", ("\r\n".join(lines) + "\r\n").encode("gbk")
 
 
+# The thirty-ninth held-out round, written on 2026-12-05: scored once.
+def xls_merged_category_rows(lst):
+    """An old Excel (.xls) attachment: a merged title row, 序号 and 名称, a merged row for each category."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("名单")
+    sheet.write_merge(0, 0, 0, 1, lst["title"])
+    sheet.write(1, 0, "序号")
+    sheet.write(1, 1, "名称")
+    r = 2
+    for category, rows in _rows(lst):
+        sheet.write_merge(r, r, 0, 1, category)
+        r += 1
+        for values in rows:
+            sheet.write(r, 0, int(values[0]))
+            sheet.write(r, 1, values[1])
+            r += 1
+    return "xls", _saved(book), _names_only(lst)
+
+
+def nbsp_inline_numbered(lst):
+    """Inline lists numbered “1.&nbsp;甲&nbsp;&nbsp;2.&nbsp;乙”, as an editor pads them by hand."""
+    body = "".join(f"<p>{CN[ci]}、{html.escape(cat['name'])}：" + "&nbsp;&nbsp;".join(
+        f"{i}.&nbsp;{html.escape(n)}" for i, (n, _) in enumerate(_entries(cat), 1)) + "</p>"
+        for ci, cat in enumerate(lst["categories"]))
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def xlsx_numeral_category_rows(lst):
+    """An Excel sheet whose category rows are not merged: “一” in the 序号 column, the category
+    under 姓名（名称） and its count under 工作单位及职务."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.append(["序号", "姓名（名称）", "工作单位及职务"])
+    for ci, (category, rows) in enumerate(_rows(lst)):
+        sheet.append([CN[ci], category, f"{len(rows)}名" if "志愿者" in category else f"{len(rows)}个"])
+        for values in rows:
+            sheet.append([int(values[0]), values[1], values[2] or None])
+    return "xlsx", _saved(book)
+
+
+def p_names_in_cell(lst):
+    """A table of 类别 and 名单 whose 名单 cell holds a paragraph for each name."""
+    rows = "".join(f"<tr><td>{html.escape(cat['name'])}</td><td>"
+                   + "".join(f"<p>{html.escape(n)}</p>" for n, _ in _entries(cat)) + "</td></tr>" for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, f"<table><tr><th>类别</th><th>名单</th></tr>{rows}</table>"), _names_only(lst)
+
+
+def arrow_bullets(lst):
+    """“▷ 类别” headings over “→ 名称” lines."""
+    return _cn_headings(lst, lambda i, n, r: f"→ {n}", heading=lambda ci, name: f"▷ {name}")
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2349,7 +2406,8 @@ HELD_OUT_LAYOUTS = {
         ol_continued,  # twenty-ninth round
         xlsx_summary_sheet_first,  # thirty-third round
         fullwidth_paren_numbers,  # thirty-fourth round
-        xlsx_merged_district_column],  # thirty-sixth round
+        xlsx_merged_district_column,  # thirty-sixth round
+        xls_merged_category_rows],  # thirty-ninth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2376,7 +2434,8 @@ HELD_OUT_LAYOUTS = {
         gong_count_before_colon, li_inline_lists,  # thirty-third round
         div_grid,  # thirty-fourth round
         paren_close_numbers,  # thirty-sixth round
-        toc_then_sections],  # thirty-seventh round
+        toc_then_sections,  # thirty-seventh round
+        nbsp_inline_numbered],  # thirty-ninth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2418,7 +2477,8 @@ TUNED_LAYOUTS = {
                       text_with_page_marks,       # twenty-seventh round: 0.941
                       letter_headings,            # thirty-sixth round: 0.000
                       grid_with_category_rows,    # thirty-seventh round: 0.000
-                      pdf_numbered_rows],         # thirty-eighth round: 0.143
+                      pdf_numbered_rows,          # thirty-eighth round: 0.143
+                      arrow_bullets],             # thirty-ninth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -2442,7 +2502,8 @@ TUNED_LAYOUTS = {
                       colspan_group_header,       # thirty-fifth round: 0.000
                       docx_table_in_layout_table,  # thirty-sixth round: 0.000
                       markdown_txt,               # thirty-seventh round: 0.000
-                      xlsx_instructions_sheet],   # thirty-eighth round: 0.960
+                      xlsx_instructions_sheet,    # thirty-eighth round: 0.960
+                      xlsx_numeral_category_rows],  # thirty-ninth round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2483,7 +2544,8 @@ TUNED_LAYOUTS = {
                        keycap_numbers,            # thirty-third round: 0.000
                        linked_inline_names, count_sentence_lead,  # thirty-fourth round: 0.400, 0.000
                        notice_with_contacts,      # thirty-sixth round: 0.941
-                       duplicated_mobile_block],  # thirty-eighth round: 0.593
+                       duplicated_mobile_block,   # thirty-eighth round: 0.593
+                       p_names_in_cell],          # thirty-ninth round: 0.000
 }
 
 LAYOUTS = {

@@ -645,3 +645,18 @@ def test_a_copy_hidden_for_phones_a_sentence_after_the_list_a_category_a_row_and
                                    ("最美志愿服务社区", "九龙坡区九龙街道盘龙新城社区"), ("最美志愿服务社区", "万州区五桥街道五间桥社区")]
     lines = ["一、制度创新示范中心", "1.嘉定区菊园新区社区志愿服务中心    2.长宁区虹桥街道社区志愿服务中心    3.徐汇区斜土街道社区志愿服务中心"]
     assert [n for _, n in _pairs(lines)] == ["嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心", "徐汇区斜土街道社区志愿服务中心"]
+
+
+def test_arrow_bullets_a_paragraph_a_name_in_a_cell_and_category_rows_numbered_in_chinese():
+    from scrapers import extract_article
+
+    lines = ["▷ 制度创新示范中心", "→ 嘉定区菊园新区社区志愿服务中心", "→ 长宁区虹桥街道社区志愿服务中心"]
+    assert _pairs(lines) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
+    page = ("<html><body><h1>2018年内蒙古入选名单</h1><div class='content'><p>名单公布如下：</p>"
+            "<table><tr><th>类别</th><th>名单</th></tr><tr><td>最美志愿者</td><td><p>陈建钧</p><p>吕海英</p></td></tr>"
+            "</table></div></body></html>")
+    assert [(e.category, e.name) for e in extract_article(page.encode("utf-8")).list_entries] == [
+        ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    table = [["序号", "姓名（名称）", "工作单位及职务"], ["一", "最美志愿者", "1名"], ["1", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"],
+             ["二", "最佳志愿服务组织", "1个"], ["1", "天津市宝坻区红十字蓝天救援队", ""]]
+    assert _pairs([], [table]) == [("最美志愿者", "李峰威"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队")]
