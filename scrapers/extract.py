@@ -18,6 +18,15 @@ _HTML_SIGN = re.compile(r"<(?:!doctype|html|head|body|div|p|table|meta|title|art
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 
 
+# “&#8203;”: such a character written as a reference, which parsing would bring back.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));?")
+
+
+def _printable_reference(m: re.Match) -> str:
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    return "" if code < 0x110000 and UNPRINTABLE.match(chr(code)) else m.group()
+
+
 def looks_like_html(text: str) -> bool:
     """True if the text is markup rather than a saved plain-text page."""
     return bool(_HTML_SIGN.search(text[:5000]))
@@ -41,7 +50,7 @@ def extract_article(data: bytes, url: str | None = None, http_charset: str | Non
     # inside would neither match its record nor pass check.
     text = UNPRINTABLE.sub("", text)
     if looks_like_html(text):
-        article = extract_html(text, url, profile_for(url))
+        article = extract_html(_CHARACTER_REFERENCE.sub(_printable_reference, text), url, profile_for(url))
     else:
         article = extract_text(text, url)
     article.encoding = decoded.encoding
@@ -59,8 +68,10 @@ def extract_attachment(data: bytes, name: str, url: str | None = None) -> Articl
         doc = read_attachment(data, name)
     except AttachmentError as exc:
         return Article(url=url, attachment=name, reason=str(exc))
-    article = Article(title=doc.title, body="\n".join(doc.lines), tables=doc.tables, url=url, attachment=name)
-    article.list_entries = find_lists(doc.lines, doc.tables)
-    if not article.body and doc.tables:
-        article.body = "\n".join(" ".join(c for c in row if c) for t in doc.tables for row in t)
+    lines = [UNPRINTABLE.sub("", line) for line in doc.lines]  # as in a page: a name reads whole
+    tables = [[[UNPRINTABLE.sub("", cell) for cell in row] for row in table] for table in doc.tables]
+    article = Article(title=UNPRINTABLE.sub("", doc.title), body="\n".join(lines), tables=tables, url=url, attachment=name)
+    article.list_entries = find_lists(lines, tables)
+    if not article.body and tables:
+        article.body = "\n".join(" ".join(c for c in row if c) for t in tables for row in t)
     return article

@@ -55,7 +55,8 @@ _ROLE_WORDS = (r"书记|主任|副主任|负责人|队长|副队长|会长|副�
                r"退休|志愿者|学生|专家|律师|网格员|创始人|发起人|工作人员|队员|成员|骨干|工会|党委|党支部|支部|公司|医院|学校|大学|"
                r"中心|协会|街道|社区|村委会|居委会|管委会|委员会|办公室|集团|银行|工作室")
 _ROLE = re.compile(_ROLE_WORDS)
-_ROLE_BEFORE_NAME = re.compile(rf"^(?P<role>.{{2,}}?(?:{_ROLE_WORDS}))(?P<name>[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff·]){{1,3}})$")
+_ONE_PERSON = r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff·]){1,3}"
+_ROLE_BEFORE_NAME = re.compile(rf"^(?P<role>.{{2,}}?(?:{_ROLE_WORDS}))(?P<name>{_ONE_PERSON}(?:、{_ONE_PERSON})?)$")  # a couple too
 _NOT_A_PERSON = re.compile(r"队|伍|组|团|会|社|站|所|部|室|中心|项目|家庭|集体")
 _PERSON_CATEGORY = re.compile(r"志愿者(?!协会|组织|服务队|队|联合会)|工作者|个人|人物|好人|标兵|之星|模范|楷模")
 _PERSON_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}$|^[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]$")
@@ -326,7 +327,7 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
     if not m:
         return None
     rest = _ORDER_IN_BRACKETS.sub("", m.group("rest").strip().rstrip("。.；;"))  # “……（排名不分先后）”: order_note keeps it
-    cat, rest = m.group("cat").strip(), _ET_AL.sub("", rest).rstrip("。.；;")
+    cat, rest = m.group("cat").strip(), _COUNT.sub("", _ET_AL.sub("", rest)).rstrip("。.；;")  # “……（共2名）”
     if re.fullmatch(rf"(?:共\s*)?\d+\s*{_UNIT}", rest):
         return None  # “一、最美志愿者：10人” is a heading with its count
     stated = _COUNT.search(cat) or _ET_AL.search(m.group("rest"))

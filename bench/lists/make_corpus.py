@@ -2389,6 +2389,57 @@ def arrow_bullets(lst):
     return _cn_headings(lst, lambda i, n, r: f"→ {n}", heading=lambda ci, name: f"▷ {name}")
 
 
+# The fortieth held-out round, written on 2026-12-05: scored once.
+def inline_count_after_list(lst):
+    """Inline lists closed by their count in brackets: “最美志愿者：陈建钧、吕海英（共2名）”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        names = [n for n, _ in _entries(cat)]
+        paras.append(f"{cat['name']}：{'、'.join(names)}（共{len(names)}{'名' if '志愿者' in cat['name'] else '个'}）")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def role_before_name_lines(lst):
+    """Numbered lines that give a person's unit and role before the name, with nothing between:
+    “1. 北京市红十字雷锋车队应急救援志愿服务队队长李峰威”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}. {r}{n}")[:2]
+
+
+def xlsx_offset_table(lst):
+    """An Excel sheet laid out with a margin: the table starts in column B, row 3, a blank
+    column A and blank rows above it."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet["B1"] = lst["title"]
+    sheet.append([])
+    sheet.append([None, "序号", "名称", "类别"])
+    number = 0
+    for cat in lst["categories"]:
+        for n, _ in _entries(cat):
+            number += 1
+            sheet.append([None, number, n, cat["name"]])
+    return "xlsx", _saved(book), _names_only(lst)
+
+
+def category_items_in_one_list(lst):
+    """One list of items in which each category is an item of its own, in bold."""
+    items = "".join(f"<li><strong>{html.escape(cat['name'])}</strong></li>"
+                    + "".join(f"<li>{html.escape(n)}</li>" for n, _ in _entries(cat)) for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, f"<ul>{items}</ul>"), _names_only(lst)
+
+
+def zero_width_spaces(lst):
+    """Text pasted from another page with zero-width spaces inside names and headings, which no
+    reader sees: “最美&#8203;志愿者”, “何&#8203;素贞”."""
+    def invisible(text: str) -> str:
+        return html.escape(text[:1]) + "&#8203;" + html.escape(text[1:])
+    body = "".join(f"<p>{CN[ci]}、{invisible(cat['name'])}</p>" + "".join(
+        f"<p>{i}.{invisible(n)}</p>" for i, (n, _) in enumerate(_entries(cat), 1)) for ci, cat in enumerate(lst["categories"]))
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2407,7 +2458,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_summary_sheet_first,  # thirty-third round
         fullwidth_paren_numbers,  # thirty-fourth round
         xlsx_merged_district_column,  # thirty-sixth round
-        xls_merged_category_rows],  # thirty-ninth round
+        xls_merged_category_rows,  # thirty-ninth round
+        category_items_in_one_list],  # fortieth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2435,7 +2487,8 @@ HELD_OUT_LAYOUTS = {
         div_grid,  # thirty-fourth round
         paren_close_numbers,  # thirty-sixth round
         toc_then_sections,  # thirty-seventh round
-        nbsp_inline_numbered],  # thirty-ninth round
+        nbsp_inline_numbered,  # thirty-ninth round
+        xlsx_offset_table],  # fortieth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2503,7 +2556,8 @@ TUNED_LAYOUTS = {
                       docx_table_in_layout_table,  # thirty-sixth round: 0.000
                       markdown_txt,               # thirty-seventh round: 0.000
                       xlsx_instructions_sheet,    # thirty-eighth round: 0.960
-                      xlsx_numeral_category_rows],  # thirty-ninth round: 0.000
+                      xlsx_numeral_category_rows,  # thirty-ninth round: 0.000
+                      role_before_name_lines],    # fortieth round: 0.917
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2529,7 +2583,8 @@ TUNED_LAYOUTS = {
                        and_ji_inline, pdf_inline_lists,  # thirty-second round: 0.400, 0.800
                        circled_inline, docx_table_captions,  # thirty-fifth round: 0.000, 0.000
                        xlsx_names_across_columns,  # thirty-seventh round: 0.588
-                       th_category_names_across],  # thirty-eighth round: 0.000
+                       th_category_names_across,  # thirty-eighth round: 0.000
+                       zero_width_spaces],        # fortieth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -2545,7 +2600,8 @@ TUNED_LAYOUTS = {
                        linked_inline_names, count_sentence_lead,  # thirty-fourth round: 0.400, 0.000
                        notice_with_contacts,      # thirty-sixth round: 0.941
                        duplicated_mobile_block,   # thirty-eighth round: 0.593
-                       p_names_in_cell],          # thirty-ninth round: 0.000
+                       p_names_in_cell,           # thirty-ninth round: 0.000
+                       inline_count_after_list],  # fortieth round: 0.500
 }
 
 LAYOUTS = {

@@ -44,15 +44,16 @@ KIND_LABELS: dict[str, str] = {
 }
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-# Control characters and bidirectional overrides: never in a record, whatever YAML escapes allow.
-# They hide text or reverse it on a page (“\u202e”), and a copy from another program leaves them.
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters, bidirectional overrides and zero-width spaces: never in a record, whatever
+# YAML escapes allow. They hide text or reverse it on a page (“\u202e”), or part a name that
+# reads whole (“何\u200b素贞” matches no 何素贞); a copy from another program leaves them.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 def unprintable_message(text: str) -> str:
     found = UNPRINTABLE.search(text)
     code = f"U+{ord(found.group()):04X}" if found else ""
-    return f"含有看不见的控制字符 ({code}); 多半是从别处复制来的, 删去后重写这段文字"
+    return f"含有看不见的字符 ({code}); 多半是从别处复制来的, 删去后重写这段文字"
 
 # A web address a page may link to: http(s) only (never javascript: or data:), no spaces or quotes.
 WebUrl = Annotated[str, Field(pattern=r"^https?://[^\s<>\"'\\]+$", max_length=2000,

@@ -66,10 +66,13 @@ LOCATED_CASES = {
         ["“海曙区” 不在地区表", "浙江省/宁波市 下已有 慈溪市、鄞州区"]),
     "an invisible control character in a name": (
         YUBO, "leader: 严介军", 'leader: "严介\\x00军"',
-        ["控制字符", "U+0000"]),
+        ["看不见的字符", "U+0000"]),
     "a right-to-left override that would reverse a name on the page": (
         YUBO, "leader: 严介军", "leader: 严介\u202e军",
-        ["控制字符", "U+202E"]),
+        ["看不见的字符", "U+202E"]),
+    "a zero-width space that parts a name no reader sees parted": (
+        YUBO, "leader: 严介军", "leader: 严介\u200b军",
+        ["看不见的字符", "U+200B"]),
     "an announcement dated after today": (
         ED2024, "announced: 2025-07", "announced: 2099-07",
         ["announced", "晚于今天"]),

@@ -660,3 +660,15 @@ def test_arrow_bullets_a_paragraph_a_name_in_a_cell_and_category_rows_numbered_i
     table = [["序号", "姓名（名称）", "工作单位及职务"], ["一", "最美志愿者", "1名"], ["1", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"],
              ["二", "最佳志愿服务组织", "1个"], ["1", "天津市宝坻区红十字蓝天救援队", ""]]
     assert _pairs([], [table]) == [("最美志愿者", "李峰威"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队")]
+
+
+def test_zero_width_spaces_a_count_closing_an_inline_list_and_a_couple_after_their_unit():
+    from scrapers import extract_article
+
+    page = ("<html><body><h1>2020年度重庆入选名单</h1><div class='content'><p>名单公布如下：</p>"
+            "<p>一、最&#8203;美志愿者</p><p>1.何&#x200B;素贞</p><p>2.黎雅红</p></div></body></html>")
+    assert [(e.category, e.name) for e in extract_article(page.encode("utf-8")).list_entries] == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红")]
+    assert _pairs(["最美志愿者：陈建钧、吕海英（共2名）"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    entries = find_lists(["一、最美志愿者", "1. 安徽省六安市蓝天救援队队员陶成诚、黄先红"], [])
+    assert [(e.name, e.role) for e in entries] == [("陶成诚、黄先红", "安徽省六安市蓝天救援队队员")]
