@@ -118,7 +118,7 @@ def _unbulleted(line: str) -> str:
     return _SYMBOLS_AFTER.sub("", bare) if bare != line else bare
 # A heading in lenticular or square brackets on a line of its own: “【最美志愿者】”.
 _BRACKET_HEADING = re.compile(r"^[【〖\[](?P<name>[^【】〖〗\[\]]{2,30})[】〗\]]$")
-_BRACKET_OPENING = re.compile(r"^[【〖\[](?P<cat>[^【】〖〗\[\]]{2,30})[】〗\]]\s*(?P<rest>\S.*)$")
+_BRACKET_OPENING = re.compile(r"^[【〖\[（(](?P<cat>[^【】〖〗\[\]（）()]{2,30})[】〗\]）)]\s*(?P<rest>\S.*)$")
 _FORM_FIELD = re.compile(r"^(?P<label>[^：:，。；;、]{2,20})[：:]\s*(?P<value>\S.*)$", re.S)
 _INLINE = re.compile(r"^(?P<cat>[^：:，。；;]{2,40}?)\s*[：:]\s*(?P<rest>\S.*)$")
 MAX_ENTRIES = 5000
@@ -419,7 +419,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
             continue
         attached, instructions = bool(_ATTACHMENTS_LABEL.match(line)), bool(_INSTRUCTIONS.match(line))
         opening = _BRACKET_OPENING.match(line)
-        if opening and _is_award_line(opening.group("cat")):  # “【最美志愿者】甲、乙”: as “最美志愿者：甲、乙”
+        if opening and _is_award_line(opening.group("cat")):  # “【最美志愿者】甲、乙”, “（最美志愿者）甲、乙”: as “最美志愿者：甲、乙”
             line = f"{opening.group('cat')}：{opening.group('rest')}"
         clauses = _inline_clauses(line)
         if clauses:
@@ -689,7 +689,7 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
     out: list[ListEntry] = []
     columns: dict[str, int] | None = None
     width, block, category = 0, 0, ""
-    for rows in tables:
+    for rows in (band for table in tables for band in _side_by_side(table)):
         rows = [r for r in rows if any(c.strip() for c in r)]
         start = None
         for i, row in enumerate(rows[:6]):
@@ -752,6 +752,38 @@ def _numeral_category_row(row: list[str], columns: dict[str, int]) -> bool:
 
 
 _CN_ENUM_CELL = re.compile(rf"[{_CN_NUM}]+[、.．]?|[（(][{_CN_NUM}]+[)）]")
+
+
+def _side_by_side(rows: list[list[str]]) -> list[list[list[str]]]:
+    """The blocks of a table that sets them abreast, parted by a column blank in every row and
+    each with a header of its own (a sheet with two categories side by side), in reading
+    order: left then right, then the blocks below them; else the table itself."""
+    width = max((len(r) for r in rows), default=0)
+    filled = [any(j < len(r) and r[j].strip() for r in rows) for j in range(width)]
+    spans, start = [], None
+    for j, used in enumerate([*filled, False]):
+        if used and start is None:
+            start = j
+        elif not used and start is not None:
+            spans.append((start, j))
+            start = None
+    bands = [[r[a:b] for r in rows if any(c.strip() for c in r[a:b])] for a, b in spans]
+    if len(bands) < 2 or not all(any(is_header_row(r) for r in band[:6]) for band in bands):
+        return [rows]
+    stacked = [_header_blocks(band) for band in bands]
+    return [blocks[k] for k in range(max(map(len, stacked))) for blocks in stacked if k < len(blocks)]
+
+
+def _header_blocks(rows: list[list[str]]) -> list[list[list[str]]]:
+    """``rows`` cut before each header after the first, with the caption rows just above it."""
+    headers = [i for i, row in enumerate(rows) if is_header_row(row)]
+    starts = [0]
+    for i in headers[1:]:
+        at = i
+        while at - 1 > starts[-1] and sum(1 for c in rows[at - 1] if c.strip()) == 1:
+            at -= 1
+        starts.append(at)
+    return [rows[a:b] for a, b in zip(starts, [*starts[1:], len(rows)])]
 
 
 def _header_category(header: list[str], columns: dict[str, int]) -> str | None:
@@ -1046,7 +1078,9 @@ def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntr
     cells = {line.strip() for rows in tables for row in rows if len(row) > 1 for c in row for line in c.split("\n")}
     found = from_lines([ln for ln in lines if ln.strip() not in cells])
     seen = {(e.category, e.name) for e in found}
-    found += [e for e in from_tables(tables) if (e.category, e.name) not in seen]
+    cards = [_card(rows) for rows in tables]  # a small table for each honoree: their fields
+    found += [e for e in from_tables([t for t, card in zip(tables, cards) if card is None]) if (e.category, e.name) not in seen]
+    found += [e for e in from_fields([line for card in cards if card for line in card]) if (e.category, e.name) not in seen]
     return found or from_fields(lines) or from_sentences(lines)
 
 
@@ -1060,15 +1094,33 @@ def from_fields(lines: list[str]) -> list[ListEntry]:
         if not m:
             continue
         label, value = re.sub(r"\s", "", m.group("label")), m.group("value").strip()
-        if _NAME_LABEL.match(label):
-            records.append({"name": value, "source": raw.strip()})
-        elif records and _CATEGORY_LABEL.search(label):
-            records[-1]["category"] = clean_category(value)
-        elif records and _UNIT_LABEL.search(label):
-            records[-1]["role"] = value
+        key = ("name" if _NAME_LABEL.match(label) else "category" if _CATEGORY_LABEL.search(label)
+               else "role" if _UNIT_LABEL.search(label) else None)
+        if key is None:
+            continue
+        if not records or key in records[-1]:  # a label again: the next honoree's fields, in whatever order
+            records.append({})
+        records[-1][key] = clean_category(value) if key == "category" else value
+        if key == "name":
+            records[-1]["source"] = raw.strip()
+    records = [r for r in records if "name" in r]
     if len(records) < 2:
         return []
     return [ListEntry(r.get("category", ""), r["name"], r.get("role", ""), "", r["source"]) for r in records][:MAX_ENTRIES]
+
+
+def _card(rows: list[list[str]]) -> list[str] | None:
+    """A table of label and value, a row each, that gives one honoree (类别 | 最美志愿者, 姓名 |
+    何素贞): its rows as field lines (“姓名：何素贞”); None for any other table."""
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    while rows and len(rows[0]) == 1 and _LEAD_IN.search(rows[0][0]):
+        rows = rows[1:]  # “名单如下：” above it
+    labels = [re.sub(r"\s", "", r[0]) for r in rows if len(r) == 2]
+    if not rows or len(labels) != len(rows) or not any(_NAME_LABEL.match(x) for x in labels):
+        return None
+    if not all(_NAME_LABEL.match(x) or _CATEGORY_LABEL.search(x) or _UNIT_LABEL.search(x) for x in labels):
+        return None
+    return [f"{label}：{r[1].strip()}" for label, r in zip(labels, rows)]
 
 
 _NAME_LABEL = re.compile(r"^(?:姓名|名称|姓名[（(]名称[)）]|单位名称|集体名称|项目名称|社区名称|推荐对象)$")

@@ -2440,6 +2440,71 @@ def zero_width_spaces(lst):
     return "html", _page(lst["title"], INTRO, body), _names_only(lst)
 
 
+# The forty-first held-out round, written on 2026-12-05: scored once.
+def card_tables(lst):
+    """A small table for each honoree, as a 公示 page sets them: rows 类别, 姓名（名称） and 工作单位及职务."""
+    cards = ""
+    for cat in lst["categories"]:
+        for n, r in _entries(cat):
+            cards += (f"<table border='1'><tr><td>类别</td><td>{html.escape(cat['name'])}</td></tr>"
+                      f"<tr><td>姓名（名称）</td><td>{html.escape(n)}</td></tr>"
+                      + (f"<tr><td>工作单位及职务</td><td>{html.escape(r)}</td></tr>" if r else "") + "</table><p></p>")
+    return "html", _page(lst["title"], INTRO, cards)
+
+
+def pdf_with_running_header_footer(lst):
+    """A PDF of a Word list whose every page carries a running header (the issuer and the date)
+    and footer (the page's web address and its number), as a printed web page does."""
+    from docx import Document
+
+    doc = Document()
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "2020/12/5 10:32　重庆市精神文明建设委员会办公室"
+    section.footer.paragraphs[0].text = "http://wmb.cq.gov.cn/zyfw/202012/t20201205_0000.html　1/1"
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            doc.add_paragraph(f"{i}. {n}" + (f"（{r}）" if r else ""))
+    return _saved_as(("docx", _saved(doc)), "pdf")
+
+
+def paren_category_prefix(lst):
+    """Each category in brackets opening its names: “（最美志愿者）陈建钧、吕海英”."""
+    paras = [*INTRO] + [f"（{cat['name']}）" + "、".join(n for n, _ in _entries(cat)) for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def xlsx_side_by_side_blocks(lst):
+    """An Excel sheet that sets two categories side by side, each a block of its name over
+    序号 and 名称, a blank column between; the next two below them."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    cats = lst["categories"]
+    row = 2
+    for at in range(0, len(cats), 2):
+        pair = cats[at:at + 2]
+        for k, cat in enumerate(pair):
+            col = 1 + 3 * k
+            sheet.cell(row, col, cat["name"])
+            sheet.cell(row + 1, col, "序号")
+            sheet.cell(row + 1, col + 1, "名称")
+            for i, (n, _) in enumerate(_entries(cat), 1):
+                sheet.cell(row + 1 + i, col, i)
+                sheet.cell(row + 1 + i, col + 1, n)
+        row += 3 + max(len(c["entries"]) for c in pair)
+    return "xlsx", _saved(book), _names_only(lst)
+
+
+def spaced_dunhao(lst):
+    """Inline lists whose “、” an editor set between spaces: “何素贞 、 黎雅红 、 谢彬蓉”."""
+    paras = [*INTRO] + [f"{cat['name']}： " + " 、 ".join(n for n, _ in _entries(cat)) for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2488,7 +2553,8 @@ HELD_OUT_LAYOUTS = {
         paren_close_numbers,  # thirty-sixth round
         toc_then_sections,  # thirty-seventh round
         nbsp_inline_numbered,  # thirty-ninth round
-        xlsx_offset_table],  # fortieth round
+        xlsx_offset_table,  # fortieth round
+        pdf_with_running_header_footer, spaced_dunhao],  # forty-first round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2531,7 +2597,8 @@ TUNED_LAYOUTS = {
                       letter_headings,            # thirty-sixth round: 0.000
                       grid_with_category_rows,    # thirty-seventh round: 0.000
                       pdf_numbered_rows,          # thirty-eighth round: 0.143
-                      arrow_bullets],             # thirty-ninth round: 0.000
+                      arrow_bullets,              # thirty-ninth round: 0.000
+                      xlsx_side_by_side_blocks],  # forty-first round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -2557,7 +2624,8 @@ TUNED_LAYOUTS = {
                       markdown_txt,               # thirty-seventh round: 0.000
                       xlsx_instructions_sheet,    # thirty-eighth round: 0.960
                       xlsx_numeral_category_rows,  # thirty-ninth round: 0.000
-                      role_before_name_lines],    # fortieth round: 0.917
+                      role_before_name_lines,     # fortieth round: 0.917
+                      card_tables],               # forty-first round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2601,7 +2669,8 @@ TUNED_LAYOUTS = {
                        notice_with_contacts,      # thirty-sixth round: 0.941
                        duplicated_mobile_block,   # thirty-eighth round: 0.593
                        p_names_in_cell,           # thirty-ninth round: 0.000
-                       inline_count_after_list],  # fortieth round: 0.500
+                       inline_count_after_list,   # fortieth round: 0.500
+                       paren_category_prefix],    # forty-first round: 0.000
 }
 
 LAYOUTS = {

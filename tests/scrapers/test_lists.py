@@ -672,3 +672,23 @@ def test_zero_width_spaces_a_count_closing_an_inline_list_and_a_couple_after_the
     assert _pairs(["最美志愿者：陈建钧、吕海英（共2名）"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
     entries = find_lists(["一、最美志愿者", "1. 安徽省六安市蓝天救援队队员陶成诚、黄先红"], [])
     assert [(e.name, e.role) for e in entries] == [("陶成诚、黄先红", "安徽省六安市蓝天救援队队员")]
+
+
+def test_a_bracketed_category_opening_its_names_cards_a_table_an_honoree_and_categories_side_by_side():
+    from scrapers import extract_article
+
+    assert _pairs(["（最美志愿者）陈建钧、吕海英"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    cards = "".join(f"<table><tr><td>类别</td><td>最美志愿者</td></tr><tr><td>姓名</td><td>{n}</td></tr>"
+                    f"<tr><td>工作单位及职务</td><td>{r}</td></tr></table>"
+                    for n, r in [("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"), ("刘嗣东", "内蒙古自治区包头市红十字会志愿者")])
+    page = ("<html><body><h1>红十字系统入选名单</h1><div class='content'><p>经过推荐申报、资格审核、专家评审等环节，"
+            f"评选工作已经完成。现将名单公布如下：</p>{cards}</div></body></html>")
+    entries = extract_article(page.encode("utf-8")).list_entries
+    assert [(e.category, e.name, e.role) for e in entries] == [
+        ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"), ("最美志愿者", "刘嗣东", "内蒙古自治区包头市红十字会志愿者")]
+    sheet = [["制度创新示范中心", "", "", "品牌创新示范中心", ""], ["序号", "名称", "", "序号", "名称"],
+             ["1", "嘉定区菊园新区社区志愿服务中心", "", "1", "金山区廊下镇社区志愿服务中心"], ["", "", "", "", ""],
+             ["管理创优示范中心", "", "", "服务创优示范中心", ""], ["序号", "名称", "", "序号", "名称"],
+             ["1", "长宁区华阳街道社区志愿服务中心", "", "1", "徐汇区天平街道社区志愿服务中心"]]
+    assert _pairs([], [sheet]) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("品牌创新示范中心", "金山区廊下镇社区志愿服务中心"),
+                                   ("管理创优示范中心", "长宁区华阳街道社区志愿服务中心"), ("服务创优示范中心", "徐汇区天平街道社区志愿服务中心")]
