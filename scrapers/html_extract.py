@@ -26,8 +26,10 @@ from .profiles import Profile
 
 _DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
          "textarea", "button", "input", "canvas", "video", "audio", "map", "frameset", "link")
-# Not “visibility: hidden”: WeChat's pages hide the article itself so until their scripts run.
-_HIDDEN = etree.XPath("//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')]")
+# The attributes that may hide an element. Not “visibility: hidden”: WeChat's pages hide the
+# article itself so until their scripts run. (Selecting the attributes and testing their values
+# here takes a third of the time an XPath test on every element's style does.)
+_HIDING = etree.XPath("//@style | //@hidden")
 _BLOCK = frozenset(
     "html body div p td th tr tbody thead table li ul ol dl dt dd section article main aside header footer "
     "h1 h2 h3 h4 h5 h6 blockquote pre center form figure figcaption nav address hr caption font-block".split())
@@ -78,9 +80,15 @@ def _parse(text: str) -> html.HtmlElement | None:
         return None
     etree.strip_elements(root, *_DROP, with_tail=False)
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)  # keeps the text after them
-    for el in _HIDDEN(root):  # what no reader sees, such as a second copy of the article for phones
+    for el in _hidden(root):  # what no reader sees, such as a second copy of the article for phones
         el.drop_tree()
     return root
+
+
+def _hidden(root) -> list:
+    """The elements a page hides with a ``hidden`` attribute or an inline ``display: none``."""
+    return [a.getparent() for a in _HIDING(root)
+            if a.attrname == "hidden" or "display:none" in "".join(a.split()).lower()]
 
 
 def _own_len(s: str | None) -> int:
