@@ -208,7 +208,44 @@ def _pdf(data: bytes, name: str) -> Document:
 
 
 def _pdf_lines(page) -> list[str]:
-    """The lines of a page's text, a paragraph that the page wrapped joined again.
+    """The lines of a page's text in reading order: a page set in two text columns, the left
+    column's and then the right one's."""
+    gutter = _gutter(page)
+    if gutter is None:
+        return _column_lines(page)
+    x0, top, x1, bottom = page.bbox
+    return _column_lines(page.crop((x0, top, gutter, bottom))) + _column_lines(page.crop((gutter, top, x1, bottom)))
+
+
+def _gutter(page) -> float | None:
+    """Where a page set in two text columns parts them: a gap of 12 pt or more in its middle
+    third that no character crosses, with entries or headings opening lines on its right (a
+    name's unit set at a tab stop is no column of its own) and numbers running down its left
+    (“1.甲  2.乙” / “3.丙  4.丁” is a grid read across); None for one column."""
+    spans = sorted((c["x0"], c["x1"]) for c in page.chars if c["text"].strip())
+    if len(spans) < 40:
+        return None
+    left, right = spans[0][0], max(x1 for _, x1 in spans)
+    reach, gutter = spans[0][1], None
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= 12 and left + (right - left) / 3 < x0 < left + 2 * (right - left) / 3:
+            gutter = (reach + x0) / 2
+            break
+        reach = max(reach, x1)
+    if gutter is None:
+        return None
+    x0, top, x1, bottom = page.bbox
+    lines = [[ln["text"].strip() for ln in page.crop(box).extract_text_lines(x_tolerance=1.5, return_chars=False)]
+             for box in ((x0, top, gutter, bottom), (gutter, top, x1, bottom))]
+    if sum(1 for t in lines[1] if _STARTS_ITEM.match(t) or is_category_heading(t)) < 3:
+        return None
+    numbers = [int(m.group(1)) for t in lines[0] for m in [_ITEM_NUMBER.match(t)] if m]
+    steps = [b - a for a, b in zip(numbers, numbers[1:]) if b > a]
+    return None if steps and 2 * steps.count(1) < len(steps) else gutter
+
+
+def _column_lines(page) -> list[str]:
+    """The lines of a column of text, a paragraph that the page wrapped joined again.
 
     A line of running text (it holds “、” or “，”, or several numbered entries) that runs to the
     right edge of the text goes on in the next unless that starts an entry or a heading: a long
@@ -237,6 +274,7 @@ def _pdf_lines(page) -> list[str]:
 # Word and LibreOffice set digits and Latin letters apart from Chinese characters by a gap that
 # is no space in the text (“重庆希望 24 心理热线” on the page is “重庆希望24心理热线”).
 _NUMBER_GAPS = re.compile(r"(?<=[\u4e00-\u9fff“”]) ([0-9A-Za-z+\-.]+) (?=[\u4e00-\u9fff“”])")
+_ITEM_NUMBER = re.compile(r"(\d{1,3})\s*[.．、]")
 # Running text, which a page wraps: parted by “、” or “，”, or several numbered entries a line.
 _RUNNING = re.compile(r"[、，,]|^\d{1,3}\s*[.．、].*\s\d{1,3}\s*[.．、]")
 # What opens an entry or a heading of its own, not the rest of a wrapped line.

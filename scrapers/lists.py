@@ -210,6 +210,9 @@ def _people(text: str) -> bool:
 
 def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
     marked = _MARKED_NAME.match(text)
+    if marked and _PLACE.match(marked.group("name").strip()) and marked.group("rest").strip():
+        name, role, _ = _split_entry(marked.group("rest").strip(), person)  # “【南岸区】何素贞”: the place it is in
+        return name, role, marked.group("name").strip()
     if marked:  # “【何素贞】南岸区……志愿者”: the brackets mark the name
         return marked.group("name").strip(), marked.group("rest").strip(), ""
     by = _PUT_FORWARD.match(text)

@@ -2505,6 +2505,81 @@ def spaced_dunhao(lst):
     return "html", _page(lst["title"], paras), _names_only(lst)
 
 
+# The forty-second held-out round, written on 2026-12-05: scored once.
+def pdf_two_text_columns(lst):
+    """A PDF printed from a Word file set in two text columns: numbered names run down the
+    left column and on down the right, under each category's heading."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    cols = OxmlElement("w:cols")
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), "425")
+    doc.sections[0]._sectPr.append(cols)
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            doc.add_paragraph(f"{i}.{n}")
+    return _saved_as(("docx", _saved(doc), _names_only(lst)), "pdf")
+
+
+def region_tags(lst):
+    """Numbered entries tagged with their district in lenticular brackets, where the entry
+    gives one: “1.【南岸区】何素贞”."""
+    def tagged(n, r):
+        district = next((t for t in (r, n) if "区" in t[:4]), "")
+        return f"【{district[:district.index('区') + 1]}】{n}" if district else n
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{tagged(n, r)}")
+
+
+def bold_label_span_names(lst):
+    """“<strong>最美志愿者：</strong><span>陈建钧、吕海英</span>”, the label and its names in elements of their own."""
+    body = "".join(f"<p><strong>{html.escape(cat['name'])}：</strong><span>"
+                   + "、".join(html.escape(n) for n, _ in _entries(cat)) + "</span></p>" for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def xlsx_notes_above_header(lst):
+    """An Excel sheet with notes above its header (“说明：1.排名不分先后；2.……”), 序号, 姓名（名称）,
+    工作单位及职务 and 类别 columns."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.append(["说明：1.排名不分先后；2.个人须填写工作单位及职务。"])
+    sheet.append(["序号", "姓名（名称）", "工作单位及职务", "类别"])
+    number = 0
+    for category, rows in _rows(lst):
+        for values in rows:
+            number += 1
+            sheet.append([number, values[1], values[2] or None, category])
+    return "xlsx", _saved(book)
+
+
+def docx_unmerged_category_first_row(lst):
+    """A Word table for each category whose first row names it in its first cell alone, the
+    other cells of that row left empty, not merged."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for cat in lst["categories"]:
+        table = doc.add_table(rows=2, cols=3)
+        table.style = "Table Grid"
+        table.rows[0].cells[0].text = cat["name"]
+        for c, text in zip(table.rows[1].cells, ["序号", "姓名（名称）", "工作单位及职务"]):
+            c.text = text
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text = str(i), n, r
+        doc.add_paragraph("")
+    return "docx", _saved(doc)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2535,7 +2610,8 @@ HELD_OUT_LAYOUTS = {
         docx_heading_styles_bullets,  # twenty-sixth round
         doc_table, tfoot_note,  # twenty-ninth round
         photo_column_table,  # thirtieth round
-        docx_name_over_unit_cells],  # thirty-third round
+        docx_name_over_unit_cells,  # thirty-third round
+        xlsx_notes_above_header],  # forty-second round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -2569,7 +2645,8 @@ HELD_OUT_LAYOUTS = {
         docx_vertical_category,  # thirty-first round
         fullwidth_digit_headings,  # thirty-fifth round
         pdf_category_column,  # thirty-seventh round
-        gbk_crlf_txt],  # thirty-eighth round
+        gbk_crlf_txt,  # thirty-eighth round
+        bold_label_span_names, docx_unmerged_category_first_row],  # forty-second round
 }
 
 
@@ -2598,7 +2675,8 @@ TUNED_LAYOUTS = {
                       grid_with_category_rows,    # thirty-seventh round: 0.000
                       pdf_numbered_rows,          # thirty-eighth round: 0.143
                       arrow_bullets,              # thirty-ninth round: 0.000
-                      xlsx_side_by_side_blocks],  # forty-first round: 0.000
+                      xlsx_side_by_side_blocks,   # forty-first round: 0.000
+                      pdf_two_text_columns],      # forty-second round: 0.557
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -2670,7 +2748,8 @@ TUNED_LAYOUTS = {
                        duplicated_mobile_block,   # thirty-eighth round: 0.593
                        p_names_in_cell,           # thirty-ninth round: 0.000
                        inline_count_after_list,   # fortieth round: 0.500
-                       paren_category_prefix],    # forty-first round: 0.000
+                       paren_category_prefix,     # forty-first round: 0.000
+                       region_tags],              # forty-second round: 0.250
 }
 
 LAYOUTS = {

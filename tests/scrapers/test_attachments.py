@@ -448,3 +448,37 @@ def test_a_form_s_numbered_instructions_sheet_gives_no_entries():
     rows = [["填表说明"], ["1. 请按推荐类别分别填写，每类之间空一行。"], ["2. 请于规定时间前报送电子版和盖章扫描件。"]]
     listing = [["序号", "名称"], ["最美志愿者"], [1, "何素贞"]]
     assert _pairs(_workbook({"填表说明": rows, "推荐名单": listing}), "名单.xlsx") == [("最美志愿者", "何素贞")]
+
+
+def _two_column_pdf(tmp_path, paragraphs: list[str], columns: int) -> bytes:
+    """A PDF that LibreOffice prints from a Word file of ``paragraphs`` set in ``columns`` text columns."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    cols = OxmlElement("w:cols")
+    cols.set(qn("w:num"), str(columns))
+    doc.sections[0]._sectPr.append(cols)
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return _convert(buf.getvalue(), ".docx", "pdf", tmp_path)
+
+
+SHANGHAI_CENTRES = ["嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心", "徐汇区斜土街道社区志愿服务中心",
+                    "黄浦区南京东路街道社区志愿服务中心", "宝山区友谊路街道社区志愿服务中心", "静安区天目西路街道社区志愿服务中心",
+                    "普陀区石泉路街道社区志愿服务中心", "浦东新区塘桥街道社区志愿服务中心"]
+
+
+def test_a_pdf_in_two_text_columns_reads_down_the_left_one_then_the_right(tmp_path):
+    lines = ["一、制度创新示范中心"] + [f"{i}.{n}" for i, n in enumerate(SHANGHAI_CENTRES, 1)] * 6
+    pdf = _two_column_pdf(tmp_path, lines, columns=2)
+    assert [n for _, n in _pairs(pdf, "名单.pdf")] == SHANGHAI_CENTRES * 6
+
+
+def test_a_pdf_grid_numbered_across_its_rows_is_read_across(tmp_path):
+    rows = [f"{a + 1}.{SHANGHAI_CENTRES[a]}\t\t{a + 2}.{SHANGHAI_CENTRES[a + 1]}" for a in range(0, 8, 2)]
+    pdf = _two_column_pdf(tmp_path, ["一、制度创新示范中心", *rows], columns=1)
+    assert [n for _, n in _pairs(pdf, "名单.pdf")] == SHANGHAI_CENTRES
