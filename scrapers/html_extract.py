@@ -86,9 +86,16 @@ def _parse(text: str) -> html.HtmlElement | None:
 
 
 def _hidden(root) -> list:
-    """The elements a page hides with a ``hidden`` attribute or an inline ``display: none``."""
-    return [a.getparent() for a in _HIDING(root)
-            if a.attrname == "hidden" or "display:none" in "".join(a.split()).lower()]
+    """The elements a page hides with a ``hidden`` attribute or an inline ``display: none``,
+    each once; never <html> or <body>, nor one holding more than half the page's text: that is
+    the page itself, hidden until its scripts show it."""
+    found = {id(a.getparent()): a.getparent() for a in _HIDING(root)
+             if a.attrname == "hidden" or "display:none" in "".join(a.split()).lower()}
+    if not found:
+        return []
+    half = _own_len(root.text_content()) / 2
+    return [el for el in found.values()
+            if el.tag not in ("html", "body") and el.getparent() is not None and _own_len(el.text_content()) <= half]
 
 
 def _own_len(s: str | None) -> int:

@@ -189,3 +189,15 @@ def test_structure_reads_figures_with_unit_and_qualifier():
     stats = {s.metric: s.quantity for s in structure(a).statistics}
     assert (stats["注册志愿者"].value, stats["注册志愿者"].unit, stats["注册志愿者"].qualifier) == (2_220_000, "人", "余")
     assert stats["服务总时长"].value == 96_000_000 and stats["服务总时长"].unit == "小时"
+
+
+def test_a_page_hidden_until_its_scripts_run_keeps_its_article_and_a_twice_hidden_element_is_dropped_once():
+    article = ("<p>经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。</p>"
+               "<p>这些先进典型扎根基层，长期开展志愿服务。</p>")
+    page = (f"<html hidden><body style='display:none'><h1>2018年内蒙古入选名单</h1>"
+            f"<div class='content' style='display: none'>{article}</div></body></html>")
+    assert "长期开展志愿服务" in extract_article(page.encode("utf-8")).body
+    page = (f"<html><body><h1>2018年内蒙古入选名单</h1><div class='content'>{article}"
+            f"<div style='display:none' hidden>分享到微信</div></div></body></html>")
+    body = extract_article(page.encode("utf-8")).body
+    assert "长期开展志愿服务" in body and "分享到微信" not in body
