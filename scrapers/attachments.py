@@ -84,7 +84,6 @@ def _encrypted(data: bytes, suffix: str) -> bool:
 def _docx(data: bytes, name: str) -> Document:
     from docx import Document as Word
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ValueError("not a zip")
@@ -94,7 +93,7 @@ def _docx(data: bytes, name: str) -> Document:
     for block in _word_blocks(word.element.body):
         if block.tag.endswith("}p"):
             # A line break inside a paragraph (Shift+Enter) parts lines as a new paragraph does.
-            for text in (t.strip() for t in Paragraph(block, word).text.split("\n")):
+            for text in (t.strip() for t in _word_text(block).split("\n")):
                 if text:
                     doc.lines.append(text)
                     heading = clean_category(text) if is_category_heading(text) else None
@@ -106,7 +105,7 @@ def _docx(data: bytes, name: str) -> Document:
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    cells.append(cell.text.strip())
+                    cells.append("\n".join(_word_text(p) for p in cell._tc.iterchildren(_W + "p")).strip())
                 rows.append(cells)
             doc.tables.append(_headed(rows, heading))
             heading = None
@@ -114,12 +113,15 @@ def _docx(data: bytes, name: str) -> Document:
 
 
 def _word_blocks(parent):
-    """The paragraphs and tables (``w:p``, ``w:tbl``) under ``parent``, in the order printed. A
+    """The paragraphs and tables (``w:p``, ``w:tbl``) under ``parent``, in the order printed,
+    those inside content controls (``w:sdt``, as forms made from templates hold them) too. A
     table whose cells hold tables lays a form out: its cells' own blocks come instead, in turn,
     since python-docx's cell text leaves nested tables out."""
     for block in parent.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
+        if tag in ("sdt", "sdtContent"):
+            yield from _word_blocks(block)
+        elif tag == "p":
             yield block
         elif tag == "tbl" and next(block.iterdescendants(block.tag), None) is None:
             yield block
@@ -127,6 +129,29 @@ def _word_blocks(parent):
             for row in block.iterchildren(block.tag[:-3] + "tr"):
                 for cell in row.iterchildren(block.tag[:-3] + "tc"):
                     yield from _word_blocks(cell)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WORD_TEXT = {_W + "t": None, _W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n"}
+# Not read, as python-docx does not read them: deleted text, and the text boxes and pictures a
+# run anchors (Word writes a text box twice, for new readers and old).
+_WORD_SKIP = frozenset({_W + "del", _W + "drawing", _W + "pict",
+                        "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"})
+
+
+def _word_text(element) -> str:
+    """A paragraph's text as Word shows it. Written here because python-docx's text leaves out
+    what sits outside plain runs: a tracked insertion (``w:ins``, shown: a name typed in as a
+    correction), inline content controls and fields."""
+    return "".join(_word_pieces(element))
+
+
+def _word_pieces(element):
+    for child in element:
+        if child.tag in _WORD_TEXT:
+            yield _WORD_TEXT[child.tag] or child.text or ""
+        elif child.tag not in _WORD_SKIP:
+            yield from _word_pieces(child)
 
 
 def _headed(rows: list[list[str]], heading: str | None) -> list[list[str]]:
@@ -139,12 +164,13 @@ def _headed(rows: list[list[str]], heading: str | None) -> list[list[str]]:
 
 
 def _sheets(data: bytes, name: str) -> Document:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     doc = Document(name)
     sheets = []
-    for sheet_name in book.sheet_names:
+    shown = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible]  # no reader sees a hidden sheet
+    for sheet_name in shown:
         rows = [[_cell(v) for v in row] for row in book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=True)]
         rows = [r for r in rows if any(c for c in r)]
         if not rows:

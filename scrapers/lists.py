@@ -1053,24 +1053,34 @@ _CELL_GAP = re.compile(r"\t+| {2,}|\u3000{2,}")
 
 
 def _text_tables(lines: list[str]) -> tuple[list[str], list[list[list[str]]]]:
-    """Runs of lines whose cells are parted by tabs or lined up by spaces, beginning with a
-    header row: the lines without them, and those runs as tables."""
+    """Runs of lines whose cells are parted by tabs, lined up by spaces or set between “|” (a
+    Markdown table), beginning with a header row: the lines without them, and those runs as tables."""
     rest: list[str] = []
     tables: list[list[list[str]]] = []
     i = 0
     while i < len(lines):
-        cells = _CELL_GAP.split(lines[i].strip())
+        cells = _text_cells(lines[i])
         if len(cells) >= 2 and is_header_row(cells):
             j = i + 1
-            while j < len(lines) and len(_CELL_GAP.split(lines[j].strip())) >= 2:
+            while j < len(lines) and (len(_text_cells(lines[j])) >= 2 or _RULE_ROW.match(lines[j])):
                 j += 1
             if j - i >= 2:
-                tables.append([_CELL_GAP.split(ln.strip()) for ln in lines[i:j]])
+                tables.append([_text_cells(ln) for ln in lines[i:j] if not _RULE_ROW.match(ln)])
                 i = j
                 continue
         rest.append(lines[i])
         i += 1
     return rest, tables
+
+
+def _text_cells(line: str) -> list[str]:
+    text = line.strip()
+    if text.startswith("|") and text.endswith("|") and len(text) > 1:
+        return [c.strip() for c in text[1:-1].split("|")]
+    return _CELL_GAP.split(text)
+
+
+_RULE_ROW = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")  # “| --- | --- |” under a Markdown header
 
 
 def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntry]:

@@ -2580,6 +2580,96 @@ def docx_unmerged_category_first_row(lst):
     return "docx", _saved(doc)
 
 
+# The forty-third held-out round, written on 2026-12-05: scored once.
+def docx_content_controls(lst):
+    """A Word form made from a template: the list's table (序号, 姓名（名称）, 工作单位及职务, a
+    merged row for each category) inside a content control (w:sdt)."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document(io.BytesIO(_docx_category_rows(lst, lambda category: category)))
+    table = doc.element.body.find(qn("w:tbl"))
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    table.addprevious(sdt)
+    sdt.append(OxmlElement("w:sdtPr"))
+    sdt.append(content)
+    content.append(table)
+    return "docx", _saved(doc)
+
+
+def xlsx_hidden_sheet(lst):
+    """A workbook whose visible sheet holds the list (序号, 名称, 类别) and whose hidden sheet
+    holds a working list of candidates, which no reader of the file sees."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet.append([lst["title"]])
+    sheet.append(["序号", "名称", "类别"])
+    number = 0
+    for cat in lst["categories"]:
+        for n, _ in _entries(cat):
+            number += 1
+            sheet.append([number, n, cat["name"]])
+    hidden = book.create_sheet("初审")
+    hidden.sheet_state = "hidden"
+    hidden.append(["序号", "名称", "类别"])
+    for i, n in enumerate(["深圳市公益救援志愿者联合会", "南平市闽北互动志愿者协会"], 1):  # names from other lists
+        hidden.append([i, n, "最佳志愿服务组织"])
+    return "xlsx", _saved(book), _names_only(lst)
+
+
+def markdown_pipe_table(lst):
+    """Text saved from a CMS that writes Markdown: a pipe table of 序号, 名称 and 类别."""
+    lines = [lst["title"], "", "发布时间：2019-12-05  来源：市文明办", "", *INTRO, "",
+             "| 序号 | 名称 | 类别 |", "| --- | --- | --- |"]
+    number = 0
+    for cat in lst["categories"]:
+        for n, _ in _entries(cat):
+            number += 1
+            lines.append(f"| {number} | {n} | {cat['name']} |")
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
+def docx_tracked_insertion(lst):
+    """A Word list of numbered paragraphs under headings, circulated with a correction tracked:
+    each category's last name typed in as a tracked insertion (w:ins), which Word shows."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        items = _entries(cat)
+        for i, (n, r) in enumerate(items, 1):
+            text = n + (f"（{r}）" if r else "")
+            if i < len(items):
+                doc.add_paragraph(f"{i}. {text}")
+                continue
+            para = doc.add_paragraph(f"{i}. ")
+            ins = OxmlElement("w:ins")
+            ins.set(qn("w:id"), str(ci + 1))
+            ins.set(qn("w:author"), "市文明办")
+            ins.set(qn("w:date"), "2018-11-20T09:00:00Z")
+            run, t = OxmlElement("w:r"), OxmlElement("w:t")
+            t.text = text
+            run.append(t)
+            ins.append(run)
+            para._p.append(ins)
+    return "docx", _saved(doc)
+
+
+def colon_then_names_below(lst):
+    """An award with its colon ending the line, its names parted by “、” on the next: “最美志愿者：” / “何素贞、黎雅红、谢彬蓉”."""
+    body = "".join(f"<p>{html.escape(cat['name'])}：<br>" + "、".join(html.escape(n) for n, _ in _entries(cat)) + "</p>"
+                   for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2630,7 +2720,8 @@ HELD_OUT_LAYOUTS = {
         toc_then_sections,  # thirty-seventh round
         nbsp_inline_numbered,  # thirty-ninth round
         xlsx_offset_table,  # fortieth round
-        pdf_with_running_header_footer, spaced_dunhao],  # forty-first round
+        pdf_with_running_header_footer, spaced_dunhao,  # forty-first round
+        colon_then_names_below],  # forty-third round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2671,12 +2762,17 @@ TUNED_LAYOUTS = {
                       wrapped_br_cells,           # twenty-fourth round: 0.667
                       starred_headings,           # twenty-sixth round: 0.000
                       text_with_page_marks,       # twenty-seventh round: 0.941
+                      xlsx_number_in_name_cell,   # thirtieth round: 0.000
+                      numbered_colon,             # thirty-first round: 0.000
+                      hierarchical_numbers,       # thirty-second round: 0.000
+                      colspan_group_header,       # thirty-fifth round: 0.000
                       letter_headings,            # thirty-sixth round: 0.000
                       grid_with_category_rows,    # thirty-seventh round: 0.000
                       pdf_numbered_rows,          # thirty-eighth round: 0.143
                       arrow_bullets,              # thirty-ninth round: 0.000
                       xlsx_side_by_side_blocks,   # forty-first round: 0.000
-                      pdf_two_text_columns],      # forty-second round: 0.557
+                      pdf_two_text_columns,       # forty-second round: 0.557
+                      markdown_pipe_table],       # forty-third round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -2694,16 +2790,13 @@ TUNED_LAYOUTS = {
                       small_roles,                # thirty-fourth round: 0.917
                       numbered_semicolon_line,    # thirty-fifth round: 0.000
                       subtotal_counts,            # twenty-ninth round: 0.000
-                      xlsx_number_in_name_cell,   # thirtieth round: 0.000
-                      numbered_colon,             # thirty-first round: 0.000
-                      hierarchical_numbers,       # thirty-second round: 0.000
-                      colspan_group_header,       # thirty-fifth round: 0.000
                       docx_table_in_layout_table,  # thirty-sixth round: 0.000
                       markdown_txt,               # thirty-seventh round: 0.000
                       xlsx_instructions_sheet,    # thirty-eighth round: 0.960
                       xlsx_numeral_category_rows,  # thirty-ninth round: 0.000
                       role_before_name_lines,     # fortieth round: 0.917
-                      card_tables],               # forty-first round: 0.000
+                      card_tables,                # forty-first round: 0.000
+                      docx_content_controls],     # forty-third round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2730,7 +2823,10 @@ TUNED_LAYOUTS = {
                        circled_inline, docx_table_captions,  # thirty-fifth round: 0.000, 0.000
                        xlsx_names_across_columns,  # thirty-seventh round: 0.588
                        th_category_names_across,  # thirty-eighth round: 0.000
-                       zero_width_spaces],        # fortieth round: 0.000
+                       zero_width_spaces,         # fortieth round: 0.000
+                       linked_inline_names,       # thirty-fourth round: 0.400
+                       region_tags,               # forty-second round: 0.250
+                       xlsx_hidden_sheet],        # forty-third round: 0.923
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -2743,13 +2839,13 @@ TUNED_LAYOUTS = {
                        category_links, trailing_dunhao_lines,  # thirtieth round: 0.000, 0.857
                        closing_count_lines,       # thirty-second round: 0.800
                        keycap_numbers,            # thirty-third round: 0.000
-                       linked_inline_names, count_sentence_lead,  # thirty-fourth round: 0.400, 0.000
+                       count_sentence_lead,       # thirty-fourth round: 0.000
                        notice_with_contacts,      # thirty-sixth round: 0.941
                        duplicated_mobile_block,   # thirty-eighth round: 0.593
                        p_names_in_cell,           # thirty-ninth round: 0.000
                        inline_count_after_list,   # fortieth round: 0.500
                        paren_category_prefix,     # forty-first round: 0.000
-                       region_tags],              # forty-second round: 0.250
+                       docx_tracked_insertion],   # forty-third round: 0.500
 }
 
 LAYOUTS = {

@@ -482,3 +482,52 @@ def test_a_pdf_grid_numbered_across_its_rows_is_read_across(tmp_path):
     rows = [f"{a + 1}.{SHANGHAI_CENTRES[a]}\t\t{a + 2}.{SHANGHAI_CENTRES[a + 1]}" for a in range(0, 8, 2)]
     pdf = _two_column_pdf(tmp_path, ["一、制度创新示范中心", *rows], columns=1)
     assert [n for _, n in _pairs(pdf, "名单.pdf")] == SHANGHAI_CENTRES
+
+
+def test_a_word_list_in_a_content_control_with_a_name_typed_in_as_a_tracked_insertion():
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    doc.add_paragraph(TITLE)
+    _word_table(doc, LIST, category_rows=True)
+    table = doc.element.body.find(qn("w:tbl"))
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    table.addprevious(sdt)
+    sdt.append(content)
+    content.append(table)
+    last = table.findall(qn("w:tr"))[-1].findall(qn("w:tc"))[1].find(qn("w:p"))
+    for run in last.findall(qn("w:r")):  # the last name typed in with changes tracked
+        ins = OxmlElement("w:ins")
+        ins.set(qn("w:id"), "1")
+        ins.set(qn("w:author"), "市文明办")
+        run.addprevious(ins)
+        ins.append(run)
+    deleted = OxmlElement("w:del")  # and a name struck out, which Word shows no more
+    deleted.set(qn("w:id"), "2")
+    deleted.set(qn("w:author"), "市文明办")
+    run, text = OxmlElement("w:r"), OxmlElement("w:delText")
+    text.text = "（已删）"
+    run.append(text)
+    deleted.append(run)
+    last.append(deleted)
+    buf = io.BytesIO()
+    doc.save(buf)
+    assert _pairs(buf.getvalue(), "名单.docx") == PAIRS
+
+
+def test_a_hidden_sheet_is_not_read():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["序号", "名称", "类别"])
+    for i, (category, name) in enumerate(PAIRS, 1):
+        book.active.append([i, name, category])
+    hidden = book.create_sheet("初审")
+    hidden.sheet_state = "hidden"
+    hidden.append(["序号", "名称", "类别"])
+    hidden.append([1, "深圳市公益救援志愿者联合会", "最佳志愿服务组织"])
+    buf = io.BytesIO()
+    book.save(buf)
+    assert _pairs(buf.getvalue(), "名单.xlsx") == PAIRS

@@ -697,3 +697,9 @@ def test_a_bracketed_category_opening_its_names_cards_a_table_an_honoree_and_cat
 def test_a_district_tag_before_a_name_is_its_place():
     entries = find_lists(["一、最美志愿者", "1.【南岸区】何素贞", "2.【沙坪坝区】黎雅红"], [])
     assert [(e.name, e.place) for e in entries] == [("何素贞", "南岸区"), ("黎雅红", "沙坪坝区")]
+
+
+def test_a_markdown_table_in_saved_text():
+    lines = ["| 序号 | 名称 | 类别 |", "| --- | --- | --- |", "| 1 | 嘉定区菊园新区社区志愿服务中心 | 制度创新示范中心 |",
+             "| 2 | 金山区廊下镇社区志愿服务中心 | 品牌创新示范中心 |"]
+    assert _pairs(lines) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("品牌创新示范中心", "金山区廊下镇社区志愿服务中心")]
