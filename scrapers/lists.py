@@ -24,9 +24,9 @@ from itertools import zip_longest
 from .article import ListEntry
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-# “一、”, “（一）”, “㈠” (one character, as Word prints it), “Ⅰ.”, “A. ” (before Chinese), “第一类：”
-_ENUM = (rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[㈠-㈩]|[Ⅰ-Ⅻ]\s*[、.．]|[A-HＡ-Ｈ]\s*[、.．]\s*(?=[\u4e00-\u9fff“])"
-         rf"|第[{_CN_NUM}\d]+[类部分批项][：:]?)")
+# “一、”, “（一）”, “【一】”, “㈠” (one character, as Word prints it), “Ⅰ.”, “A. ” (before Chinese), “第一类：”
+_ENUM = (rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[【〔\[][{_CN_NUM}]+[】〕\]]|[㈠-㈩]|[Ⅰ-Ⅻ]\s*[、.．]"
+         rf"|[A-HＡ-Ｈ]\s*[、.．]\s*(?=[\u4e00-\u9fff“])|第[{_CN_NUM}\d]+[类部分批项][：:]?)")
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _TOTAL_WORD = r"(?:共|小计|合计)"  # “（共9名）”, “（小计9名）”

@@ -2670,6 +2670,43 @@ def colon_then_names_below(lst):
     return "html", _page(lst["title"], INTRO, body), _names_only(lst)
 
 
+# The forty-fourth held-out round, written on 2026-12-05: scored once.
+def spaced_enumerators(lst):
+    """Enumerators typed with a space before their mark: “一 、制度创新示范中心” over “1 . 名称”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i} . {n}", heading=lambda ci, name: f"{CN[ci]} 、{name}")
+
+
+def bracket_numeral_headings(lst):
+    """Headings numbered in lenticular brackets, “【一】最美志愿者”, over “1. 名称”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}. {n}", heading=lambda ci, name: f"【{CN[ci]}】{name}")
+
+
+def mismatched_brackets_roles(lst):
+    """Roles in brackets opened half-width and closed full-width, as a hurried typist leaves
+    them: “1.李峰威(北京市红十字……队长）”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{n}" + (f"({r}）" if r else ""))[:2]
+
+
+def bold_heading_before_tables(lst):
+    """A bold paragraph “一、最美志愿者” before a table of 序号, 姓名（名称） and 工作单位及职务 for each category."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        body += f"<p><b>{CN[ci]}、{html.escape(cat['name'])}</b></p><table border='1'><tr><th>序号</th><th>姓名（名称）</th><th>工作单位及职务</th></tr>"
+        body += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(r)}</td></tr>" for i, (n, r) in enumerate(_entries(cat), 1))
+        body += "</table>"
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def li_name_br_role(lst):
+    """An ordered list for each category under its heading, each item a name, a line break and the unit."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        body += f"<h4>{CN[ci]}、{html.escape(cat['name'])}</h4><ol>"
+        body += "".join(f"<li>{html.escape(n)}" + (f"<br>{html.escape(r)}" if r else "") + "</li>" for n, r in _entries(cat))
+        body += "</ol>"
+    return "html", _page(lst["title"], INTRO, body)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2689,7 +2726,8 @@ HELD_OUT_LAYOUTS = {
         fullwidth_paren_numbers,  # thirty-fourth round
         xlsx_merged_district_column,  # thirty-sixth round
         xls_merged_category_rows,  # thirty-ninth round
-        category_items_in_one_list],  # fortieth round
+        category_items_in_one_list,  # fortieth round
+        spaced_enumerators],  # forty-fourth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2701,7 +2739,8 @@ HELD_OUT_LAYOUTS = {
         doc_table, tfoot_note,  # twenty-ninth round
         photo_column_table,  # thirtieth round
         docx_name_over_unit_cells,  # thirty-third round
-        xlsx_notes_above_header],  # forty-second round
+        xlsx_notes_above_header,  # forty-second round
+        mismatched_brackets_roles],  # forty-fourth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -2721,7 +2760,8 @@ HELD_OUT_LAYOUTS = {
         nbsp_inline_numbered,  # thirty-ninth round
         xlsx_offset_table,  # fortieth round
         pdf_with_running_header_footer, spaced_dunhao,  # forty-first round
-        colon_then_names_below],  # forty-third round
+        colon_then_names_below,  # forty-third round
+        li_name_br_role],  # forty-fourth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2737,7 +2777,8 @@ HELD_OUT_LAYOUTS = {
         fullwidth_digit_headings,  # thirty-fifth round
         pdf_category_column,  # thirty-seventh round
         gbk_crlf_txt,  # thirty-eighth round
-        bold_label_span_names, docx_unmerged_category_first_row],  # forty-second round
+        bold_label_span_names, docx_unmerged_category_first_row,  # forty-second round
+        bold_heading_before_tables],  # forty-fourth round
 }
 
 
@@ -2826,7 +2867,8 @@ TUNED_LAYOUTS = {
                        zero_width_spaces,         # fortieth round: 0.000
                        linked_inline_names,       # thirty-fourth round: 0.400
                        region_tags,               # forty-second round: 0.250
-                       xlsx_hidden_sheet],        # forty-third round: 0.923
+                       xlsx_hidden_sheet,         # forty-third round: 0.923
+                       bracket_numeral_headings],  # forty-fourth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
