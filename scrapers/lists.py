@@ -1102,7 +1102,8 @@ def from_fields(lines: list[str]) -> list[ListEntry]:
     “单位及职务：……”, “推荐类别：……”); none unless it gives two or more. One such block is a
     profile's form, not a list."""
     records: list[dict[str, str]] = []
-    for raw in lines:
+    last = -2  # the line of the last field read
+    for at, raw in enumerate(lines):
         m = _FORM_FIELD.match(raw.strip())
         if not m:
             continue
@@ -1111,8 +1112,11 @@ def from_fields(lines: list[str]) -> list[ListEntry]:
                else "role" if _UNIT_LABEL.search(label) else None)
         if key is None:
             continue
-        if not records or key in records[-1]:  # a label again: the next honoree's fields, in whatever order
+        # A label again, or a field apart from the last (“主办单位：……” in the page's foot): the
+        # next honoree's fields, in whatever order they come.
+        if not records or key in records[-1] or at != last + 1:
             records.append({})
+        last = at
         records[-1][key] = clean_category(value) if key == "category" else value
         if key == "name":
             records[-1]["source"] = raw.strip()

@@ -708,3 +708,12 @@ def test_a_markdown_table_in_saved_text():
 def test_headings_numbered_in_lenticular_brackets():
     lines = ["【一】最美志愿者", "1. 何素贞", "【二】最美志愿服务社区", "1. 万州区五桥街道五间桥社区"]
     assert _pairs(lines) == [("最美志愿者", "何素贞"), ("最美志愿服务社区", "万州区五桥街道五间桥社区")]
+
+
+def test_a_field_far_from_the_honorees_fields_is_none_of_theirs():
+    from scrapers.lists import from_fields
+
+    lines = ["主办单位：市文明办", "经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。",
+             "姓名：何素贞", "单位：南岸区龙门浩街道上新街社区志愿者", "姓名：黎雅红", "单位：沙坪坝区井口街道经济桥社区黎姐舒心坊负责人"]
+    assert [(e.name, e.role) for e in from_fields(lines)] == [
+        ("何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
