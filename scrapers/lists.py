@@ -35,8 +35,9 @@ _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)�
                     rf"|[：:]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d)|\ufe0f?\u20e3)|\d{1,2}[.．]\d{1,3}\s+(?=[^\s\d])"
                        r"|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇]"
-                       # “01 名称” and “1️⃣名称” as WeChat articles number them, “1 名称” from a spreadsheet; not “12 月”, “30 支”
-                       r"|\d{1,3}[ \u3000]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
+                       # “01 名称” and “1️⃣名称” as WeChat articles number them, “1 名称” from a spreadsheet, “1<tab>名称”
+                       # from Word; not “12 月”, “30 支”
+                       r"|\d{1,3}[ \u3000\t]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
 _SENTENCE = re.compile(r"[。！？!?]|，.*，")
 # Names on unnumbered lists end like this (社区, 中心, 项目, 服务队, …).
 HONOREE_END = re.compile(r"(?:社区|村|中心|服务站|实践站|实践所|项目|行动|计划|工程|队|大队|团|组织|协会|联合会|"

@@ -2707,6 +2707,51 @@ def li_name_br_role(lst):
     return "html", _page(lst["title"], INTRO, body)
 
 
+# The forty-fifth held-out round, written on 2026-12-05: scored once.
+def related_news_after_list(lst):
+    """The list under “一、” headings, then the portal's “相关新闻” box of other articles' titles."""
+    related = ("<div class='related'><h3>相关新闻</h3><ul>"
+               "<li><a href='/a/1.html'>我市召开志愿服务工作推进会</a></li>"
+               "<li><a href='/a/2.html'>2018年度志愿服务示范中心名单公布</a></li>"
+               "<li><a href='/a/3.html'>社区志愿服务中心建设工作座谈会举行</a></li></ul></div>")
+    made = _cn_headings(lst, lambda i, n, r: f"{i}. {n}")
+    return made[0], made[1].replace('</div></div><div class="footer">', f'</div>{related}</div><div class="footer">'), made[2]
+
+
+def pagination_after_list(lst):
+    """An article paged by the portal: the list, then “上一页 1 2 下一页” links."""
+    pages = ("<div class='page'><a href='?p=0'>上一页</a> <a href='?p=1'>1</a> <a href='?p=2'>2</a> "
+             "<a href='?p=2'>下一页</a></div>")
+    made = _cn_headings(lst, lambda i, n, r: f"{i}、{n}" + (f"（{r}）" if r else ""))
+    return made[0], made[1].replace('</div></div><div class="footer">', f'{pages}</div></div><div class="footer">')
+
+
+def th_numbers(lst):
+    """A table whose 序号 cells are header cells (<th>), with 姓名 and 工作单位及职务, a row spanning it for each category."""
+    rows = _category_rows(lst, ["序号", "姓名", "工作单位及职务"],
+                          lambda i, n, r: f"<th>{i}</th><td>{html.escape(n)}</td><td>{html.escape(r)}</td>")
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def ascii_quoted_inline(lst):
+    """Inline lists whose award stands in ASCII quotation marks: ‘"最美志愿者"：陈建钧、吕海英’."""
+    paras = [*INTRO] + [f'"{cat["name"]}"：' + "、".join(n for n, _ in _entries(cat)) for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def docx_number_tab_name_tab_unit(lst):
+    """A Word file of paragraphs “1<tab>何素贞<tab>南岸区……志愿者” under “一、” headings."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            doc.add_paragraph(f"{i}\t{n}" + (f"\t{r}" if r else ""))
+    return "docx", _saved(doc)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2727,7 +2772,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_merged_district_column,  # thirty-sixth round
         xls_merged_category_rows,  # thirty-ninth round
         category_items_in_one_list,  # fortieth round
-        spaced_enumerators],  # forty-fourth round
+        spaced_enumerators,  # forty-fourth round
+        related_news_after_list],  # forty-fifth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2740,7 +2786,8 @@ HELD_OUT_LAYOUTS = {
         photo_column_table,  # thirtieth round
         docx_name_over_unit_cells,  # thirty-third round
         xlsx_notes_above_header,  # forty-second round
-        mismatched_brackets_roles],  # forty-fourth round
+        mismatched_brackets_roles,  # forty-fourth round
+        th_numbers],  # forty-fifth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -2761,7 +2808,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_offset_table,  # fortieth round
         pdf_with_running_header_footer, spaced_dunhao,  # forty-first round
         colon_then_names_below,  # forty-third round
-        li_name_br_role],  # forty-fourth round
+        li_name_br_role,  # forty-fourth round
+        pagination_after_list],  # forty-fifth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2778,7 +2826,8 @@ HELD_OUT_LAYOUTS = {
         pdf_category_column,  # thirty-seventh round
         gbk_crlf_txt,  # thirty-eighth round
         bold_label_span_names, docx_unmerged_category_first_row,  # forty-second round
-        bold_heading_before_tables],  # forty-fourth round
+        bold_heading_before_tables,  # forty-fourth round
+        ascii_quoted_inline],  # forty-fifth round
 }
 
 
@@ -2868,7 +2917,8 @@ TUNED_LAYOUTS = {
                        linked_inline_names,       # thirty-fourth round: 0.400
                        region_tags,               # forty-second round: 0.250
                        xlsx_hidden_sheet,         # forty-third round: 0.923
-                       bracket_numeral_headings],  # forty-fourth round: 0.000
+                       bracket_numeral_headings,  # forty-fourth round: 0.000
+                       docx_number_tab_name_tab_unit],  # forty-fifth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

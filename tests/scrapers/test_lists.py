@@ -717,3 +717,9 @@ def test_a_field_far_from_the_honorees_fields_is_none_of_theirs():
              "姓名：何素贞", "单位：南岸区龙门浩街道上新街社区志愿者", "姓名：黎雅红", "单位：沙坪坝区井口街道经济桥社区黎姐舒心坊负责人"]
     assert [(e.name, e.role) for e in from_fields(lines)] == [
         ("何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
+
+
+def test_a_number_a_tab_a_name_a_tab_a_unit_as_word_paragraphs_set_them():
+    entries = find_lists(["一、最美志愿者", "1\t何素贞\t南岸区龙门浩街道上新街社区志愿者", "2\t黎雅红\t沙坪坝区井口街道经济桥社区黎姐舒心坊负责人"], [])
+    assert [(e.category, e.name, e.role) for e in entries] == [
+        ("最美志愿者", "何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("最美志愿者", "黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
