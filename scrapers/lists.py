@@ -46,8 +46,10 @@ AWARD_WORDS = re.compile(r"最美|最佳|优秀|示范|先进|模范|标兵|十�
 # What a category names: a bare award line ends with one of these.
 _CATEGORY_END = re.compile(r"(?:志愿者|工作者|个人|集体|单位|组织|项目|社区|村|家庭|团队|中心|站|所|阵地|品牌|典型|"
                            r"人物|标兵|之星|服务队|活动|案例|基地|学校)(?:[（(]\d+\s*" + _UNIT + r"?[)）])?$")
-# A lead-in to a list, not a category: “具体名单如下：”
-_LEAD_IN = re.compile(r"如下|名单[：:]?$|现将|予以公示|公示期|特此|附件|^附[：:]|^(?:他们|她们|分别)?(?:分别)?(?:是|为)[：:]?$")
+# A lead-in to a list, not a category: “具体名单如下：”; and the title again over a page's
+# continuation (“……名单（续）”).
+_LEAD_IN = re.compile(r"如下|名单[：:]?$|现将|予以公示|公示期|特此|附件|^附[：:]|^(?:他们|她们|分别)?(?:分别)?(?:是|为)[：:]?$"
+                      r"|[（(]续表?[)）]$")
 # A trailing “等13名” closes an inline list.
 _ET_AL = re.compile(rf"\s*等\s*\d+\s*{_UNIT}(?:同志|先进典型)?\s*[。.]?$")
 # Words of a role or unit: what follows (or comes before) a person's name on a list.
@@ -349,10 +351,15 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
         separator = next((k for k in _SEPARATORS if re.search(k, rest)), "")
         # (“、” and “，”: the last two names may be joined by “和” or “及”.)
         parts = _joined_names(rest, is_person_category(cat)) if separator == "" else re.split(_SEPARATORS[separator], rest)
+    if len(parts) >= 2 and all(_PART_NUMBER.match(p) for p in parts):
+        parts = [_PART_NUMBER.sub("", p) for p in parts]  # “（1）何素贞；（2）黎雅红”
     names = [clean_name(p) for p in parts if clean_name(p)]
     if not names or any(len(n) > 60 for n in names):
         return None
     return clean_category(cat), names
+
+
+_PART_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,3}[)）]|\d{1,3}\s*[.．、](?!\d))\s*")
 
 
 def _inline_clauses(line: str) -> list[tuple[str, list[str]]] | None:

@@ -2752,6 +2752,52 @@ def docx_number_tab_name_tab_unit(lst):
     return "docx", _saved(doc)
 
 
+# The forty-sixth held-out round, written on 2026-12-05: scored once.
+def spaced_out_headings(lst):
+    """Headings spread with ideographic spaces between their characters, as official documents
+    set short headings (“一、制　度　创　新　示　范　中　心”), over numbered names."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}. {n}", heading=lambda ci, name: f"{CN[ci]}、" + "\u3000".join(name))
+
+
+def docx_title_repeated_per_page(lst):
+    """A Word file with a page for each category, the title repeated at the top of each page
+    after the first with “（续）”, numbered paragraphs with roles in brackets."""
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+
+    doc = Document()
+    for ci, cat in enumerate(lst["categories"]):
+        if ci:
+            doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+        doc.add_paragraph(lst["title"] + ("（续）" if ci else ""))
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            doc.add_paragraph(f"{i}. {n}" + (f"（{r}）" if r else ""))
+    return "docx", _saved(doc)
+
+
+def parens_inline_numbers(lst):
+    """Inline lists numbered in brackets and parted by “；”: “最美志愿者：（1）何素贞；（2）黎雅红”."""
+    paras = [*INTRO] + [f"{cat['name']}：" + "；".join(f"（{i}）{n}" for i, (n, _) in enumerate(_entries(cat), 1)) + "。"
+                        for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def em_names_units(lst):
+    """Each entry a paragraph with the name in <em> and the unit after an ideographic space, under “一、” headings."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        body += f"<p>{CN[ci]}、{html.escape(cat['name'])}</p>"
+        body += "".join(f"<p><em>{html.escape(n)}</em>" + (f"\u3000{html.escape(r)}" if r else "") + "</p>" for n, r in _entries(cat))
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def fullwidth_digit_space(lst):
+    """Entries numbered with a full-width digit and an ideographic space: “１　陈建钧”."""
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
+    return _cn_headings(lst, lambda i, n, r: f"{str(i).translate(wide)}\u3000{n}")
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2773,7 +2819,8 @@ HELD_OUT_LAYOUTS = {
         xls_merged_category_rows,  # thirty-ninth round
         category_items_in_one_list,  # fortieth round
         spaced_enumerators,  # forty-fourth round
-        related_news_after_list],  # forty-fifth round
+        related_news_after_list,  # forty-fifth round
+        spaced_out_headings],  # forty-sixth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2809,7 +2856,8 @@ HELD_OUT_LAYOUTS = {
         pdf_with_running_header_footer, spaced_dunhao,  # forty-first round
         colon_then_names_below,  # forty-third round
         li_name_br_role,  # forty-fourth round
-        pagination_after_list],  # forty-fifth round
+        pagination_after_list,  # forty-fifth round
+        em_names_units],  # forty-sixth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2827,7 +2875,8 @@ HELD_OUT_LAYOUTS = {
         gbk_crlf_txt,  # thirty-eighth round
         bold_label_span_names, docx_unmerged_category_first_row,  # forty-second round
         bold_heading_before_tables,  # forty-fourth round
-        ascii_quoted_inline],  # forty-fifth round
+        ascii_quoted_inline,  # forty-fifth round
+        fullwidth_digit_space],  # forty-sixth round
 }
 
 
@@ -2886,7 +2935,8 @@ TUNED_LAYOUTS = {
                       xlsx_numeral_category_rows,  # thirty-ninth round: 0.000
                       role_before_name_lines,     # fortieth round: 0.917
                       card_tables,                # forty-first round: 0.000
-                      docx_content_controls],     # forty-third round: 0.000
+                      docx_content_controls,      # forty-third round: 0.000
+                      docx_title_repeated_per_page],  # forty-sixth round: 0.960
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2918,7 +2968,8 @@ TUNED_LAYOUTS = {
                        region_tags,               # forty-second round: 0.250
                        xlsx_hidden_sheet,         # forty-third round: 0.923
                        bracket_numeral_headings,  # forty-fourth round: 0.000
-                       docx_number_tab_name_tab_unit],  # forty-fifth round: 0.000
+                       docx_number_tab_name_tab_unit,  # forty-fifth round: 0.000
+                       parens_inline_numbers],    # forty-sixth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

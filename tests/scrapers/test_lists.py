@@ -723,3 +723,10 @@ def test_a_number_a_tab_a_name_a_tab_a_unit_as_word_paragraphs_set_them():
     entries = find_lists(["一、最美志愿者", "1\t何素贞\t南岸区龙门浩街道上新街社区志愿者", "2\t黎雅红\t沙坪坝区井口街道经济桥社区黎姐舒心坊负责人"], [])
     assert [(e.category, e.name, e.role) for e in entries] == [
         ("最美志愿者", "何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("最美志愿者", "黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
+
+
+def test_inline_entries_numbered_in_brackets_and_a_title_repeated_over_its_continuation():
+    assert _pairs(["最美志愿者：（1）何素贞；（2）黎雅红；（3）谢彬蓉。"]) == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉")]
+    lines = ["一、最美志愿者", "1. 李峰威", "2020年度红十字系统入选名单（续）", "二、最佳志愿服务组织", "1. 天津市宝坻区红十字蓝天救援队"]
+    assert _pairs(lines) == [("最美志愿者", "李峰威"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队")]
