@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pageserver import article_html
+from scrapers import extract_article
 from scrapers.lists import find_lists, stated_counts
 
 
 def _pairs(lines, tables=()):
     return [(e.category, e.name) for e in find_lists(lines, list(tables))]
+
+
+def _page_entries(title: str, content: str) -> list:
+    """The list entries of a portal's article page: ``title`` as its headline over ``content`` (HTML)."""
+    return extract_article(article_html(title, [], extra=content)).list_entries
 
 
 def test_a_category_line_ending_in_a_colon_with_a_count_before_it_heads_unnumbered_lines():
@@ -99,8 +106,6 @@ def test_sentences_that_say_who_won_an_award_then_name_them():
 
 
 def test_a_table_of_400_rows_gives_every_row_and_the_text_around_it_stays_the_body():
-    from pageserver import article_html
-    from scrapers import extract_article
 
     rows = "".join(f"<tr><td>{i}</td><td>某某区第{i}社区志愿服务中心</td><td>某某区</td></tr>" for i in range(1, 401))
     after = "<p>公示期间，如有异议，请向市文明办反映。</p>"
@@ -122,8 +127,6 @@ def test_names_parted_by_spaces_on_one_line_are_each_an_entry_and_a_padded_name_
 
 
 def test_a_category_cell_that_spans_its_entries_rows_names_each_entrys_category():
-    from pageserver import article_html
-    from scrapers import extract_article
 
     rows = ('<tr><th>类别</th><th>序号</th><th>名称</th></tr>'
             '<tr><td rowspan="2">制度创新示范中心</td><td>1</td><td>嘉定区菊园新区社区志愿服务中心</td></tr>'
@@ -202,9 +205,6 @@ def test_counts_without_brackets_and_arabic_numbered_headings_leave_the_category
 
 
 def test_a_table_cell_with_a_name_a_line_break_and_a_unit_gives_both():
-    from scrapers import extract_article
-
-    from pageserver import article_html
 
     table = ('<table><tr><th>序号</th><th>姓名及单位</th></tr><tr><td colspan="2">最美志愿者</td></tr>'
              '<tr><td>1</td><td>李峰威<br>北京市红十字雷锋车队应急救援志愿服务队队长</td></tr>'
@@ -224,8 +224,6 @@ def test_one_entry_a_line_with_its_award_and_a_line_of_entries_parted_by_semicol
 
 
 def test_names_in_spans_spaced_by_css_and_one_table_per_category_are_each_read():
-    from pageserver import article_html
-    from scrapers import extract_article
 
     spans = ('<p><strong>最美志愿服务社区</strong></p><p><span class="name">九龙坡区九龙街道盘龙新城社区</span>'
              '<span class="name">万州区五桥街道五间桥社区</span></p>')
@@ -275,8 +273,6 @@ def test_columns_lined_up_by_spaces_and_names_joined_by_he_whether_or_not_a_name
 def test_names_parted_by_line_breaks_in_one_cell_and_a_list_of_links_to_each_honoree():
     """A 名单 cell with a name a line gives each name, never the names run together; a list
     linking each honoree to its story is the list, not navigation."""
-    from pageserver import article_html
-    from scrapers import extract_article
 
     cells = ("<table><tr><th>类别</th><th>名单</th></tr><tr><td>最美志愿者</td>"
              "<td>李峰威<br>吴 衡<br>陶成诚、黄先红</td></tr></table>")
@@ -319,8 +315,6 @@ def test_slashes_half_width_commas_and_headings_that_name_an_award_s_list():
 
 
 def test_a_pre_block_and_numbers_in_elements_of_their_own():
-    from pageserver import article_html
-    from scrapers import extract_article
 
     pre = "<pre>一、最美志愿者\n  1．陈建钧\n  2．吕海英</pre>"
     a = extract_article(article_html("名单", ["名单公布如下："], extra=pre))
@@ -426,12 +420,9 @@ def test_entries_numbered_inline_and_a_heading_s_count_and_order_notes():
 
 
 def test_a_full_width_space_in_a_web_page_still_parts_a_spaced_name_from_its_unit():
-    from scrapers import extract_article
-
-    page = ("<html><body><h1>2020年度红十字系统入选名单</h1><div class='content'><p>名单如下：</p>"
-            "<p>一、最美志愿者</p><p>1. 吴 衡\u3000上海市金山区造血干细胞捐献志愿者团队骨干志愿者</p>"
-            "<p>2. 胡敏华\u3000章金媛爱心奉献团南昌市第九医院志愿者</p></div></body></html>")
-    entries = extract_article(page.encode("utf-8")).list_entries
+    entries = _page_entries("2020年度红十字系统入选名单", "<p>名单如下：</p><p>一、最美志愿者</p>"
+                            "<p>1. 吴 衡\u3000上海市金山区造血干细胞捐献志愿者团队骨干志愿者</p>"
+                            "<p>2. 胡敏华\u3000章金媛爱心奉献团南昌市第九医院志愿者</p>")
     assert [(e.name, e.role) for e in entries] == [
         ("吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"), ("胡敏华", "章金媛爱心奉献团南昌市第九医院志愿者")]
 
@@ -473,14 +464,11 @@ def test_word_s_one_character_enumerators_a_spaced_hyphen_and_categories_given_w
 
 
 def test_an_entry_of_spans_number_name_and_unit_keeps_the_unit_apart():
-    from scrapers import extract_article
-
-    page = ("<html><body><h1>2020年度重庆入选名单</h1><div class='content'><p>名单如下：</p><h3>最美志愿者</h3>"
-            "<div class='item'><span class='num'>1</span><span class='name'>何素贞</span>"
-            "<span class='unit'>南岸区龙门浩街道上新街社区志愿者</span></div>"
-            "<div class='item'><span class='num'>2</span><span class='name'>黎雅红</span>"
-            "<span class='unit'>沙坪坝区井口街道经济桥社区黎姐舒心坊负责人</span></div></div></body></html>")
-    entries = extract_article(page.encode("utf-8")).list_entries
+    entries = _page_entries("2020年度重庆入选名单", "<p>名单如下：</p><h3>最美志愿者</h3>"
+                            "<div class='item'><span class='num'>1</span><span class='name'>何素贞</span>"
+                            "<span class='unit'>南岸区龙门浩街道上新街社区志愿者</span></div>"
+                            "<div class='item'><span class='num'>2</span><span class='name'>黎雅红</span>"
+                            "<span class='unit'>沙坪坝区井口街道经济桥社区黎姐舒心坊负责人</span></div>")
     assert [(e.name, e.role) for e in entries] == [
         ("何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
 
@@ -511,7 +499,6 @@ def test_a_one_column_sheet_is_read_as_lines_and_a_linked_category_heads_its_nam
 
     from openpyxl import Workbook
 
-    from scrapers import extract_article
     from scrapers.attachments import read
 
     book = Workbook()
@@ -522,9 +509,9 @@ def test_a_one_column_sheet_is_read_as_lines_and_a_linked_category_heads_its_nam
     book.save(buf)
     sheet = read(buf.getvalue(), "名单.xlsx")
     assert _pairs(sheet.lines, sheet.tables) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
-    page = ("<html><body><h1>2018年内蒙古入选情况</h1><div class='content'><p>名单如下：</p>"
-            "<p><a href='/zyfw/1.html'>最美志愿者</a></p><p>陈建钧</p><p>吕海英</p></div></body></html>")
-    assert [(e.category, e.name) for e in extract_article(page.encode("utf-8")).list_entries] == [
+    entries = _page_entries("2018年内蒙古入选情况",
+                            "<p>名单如下：</p><p><a href='/zyfw/1.html'>最美志愿者</a></p><p>陈建钧</p><p>吕海英</p>")
+    assert [(e.category, e.name) for e in entries] == [
         ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
 
 
@@ -554,16 +541,13 @@ def test_an_emoji_before_a_category_and_keycap_numbers_as_wechat_articles_set_th
 
 
 def test_a_count_sentence_under_a_heading_names_linked_in_an_inline_list_and_a_unit_in_small():
-    from scrapers import extract_article
-
     lines = ["一、最美志愿者", "共有2人入选：", "陈建钧", "吕海英"]
     assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
-    page = ("<html><body><h1>2020年度重庆入选名单</h1><div class='content'><p>名单如下：</p>"
-            "<p>最佳志愿服务组织：<a href='/s/1.html'>南岸区“周幺妹”青年志愿者服务队</a>、"
-            "<a href='/s/2.html'>沙坪坝区文联文艺志愿服务队</a></p>"
-            "<h4>最美志愿者</h4><p>吴 衡 <small>上海市金山区造血干细胞捐献志愿者团队骨干志愿者</small></p>"
-            "<p>李峰威 <small>北京市红十字雷锋车队应急救援志愿服务队队长</small></p></div></body></html>")
-    entries = extract_article(page.encode("utf-8")).list_entries
+    entries = _page_entries("2020年度重庆入选名单", "<p>名单如下：</p>"
+                            "<p>最佳志愿服务组织：<a href='/s/1.html'>南岸区“周幺妹”青年志愿者服务队</a>、"
+                            "<a href='/s/2.html'>沙坪坝区文联文艺志愿服务队</a></p>"
+                            "<h4>最美志愿者</h4><p>吴 衡 <small>上海市金山区造血干细胞捐献志愿者团队骨干志愿者</small></p>"
+                            "<p>李峰威 <small>北京市红十字雷锋车队应急救援志愿服务队队长</small></p>")
     assert [(e.category, e.name, e.role) for e in entries] == [
         ("最佳志愿服务组织", "南岸区“周幺妹”青年志愿者服务队", ""), ("最佳志愿服务组织", "沙坪坝区文联文艺志愿服务队", ""),
         ("最美志愿者", "吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"),
@@ -571,8 +555,6 @@ def test_a_count_sentence_under_a_heading_names_linked_in_an_inline_list_and_a_u
 
 
 def test_a_page_whose_lists_are_all_links_to_the_honorees_stories_still_has_a_body():
-    from scrapers import extract_article
-
     page = ("<html><body><div class='nav'><a href='/'>首页</a> <a href='/zyfw/'>志愿服务</a></div>"
             "<h1>2018年内蒙古入选情况</h1><div class='content'>"
             "<p>最美志愿者：<a href='/s/1.html'>陈建钧</a>、<a href='/s/2.html'>吕海英</a></p>"
@@ -630,8 +612,6 @@ def test_a_markdown_headline_in_saved_text_is_the_title_without_its_marks():
 
 
 def test_a_copy_hidden_for_phones_a_sentence_after_the_list_a_category_a_row_and_entries_three_a_line():
-    from scrapers import extract_article
-
     copy = "<p>经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。</p><p>一、最美志愿者</p><p>1.陈建钧</p><p>2.吕海英</p>"
     page = (f"<html><body><h1>2018年内蒙古入选名单</h1><div class='content'><div class='pc'>{copy}</div>"
             f"<div class='mobile' style='display: none'>{copy}</div></div></body></html>")
@@ -648,14 +628,11 @@ def test_a_copy_hidden_for_phones_a_sentence_after_the_list_a_category_a_row_and
 
 
 def test_arrow_bullets_a_paragraph_a_name_in_a_cell_and_category_rows_numbered_in_chinese():
-    from scrapers import extract_article
-
     lines = ["▷ 制度创新示范中心", "→ 嘉定区菊园新区社区志愿服务中心", "→ 长宁区虹桥街道社区志愿服务中心"]
     assert _pairs(lines) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
-    page = ("<html><body><h1>2018年内蒙古入选名单</h1><div class='content'><p>名单公布如下：</p>"
-            "<table><tr><th>类别</th><th>名单</th></tr><tr><td>最美志愿者</td><td><p>陈建钧</p><p>吕海英</p></td></tr>"
-            "</table></div></body></html>")
-    assert [(e.category, e.name) for e in extract_article(page.encode("utf-8")).list_entries] == [
+    entries = _page_entries("2018年内蒙古入选名单", "<p>名单公布如下：</p><table><tr><th>类别</th><th>名单</th></tr>"
+                            "<tr><td>最美志愿者</td><td><p>陈建钧</p><p>吕海英</p></td></tr></table>")
+    assert [(e.category, e.name) for e in entries] == [
         ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
     table = [["序号", "姓名（名称）", "工作单位及职务"], ["一", "最美志愿者", "1名"], ["1", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"],
              ["二", "最佳志愿服务组织", "1个"], ["1", "天津市宝坻区红十字蓝天救援队", ""]]
@@ -663,11 +640,9 @@ def test_arrow_bullets_a_paragraph_a_name_in_a_cell_and_category_rows_numbered_i
 
 
 def test_zero_width_spaces_a_count_closing_an_inline_list_and_a_couple_after_their_unit():
-    from scrapers import extract_article
-
-    page = ("<html><body><h1>2020年度重庆入选名单</h1><div class='content'><p>名单公布如下：</p>"
-            "<p>一、最&#8203;美志愿者</p><p>1.何&#x200B;素贞</p><p>2.黎雅红</p></div></body></html>")
-    assert [(e.category, e.name) for e in extract_article(page.encode("utf-8")).list_entries] == [
+    entries = _page_entries("2020年度重庆入选名单",
+                            "<p>名单公布如下：</p><p>一、最&#8203;美志愿者</p><p>1.何&#x200B;素贞</p><p>2.黎雅红</p>")
+    assert [(e.category, e.name) for e in entries] == [
         ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红")]
     assert _pairs(["最美志愿者：陈建钧、吕海英（共2名）"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
     entries = find_lists(["一、最美志愿者", "1. 安徽省六安市蓝天救援队队员陶成诚、黄先红"], [])
@@ -675,15 +650,11 @@ def test_zero_width_spaces_a_count_closing_an_inline_list_and_a_couple_after_the
 
 
 def test_a_bracketed_category_opening_its_names_cards_a_table_an_honoree_and_categories_side_by_side():
-    from scrapers import extract_article
-
     assert _pairs(["（最美志愿者）陈建钧、吕海英"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
     cards = "".join(f"<table><tr><td>类别</td><td>最美志愿者</td></tr><tr><td>姓名</td><td>{n}</td></tr>"
                     f"<tr><td>工作单位及职务</td><td>{r}</td></tr></table>"
                     for n, r in [("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"), ("刘嗣东", "内蒙古自治区包头市红十字会志愿者")])
-    page = ("<html><body><h1>红十字系统入选名单</h1><div class='content'><p>经过推荐申报、资格审核、专家评审等环节，"
-            f"评选工作已经完成。现将名单公布如下：</p>{cards}</div></body></html>")
-    entries = extract_article(page.encode("utf-8")).list_entries
+    entries = _page_entries("红十字系统入选名单", f"<p>经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。现将名单公布如下：</p>{cards}")
     assert [(e.category, e.name, e.role) for e in entries] == [
         ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"), ("最美志愿者", "刘嗣东", "内蒙古自治区包头市红十字会志愿者")]
     sheet = [["制度创新示范中心", "", "", "品牌创新示范中心", ""], ["序号", "名称", "", "序号", "名称"],
