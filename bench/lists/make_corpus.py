@@ -308,11 +308,16 @@ def br_lines(lst):
     return "html", _page(lst["title"], ["经过层层推荐和综合评审，确定以下单位为示范中心。"], out)
 
 
+def _numbered(lst) -> list[tuple[int, str, str, str]]:
+    """Every entry of the list numbered straight through it: (number, category, name, role)."""
+    entries = [(cat["name"], n, r) for cat in lst["categories"] for n, r in _entries(cat)]
+    return [(i, category, n, r) for i, (category, n, r) in enumerate(entries, 1)]
+
+
 def _one_table(lst, header: list[str], cells) -> str:
     """The whole list as one table: a number, then ``cells(category, name, role)`` a row."""
     rows = "<tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr>"
-    entries = [(cat["name"], n, r) for cat in lst["categories"] for n, r in _entries(cat)]
-    for i, (category, n, r) in enumerate(entries, 1):
+    for i, category, n, r in _numbered(lst):
         rows += f"<tr><td>{i}</td>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells(category, n, r)) + "</tr>"
     return f"<table>{rows}</table>"
 
@@ -952,11 +957,8 @@ def xlsx_with_form_rows(lst):
     sheet.append([lst["title"]])
     sheet.append(["填报单位（盖章）：市文明办", None, "填报日期：2024年5月20日"])
     sheet.append(["序号", "类别", "姓名（名称）", "工作单位及职务"])
-    number = 0
-    for cat in lst["categories"]:
-        for n, r in _entries(cat):
-            number += 1
-            sheet.append([number, cat["name"], n, r or None])
+    for number, category, n, r in _numbered(lst):
+        sheet.append([number, category, n, r or None])
     sheet.append(["填表人：王某某", None, "联系电话：0571-88888888"])
     return "xlsx", _saved(book)
 
@@ -2415,11 +2417,8 @@ def xlsx_offset_table(lst):
     sheet["B1"] = lst["title"]
     sheet.append([])
     sheet.append([None, "序号", "名称", "类别"])
-    number = 0
-    for cat in lst["categories"]:
-        for n, _ in _entries(cat):
-            number += 1
-            sheet.append([None, number, n, cat["name"]])
+    for number, category, n, _ in _numbered(lst):
+        sheet.append([None, number, n, category])
     return "xlsx", _saved(book), _names_only(lst)
 
 
@@ -2552,11 +2551,8 @@ def xlsx_notes_above_header(lst):
     sheet.append([lst["title"]])
     sheet.append(["说明：1.排名不分先后；2.个人须填写工作单位及职务。"])
     sheet.append(["序号", "姓名（名称）", "工作单位及职务", "类别"])
-    number = 0
-    for category, rows in _rows(lst):
-        for values in rows:
-            number += 1
-            sheet.append([number, values[1], values[2] or None, category])
+    for number, category, n, r in _numbered(lst):
+        sheet.append([number, n, r or None, category])
     return "xlsx", _saved(book)
 
 
@@ -2608,11 +2604,8 @@ def xlsx_hidden_sheet(lst):
     sheet.title = "名单"
     sheet.append([lst["title"]])
     sheet.append(["序号", "名称", "类别"])
-    number = 0
-    for cat in lst["categories"]:
-        for n, _ in _entries(cat):
-            number += 1
-            sheet.append([number, n, cat["name"]])
+    for number, category, n, _ in _numbered(lst):
+        sheet.append([number, n, category])
     hidden = book.create_sheet("初审")
     hidden.sheet_state = "hidden"
     hidden.append(["序号", "名称", "类别"])
@@ -2625,11 +2618,7 @@ def markdown_pipe_table(lst):
     """Text saved from a CMS that writes Markdown: a pipe table of 序号, 名称 and 类别."""
     lines = [lst["title"], "", "发布时间：2019-12-05  来源：市文明办", "", *INTRO, "",
              "| 序号 | 名称 | 类别 |", "| --- | --- | --- |"]
-    number = 0
-    for cat in lst["categories"]:
-        for n, _ in _entries(cat):
-            number += 1
-            lines.append(f"| {number} | {n} | {cat['name']} |")
+    lines += [f"| {number} | {n} | {category} |" for number, category, n, _ in _numbered(lst)]
     return "txt", "\n".join(lines) + "\n", _names_only(lst)
 
 
