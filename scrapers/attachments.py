@@ -237,49 +237,54 @@ def _pdf_lines(page) -> list[str]:
     """The lines of a page's text in reading order: a page set in two text columns, the left
     column's and then the right one's."""
     gutter = _gutter(page)
-    if gutter is None:
-        return _column_lines(page)
-    x0, top, x1, bottom = page.bbox
-    return _column_lines(page.crop((x0, top, gutter, bottom))) + _column_lines(page.crop((gutter, top, x1, bottom)))
+    if gutter is not None:
+        x0, top, x1, bottom = page.bbox
+        columns = [_text_lines(page.crop(box)) for box in ((x0, top, gutter, bottom), (gutter, top, x1, bottom))]
+        if _read_down(*columns):
+            return _column_lines(columns[0]) + _column_lines(columns[1])
+    return _column_lines(_text_lines(page))
 
 
 def _gutter(page) -> float | None:
-    """Where a page set in two text columns parts them: a gap of 12 pt or more in its middle
-    third that no character crosses, with entries or headings opening lines on its right (a
-    name's unit set at a tab stop is no column of its own) and numbers running down its left
-    (“1.甲  2.乙” / “3.丙  4.丁” is a grid read across); None for one column."""
+    """Where a page may be set in two text columns: the middle of a gap of 12 pt or more in
+    its middle third that no character crosses; None when there is none."""
     spans = sorted((c["x0"], c["x1"]) for c in page.chars if c["text"].strip())
     if len(spans) < 40:
         return None
     left, right = spans[0][0], max(x1 for _, x1 in spans)
-    reach, gutter = spans[0][1], None
+    reach = spans[0][1]
     for x0, x1 in spans[1:]:
         if x0 - reach >= 12 and left + (right - left) / 3 < x0 < left + 2 * (right - left) / 3:
-            gutter = (reach + x0) / 2
-            break
+            return (reach + x0) / 2
         reach = max(reach, x1)
-    if gutter is None:
-        return None
-    x0, top, x1, bottom = page.bbox
-    lines = [[ln["text"].strip() for ln in page.crop(box).extract_text_lines(x_tolerance=1.5, return_chars=False)]
-             for box in ((x0, top, gutter, bottom), (gutter, top, x1, bottom))]
-    if sum(1 for t in lines[1] if _STARTS_ITEM.match(t) or is_category_heading(t)) < 3:
-        return None
-    numbers = [int(m.group(1)) for t in lines[0] for m in [_ITEM_NUMBER.match(t)] if m]
+    return None
+
+
+def _read_down(left: list[dict], right: list[dict]) -> bool:
+    """Whether the two sides of a gutter are columns read one after the other: entries or
+    headings open lines on the right (a name's unit set at a tab stop is no column of its own),
+    and numbers run down the left (“1.甲  2.乙” / “3.丙  4.丁” is a grid read across)."""
+    if sum(1 for ln in right if _STARTS_ITEM.match(ln["text"].strip()) or is_category_heading(ln["text"].strip())) < 3:
+        return False
+    numbers = [int(m.group(1)) for ln in left for m in [_ITEM_NUMBER.match(ln["text"].strip())] if m]
     steps = [b - a for a, b in zip(numbers, numbers[1:]) if b > a]
-    return None if steps and 2 * steps.count(1) < len(steps) else gutter
+    return not steps or 2 * steps.count(1) >= len(steps)
 
 
-def _column_lines(page) -> list[str]:
+def _text_lines(page) -> list[dict]:
+    """pdfplumber's lines of a page (or part of one) that hold text."""
+    # A gap of 1.5 pt parts words: a spreadsheet printed without rules sets its number
+    # column 2 pt from the name (pdfplumber's default of 3 ran them together: “1嘉定区…”).
+    return [ln for ln in page.extract_text_lines(x_tolerance=1.5, return_chars=False) if ln["text"].strip()]
+
+
+def _column_lines(found: list[dict]) -> list[str]:
     """The lines of a column of text, a paragraph that the page wrapped joined again.
 
     A line of running text (it holds “、” or “，”, or several numbered entries) that runs to the
     right edge of the text goes on in the next unless that starts an entry or a heading: a long
     inline list wraps in the middle of a name (“……“1+1+6”志” / “愿服务项目、……”, “…… 3.徐汇区” /
     “斜土街道社区志愿服务中心”). A list of a name a line is never joined."""
-    # A gap of 1.5 pt parts words: a spreadsheet printed without rules sets its number
-    # column 2 pt from the name (pdfplumber's default of 3 ran them together: “1嘉定区…”).
-    found = [ln for ln in page.extract_text_lines(x_tolerance=1.5, return_chars=False) if ln["text"].strip()]
     right = max((ln["x1"] for ln in found), default=0)
     left = min((ln["x0"] for ln in found), default=0)
     lines: list[str] = []
