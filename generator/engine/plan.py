@@ -51,9 +51,7 @@ def groups_to_remake(groups, old: Manifest | None, hashes: dict[str, str], templ
     inputs = changed(old.inputs, hashes)
     links = inputs - texts_edited  # the changes a group that reads no texts sees
     changed_templates = changed(old.templates, templates)
-    keys = {g.key for g in groups}
-    appeared_or_gone = any(k not in old.groups for k in keys) or any(
-        k not in keys for k in old.groups if k not in ("pelican", "sitemap"))
+    appeared_or_gone = {g.key for g in groups} != old.groups.keys() - {"pelican", "sitemap"}  # compared in C
     dirty = []
     for g in groups:
         before = old.groups.get(g.key)
@@ -190,7 +188,8 @@ def keep_group(new: Manifest, old: Manifest, key: str) -> None:
 
 def stale_index(manifest: Manifest, output: Path) -> str | None:
     """What the search index of ``output`` should be made from (its searchable pages' bytes), if it is not."""
-    key = content_hash(repr(sorted((p, s.sha) for p, s in manifest.pages.items() if s.searchable)).encode())
+    lines = sorted(f"{path}\0{page.sha}" for path, page in manifest.pages.items() if page.searchable)
+    key = content_hash("\n".join(lines).encode("utf-8", "surrogateescape"))
     return key if key != manifest.search or not (output / "pagefind").is_dir() else None
 
 
@@ -201,14 +200,18 @@ def input_stamp(project: Path, theme_dirs: list[str], options: tuple) -> tuple[s
     the record files with their stats, for the load to read exactly the files stamped)."""
     content = project / "content"
     records = record_files(content / "records")
-    stats = [("records", rel, st.st_size, st.st_mtime_ns) for rel, st in records if st is not None]
-    stats += _walk(str(content), "content", skip="records")
+    # A line a file, "\0" between its fields (no path holds one): joined strings are quicker
+    # to hash than a list of tuples' repr, and a stamp is taken at every build.
+    lines = [repr((code_version(), options))]
+    lines += [f"records\0{rel}\0{st.st_size}\0{st.st_mtime_ns}" for rel, st in records if st is not None]
+    lines += _walk(str(content), "content", skip="records")
     for i, folder in enumerate(theme_dirs):  # templates and theme files
-        stats += _walk(folder, f"theme{i}")
-    return content_hash(repr((code_version(), options, stats)).encode("utf-8")), records
+        lines += _walk(folder, f"theme{i}")
+    # surrogateescape: a file name that is not UTF-8 comes from the walk with its bytes escaped.
+    return content_hash("\n".join(lines).encode("utf-8", "surrogateescape")), records
 
 
-def _walk(folder: str, label: str, skip: str = "") -> list[tuple[str, str, int, int]]:
+def _walk(folder: str, label: str, skip: str = "") -> list[str]:
     out = []
     for root, dirs, files, fd in os.fwalk(folder):
         if root == folder and skip in dirs:
@@ -219,7 +222,7 @@ def _walk(folder: str, label: str, skip: str = "") -> list[tuple[str, str, int, 
                 st = os.stat(f, dir_fd=fd)
             except OSError:
                 continue
-            out.append((label, f"{rel}/{f}", st.st_size, st.st_mtime_ns))
+            out.append(f"{label}\0{rel}/{f}\0{st.st_size}\0{st.st_mtime_ns}")
     out.sort()
     return out
 

@@ -373,7 +373,9 @@ class ParsedFiles:
         self.old, self.new, self.stored = self.new, {}, []
 
     def write(self) -> None:
-        self.disk.keep_only(self.old)
+        gone = self.on_disk - self.old.keys()
+        if gone:  # else there is nothing to drop, and no need to look through every file's keys
+            self.disk.keep_only(self.old)
         models: dict[str, list[str]] = {}  # file of models → the keys whose model goes into it
         for key in self.unwritten:
             entry = self.old.get(key)
@@ -382,7 +384,7 @@ class ParsedFiles:
             self.disk.set(key, entry)
             if type(entry[3]) is StoredModel and entry[3].fetched:  # one not fetched is in the store already
                 models.setdefault(self.models.name(key), []).append(key)
-        for key in self.on_disk - self.old.keys():
+        for key in gone:
             self.models.delete(key)
         self.on_disk = set(self.old)
         self.disk.write()

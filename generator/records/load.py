@@ -373,13 +373,16 @@ class _Prefetched:
 
 
 @contextmanager
-def _prefetching(items: list[tuple[str, str, str, os.stat_result | None]], parsed: ParsedCache,
+def _prefetching(files: list[RecordFile], root: str, shown_base: str, parsed: ParsedCache,
                  jobs: int, project: str) -> Iterator[_Prefetched | None]:
-    """Parse, in ``jobs`` processes, the files the cache does not hold, while the caller reads them."""
-    if jobs <= 1 or len(items) - sum(1 for key, *_ in items if key in parsed.old) < _PARALLEL_MIN_FILES:
+    """Parse, in ``jobs`` processes, the record files the cache does not hold, while the caller reads them."""
+    # Keyed as the records are (the path without .yaml); a scraper's proposal is no record.
+    keyed = [] if jobs <= 1 else [(rel.rsplit(".", 1)[0], rel, st) for rel, st in files
+                                  if not rel.endswith(".incoming.yaml")]
+    if len(keyed) - sum(1 for key, _, _ in keyed if key in parsed.old) < _PARALLEL_MIN_FILES:
         yield None  # the cache holds nearly all of them
         return
-    misses = [(key, path, shown, project) for key, path, shown, st in items
+    misses = [(key, f"{root}/{rel}", f"{shown_base}/{rel}", project) for key, rel, st in keyed
               if st is not None and not parsed.by_stat(key, st)]  # a file gone is read again, one by one, to report it
     if len(misses) < _PARALLEL_MIN_FILES:
         yield None
@@ -448,8 +451,7 @@ def _load_records(loaded: Loaded, parsed: ParsedCache, jobs: int = 1, files: lis
     if files is None:
         files = record_files(base)
     root = str(base)
-    with _prefetching([(rel.rsplit(".", 1)[0], f"{root}/{rel}", f"{shown_base}/{rel}", st) for rel, st in files
-                        if not rel.endswith(".incoming.yaml")], parsed, jobs, str(loaded.root.parent)) as prefetched:
+    with _prefetching(files, root, shown_base, parsed, jobs, str(loaded.root.parent)) as prefetched:
         _read_records(loaded, parsed, files, root, shown_base, prefetched)
 
 
