@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from generator.domain.model import Edition, HonoreeBase, NewsMeta, Scheme, SiteInfo, StatSheet
 from generator.records.record import Record
 from generator.domain.regions import Region, RegionTable
 
 
-@dataclass(frozen=True)
-class AwardRef:
+# AwardRef and Entry are named tuples, not frozen dataclasses: as immutable, and made about
+# four times quicker, which counts at one of each for every entry of every list.
+class AwardRef(NamedTuple):
     """One honour an honoree received: which list, which category, and its rank only where the
     list is a ranking."""
 
@@ -57,8 +59,7 @@ class Honoree:
         return self.source is None
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A list entry after linking."""
 
     position: int  # 1-based, in the order the list prints them
