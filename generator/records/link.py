@@ -60,10 +60,12 @@ class _Linker:
         # Only the records' views: a record read from the build cache unpickles its model
         # when a page needs it (generator.records.record).
         seen: dict[tuple, str] = {}  # (name, region) → the first record of it, whatever its kind
+        viewed = []  # (id, record, view) of each honoree record, for the checks below
         for rid, rec in self.loaded.records.items():
             view = rec.view
             if view is None:
                 continue
+            viewed.append((rid, rec, view))
             region = self.region(view.region, rec, ("region",))
             key = (name_key(view.name), region.path if region else view.region)
             same = seen.setdefault(key, rid)
@@ -80,10 +82,7 @@ class _Linker:
         for (key, _), rid in seen.items():  # the first id of a name, for entries that give no region
             if rid < self.by_name.get(key, "\uffff"):
                 self.by_name[key] = rid
-        for rid, rec in self.loaded.records.items():
-            view = rec.view
-            if view is None:
-                continue
+        for rid, rec, view in viewed:
             for i, old in enumerate(view.aliases):
                 if old in self.loaded.records:
                     self.problem(rec, rec.file, ("aliases", i), f"旧编号 {old} 仍是一个现有记录的编号; 旧编号只能是已不存在的编号")

@@ -460,9 +460,10 @@ def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], 
     records, hashes = loaded.records, loaded.hashes
     project = str(loaded.root.parent)
     for rel, st in files:
+        record_id = rel.rsplit(".", 1)[0]
         if st is not None:
             # Unchanged since this process (`bangyang serve`) last validated it: the same record.
-            kept = parsed.unchanged_record(rel.rsplit(".", 1)[0], st)
+            kept = parsed.unchanged_record(record_id, st)
             if kept is not None and kept[1].id not in records:
                 hashes[kept[1].id], records[kept[1].id] = kept
                 continue
@@ -478,7 +479,6 @@ def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], 
                 f"不知道 “{record_type or parts[-1]}” 是哪类记录; 记录要放在 content/records/ 下的 "
                 f"{', '.join(RECORD_MODELS)} 目录里")))
             continue
-        record_id = rel.rsplit(".", 1)[0]
         if record_id in loaded.records:
             other = loaded.records[record_id].file
             loaded.problems.append(Problem(shown, 1, 1, "", f"编号 {record_id} 重复: {other} 已使用; 删去其中一个文件"))
