@@ -205,6 +205,8 @@ def _boilerplate(el) -> bool:
 # Runs of white space collapse to one space, as a browser shows them, but a full-width space
 # stays: lists print “吴 衡　上海市……”, where it parts a name holding a space from its unit.
 _SPACES = re.compile(r"[^\S\u3000]+")
+_SUP_DIGITS = re.compile(r"\d{1,2}")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | None, prune: bool) -> list[str]:
@@ -236,6 +238,11 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
             flush()
         if tag == "pre":  # typed text: its line breaks part its lines
             lines.extend(ln.strip() for ln in el.text_content().split("\n") if ln.strip())
+            return
+        if tag == "sup" and _SUP_DIGITS.fullmatch(el.text_content().strip()) and not len(el):
+            # A footnote number (“李峰威<sup>1</sup>”) or a power (“m<sup>2</sup>”): as the
+            # superscript digits a reader sees, not as digits run into the word before.
+            buf.append(el.text_content().strip().translate(_SUPERSCRIPT))
             return
         if tag == "small" and re.search(r"[\u4e00-\u9fff]\s*$", "".join(buf[-2:])):
             buf.append("\u3000")  # “吴 衡 <small>上海市……</small>”: the unit after the name, set apart

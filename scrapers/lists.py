@@ -64,7 +64,8 @@ _NOT_A_PERSON = re.compile(r"队|伍|组|团|会|社|站|所|部|室|中心|项�
 _PERSON_CATEGORY = re.compile(r"志愿者(?!协会|组织|服务队|队|联合会)|工作者|个人|人物|好人|标兵|之星|模范|楷模")
 _PERSON_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}$|^[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]$")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:省|自治区|市|州|盟|地区|区|县|旗|镇|乡|街道)$")
-_STRONG_GAP = re.compile(r"\u3000+|\t+| {2,}")
+# Also dot leaders, as a printed roll sets a unit apart: “何素贞……………南岸区……”.
+_STRONG_GAP = re.compile(r"\u3000+|\t+| {2,}|\s*(?:…{2,}|⋯{2,}|\.{4,}|·{4,}|．{3,})\s*")
 _SPACE_SPLIT = re.compile(r"^(?P<name>\S{2,}?)(?:\u3000+|\t+| {2,}| )(?P<rest>\S.*)$")
 # Between a person's name and the unit printed after it: a dash, a colon or a comma.
 _NAME_SEP = re.compile(r"\s*(?:——|—|–|－－|--|：|:|，|,)\s*|\s+[-－]\s+")  # “李峰威 - 北京市……”: a spaced hyphen too
@@ -171,10 +172,14 @@ def is_lead_in(line: str) -> bool:
     return bool(_LEAD_IN.search(line.strip()))
 
 
+# A trailing “*”, “△” or superscript number points to a note under the list (“注：带*的为新增”):
+# no part of the name.
+_NOTE_MARK = re.compile(r"[*＊△▲※⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
+
+
 def clean_name(text: str) -> str:
     """A list entry without edge punctuation; what is inside stays as printed."""
-    # A trailing “*” or “△” points to a note under the list (“注：带*的为新增”): no part of the name.
-    return re.sub(r"[*＊△▲※]+$", "", text.strip().strip("，,。;；、:：")).strip()
+    return _NOTE_MARK.sub("", text.strip().strip("，,。;；、:：")).strip()
 
 
 def is_person_category(category: str) -> bool:
@@ -193,6 +198,7 @@ def split_entry(text: str, person: bool) -> tuple[str, str, str]:
         text = "".join(text.split("\n"))
     text = clean_name(text)
     name, role, where = _split_entry(text, person)
+    name = _NOTE_MARK.sub("", name).strip()  # “李峰威¹（……）”: the mark was before the brackets
     comrade = _COMRADE.match(name)
     return (comrade.group("n") if comrade and _people(comrade.group("n")) else name), role, where
 

@@ -2787,6 +2787,73 @@ def fullwidth_digit_space(lst):
     return _cn_headings(lst, lambda i, n, r: f"{str(i).translate(wide)}\u3000{n}")
 
 
+
+# The forty-seventh held-out round, written on 2026-12-05 (a fourth session): scored once.
+def title_row_table(lst):
+    """A table whose first row is the list's title spanning it, in bold, then 序号 and
+    单位名称, then a row spanning it for each category."""
+    title = f'<tr><td colspan="2"><b>{html.escape(lst["title"])}</b></td></tr>'
+    rows = _category_rows(lst, ["序号", "单位名称"], lambda i, n, r: f"<td>{i}</td><td>{html.escape(n)}</td>")
+    return "html", _page(lst["title"], ["现将名单公布如下："], f"<table border='1'>{title}{rows}</table>")
+
+
+def sup_footnote_names(lst):
+    """Numbered entries, some names carrying a footnote number in <sup>, the notes under the list."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        body += f"<p>{CN[ci]}、{html.escape(cat['name'])}</p>"
+        body += "".join(f"<p>{i}. {html.escape(n)}" + ("<sup>1</sup>" if i % 2 else "")
+                        + (f"（{html.escape(r)}）" if r else "") + "</p>" for i, (n, r) in enumerate(_entries(cat), 1))
+    body += "<p>注：1. 曾获省级表彰。</p>"
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def dot_leaders(lst):
+    """Numbered people with their units after dot leaders, as a printed roll sets them:
+    “1. 何素贞……………南岸区……志愿者”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}. {n}" + (f"……………{r}" if r else ""))[:2]
+
+
+def rowspan_district_table(lst):
+    """A table of 序号, 所在区 and 名称 whose district cell spans the rows of its entries,
+    a row spanning the table for each category."""
+    from itertools import groupby
+
+    rows = "<tr><th>序号</th><th>所在区</th><th>名称</th></tr>"
+    ordered = []
+    for cat in lst["categories"]:
+        names = sorted((n for n, _ in _entries(cat)), key=lambda n: n[:3])  # grouped by district
+        ordered.append({"name": cat["name"], "entries": names})
+        rows += f'<tr><td colspan="3">{html.escape(cat["name"])}</td></tr>'
+        number = 0
+        for district, group in groupby(names, key=lambda n: n[:n.index("区") + 1]):
+            group = list(group)
+            for k, n in enumerate(group):
+                number += 1
+                cell = f'<td rowspan="{len(group)}">{district}</td>' if k == 0 else ""
+                rows += f"<tr><td>{number}</td>{cell}<td>{html.escape(n)}</td></tr>"
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>"), ordered
+
+
+def xlsx_name_newline_unit(lst):
+    """An Excel attachment whose 姓名（名称）及单位 cells hold the name, a line break typed with
+    Alt+Enter, then the unit; a merged title row and a merged row for each category."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.merge_cells("A1:B1")
+    sheet.append(["序号", "姓名（名称）及单位"])
+    for cat in lst["categories"]:
+        sheet.append([cat["name"]])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=2)
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            sheet.append([i, f"{n}\n{r}" if r else n])
+            sheet.cell(sheet.max_row, 2).alignment = Alignment(wrap_text=True)
+    return "xlsx", _saved(book)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2809,7 +2876,8 @@ HELD_OUT_LAYOUTS = {
         category_items_in_one_list,  # fortieth round
         spaced_enumerators,  # forty-fourth round
         related_news_after_list,  # forty-fifth round
-        spaced_out_headings],  # forty-sixth round
+        spaced_out_headings,  # forty-sixth round
+        title_row_table, rowspan_district_table],  # forty-seventh round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2865,7 +2933,8 @@ HELD_OUT_LAYOUTS = {
         bold_label_span_names, docx_unmerged_category_first_row,  # forty-second round
         bold_heading_before_tables,  # forty-fourth round
         ascii_quoted_inline,  # forty-fifth round
-        fullwidth_digit_space],  # forty-sixth round
+        fullwidth_digit_space,  # forty-sixth round
+        xlsx_name_newline_unit],  # forty-seventh round
 }
 
 
@@ -2925,7 +2994,8 @@ TUNED_LAYOUTS = {
                       role_before_name_lines,     # fortieth round: 0.917
                       card_tables,                # forty-first round: 0.000
                       docx_content_controls,      # forty-third round: 0.000
-                      docx_title_repeated_per_page],  # forty-sixth round: 0.960
+                      docx_title_repeated_per_page,  # forty-sixth round: 0.960
+                      sup_footnote_names],        # forty-seventh round: 0.417
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -2958,7 +3028,8 @@ TUNED_LAYOUTS = {
                        xlsx_hidden_sheet,         # forty-third round: 0.923
                        bracket_numeral_headings,  # forty-fourth round: 0.000
                        docx_number_tab_name_tab_unit,  # forty-fifth round: 0.000
-                       parens_inline_numbers],    # forty-sixth round: 0.000
+                       parens_inline_numbers,     # forty-sixth round: 0.000
+                       dot_leaders],              # forty-seventh round: 0.750
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

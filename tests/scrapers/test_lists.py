@@ -701,3 +701,18 @@ def test_inline_entries_numbered_in_brackets_and_a_title_repeated_over_its_conti
         ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉")]
     lines = ["一、最美志愿者", "1. 李峰威", "2020年度红十字系统入选名单（续）", "二、最佳志愿服务组织", "1. 天津市宝坻区红十字蓝天救援队"]
     assert _pairs(lines) == [("最美志愿者", "李峰威"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队")]
+
+
+def test_a_unit_after_dot_leaders_and_a_footnote_number_after_a_name():
+    entries = find_lists(["一、最美志愿者", "1. 何素贞……………南岸区龙门浩街道上新街社区志愿者", "2. 黎雅红"], [])
+    assert [(e.name, e.role) for e in entries] == [("何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("黎雅红", "")]
+    content = ("<p>一、最美志愿者</p><p>1. 李峰威<sup>1</sup>（北京市红十字雷锋车队应急救援志愿服务队队长）</p>"
+               "<p>二、最佳志愿服务组织</p><p>1. 天津市宝坻区红十字蓝天救援队<sup>1</sup></p><p>注：1. 曾获省级表彰。</p>")
+    assert [(e.category, e.name, e.role) for e in _page_entries("红十字系统入选名单", content)] == [
+        ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"),
+        ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队", "")]
+
+
+def test_a_power_in_an_article_reads_as_the_superscript_a_reader_sees():
+    body = "<p>新建的志愿服务站面积120m<sup>2</sup>，由社区党委书记牵头运营，已有志愿者三百余名。</p>" * 3
+    assert "120m²" in extract_article(article_html("社区志愿服务站启用", [], extra=body)).body
