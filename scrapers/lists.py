@@ -69,7 +69,8 @@ _STRONG_GAP = re.compile(r"\u3000+|\t+| {2,}|\s*(?:…{2,}|⋯{2,}|\.{4,}|·{4,}
 _SPACE_SPLIT = re.compile(r"^(?P<name>\S{2,}?)(?:\u3000+|\t+| {2,}| )(?P<rest>\S.*)$")
 # Between a person's name and the unit printed after it: a dash, a colon or a comma.
 _NAME_SEP = re.compile(r"\s*(?:——|—|–|－－|--|：|:|，|,)\s*|\s+[-－]\s+")  # “李峰威 - 北京市……”: a spaced hyphen too
-_COMRADE = re.compile(r"^(?P<n>[\u4e00-\u9fff·、 \u3000]{2,12}?)同志$")  # “李峰威同志”: the honorific is no part of the name
+# “李峰威同志”, “李峰威 同志”: the honorific is no part of the name
+_COMRADE = re.compile(r"^(?P<n>[\u4e00-\u9fff·、 \u3000]{2,12}?)[ \u3000]?同志$")
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<inner>[^（）()]+)[)）]$")
 _TRAILING_CLAUSE = re.compile(r"\s*[，,]\s*(?:拟|被|获|荣获|入选|推荐|命名|认定|评为|授予|予以)[^，,]*[；;。]?\s*$")
 # ““最美志愿者”2人，分别为A、B。” and “其中包括3个最美志愿者，分别是A、B、C。”

@@ -2854,6 +2854,79 @@ def xlsx_name_newline_unit(lst):
             sheet.cell(sheet.max_row, 2).alignment = Alignment(wrap_text=True)
     return "xlsx", _saved(book)
 
+
+# The forty-eighth held-out round, written on 2026-12-05 (a fourth session): scored once.
+def back_to_top_links(lst):
+    """A long page whose every category ends with a “返回顶部” link, as portals set them."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        body += f"<p><strong>{CN[ci]}、{html.escape(cat['name'])}</strong></p>"
+        body += "".join(f"<p>{i}. {html.escape(n)}</p>" for i, (n, _) in enumerate(_entries(cat), 1))
+        body += '<p style="text-align:right"><a href="#top">返回顶部</a></p>'
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def pdf_narrow_columns(lst):
+    """A PDF printed from a Word table whose columns are narrow, so that long names and units
+    wrap inside their cells: 序号, 姓名（名称）, 工作单位及职务, a merged row for each category."""
+    from docx import Document
+    from docx.shared import Cm
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    table.autofit = False
+    widths = (Cm(1.2), Cm(3.0), Cm(4.0))
+    for cell, text in zip(table.rows[0].cells, ["序号", "姓名（名称）", "工作单位及职务"]):
+        cell.text = text
+    for cat in lst["categories"]:
+        row = table.add_row().cells
+        row[0].merge(row[2]).text = cat["name"]
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            for cell, text in zip(table.add_row().cells, (str(i), n, r)):
+                cell.text = text
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+    return _saved_as(("docx", _saved(doc)), "pdf")
+
+
+def inline_roles_dunhao(lst):
+    """Inline lists of people with their units in brackets, parted by “、”:
+    “最美志愿者：何素贞（南岸区……志愿者）、黎雅红（……）”."""
+    paras = [*INTRO] + [f"{cat['name']}：" + "、".join(n + (f"（{r}）" if r else "") for n, r in _entries(cat)) + "。"
+                        for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras)
+
+
+def xlsx_category_column_with_counts(lst):
+    """An Excel attachment of 序号, 类别, 姓名（名称） and 工作单位及职务, the 类别 cell merged
+    down over each category's rows and giving its count: “最美志愿者（2名）”."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["序号", "类别", "姓名（名称）", "工作单位及职务"])
+    number = 0
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        unit = "名" if any(r for _, r in items) else "个"
+        first = sheet.max_row + 1
+        for k, (n, r) in enumerate(items):
+            number += 1
+            sheet.append([number, f"{cat['name']}（{len(items)}{unit}）" if k == 0 else None, n, r or None])
+        if len(items) > 1:
+            sheet.merge_cells(start_row=first, start_column=2, end_row=sheet.max_row, end_column=2)
+    return "xlsx", _saved(book)
+
+
+def spaced_comrade(lst):
+    """People written “陈建钧 同志”, a space before the honorific, then their unit in brackets."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}. {n}" + (f" 同志（{r}）" if r else ""))[:2]
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2877,7 +2950,8 @@ HELD_OUT_LAYOUTS = {
         spaced_enumerators,  # forty-fourth round
         related_news_after_list,  # forty-fifth round
         spaced_out_headings,  # forty-sixth round
-        title_row_table, rowspan_district_table],  # forty-seventh round
+        title_row_table, rowspan_district_table,  # forty-seventh round
+        back_to_top_links],  # forty-eighth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2891,7 +2965,8 @@ HELD_OUT_LAYOUTS = {
         docx_name_over_unit_cells,  # thirty-third round
         xlsx_notes_above_header,  # forty-second round
         mismatched_brackets_roles,  # forty-fourth round
-        th_numbers],  # forty-fifth round
+        th_numbers,  # forty-fifth round
+        pdf_narrow_columns],  # forty-eighth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -2914,7 +2989,8 @@ HELD_OUT_LAYOUTS = {
         colon_then_names_below,  # forty-third round
         li_name_br_role,  # forty-fourth round
         pagination_after_list,  # forty-fifth round
-        em_names_units],  # forty-sixth round
+        em_names_units,  # forty-sixth round
+        inline_roles_dunhao],  # forty-eighth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -2934,7 +3010,8 @@ HELD_OUT_LAYOUTS = {
         bold_heading_before_tables,  # forty-fourth round
         ascii_quoted_inline,  # forty-fifth round
         fullwidth_digit_space,  # forty-sixth round
-        xlsx_name_newline_unit],  # forty-seventh round
+        xlsx_name_newline_unit,  # forty-seventh round
+        xlsx_category_column_with_counts],  # forty-eighth round
 }
 
 
@@ -3048,7 +3125,8 @@ TUNED_LAYOUTS = {
                        p_names_in_cell,           # thirty-ninth round: 0.000
                        inline_count_after_list,   # fortieth round: 0.500
                        paren_category_prefix,     # forty-first round: 0.000
-                       docx_tracked_insertion],   # forty-third round: 0.500
+                       docx_tracked_insertion,    # forty-third round: 0.500
+                       spaced_comrade],           # forty-eighth round: 0.750
 }
 
 LAYOUTS = {

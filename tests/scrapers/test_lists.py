@@ -716,3 +716,8 @@ def test_a_unit_after_dot_leaders_and_a_footnote_number_after_a_name():
 def test_a_power_in_an_article_reads_as_the_superscript_a_reader_sees():
     body = "<p>新建的志愿服务站面积120m<sup>2</sup>，由社区党委书记牵头运营，已有志愿者三百余名。</p>" * 3
     assert "120m²" in extract_article(article_html("社区志愿服务站启用", [], extra=body)).body
+
+
+def test_a_space_before_the_honorific_leaves_it_out_of_the_name():
+    entries = find_lists(["一、最美志愿者", "1. 陈建钧 同志（兴安盟扎赉特旗义工联合会负责人）"], [])
+    assert [(e.name, e.role) for e in entries] == [("陈建钧", "兴安盟扎赉特旗义工联合会负责人")]
