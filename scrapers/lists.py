@@ -29,7 +29,7 @@ _ENUM = (rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[【〔\[][{_CN
          rf"|[A-HＡ-Ｈ]\s*[、.．]\s*(?=[\u4e00-\u9fff“])|第[{_CN_NUM}\d]+[类部分批项][：:]?)")
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
-_TOTAL_WORD = r"(?:共|小计|合计)"  # “（共9名）”, “（小计9名）”
+_TOTAL_WORD = r"(?:共计|总计|共|小计|合计)"  # “（共9名）”, “（小计9名）”, “（共计10个）”
 _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）]"
                     rf"|[（(]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
                     rf"|[：:]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")
@@ -68,7 +68,8 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:省|自治区|市|州|盟|地区
 _STRONG_GAP = re.compile(r"\u3000+|\t+| {2,}|\s*(?:…{2,}|⋯{2,}|\.{4,}|·{4,}|．{3,})\s*")
 _SPACE_SPLIT = re.compile(r"^(?P<name>\S{2,}?)(?:\u3000+|\t+| {2,}| )(?P<rest>\S.*)$")
 # Between a person's name and the unit printed after it: a dash, a colon or a comma.
-_NAME_SEP = re.compile(r"\s*(?:——|—|–|－－|--|：|:|，|,)\s*|\s+[-－]\s+")  # “李峰威 - 北京市……”: a spaced hyphen too
+# “李峰威 - 北京市……”: a spaced hyphen too; “何素贞/南岸区……”, as an export writes them
+_NAME_SEP = re.compile(r"\s*(?:——|—|–|－－|--|：|:|，|,|/|／)\s*|\s+[-－]\s+")
 # “李峰威同志”, “李峰威 同志”: the honorific is no part of the name
 _COMRADE = re.compile(r"^(?P<n>[\u4e00-\u9fff·、 \u3000]{2,12}?)[ \u3000]?同志$")
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<inner>[^（）()]+)[)）]$")
@@ -112,7 +113,7 @@ _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
 # “▷ 类别”, “→ 名称”: any arrow or geometric shape). An emoji too, as WeChat articles set them
 # (“🏅最美志愿者”), and a Markdown heading's “## ” in text saved from a CMS that writes Markdown.
 _BULLET = re.compile(r"^(?:[★☆•※✔✓√❖\u2190-\u21ff\u25a0-\u25ff\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?"
-                     r"|[·\-–—]\s|#{1,6}\s)\s*")
+                     r"|[·\-–—－]\s|#{1,6}\s)\s*")
 _SYMBOLS_AFTER = re.compile(r"\s*[■□●○◆◇▲△◀◄◂▪▫★☆•※❖◎◉]+$")
 
 

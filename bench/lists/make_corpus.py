@@ -2927,6 +2927,52 @@ def spaced_comrade(lst):
     """People written “陈建钧 同志”, a space before the honorific, then their unit in brackets."""
     return _cn_headings(lst, lambda i, n, r: f"{i}. {n}" + (f" 同志（{r}）" if r else ""))[:2]
 
+
+# The forty-ninth held-out round, written on 2026-12-05 (a fourth session): scored once.
+def word_pasted_html(lst):
+    """A list pasted from Word into an old CMS: MsoNormal paragraphs in 仿宋 spans, Word's own
+    list numbers in spans marked mso-list:Ignore, <o:p> tags and &nbsp; padding."""
+    def para(text: str, number: str = "") -> str:
+        mark = (f'<span style="mso-list:Ignore">{number}<span style="font:7.0pt &quot;Times New Roman&quot;">'
+                "&nbsp;&nbsp;&nbsp; </span></span>") if number else ""
+        return (f'<p class="MsoNormal" style="text-indent:21.0pt;mso-list:l0 level1 lfo1">{mark}'
+                f'<span style="font-family:仿宋_GB2312;font-size:16.0pt">{html.escape(text)}</span><o:p></o:p></p>')
+    body = "".join(para(t) for t in INTRO)
+    for ci, cat in enumerate(lst["categories"]):
+        body += para(f"{CN[ci]}、{cat['name']}")
+        body += "".join(para(n, f"{i}.") for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], [], body)
+
+
+def headerless_people_tables(lst):
+    """Each category an <h3> over a two-column table of name and unit, with no header row."""
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<h3>{html.escape(cat['name'])}</h3><table border='1'>"
+        body += "".join(f"<tr><td>{html.escape(n)}</td><td>{html.escape(r)}</td></tr>" for n, r in _entries(cat))
+        body += "</table>"
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def slash_units(lst):
+    """Each entry a line of name and unit parted by a slash, as an export writes them: “何素贞/南岸区……志愿者”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}. {n}" + (f"/{r}" if r else ""))[:2]
+
+
+def dash_bullets(lst):
+    """Bold categories over entries bulleted with a full-width dash: “－ 陈建钧（……）”."""
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<p><b>{html.escape(cat['name'])}</b></p>"
+        body += "".join(f"<p>－ {html.escape(n)}" + (f"（{html.escape(r)}）" if r else "") + "</p>" for n, r in _entries(cat))
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def gongji_counts(lst):
+    """Headings giving the count with 共计: “一、制度创新示范中心（共计10个）”, over numbered names."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}. {n}",
+                        heading=lambda ci, name: f"{CN[ci]}、{name}（共计{len(lst['categories'][ci]['entries'])}个）")
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -2951,7 +2997,8 @@ HELD_OUT_LAYOUTS = {
         related_news_after_list,  # forty-fifth round
         spaced_out_headings,  # forty-sixth round
         title_row_table, rowspan_district_table,  # forty-seventh round
-        back_to_top_links],  # forty-eighth round
+        back_to_top_links,  # forty-eighth round
+        word_pasted_html],  # forty-ninth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -2966,7 +3013,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_notes_above_header,  # forty-second round
         mismatched_brackets_roles,  # forty-fourth round
         th_numbers,  # forty-fifth round
-        pdf_narrow_columns],  # forty-eighth round
+        pdf_narrow_columns,  # forty-eighth round
+        headerless_people_tables],  # forty-ninth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -3046,7 +3094,8 @@ TUNED_LAYOUTS = {
                       arrow_bullets,              # thirty-ninth round: 0.000
                       xlsx_side_by_side_blocks,   # forty-first round: 0.000
                       pdf_two_text_columns,       # forty-second round: 0.557
-                      markdown_pipe_table],       # forty-third round: 0.000
+                      markdown_pipe_table,        # forty-third round: 0.000
+                      gongji_counts],             # forty-ninth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -3106,7 +3155,8 @@ TUNED_LAYOUTS = {
                        bracket_numeral_headings,  # forty-fourth round: 0.000
                        docx_number_tab_name_tab_unit,  # forty-fifth round: 0.000
                        parens_inline_numbers,     # forty-sixth round: 0.000
-                       dot_leaders],              # forty-seventh round: 0.750
+                       dot_leaders,               # forty-seventh round: 0.750
+                       slash_units],              # forty-ninth round: 0.750
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -3126,7 +3176,8 @@ TUNED_LAYOUTS = {
                        inline_count_after_list,   # fortieth round: 0.500
                        paren_category_prefix,     # forty-first round: 0.000
                        docx_tracked_insertion,    # forty-third round: 0.500
-                       spaced_comrade],           # forty-eighth round: 0.750
+                       spaced_comrade,            # forty-eighth round: 0.750
+                       dash_bullets],             # forty-ninth round: 0.000
 }
 
 LAYOUTS = {

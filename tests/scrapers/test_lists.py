@@ -721,3 +721,12 @@ def test_a_power_in_an_article_reads_as_the_superscript_a_reader_sees():
 def test_a_space_before_the_honorific_leaves_it_out_of_the_name():
     entries = find_lists(["一、最美志愿者", "1. 陈建钧 同志（兴安盟扎赉特旗义工联合会负责人）"], [])
     assert [(e.name, e.role) for e in entries] == [("陈建钧", "兴安盟扎赉特旗义工联合会负责人")]
+
+
+def test_counts_with_gongji_dash_bullets_and_a_unit_after_a_slash():
+    assert _pairs(["一、制度创新示范中心（共计2个）", "1. 嘉定区菊园新区社区志愿服务中心", "2. 长宁区虹桥街道社区志愿服务中心"]) == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
+    assert _pairs(["最美志愿者", "－ 陈建钧", "－ 吕海英"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    entries = find_lists(["一、最美志愿者", "1. 何素贞/南岸区龙门浩街道上新街社区志愿者", "2. 黎雅红/沙坪坝区井口街道经济桥社区黎姐舒心坊负责人"], [])
+    assert [(e.name, e.role) for e in entries] == [("何素贞", "南岸区龙门浩街道上新街社区志愿者"),
+                                                   ("黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
