@@ -107,7 +107,10 @@ def _docx(data: bytes, name: str) -> Document:
                     seen.add(id(cell._tc))
                     cells.append("\n".join(_word_text(p) for p in cell._tc.iterchildren(_W + "p")).strip())
                 rows.append(cells)
-            doc.tables.append(_headed(rows, heading))
+            if all(len(row) == 1 for row in rows):  # one column: lines of text, as a sheet's
+                doc.lines += [line.strip() for row in rows for c in row for line in c.split("\n") if line.strip()]
+            else:
+                doc.tables.append(_headed(rows, heading))
             heading = None
     return doc
 

@@ -173,6 +173,8 @@ def _body_nodes(page: _Page) -> list:
             best, best_score = el, final
     if best is None:
         return []
+    while best.tag in ("tr", "thead", "tbody", "tfoot") and best.getparent() is not None:
+        best = best.getparent()  # a row is never an article: its table is (a short notice that is one small table)
     parent = best.getparent()
     if parent is None:
         return [best]

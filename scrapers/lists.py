@@ -34,7 +34,7 @@ _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)�
                     rf"|[（(]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
                     rf"|[：:]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d)|\ufe0f?\u20e3)|\d{1,2}[.．]\d{1,3}\s+(?=[^\s\d])"
-                       r"|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇]"
+                       r"|[（(]\d{1,3}[)）]|[【〔\[]\d{1,3}[】〕\]]|[①-⑳⑴-⒇]"
                        # “01 名称” and “1️⃣名称” as WeChat articles number them, “1 名称” from a spreadsheet, “1<tab>名称”
                        # from Word; not “12 月”, “30 支”
                        r"|\d{1,3}[ \u3000\t]+(?![年月日时个名人支家项余多%]))\s*(?P<name>\S.*?)\s*$")
@@ -931,14 +931,21 @@ def _grid_block(category: str, rows: list[list[str]]) -> list[ListEntry] | None:
     people = _names_and_units(rows)
     if people is not None:
         return [ListEntry(category, name, unit, "", f"{name} | {unit}" if unit else name) for name, unit in people]
-    names = [_one_line(c) for row in rows for c in row if c.strip()]
+    printed = [_one_line(c) for row in rows for c in row if c.strip()]
+    names = [_unnumbered(c) for c in printed]  # “1.嘉定区……中心”: a grid whose cells are numbered
     named = [_people(n) or (len(n) >= 6 and HONOREE_END.search(n)) for n in names]
     # Under an award's heading a project may end as no honoree's name does (“重庆科技馆“志愿者爱心
     # 科普活动””): a long cell that is no sentence is one too, beside others that read as names.
     others = all(len(n) >= 6 and not _SENTENCE.search(n) for n, ok in zip(names, named) if not ok)
     if len(names) < 2 or not (all(named) or _is_award_line(category) and any(named) and others):
         return None
-    return [ListEntry(category, n, "", "", n) for n in names]
+    return [ListEntry(category, n, "", "", c) for n, c in zip(names, printed)]
+
+
+def _unnumbered(text: str) -> str:
+    """``text`` without the number before it, if it has one."""
+    m = _NUMBERED.match(text)
+    return m.group("name") if m else text
 
 
 def _names_and_units(rows: list[list[str]]) -> list[tuple[str, str]] | None:

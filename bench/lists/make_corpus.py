@@ -2973,6 +2973,74 @@ def gongji_counts(lst):
     return _cn_headings(lst, lambda i, n, r: f"{i}. {n}",
                         heading=lambda ci, name: f"{CN[ci]}、{name}（共计{len(lst['categories'][ci]['entries'])}个）")
 
+
+# The fiftieth held-out round, written on 2026-12-05 (a fourth session): scored once.
+def numbered_grid_cells(lst):
+    """A table of names three a row with no header, each cell numbered (“1.嘉定区……中心”), a
+    row spanning it for each category."""
+    rows = ""
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="3"><b>{html.escape(cat["name"])}</b></td></tr>'
+        cells = [f"<td>{i}.{html.escape(n)}</td>" for i, (n, _) in enumerate(_entries(cat), 1)]
+        cells += ["<td></td>"] * (-len(cells) % 3)
+        rows += "".join("<tr>" + "".join(cells[k:k + 3]) + "</tr>" for k in range(0, len(cells), 3))
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def halfwidth_semicolons(lst):
+    """Inline lists typed with half-width punctuation and semicolons: “最美志愿者: 李峰威; 刘嗣东; 肖立文”."""
+    paras = [*INTRO] + [f"{cat['name']}: " + "; ".join(n for n, _ in _entries(cat)) for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def lenticular_numbers(lst):
+    """Entries numbered in lenticular brackets, “【1】何素贞（南岸区……志愿者）”, under “一、” headings."""
+    return _cn_headings(lst, lambda i, n, r: f"【{i}】{n}" + (f"（{r}）" if r else ""))[:2]
+
+
+def docx_category_column_with_counts(lst):
+    """A Word table of 序号, 类别, 姓名（名称） and 工作单位及职务 whose 类别 cell is merged down
+    over each category's rows and gives its count: “最美志愿者（2名）”."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["序号", "类别", "姓名（名称）", "工作单位及职务"]):
+        cell.text = text
+    number = 0
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        unit = "名" if any(r for _, r in items) else "个"
+        rows = []
+        for n, r in items:
+            number += 1
+            row = table.add_row().cells
+            for cell, text in zip((row[0], row[2], row[3]), (str(number), n, r)):
+                cell.text = text
+            rows.append(row)
+        merged = rows[0][1].merge(rows[-1][1]) if len(rows) > 1 else rows[0][1]
+        merged.text = f"{cat['name']}（{len(items)}{unit}）"
+    return "docx", _saved(doc)
+
+
+def docx_single_column_numbered(lst):
+    """A Word table of one column headed 名单: a row for each category, then a row for each
+    entry, numbered in its cell (“1. 李峰威（……）”)."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=1)
+    table.style = "Table Grid"
+    table.rows[0].cells[0].text = "名单"
+    for cat in lst["categories"]:
+        table.add_row().cells[0].text = cat["name"]
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            table.add_row().cells[0].text = f"{i}. {n}" + (f"（{r}）" if r else "")
+    return "docx", _saved(doc)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3014,7 +3082,8 @@ HELD_OUT_LAYOUTS = {
         mismatched_brackets_roles,  # forty-fourth round
         th_numbers,  # forty-fifth round
         pdf_narrow_columns,  # forty-eighth round
-        headerless_people_tables],  # forty-ninth round
+        headerless_people_tables,  # forty-ninth round
+        halfwidth_semicolons],  # fiftieth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -3059,7 +3128,8 @@ HELD_OUT_LAYOUTS = {
         ascii_quoted_inline,  # forty-fifth round
         fullwidth_digit_space,  # forty-sixth round
         xlsx_name_newline_unit,  # forty-seventh round
-        xlsx_category_column_with_counts],  # forty-eighth round
+        xlsx_category_column_with_counts,  # forty-eighth round
+        docx_category_column_with_counts],  # fiftieth round
 }
 
 
@@ -3095,7 +3165,8 @@ TUNED_LAYOUTS = {
                       xlsx_side_by_side_blocks,   # forty-first round: 0.000
                       pdf_two_text_columns,       # forty-second round: 0.557
                       markdown_pipe_table,        # forty-third round: 0.000
-                      gongji_counts],             # forty-ninth round: 0.000
+                      gongji_counts,              # forty-ninth round: 0.000
+                      numbered_grid_cells],       # fiftieth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -3121,7 +3192,8 @@ TUNED_LAYOUTS = {
                       card_tables,                # forty-first round: 0.000
                       docx_content_controls,      # forty-third round: 0.000
                       docx_title_repeated_per_page,  # forty-sixth round: 0.960
-                      sup_footnote_names],        # forty-seventh round: 0.417
+                      sup_footnote_names,         # forty-seventh round: 0.417
+                      docx_single_column_numbered],  # fiftieth round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -3156,7 +3228,8 @@ TUNED_LAYOUTS = {
                        docx_number_tab_name_tab_unit,  # forty-fifth round: 0.000
                        parens_inline_numbers,     # forty-sixth round: 0.000
                        dot_leaders,               # forty-seventh round: 0.750
-                       slash_units],              # forty-ninth round: 0.750
+                       slash_units,               # forty-ninth round: 0.750
+                       lenticular_numbers],       # fiftieth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -531,3 +531,19 @@ def test_a_hidden_sheet_is_not_read():
     buf = io.BytesIO()
     book.save(buf)
     assert _pairs(buf.getvalue(), "名单.xlsx") == PAIRS
+
+
+def test_a_word_table_of_one_column_reads_as_its_lines():
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(TITLE)
+    table = doc.add_table(rows=1, cols=1)
+    table.rows[0].cells[0].text = "名单"
+    for category, names in LIST.items():
+        table.add_row().cells[0].text = category
+        for i, name in enumerate(names, 1):
+            table.add_row().cells[0].text = f"{i}. {name}"
+    buf = io.BytesIO()
+    doc.save(buf)
+    assert _pairs(buf.getvalue(), "名单.docx") == PAIRS

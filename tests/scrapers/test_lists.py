@@ -730,3 +730,26 @@ def test_counts_with_gongji_dash_bullets_and_a_unit_after_a_slash():
     entries = find_lists(["一、最美志愿者", "1. 何素贞/南岸区龙门浩街道上新街社区志愿者", "2. 黎雅红/沙坪坝区井口街道经济桥社区黎姐舒心坊负责人"], [])
     assert [(e.name, e.role) for e in entries] == [("何素贞", "南岸区龙门浩街道上新街社区志愿者"),
                                                    ("黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
+
+
+def test_numbers_in_lenticular_brackets_and_a_grid_of_numbered_cells():
+    entries = find_lists(["一、最美志愿者", "【1】何素贞（南岸区龙门浩街道上新街社区志愿者）", "【2】黎雅红"], [])
+    assert [(e.name, e.role) for e in entries] == [("何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("黎雅红", "")]
+    grid = ("<table border='1'><tr><td colspan='3'><b>制度创新示范中心</b></td></tr>"
+            "<tr><td>1.嘉定区菊园新区社区志愿服务中心</td><td>2.长宁区虹桥街道社区志愿服务中心</td>"
+            "<td>3.徐汇区斜土街道社区志愿服务中心</td></tr><tr><td colspan='3'><b>品牌创新示范中心</b></td></tr>"
+            "<tr><td>1.金山区廊下镇社区志愿服务中心</td><td>2.徐汇区枫林街道社区志愿服务中心</td><td></td></tr></table>")
+    intro = "<p>经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。</p><p>名单公布如下：</p>"
+    assert [(e.category, e.name) for e in _page_entries("示范中心名单", intro + grid)] == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心"),
+        ("制度创新示范中心", "徐汇区斜土街道社区志愿服务中心"), ("品牌创新示范中心", "金山区廊下镇社区志愿服务中心"),
+        ("品牌创新示范中心", "徐汇区枫林街道社区志愿服务中心")]
+
+
+def test_a_short_notice_that_is_one_small_table_keeps_its_category_row():
+    table = ("<table border='1'><tr><td colspan='3'><b>制度创新示范中心</b></td></tr>"
+             "<tr><td>1.嘉定区菊园新区社区志愿服务中心</td><td>2.长宁区虹桥街道社区志愿服务中心</td>"
+             "<td>3.徐汇区斜土街道社区志愿服务中心</td></tr></table>")
+    assert [(e.category, e.name) for e in _page_entries("示范中心名单", "<p>名单公布如下：</p>" + table)] == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心"),
+        ("制度创新示范中心", "徐汇区斜土街道社区志愿服务中心")]
