@@ -82,20 +82,55 @@ def _parse(text: str) -> html.HtmlElement | None:
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)  # keeps the text after them
     for el in _hidden(root):  # what no reader sees, such as a second copy of the article for phones
         el.drop_tree()
+    _label_panels(root)
     return root
+
+
+_IN_PAGE = etree.XPath('//a[starts-with(@href, "#")]')
+
+
+def _label_panels(root) -> None:
+    """Give each tab's panel its tab's label as its first line: a page that sets its categories
+    in tabs names them only in the links that open the panels (“<a href="#tab2">最美志愿者</a>”).
+    A link to a place above it (“返回顶部”) or to a section that opens with its label (a table of
+    contents) adds nothing."""
+    links = [(a, a.get("href")[1:], " ".join(a.text_content().split())) for a in _IN_PAGE(root)]
+    links = [(a, target, label) for a, target, label in links
+             if target and 2 <= len(label) <= 20 and re.search(r"[\u4e00-\u9fff]{2}", label)]
+    if not links:
+        return
+    order = {el: i for i, el in enumerate(root.iter())}
+    for a, target, label in links:
+        panel = root.get_element_by_id(target, None)
+        if (panel is None or order.get(panel, -1) < order[a] or panel.tag in ("h1", "h2", "h3", "h4", "h5", "h6")
+                or "".join(panel.text_content().split()).startswith("".join(label.split()))):
+            continue
+        line = html.Element("p")
+        line.text, line.tail = label, panel.text
+        panel.text = None
+        panel.insert(0, line)
 
 
 def _hidden(root) -> list:
     """The elements a page hides with a ``hidden`` attribute or an inline ``display: none``,
-    each once; never <html> or <body>, nor one holding more than half the page's text: that is
-    the page itself, hidden until its scripts show it."""
+    each once, such as a second copy of the article for phones. Never <html> or <body>, nor one
+    holding more than half the page's text (the page itself, hidden until its scripts show it),
+    nor a tab's panel: one of a row of elements of its kind of which another is shown, each
+    opened by its tab (“最美志愿者 | 最佳志愿服务组织”)."""
     found = {id(a.getparent()): a.getparent() for a in _HIDING(root)
              if a.attrname == "hidden" or "display:none" in "".join(a.split()).lower()}
     if not found:
         return []
     half = _own_len(root.text_content()) / 2
     return [el for el in found.values()
-            if el.tag not in ("html", "body") and el.getparent() is not None and _own_len(el.text_content()) <= half]
+            if el.tag not in ("html", "body") and el.getparent() is not None and _own_len(el.text_content()) <= half
+            and not _tab_panel(el, found)]
+
+
+def _tab_panel(el, hidden: dict) -> bool:
+    kind = el.get("class")
+    return bool(kind) and any(s is not el and s.tag == el.tag and s.get("class") == kind and id(s) not in hidden
+                              for s in el.getparent())
 
 
 def _own_len(s: str | None) -> int:
@@ -175,6 +210,13 @@ def _body_nodes(page: _Page) -> list:
         return []
     while best.tag in ("tr", "thead", "tbody", "tfoot") and best.getparent() is not None:
         best = best.getparent()  # a row is never an article: its table is (a short notice that is one small table)
+    # A list in a tab's panel (or a box of its own) beside others like it, each holding a category:
+    # the panels, which score alike, are the body, not the one that scores a little higher.
+    wrapper, peer = best.getparent(), 0.0
+    if _wraps(wrapper, best) and wrapper in page.stats:
+        level = page.stats[wrapper].score / 2
+        if level > 0 and any(_scored(page, s) >= level for s in wrapper.getparent() if s is not wrapper):
+            best, peer = wrapper, level
     parent = best.getparent()
     if parent is None:
         return [best]
@@ -194,9 +236,23 @@ def _body_nodes(page: _Page) -> list:
         if st.score * (1 - density) >= threshold or (
                 sib.tag == "p" and density < 0.25 and (plain > 60 or plain > 10 and st.punct)) or (
                 # a list set out as a table per category: names score low, having no punctuation
-                best.tag == "table" and sib.tag == "table" and density < 0.25 and plain > 10):
+                best.tag == "table" and sib.tag == "table" and density < 0.25 and plain > 10) or (
+                peer and _scored(page, sib) >= peer):
             nodes.append(sib)
     return nodes
+
+
+def _scored(page: _Page, el) -> float:
+    """The score of ``el`` less its links' share, 0 for one that holds no text."""
+    st = page.stats.get(el)
+    return st.score * (1 - _link_density(st)) if st is not None else 0.0
+
+
+def _wraps(parent, child) -> bool:
+    """Whether ``parent`` holds ``child`` and nothing else (no other element, no text of its own)."""
+    if parent is None or parent.tag in ("body", "html") or (parent.text or "").strip():
+        return False
+    return [c for c in parent if isinstance(c.tag, str)] == [child] and not (child.tail or "").strip()
 
 
 def _boilerplate(el) -> bool:

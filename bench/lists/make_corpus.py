@@ -3041,6 +3041,68 @@ def docx_single_column_numbered(lst):
             table.add_row().cells[0].text = f"{i}. {n}" + (f"（{r}）" if r else "")
     return "docx", _saved(doc)
 
+
+# The fifty-first held-out round, written on 2026-12-05 (a fourth session): scored once.
+def tab_panels(lst):
+    """A 专题 page setting each category in a tab: the tabs a list of links, each panel a list
+    of its names, every panel but the first hidden until its tab is clicked."""
+    tabs = "".join(f'<li><a href="#tab{ci}">{html.escape(cat["name"])}</a></li>' for ci, cat in enumerate(lst["categories"]))
+    panels = "".join(
+        f'<div class="tab-pane" id="tab{ci}"' + ("" if ci == 0 else ' style="display:none"') + "><ul>"
+        + "".join(f"<li>{html.escape(n)}</li>" for n, _ in _entries(cat)) + "</ul></div>"
+        for ci, cat in enumerate(lst["categories"]))
+    return "html", _page(lst["title"], INTRO, f'<ul class="tabs">{tabs}</ul><div class="tab-content">{panels}</div>')
+
+
+def details_sections(lst):
+    """Each category a <details> whose <summary> names it, its entries paragraphs inside."""
+    body = "".join(f"<details open><summary>{html.escape(cat['name'])}</summary>"
+                   + "".join(f"<p>{i}. {html.escape(n)}" + (f"（{html.escape(r)}）" if r else "") + "</p>"
+                             for i, (n, r) in enumerate(_entries(cat), 1)) + "</details>"
+                   for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def li_spans(lst):
+    """Each category an <h4> over a <ul> whose items are spans of number, name and unit."""
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<h4>{html.escape(cat['name'])}</h4><ul>"
+        body += "".join(f'<li><span class="num">{i:02d}</span><span class="name">{html.escape(n)}</span>'
+                        + (f'<span class="unit">{html.escape(r)}</span>' if r else "") + "</li>"
+                        for i, (n, r) in enumerate(_entries(cat), 1))
+        body += "</ul>"
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def caption_with_count(lst):
+    """A table for each category, its <caption> giving the count (“最美志愿者（2名）”), with
+    序号, 姓名（名称） and 工作单位及职务."""
+    body = ""
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        unit = "名" if any(r for _, r in items) else "个"
+        body += (f"<table border='1'><caption>{html.escape(cat['name'])}（{len(items)}{unit}）</caption>"
+                 "<tr><th>序号</th><th>姓名（名称）</th><th>工作单位及职务</th></tr>"
+                 + "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(r)}</td></tr>"
+                           for i, (n, r) in enumerate(items, 1)) + "</table>")
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def pdf_sheet_category_column(lst):
+    """The Excel sheet whose 类别 cell is merged down and gives each count, its columns widened to
+    show every cell whole, printed to PDF by LibreOffice."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(xlsx_category_column_with_counts(lst)[1]))
+    sheet = book.active
+    for column, width in zip("ABCD", (5, 20, 36, 48)):
+        sheet.column_dimensions[column].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # one page wide, as a list is printed
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    return _saved_as(("xlsx", _saved(book)), "pdf")
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3083,7 +3145,8 @@ HELD_OUT_LAYOUTS = {
         th_numbers,  # forty-fifth round
         pdf_narrow_columns,  # forty-eighth round
         headerless_people_tables,  # forty-ninth round
-        halfwidth_semicolons],  # fiftieth round
+        halfwidth_semicolons,  # fiftieth round
+        details_sections, pdf_sheet_category_column],  # fifty-first round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -3107,7 +3170,8 @@ HELD_OUT_LAYOUTS = {
         li_name_br_role,  # forty-fourth round
         pagination_after_list,  # forty-fifth round
         em_names_units,  # forty-sixth round
-        inline_roles_dunhao],  # forty-eighth round
+        inline_roles_dunhao,  # forty-eighth round
+        li_spans],  # fifty-first round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -3129,7 +3193,8 @@ HELD_OUT_LAYOUTS = {
         fullwidth_digit_space,  # forty-sixth round
         xlsx_name_newline_unit,  # forty-seventh round
         xlsx_category_column_with_counts,  # forty-eighth round
-        docx_category_column_with_counts],  # fiftieth round
+        docx_category_column_with_counts,  # fiftieth round
+        caption_with_count],  # fifty-first round
 }
 
 
@@ -3166,7 +3231,8 @@ TUNED_LAYOUTS = {
                       pdf_two_text_columns,       # forty-second round: 0.557
                       markdown_pipe_table,        # forty-third round: 0.000
                       gongji_counts,              # forty-ninth round: 0.000
-                      numbered_grid_cells],       # fiftieth round: 0.000
+                      numbered_grid_cells,        # fiftieth round: 0.000
+                      tab_panels],                # fifty-first round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250

@@ -753,3 +753,13 @@ def test_a_short_notice_that_is_one_small_table_keeps_its_category_row():
     assert [(e.category, e.name) for e in _page_entries("示范中心名单", "<p>名单公布如下：</p>" + table)] == [
         ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心"),
         ("制度创新示范中心", "徐汇区斜土街道社区志愿服务中心")]
+
+
+def test_categories_set_in_tabs_whose_hidden_panels_a_reader_opens():
+    names = {"最美志愿者": ["何素贞", "黎雅红", "谢彬蓉"], "最美志愿服务社区": ["九龙坡区九龙街道盘龙新城社区", "万州区五桥街道五间桥社区"]}
+    tabs = "".join(f'<li><a href="#t{i}">{c}</a></li>' for i, c in enumerate(names))
+    panels = "".join(f'<div class="pane" id="t{i}"' + (' style="display:none"' if i else "") + "><ul>"
+                     + "".join(f"<li>{n}</li>" for n in ns) + "</ul></div>" for i, ns in enumerate(names.values()))
+    content = f'<p>经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。名单公布如下：</p><ul class="tabs">{tabs}</ul><div>{panels}</div>'
+    assert [(e.category, e.name) for e in _page_entries("重庆入选名单", content)] == [
+        (c, n) for c, ns in names.items() for n in ns]
