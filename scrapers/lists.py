@@ -34,6 +34,7 @@ _COUNT = re.compile(rf"\s*(?:[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)�
                     rf"|[（(]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
                     rf"|[：:]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d)|\ufe0f?\u20e3)|\d{1,2}[.．]\d{1,3}\s+(?=[^\s\d])"
+                       r"|[Nn][Oo]\.?\s*\d{1,3}\s*[.、:：]?"  # “No.1 李峰威”, as WeChat articles number them
                        r"|[（(]\d{1,3}[)）]|[【〔\[]\d{1,3}[】〕\]]|[①-⑳⑴-⒇]"
                        # “01 名称” and “1️⃣名称” as WeChat articles number them, “1 名称” from a spreadsheet, “1<tab>名称”
                        # from Word; not “12 月”, “30 支”
@@ -95,9 +96,9 @@ _AWARD_AFTER = re.compile(rf"^(?:(?:共|有)?(?P<n>\d+)\s*{_UNIT}[\u4e00-\u9fff]
 _COUNT_PHRASE = re.compile(rf"^(?:共|有)?(?P<n>\d+)\s*{_UNIT}[\u4e00-\u9fff]{{1,10}}$")
 # “推选出陈根发等9名“最美志愿者”，三明市政协志愿服务队等11个“最佳志愿服务组织””: the names before 等.
 _ET_AL_AWARD = re.compile(rf"(?P<names>[^，,。；;：:]+?)等\s*(?P<n>\d+)\s*{_UNIT}\s*[“\"‘](?P<cat>[^”\"’]{{2,30}})[”\"’]")
-# “荣获“最美志愿者”称号的有：A、B。”
-_HONOURED = re.compile(r"(?:荣获|获得|被评为|获评|被授予)[“\"‘](?P<cat>[^”\"’]{2,30})[”\"’](?:荣誉)?(?:称号)?的(?:有|是|为)[：:]?"
-                       r"(?P<names>[^。；;]+)")
+# “荣获“最美志愿者”称号的有：A、B。”, “2人获评“最美志愿者”，他们是：A、B。”
+_HONOURED = re.compile(r"(?:荣获|获得|被评为|获评|被授予)[“\"‘](?P<cat>[^”\"’]{2,30})[”\"’](?:荣誉)?(?:称号)?"
+                       r"(?:的(?:有|是|为)|[，,]\s*(?:他们|她们|它们|分别)分?别?(?:是|为))[：:]?(?P<names>[^。；;]+)")
 # A count after a category with no brackets: “最美志愿者3名：”, “制度创新示范中心 10个”.
 _BARE_COUNT = re.compile(rf"^(?P<cat>.+?[\u4e00-\u9fff）)])\s*(?:共\s*)?\d+\s*{_UNIT}$")
 # A heading numbered with Arabic digits: “1.最美志愿者（3名）” (its entries then numbered “(1)”).
@@ -106,7 +107,8 @@ _ARABIC_HEADING = re.compile(r"^\d{1,2}\s*[.．、]\s*(?P<name>\S.*)$")
 _WON = re.compile(r"^(?P<names>[^，,。；;：:]{2,60}?)(?:被评为|荣获|获评|被授予|当选为?)(?P<cat>[^，,。；;“”\"]{2,30}?)"
                   r"(?:荣誉)?(?:称号)?[；;。]?$")
 # What a sentence's subject says when it is no name: “我市3个项目被评为……”.
-_NOT_NAMES = re.compile(rf"\d+\s*{_UNIT}|^(?:我|本|全|该|其中|共有|他们|她们)")
+# (Not “本” or “全”: 本溪市 and 全椒县 are places.)
+_NOT_NAMES = re.compile(rf"\d+\s*{_UNIT}|^(?:我|该|此|这|其|共有|他们|她们)")
 # A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
 _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”,
@@ -992,7 +994,7 @@ def from_sentences(lines: list[str]) -> list[ListEntry]:
             names = re.split(r"[;；]", names)[-1]
             for name in _joined_names(names, is_person_category(cat)):
                 name = clean_name(name)
-                if 3 <= len(name) <= 50 and not _SENTENCE.search(name):
+                if 3 <= len(name) <= 50 and not _SENTENCE.search(name) and not _NOT_NAMES.search(name):
                     out.append(ListEntry(cat, name, "", "", line))
     return out[:MAX_ENTRIES]
 

@@ -3103,6 +3103,57 @@ def pdf_sheet_category_column(lst):
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     return _saved_as(("xlsx", _saved(book)), "pdf")
 
+
+# The fifty-second held-out round, written on 2026-12-05 (a fourth session): scored once.
+def name_cards(lst):
+    """A 专题 page of cards, each an honoree: the name in an <h5>, the unit in a paragraph
+    under it, the cards of each category under its <h3>."""
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<h3>{html.escape(cat['name'])}</h3><div class='cards'>"
+        body += "".join(f"<div class='card'><h5>{html.escape(n)}</h5>" + (f"<p>{html.escape(r)}</p>" if r else "") + "</div>"
+                        for n, r in _entries(cat))
+        body += "</div>"
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def they_are_inline(lst):
+    """News wording: “我区2人获评“最美志愿者”，他们是：陈建钧、吕海英。”, a sentence a category."""
+    paras = []
+    for cat in lst["categories"]:
+        names = [n for n, _ in _entries(cat)]
+        people = any(r for _, r in _entries(cat))
+        paras.append(f"我区{len(names)}{'人' if people else '个'}获评“{cat['name']}”，"
+                     f"{'他们是' if people else '分别是'}：{'、'.join(names)}。")
+    return "html", _page(lst["title"], ["近日，评选结果揭晓。", *paras]), _names_only(lst)
+
+
+def no_numbering(lst):
+    """Entries numbered “No.1 李峰威”, as some WeChat articles number them, under bold categories."""
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<p><strong>{html.escape(cat['name'])}</strong></p>"
+        body += "".join(f"<p>No.{i} {html.escape(n)}</p>" for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def font_br_lines(lst):
+    """An old portal's page: the whole list one paragraph in a <font> tag, lines parted by <br>,
+    indented by &nbsp;."""
+    lines = []
+    for ci, cat in enumerate(lst["categories"]):
+        lines.append(f"&nbsp;&nbsp;&nbsp;&nbsp;{CN[ci]}、{html.escape(cat['name'])}")
+        lines += [f"&nbsp;&nbsp;&nbsp;&nbsp;{i}.{html.escape(n)}" for i, (n, _) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], INTRO, '<p><font size="3" face="仿宋_GB2312">' + "<br>".join(lines) + "</font></p>")
+
+
+def name_unit_one_cell(lst):
+    """A table of 序号 and 姓名及单位, each cell the name, an ideographic space and the unit,
+    a row spanning the table for each category."""
+    rows = _category_rows(lst, ["序号", "姓名及单位"], lambda i, n, r:
+                          f"<td>{i}</td><td>{html.escape(n)}" + (f"\u3000{html.escape(r)}" if r else "") + "</td>")
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3128,7 +3179,8 @@ HELD_OUT_LAYOUTS = {
         spaced_out_headings,  # forty-sixth round
         title_row_table, rowspan_district_table,  # forty-seventh round
         back_to_top_links,  # forty-eighth round
-        word_pasted_html],  # forty-ninth round
+        word_pasted_html,  # forty-ninth round
+        font_br_lines],  # fifty-second round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -3146,7 +3198,8 @@ HELD_OUT_LAYOUTS = {
         pdf_narrow_columns,  # forty-eighth round
         headerless_people_tables,  # forty-ninth round
         halfwidth_semicolons,  # fiftieth round
-        details_sections, pdf_sheet_category_column],  # fifty-first round
+        details_sections, pdf_sheet_category_column,  # fifty-first round
+        name_unit_one_cell],  # fifty-second round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -3171,7 +3224,8 @@ HELD_OUT_LAYOUTS = {
         pagination_after_list,  # forty-fifth round
         em_names_units,  # forty-sixth round
         inline_roles_dunhao,  # forty-eighth round
-        li_spans],  # fifty-first round
+        li_spans,  # fifty-first round
+        name_cards],  # fifty-second round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -3259,7 +3313,8 @@ TUNED_LAYOUTS = {
                       docx_content_controls,      # forty-third round: 0.000
                       docx_title_repeated_per_page,  # forty-sixth round: 0.960
                       sup_footnote_names,         # forty-seventh round: 0.417
-                      docx_single_column_numbered],  # fiftieth round: 0.000
+                      docx_single_column_numbered,  # fiftieth round: 0.000
+                      no_numbering],              # fifty-second round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -3316,7 +3371,8 @@ TUNED_LAYOUTS = {
                        paren_category_prefix,     # forty-first round: 0.000
                        docx_tracked_insertion,    # forty-third round: 0.500
                        spaced_comrade,            # forty-eighth round: 0.750
-                       dash_bullets],             # forty-ninth round: 0.000
+                       dash_bullets,              # forty-ninth round: 0.000
+                       they_are_inline],          # fifty-second round: 0.000
 }
 
 LAYOUTS = {

@@ -763,3 +763,15 @@ def test_categories_set_in_tabs_whose_hidden_panels_a_reader_opens():
     content = f'<p>经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。名单公布如下：</p><ul class="tabs">{tabs}</ul><div>{panels}</div>'
     assert [(e.category, e.name) for e in _page_entries("重庆入选名单", content)] == [
         (c, n) for c, ns in names.items() for n in ns]
+
+
+def test_entries_numbered_no_and_a_sentence_naming_them_after_their_award():
+    assert _pairs(["最美志愿者", "No.1 李峰威", "No.2 刘嗣东"]) == [("最美志愿者", "李峰威"), ("最美志愿者", "刘嗣东")]
+    assert _pairs(["近日，评选结果揭晓。", "我区2人获评“最美志愿者”，他们是：陈建钧、吕海英。"]) == [
+        ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    assert _pairs(["该社区获评“最美志愿服务社区”，是全区唯一入选的社区。"]) == []
+
+
+def test_a_place_named_本溪_or_全椒_is_a_name_and_该社区_is_not():
+    assert _pairs(["本溪市志愿者协会被评为最佳志愿服务组织；"]) == [("最佳志愿服务组织", "本溪市志愿者协会")]
+    assert _pairs(["近日，该社区获评“最美志愿服务社区”。"]) == []
