@@ -25,7 +25,8 @@ from .lists import AWARD_WORDS, all_honoree_names, is_category_heading, is_lead_
 from .profiles import Profile
 
 _DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
-         "textarea", "button", "input", "canvas", "video", "audio", "map", "frameset", "link")
+         "textarea", "button", "input", "canvas", "video", "audio", "map", "frameset", "link",
+         "rt", "rp")  # a <ruby>'s pronunciation (pinyin over a name), not its text
 # The attributes that may hide an element. Not “visibility: hidden”: WeChat's pages hide the
 # article itself so until their scripts run. (Selecting the attributes and testing their values
 # here takes a third of the time an XPath test on every element's style does.)

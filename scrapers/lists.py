@@ -30,8 +30,8 @@ _ENUM = (rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[【〔\[][{_CN
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _TOTAL_WORD = r"(?:共计|总计|共|小计|合计)"  # “（共9名）”, “（小计9名）”, “（共计10个）”
-_COUNT = re.compile(rf"\s*(?:[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）]"
-                    rf"|[（(]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）]"
+_COUNT = re.compile(rf"\s*(?:[（(【〔\[]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）】〕\]]"
+                    rf"|[（(【〔\[]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）】〕\]]"
                     rf"|[：:]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d)|\ufe0f?\u20e3)|\d{1,2}[.．]\d{1,3}\s+(?=[^\s\d])"
                        r"|[Nn][Oo]\.?\s*\d{1,3}\s*[.、:：]?"  # “No.1 李峰威”, as WeChat articles number them

@@ -3154,6 +3154,67 @@ def name_unit_one_cell(lst):
                           f"<td>{i}</td><td>{html.escape(n)}" + (f"\u3000{html.escape(r)}" if r else "") + "</td>")
     return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
 
+
+# The fifty-third held-out round, written on 2026-12-05 (a fourth session): scored once.
+def semicolon_roles_numbered_inline(lst):
+    """One paragraph a category with its people numbered inline and their units after a colon:
+    “最美志愿者：1.陈建钧：兴安盟……负责人；2.吕海英：……”."""
+    paras = [*INTRO] + [f"{cat['name']}：" + "；".join(f"{i}.{n}" + (f"：{r}" if r else "") for i, (n, r) in enumerate(_entries(cat), 1)) + "。"
+                        for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras)
+
+
+def ruby_pinyin_names(lst):
+    """A page for readers learning characters: each name set in <ruby> with its pinyin in <rt>,
+    under bold categories."""
+    from pypinyin import lazy_pinyin
+
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<p><b>{html.escape(cat['name'])}</b></p>"
+        for n, _ in _entries(cat):
+            ruby = "".join(f"<ruby>{ch}<rt>{py}</rt></ruby>" if "\u4e00" <= ch <= "\u9fff" else html.escape(ch)
+                           for ch, py in zip(n, lazy_pinyin(list(n))))
+            body += f"<p>{ruby}</p>"
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def xlsx_numbered_blocks_per_category(lst):
+    """An Excel sheet with a block for each category: a merged title row “一、最美志愿者”, its
+    own header row, its rows numbered from 1, and a blank row before the next block."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.merge_cells("A1:C1")
+    for ci, cat in enumerate(lst["categories"]):
+        if ci:
+            sheet.append([])
+        sheet.append([f"{CN[ci]}、{cat['name']}"])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3)
+        sheet.append(["序号", "姓名（名称）", "工作单位及职务"])
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            sheet.append([i, n, r or None])
+    return "xlsx", _saved(book)
+
+
+def bracket_count_suffix_lines(lst):
+    """Plain text: “最美志愿者【2名】” headings with the count in lenticular brackets, a name a line."""
+    lines = [lst["title"], "发布时间：2020-12-05  来源：市文明办", "", *INTRO, ""]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        unit = "名" if any(r for _, r in items) else "个"
+        lines += [f"{cat['name']}【{len(items)}{unit}】", *[n for n, _ in items], ""]
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
+def table_with_empty_trailing_rows(lst):
+    """A table copied from a form with blank rows left at its foot, and a 备注 column, category rows across it."""
+    rows = _category_rows(lst, ["序号", "名称", "备注"], lambda i, n, r: f"<td>{i}</td><td>{html.escape(n)}</td><td></td>")
+    rows += "<tr><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td></tr>" * 3
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3180,7 +3241,8 @@ HELD_OUT_LAYOUTS = {
         title_row_table, rowspan_district_table,  # forty-seventh round
         back_to_top_links,  # forty-eighth round
         word_pasted_html,  # forty-ninth round
-        font_br_lines],  # fifty-second round
+        font_br_lines,  # fifty-second round
+        table_with_empty_trailing_rows],  # fifty-third round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -3225,7 +3287,8 @@ HELD_OUT_LAYOUTS = {
         em_names_units,  # forty-sixth round
         inline_roles_dunhao,  # forty-eighth round
         li_spans,  # fifty-first round
-        name_cards],  # fifty-second round
+        name_cards,  # fifty-second round
+        semicolon_roles_numbered_inline, xlsx_numbered_blocks_per_category],  # fifty-third round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -3314,7 +3377,8 @@ TUNED_LAYOUTS = {
                       docx_title_repeated_per_page,  # forty-sixth round: 0.960
                       sup_footnote_names,         # forty-seventh round: 0.417
                       docx_single_column_numbered,  # fiftieth round: 0.000
-                      no_numbering],              # fifty-second round: 0.000
+                      no_numbering,               # fifty-second round: 0.000
+                      ruby_pinyin_names],         # fifty-third round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -3372,7 +3436,8 @@ TUNED_LAYOUTS = {
                        docx_tracked_insertion,    # forty-third round: 0.500
                        spaced_comrade,            # forty-eighth round: 0.750
                        dash_bullets,              # forty-ninth round: 0.000
-                       they_are_inline],          # fifty-second round: 0.000
+                       they_are_inline,           # fifty-second round: 0.000
+                       bracket_count_suffix_lines],  # fifty-third round: 0.000
 }
 
 LAYOUTS = {

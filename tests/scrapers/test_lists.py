@@ -775,3 +775,11 @@ def test_entries_numbered_no_and_a_sentence_naming_them_after_their_award():
 def test_a_place_named_本溪_or_全椒_is_a_name_and_该社区_is_not():
     assert _pairs(["本溪市志愿者协会被评为最佳志愿服务组织；"]) == [("最佳志愿服务组织", "本溪市志愿者协会")]
     assert _pairs(["近日，该社区获评“最美志愿服务社区”。"]) == []
+
+
+def test_names_set_in_ruby_with_their_pinyin_and_a_count_in_lenticular_brackets():
+    content = ("<p>经过推荐申报、资格审核、专家评审等环节，评选工作已经完成。名单公布如下：</p><p><b>最美志愿者</b></p>"
+               "<p><ruby>李<rt>lǐ</rt>峰<rt>fēng</rt>威<rt>wēi</rt></ruby></p><p><ruby>刘<rp>(</rp><rt>liú</rt><rp>)</rp></ruby>嗣东</p>")
+    assert [(e.category, e.name) for e in _page_entries("红十字系统入选名单", content)] == [
+        ("最美志愿者", "李峰威"), ("最美志愿者", "刘嗣东")]
+    assert _pairs(["最美志愿者【2名】", "陈建钧", "吕海英"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
