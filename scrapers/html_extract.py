@@ -198,17 +198,22 @@ def _link_density(st: _Stats) -> float:
 
 def _body_nodes(page: _Page) -> list:
     """The top-scoring container, with its siblings that read like more of the same article."""
-    best, best_score = None, 0.0
+    scores = {}
     for el, st in page.stats.items():
         if st.score <= 0 or el.tag in ("html",) or el.tag in _PARA:
             continue
         final = st.score * (1 - _link_density(st))
-        if _boilerplate(el):
-            final *= 0.1
-        if final > best_score:
-            best, best_score = el, final
+        scores[el] = final * 0.1 if _boilerplate(el) else final
+    # The info bar (“2024-05-06 来源：……”) outscores a short notice's table of names, which
+    # have no punctuation: it is never the body.
+    best = max(scores, key=scores.get, default=None)
+    while best is not None and page.stats[best].subtree_text <= 80 and bylines.is_byline_line(
+            " ".join(best.text_content().split())):
+        del scores[best]
+        best = max(scores, key=scores.get, default=None)
     if best is None:
         return []
+    best_score = scores[best]
     while best.tag in ("tr", "thead", "tbody", "tfoot") and best.getparent() is not None:
         best = best.getparent()  # a row is never an article: its table is (a short notice that is one small table)
     # A list in a tab's panel (or a box of its own) beside others like it, each holding a category:

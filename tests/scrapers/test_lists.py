@@ -783,3 +783,12 @@ def test_names_set_in_ruby_with_their_pinyin_and_a_count_in_lenticular_brackets(
     assert [(e.category, e.name) for e in _page_entries("红十字系统入选名单", content)] == [
         ("最美志愿者", "李峰威"), ("最美志愿者", "刘嗣东")]
     assert _pairs(["最美志愿者【2名】", "陈建钧", "吕海英"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+
+
+def test_a_notice_of_two_names_in_a_table_is_read_and_its_info_bar_is_no_body():
+    table = ("<table border='1'><tr><td colspan='2'><b>最佳志愿服务组织</b></td></tr>"
+             "<tr><td>天津市宝坻区红十字蓝天救援队</td><td>江苏省常熟市流水琴川义工协会</td></tr></table>")
+    article = extract_article(article_html("入选名单", [], extra="<p>名单公布如下：</p>" + table))
+    assert [(e.category, e.name) for e in article.list_entries] == [
+        ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队"), ("最佳志愿服务组织", "江苏省常熟市流水琴川义工协会")]
+    assert article.source == "测试日报" and "来源" not in article.body
