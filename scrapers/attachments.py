@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator.domain.model import ATTACHMENT_SUFFIXES, MAX_ATTACHMENT_BYTES
 
-from .lists import clean_category, is_category_heading, is_header_row
+from .lists import clean_category, header_columns, is_category_heading, is_header_row
 
 MAX_BYTES = MAX_ATTACHMENT_BYTES
 SUFFIXES = tuple(f".{suffix}" for suffix in ATTACHMENT_SUFFIXES)
@@ -228,12 +228,95 @@ def _pdf(data: bytes, name: str) -> Document:
                     doc.tables[-1][-1] = [a + b for a, b in zip(last, rows.pop(0))]
                 if rows:
                     doc.tables.append(_headed(rows, _heading_above(page, table.bbox)))
+            aligned = None if found else _aligned_table(page)
+            if aligned is not None:  # a sheet printed without rules: the lines above its header, then it
+                above, rows = aligned
+                doc.lines += above
+                doc.tables.append(rows)
+                continue
             # The text outside the tables, line by line (inside them the tables have it).
             outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
             doc.lines += _pdf_lines(outside)
     if chars == 0:
         raise AttachmentError(f"{name}: PDF 没有文字层（是扫描件），需要先做文字识别（OCR）；或请发布单位提供 Word、Excel 版")
     return doc
+
+
+def _aligned_table(page) -> tuple[list[str], list[list[str]]] | None:
+    """(the lines above it, its rows) of a table printed without rules, as a spreadsheet prints:
+    a header line of three columns or more (序号, 类别, 姓名…), each line under it a row. None
+    when the page has no such header.
+
+    A character belongs to the column whose start is at or left of it; a column starts where a
+    gap that runs down every line under the header ends, next to its heading. (pdfplumber's text
+    strategy parts columns by words, and a number printed against the category beside it is one
+    word: “9最美志愿者（9名）”.)"""
+    if not _COLUMN_LABEL.search("".join(c["text"] for c in page.chars)):
+        return None  # no header anywhere on the page: not worth reading its lines twice
+    lines = [ln for ln in page.extract_text_lines(x_tolerance=1.5, return_chars=True) if ln["text"].strip()]
+    for at, line in enumerate(lines):
+        heads = _runs([c for c in line["chars"] if c["text"].strip()], gap=line["bottom"] - line["top"])
+        columns = header_columns([text for text, _ in heads]) if len(heads) >= 3 else None
+        if columns is not None:
+            break
+    else:
+        return None
+    below = lines[at + 1:]
+    spans = sorted((c["x0"], c["x1"]) for ln in below for c in ln["chars"] if c["text"].strip())
+    if not spans:
+        return None
+    gaps, reach = [], spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 > reach + 0.5:
+            gaps.append(x0)  # where a gap down the whole table ends
+        reach = max(reach, x1)
+    starts = [max((g for g in gaps if g <= x0 + 2), default=x0) for _, x0 in heads[1:]]
+    rows = [[text for text, _ in heads]]
+    for ln in below:
+        cells: list[list[dict]] = [[] for _ in heads]
+        for c in ln["chars"]:
+            cells[sum(1 for s in starts if c["x0"] >= s - 0.5)].append(c)
+        rows.append([_NUMBER_GAPS.sub(r"\1", " ".join(t for t, _ in _runs(cell, gap=1.5))) for cell in cells])
+    category = columns.get("category")
+    if category is not None:
+        _fill_merged(rows[1:], category)
+    return [ln["text"].strip() for ln in lines[:at]], rows
+
+
+_COLUMN_LABEL = re.compile(r"序号|编号|姓名|类别|职务|所在")
+
+
+def _runs(chars: list[dict], gap: float) -> list[tuple[str, float]]:
+    """(text, x0) of each run of characters no wider apart than ``gap``, left to right."""
+    runs: list[tuple[str, float]] = []
+    last = None
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        if not c["text"].strip():
+            continue
+        if last is not None and c["x0"] - last <= gap:
+            runs[-1] = (runs[-1][0] + c["text"], runs[-1][1])
+        else:
+            runs.append((c["text"], c["x0"]))
+        last = c["x1"]
+    return runs
+
+
+def _fill_merged(rows: list[list[str]], at: int) -> None:
+    """Write the value of a merged cell of column ``at`` on every row it spans. A spreadsheet
+    prints a merged cell's value once: at the top of its rows, in their middle, or at their foot
+    (Excel's default). At the top it holds for the rows under it; at the foot (the last row has
+    a value) for the rows from the last value's down to it; in the middle, for as many rows
+    above it as below."""
+    marked = [i for i, row in enumerate(rows) if at < len(row) and row[at]]
+    if not marked or marked[0] == 0:
+        return  # top-aligned, or none: the table's reading carries each value down
+    foot = marked[-1] == len(rows) - 1
+    start = 0
+    for i in marked:
+        end = i if foot else min(2 * i - start, len(rows) - 1)
+        for row in rows[start:end + 1]:
+            row[at] = rows[i][at]
+        start = end + 1
 
 
 def _pdf_lines(page) -> list[str]:

@@ -673,6 +673,11 @@ def is_header_row(row: list[str]) -> bool:
     return _header(row) is not None
 
 
+def header_columns(row: list[str]) -> dict[str, int] | None:
+    """What each column of a header row holds (seq, name, unit, role, place, category), or None."""
+    return _header(row)
+
+
 def _header(row: list[str]) -> dict[str, int] | None:
     """Column roles of a header row, or None when the row is not a header."""
     roles: dict[str, int] = {}

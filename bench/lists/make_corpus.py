@@ -3260,7 +3260,7 @@ HELD_OUT_LAYOUTS = {
         pdf_narrow_columns,  # forty-eighth round
         headerless_people_tables,  # forty-ninth round
         halfwidth_semicolons,  # fiftieth round
-        details_sections, pdf_sheet_category_column,  # fifty-first round
+        details_sections,  # fifty-first round
         name_unit_one_cell],  # fifty-second round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
@@ -3378,7 +3378,8 @@ TUNED_LAYOUTS = {
                       sup_footnote_names,         # forty-seventh round: 0.417
                       docx_single_column_numbered,  # fiftieth round: 0.000
                       no_numbering,               # fifty-second round: 0.000
-                      ruby_pinyin_names],         # fifty-third round: 0.000
+                      ruby_pinyin_names,          # fifty-third round: 0.000
+                      pdf_sheet_category_column],  # fifty-first round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000

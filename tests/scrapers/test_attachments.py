@@ -547,3 +547,30 @@ def test_a_word_table_of_one_column_reads_as_its_lines():
     buf = io.BytesIO()
     doc.save(buf)
     assert _pairs(buf.getvalue(), "名单.docx") == PAIRS
+
+
+@pytest.mark.parametrize("vertical", [None, "center"])
+def test_a_sheet_printed_without_rules_whose_category_cell_is_merged_down(tmp_path, vertical):
+    """Excel prints a merged cell's value at the foot of its rows unless it is set in their middle."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([TITLE])
+    sheet.append(["序号", "类别", "单位名称", "所在区"])
+    number = 0
+    for category, names in LIST.items():
+        first = sheet.max_row + 1
+        for k, name in enumerate(names):
+            number += 1
+            sheet.append([number, f"{category}（{len(names)}个）" if k == 0 else None, name, name[:3]])
+        sheet.merge_cells(start_row=first, start_column=2, end_row=sheet.max_row, end_column=2)
+        if vertical:
+            sheet.cell(first, 2).alignment = Alignment(vertical=vertical)
+    for column, width in zip("ABCD", (5, 24, 36, 10)):
+        sheet.column_dimensions[column].width = width
+    buf = io.BytesIO()
+    book.save(buf)
+    pdf = _convert(buf.getvalue(), ".xlsx", "pdf", tmp_path)
+    assert _pairs(pdf, "名单.pdf") == PAIRS
