@@ -222,6 +222,10 @@ def _people(text: str) -> bool:
 
 
 def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
+    opening = _OPENING_PLACE.match(text)
+    if opening and _PLACE.match(opening.group("place")):
+        name, role, _ = _split_entry(opening.group("rest"), person)  # “（南岸区）何素贞”: the place it is in
+        return name, role, opening.group("place")
     marked = _MARKED_NAME.match(text)
     if marked and _PLACE.match(marked.group("name").strip()) and marked.group("rest").strip():
         name, role, _ = _split_entry(marked.group("rest").strip(), person)  # “【南岸区】何素贞”: the place it is in
@@ -844,7 +848,8 @@ def _table_entries(row: list[str], columns: dict[str, int], category: str, heade
     if names is None:
         entry = _table_entry(row, columns, category, header)
         return [entry] if entry is not None else []
-    return [ListEntry(category, name, "", "", cell) for name in names] + [
+    person = is_person_category(category)
+    return [ListEntry(category, *split_entry(name, person), cell) for name in names] + [
         ListEntry(category, clean_name(c), "", "", c) for c in beyond]
 
 
@@ -861,6 +866,7 @@ def _beyond(row: list[str], at: int, header: list[str]) -> list[str]:
 
 
 _MARKED_NAME = re.compile(r"^【(?P<name>[^【】]{2,60})】\s*(?P<rest>.*)$")
+_OPENING_PLACE = re.compile(r"^[（(](?P<place>[^（）()]{2,12})[)）]\s*(?P<rest>\S.*)$")
 _PUT_FORWARD = re.compile(r"^(?P<name>\S.*?)\s*(?:——|--|－－)\s*(?P<by>\S.{1,30}?(?:推荐|申报|报送|提名))$")
 _TICK = re.compile(r"^[√✓✔☑●■是]$")
 _TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计)[:：]?$")
@@ -875,9 +881,18 @@ def _names_a_line(cell: str, listing: bool) -> list[str] | None:
     lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
     if len(lines) < 2:
         return None
-    people = all(all(_PERSON_NAME.match(p) for p in ln.split("、")) for ln in lines)
+    people = all(_person_line(ln) for ln in lines)
     honorees = listing and all(len(ln) >= 6 and HONOREE_END.search(ln) for ln in lines)
     return lines if people or honorees else None
+
+
+def _person_line(line: str) -> bool:
+    """A person's name (or people's, “陶成诚、黄先红”), alone or with the unit in brackets
+    (“何素贞（南岸区……志愿者）”)."""
+    if all(_PERSON_NAME.match(p) for p in line.split("、")):
+        return True
+    m = _BRACKETED.match(line)
+    return bool(m and all(_PERSON_NAME.match(p) for p in m.group("name").strip().split("、")) and _ROLE.search(m.group("inner")))
 
 
 def _table_entry(row: list[str], columns: dict[str, int], category: str, header: list[str]) -> ListEntry | None:

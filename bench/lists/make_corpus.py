@@ -3215,6 +3215,60 @@ def table_with_empty_trailing_rows(lst):
     rows += "<tr><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td></tr>" * 3
     return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
 
+
+# The fifty-fourth held-out round, written on 2026-12-05 (a fourth session): scored once.
+def units_in_names_cell(lst):
+    """A table of 类别 and 名单 whose 名单 cell gives each person with the unit in brackets, a
+    line each: “何素贞（南岸区……志愿者）<br>黎雅红（……）”."""
+    rows = "<tr><th>类别</th><th>名单</th></tr>" + "".join(
+        f"<tr><td>{html.escape(cat['name'])}</td><td>"
+        + "<br>".join(html.escape(n) + (f"（{html.escape(r)}）" if r else "") for n, r in _entries(cat)) + "</td></tr>"
+        for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def paren_district_prefix(lst):
+    """Numbered entries opening with the district in round brackets, where the entry names one:
+    “1.（南岸区）何素贞”."""
+    def tagged(n, r):
+        district = next((t for t in (r, n) if "区" in t[:4]), "")
+        return f"（{district[:district.index('区') + 1]}）{n}" if district else n
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{tagged(n, r)}")
+
+
+def docx_numbered_category_rows(lst):
+    """A Word table of 序号, 名称 and 单位及职务 whose merged category rows are numbered and
+    counted: “一、最美志愿者（2名）”."""
+    labels = {}
+    for ci, cat in enumerate(lst["categories"]):
+        items = _entries(cat)
+        labels[cat["name"]] = f"{CN[ci]}、{cat['name']}（{len(items)}{'名' if any(r for _, r in items) else '个'}）"
+    return "docx", _docx_category_rows(lst, labels.get)
+
+
+def xlsx_one_column_indented(lst):
+    """An Excel sheet of one column: each category in a cell of its own, its names under it
+    indented by spaces, as a clerk types them."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    for cat in lst["categories"]:
+        sheet.append([cat["name"]])
+        for n, _ in _entries(cat):
+            sheet.append([f"    {n}"])
+    return "xlsx", _saved(book), _names_only(lst)
+
+
+def count_in_em(lst):
+    """Each category an <h4> whose count follows in an <em>: “制度创新示范中心<em>（10个）</em>”, over an <ol>."""
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<h4>{html.escape(cat['name'])}<em>（{len(cat['entries'])}个）</em></h4><ol>"
+        body += "".join(f"<li>{html.escape(n)}</li>" for n, _ in _entries(cat)) + "</ol>"
+    return "html", _page(lst["title"], INTRO, body)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3242,7 +3296,8 @@ HELD_OUT_LAYOUTS = {
         back_to_top_links,  # forty-eighth round
         word_pasted_html,  # forty-ninth round
         font_br_lines,  # fifty-second round
-        table_with_empty_trailing_rows],  # fifty-third round
+        table_with_empty_trailing_rows,  # fifty-third round
+        xlsx_one_column_indented, count_in_em],  # fifty-fourth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -3311,7 +3366,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_name_newline_unit,  # forty-seventh round
         xlsx_category_column_with_counts,  # forty-eighth round
         docx_category_column_with_counts,  # fiftieth round
-        caption_with_count],  # fifty-first round
+        caption_with_count,  # fifty-first round
+        docx_numbered_category_rows],  # fifty-fourth round
 }
 
 
@@ -3379,7 +3435,8 @@ TUNED_LAYOUTS = {
                       docx_single_column_numbered,  # fiftieth round: 0.000
                       no_numbering,               # fifty-second round: 0.000
                       ruby_pinyin_names,          # fifty-third round: 0.000
-                      pdf_sheet_category_column],  # fifty-first round: 0.000
+                      pdf_sheet_category_column,  # fifty-first round: 0.000
+                      units_in_names_cell],       # fifty-fourth round: 0.375
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -3415,7 +3472,8 @@ TUNED_LAYOUTS = {
                        parens_inline_numbers,     # forty-sixth round: 0.000
                        dot_leaders,               # forty-seventh round: 0.750
                        slash_units,               # forty-ninth round: 0.750
-                       lenticular_numbers],       # fiftieth round: 0.000
+                       lenticular_numbers,        # fiftieth round: 0.000
+                       paren_district_prefix],    # fifty-fourth round: 0.250
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -792,3 +792,11 @@ def test_a_notice_of_two_names_in_a_table_is_read_and_its_info_bar_is_no_body():
     assert [(e.category, e.name) for e in article.list_entries] == [
         ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队"), ("最佳志愿服务组织", "江苏省常熟市流水琴川义工协会")]
     assert article.source == "测试日报" and "来源" not in article.body
+
+
+def test_a_district_in_brackets_before_a_name_and_units_in_a_names_cell():
+    entries = find_lists(["一、最美志愿者", "1.（南岸区）何素贞", "2.（沙坪坝区）黎雅红"], [])
+    assert [(e.name, e.place) for e in entries] == [("何素贞", "南岸区"), ("黎雅红", "沙坪坝区")]
+    table = [["类别", "名单"], ["最美志愿者", "李峰威（北京市红十字雷锋车队应急救援志愿服务队队长）\n刘嗣东（内蒙古自治区包头市红十字会志愿者）"]]
+    assert [(e.category, e.name, e.role) for e in find_lists([], [table])] == [
+        ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"), ("最美志愿者", "刘嗣东", "内蒙古自治区包头市红十字会志愿者")]
