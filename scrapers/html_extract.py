@@ -205,10 +205,10 @@ def _body_nodes(page: _Page) -> list:
         final = st.score * (1 - _link_density(st))
         scores[el] = final * 0.1 if _boilerplate(el) else final
     # The info bar (“2024-05-06 来源：……”) outscores a short notice's table of names, which
-    # have no punctuation: it is never the body.
+    # have no punctuation: it is never the body. (A short article closed by its editor's name
+    # reads like one too, but it has a sentence.)
     best = max(scores, key=scores.get, default=None)
-    while best is not None and page.stats[best].subtree_text <= 80 and bylines.is_byline_line(
-            " ".join(best.text_content().split())):
+    while best is not None and page.stats[best].subtree_text <= 80 and _info_bar(best.text_content()):
         del scores[best]
         best = max(scores, key=scores.get, default=None)
     if best is None:
@@ -246,6 +246,11 @@ def _body_nodes(page: _Page) -> list:
                 peer and _scored(page, sib) >= peer):
             nodes.append(sib)
     return nodes
+
+
+def _info_bar(text: str) -> bool:
+    text = " ".join(text.split())
+    return not re.search(r"[。！？!?]", text) and bylines.is_byline_line(text)
 
 
 def _scored(page: _Page, el) -> float:
