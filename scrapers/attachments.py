@@ -368,7 +368,8 @@ def _column_lines(found: list[dict]) -> list[str]:
     """The lines of a column of text, a paragraph that the page wrapped joined again.
 
     A line of running text (it holds “、” or “，”, or several numbered entries) that runs to the
-    right edge of the text goes on in the next unless that starts an entry or a heading: a long
+    right edge of the text, or whose numbering the next carries on, goes on in the next unless
+    that starts an entry or a heading: a long
     inline list wraps in the middle of a name (“……“1+1+6”志” / “愿服务项目、……”, “…… 3.徐汇区” /
     “斜土街道社区志愿服务中心”). A list of a name a line is never joined."""
     right = max((ln["x1"] for ln in found), default=0)
@@ -378,7 +379,8 @@ def _column_lines(found: list[dict]) -> list[str]:
     for ln in found:
         text = _NUMBER_GAPS.sub(r"\1", ln["text"].strip())
         size = ln["bottom"] - ln["top"]
-        if (full and lines and ln["x0"] <= left + size and _RUNNING.search(lines[-1])
+        goes_on = bool(lines) and (full or _numbers_go_on(lines[-1], text))
+        if (goes_on and ln["x0"] <= left + size and _RUNNING.search(lines[-1])
                 and not lines[-1].endswith(("。", "：", ":")) and not _STARTS_ITEM.match(text)
                 and not is_category_heading(text)):
             lines[-1] += text
@@ -386,6 +388,17 @@ def _column_lines(found: list[dict]) -> list[str]:
             lines.append(text)
         full = ln["x1"] >= right - 1.5 * size
     return lines
+
+
+def _numbers_go_on(line: str, following: str) -> bool:
+    """Whether ``following`` carries on the numbering of the entries ``line`` holds, after the
+    rest of its last one (“…… 2.梁平癞子锣鼓传” / “承“1+1+6”志愿服务项目 3.重庆希望……”): a page
+    may wrap such a line well short of its edge, where a number and quotation marks hold together."""
+    numbers = _INLINE_NUMBER.findall(line)
+    return bool(numbers) and re.search(rf"(?:^|\s){int(numbers[-1]) + 1}\s*[.．、]", following) is not None
+
+
+_INLINE_NUMBER = re.compile(r"(?:^|[\s：:])(\d{1,3})\s*[.．、]")
 
 
 # Word and LibreOffice set digits and Latin letters apart from Chinese characters by a gap that

@@ -3269,6 +3269,94 @@ def count_in_em(lst):
         body += "".join(f"<li>{html.escape(n)}</li>" for n, _ in _entries(cat)) + "</ol>"
     return "html", _page(lst["title"], INTRO, body)
 
+
+# The fifty-fifth held-out round (attachments), written on 2026-12-05 (a fourth session): scored once.
+def xlsx_subtotal_rows(lst):
+    """An Excel sheet of 序号, 名称 and 类别 whose every category's rows end with a “小计” row
+    giving their count, and the sheet with a “合计” row."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "名称", "类别"])
+    number = 0
+    for cat in lst["categories"]:
+        for n, _ in _entries(cat):
+            number += 1
+            sheet.append([number, n, cat["name"]])
+        sheet.append(["小计", f"{len(cat['entries'])}个", None])
+    sheet.append(["合计", f"{number}个", None])
+    return "xlsx", _saved(book), _names_only(lst)
+
+
+def docx_numbered_grid(lst):
+    """A Word file: each category a paragraph over a ruled table of its names three a row, each
+    cell numbered (“1.嘉定区……中心”), no header."""
+    def rows(cat):
+        cells = [f"{i}.{n}" for i, (n, _) in enumerate(_entries(cat), 1)]
+        cells += [""] * (-len(cells) % 3)
+        return [cells[k:k + 3] for k in range(0, len(cells), 3)]
+    return "docx", _docx_under_headings(lst, 3, rows), _names_only(lst)
+
+
+def pdf_inline_numbered(lst):
+    """A PDF printed from Word paragraphs, a category each, its entries numbered inline:
+    “一、最美志愿者：1.何素贞 2.黎雅红 3.谢彬蓉”."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}：" + " ".join(f"{i}.{n}" for i, (n, _) in enumerate(_entries(cat), 1)))
+    return _saved_as(("docx", _saved(doc), _names_only(lst)), "pdf")
+
+
+def xls_unmerged_category_rows(lst):
+    """An old Excel (.xls) sheet of 序号, 名称 and 工作单位及职务 whose category rows are not
+    merged: the category in the first cell, the rest of the row blank."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    for col, text in enumerate(["序号", "名称", "工作单位及职务"]):
+        sheet.write(0, col, text)
+    r = 1
+    for category, rows in _rows(lst):
+        sheet.write(r, 0, category)
+        r += 1
+        for values in rows:
+            for col, text in enumerate(values):
+                if text:
+                    sheet.write(r, col, int(text) if col == 0 else text)
+            r += 1
+    return "xls", _saved(book)
+
+
+def docx_photo_column(lst):
+    """A Word table of 序号, 照片, 姓名 and 工作单位及职务 with a small photo in each 照片 cell, a
+    merged row for each category."""
+    from docx import Document
+    from docx.shared import Cm
+    from PIL import Image
+
+    photo = io.BytesIO()
+    Image.new("RGB", (30, 40), (200, 200, 200)).save(photo, "PNG")
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["序号", "照片", "姓名", "工作单位及职务"]):
+        cell.text = text
+    for category, rows in _rows(lst):
+        row = table.add_row().cells
+        row[0].merge(row[3]).text = category
+        for number, n, r in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[2].text, cells[3].text = number, n, r
+            photo.seek(0)
+            cells[1].paragraphs[0].add_run().add_picture(photo, width=Cm(1))
+    return "docx", _saved(doc)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3297,7 +3385,8 @@ HELD_OUT_LAYOUTS = {
         word_pasted_html,  # forty-ninth round
         font_br_lines,  # fifty-second round
         table_with_empty_trailing_rows,  # fifty-third round
-        xlsx_one_column_indented, count_in_em],  # fifty-fourth round
+        xlsx_one_column_indented, count_in_em,  # fifty-fourth round
+        xlsx_subtotal_rows, docx_numbered_grid],  # fifty-fifth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -3316,7 +3405,8 @@ HELD_OUT_LAYOUTS = {
         headerless_people_tables,  # forty-ninth round
         halfwidth_semicolons,  # fiftieth round
         details_sections,  # fifty-first round
-        name_unit_one_cell],  # fifty-second round
+        name_unit_one_cell,  # fifty-second round
+        docx_photo_column],  # fifty-fifth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -3367,7 +3457,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_category_column_with_counts,  # forty-eighth round
         docx_category_column_with_counts,  # fiftieth round
         caption_with_count,  # fifty-first round
-        docx_numbered_category_rows],  # fifty-fourth round
+        docx_numbered_category_rows,  # fifty-fourth round
+        xls_unmerged_category_rows],  # fifty-fifth round
 }
 
 
@@ -3473,7 +3564,8 @@ TUNED_LAYOUTS = {
                        dot_leaders,               # forty-seventh round: 0.750
                        slash_units,               # forty-ninth round: 0.750
                        lenticular_numbers,        # fiftieth round: 0.000
-                       paren_district_prefix],    # fifty-fourth round: 0.250
+                       paren_district_prefix,     # fifty-fourth round: 0.250
+                       pdf_inline_numbered],      # fifty-fifth round: 0.800
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -574,3 +574,19 @@ def test_a_sheet_printed_without_rules_whose_category_cell_is_merged_down(tmp_pa
     book.save(buf)
     pdf = _convert(buf.getvalue(), ".xlsx", "pdf", tmp_path)
     assert _pairs(pdf, "名单.pdf") == PAIRS
+
+
+def test_a_pdf_line_of_numbered_entries_wrapped_short_of_its_edge_keeps_the_name_it_broke(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("2020年度全国学雷锋志愿服务“四个100”先进典型重庆入选名单")
+    groups = ["南岸区“周幺妹”青年志愿者服务队", "沙坪坝区文联文艺志愿服务队", "九龙坡区黄桷义工协会", "涪陵区红十字社区志愿服务队"]
+    projects = ["重庆科技馆“志愿者爱心科普活动”", "梁平癞子锣鼓传承“1+1+6”志愿服务项目", "重庆希望24心理热线和生命教育志愿服务项目"]
+    # The first paragraph wraps at the edge of the text; the second well short of it, before “承“1+1+6””.
+    doc.add_paragraph("二、最佳志愿服务组织：" + " ".join(f"{i}.{g}" for i, g in enumerate(groups, 1)))
+    doc.add_paragraph("三、最佳志愿服务项目：" + " ".join(f"{i}.{p}" for i, p in enumerate(projects, 1)))
+    buf = io.BytesIO()
+    doc.save(buf)
+    pdf = _convert(buf.getvalue(), ".docx", "pdf", tmp_path)
+    assert _pairs(pdf, "名单.pdf") == [("最佳志愿服务组织", g) for g in groups] + [("最佳志愿服务项目", p) for p in projects]
