@@ -434,7 +434,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         run.clear()
 
     current = ""
-    for raw in _unwrapped([part for line in lines for part in _numbered_parts(line)]):
+    for raw in _unwrapped(_unsigned([part for line in lines for part in _numbered_parts(line)])):
         line = _unbulleted(raw.strip())
         if not line or _PAGE_MARK.match(raw.strip()) or _COUNT_LINE.match(line):
             continue
@@ -565,14 +565,46 @@ _FIRST_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.．、](?!\d)")
 _SPACED_NUMBER = re.compile(r"\s+(?=(\d{1,3})\s*[.．、](?!\d))")
 
 
+# A notice's date on a line of its own, under the offices that issue it: “2019年12月5日”.
+_DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+
+
+# An office that issues a notice, as its signature names it.
+_ISSUER = re.compile(r"(?:办公室|文明办|宣传部|组织部|社会工作部|委员会|人民政府|局|厅|团委|总工会|妇联|残联)$")
+
+
+def _unsigned(lines: list[str]) -> list[str]:
+    """``lines`` without a notice's signature after a numbered list: the offices that issue it,
+    a line each, and the date under them (“……10.杨浦区……中心” / “中共上海市委宣传部” /
+    “2019年12月5日”), or those offices closing the text when its date was read as the page's.
+    They are no entries of the list above."""
+    out = list(lines)
+    ends = [i for i, line in enumerate(out) if _DATE_LINE.match(line)] + [len(out)]
+    for at in sorted(set(ends), reverse=True):
+        start = at
+        while (start > 0 and at - start < 3 and out[start - 1].strip() and not _entry_text(out[start - 1])
+               and not _is_heading(out[start - 1]) and (at < len(out) or _ISSUER.search(out[start - 1].strip()))):
+            start -= 1
+        if start < at and start > 0 and _entry_text(out[start - 1]):
+            del out[start:at + 1]
+    return out
+
+
+_CLOSING_FIRST = re.compile(r"^[^（）]*）")  # a line whose first bracket closes one
+
+
 def _unwrapped(lines: list[str]) -> list[str]:
     """Lines with those that end in “、” joined to the next: an inline list wrapped, as text
     copied out of a PDF wraps it (“最美志愿者：何素贞、” / “黎雅红、谢彬蓉。”). A line that is one
-    name and its “、” is not joined: the list prints a name a line (“陈建钧、” / “吕海英。”)."""
+    name and its “、” is not joined: the list prints a name a line (“陈建钧、” / “吕海英。”). So
+    is a line that closes the bracket the line above opened (“1. 何素贞（南岸区……志愿” / “者）”)."""
     out: list[str] = []
     for line in lines:
         last = out[-1].rstrip() if out else ""
-        if last.endswith("、") and line.strip() and re.search(r"[、：:]", last[:-1]):
+        if last.count("（") > last.count("）") and _CLOSING_FIRST.match(line.strip()) and not _entry_text(line.strip()):
+            out[-1] = last + line.strip()
+        elif last.endswith("、") and line.strip() and re.search(r"[、：:]", last[:-1]):
             out[-1] = last + line.strip()
         elif last.endswith("、") and line.strip().endswith("。") and not _SENTENCE.search(line.strip()[:-1]):
             out.append(line.strip()[:-1])  # a name a line, each closed by “、”, the last by “。”
@@ -882,7 +914,11 @@ def _names_a_line(cell: str, listing: bool) -> list[str] | None:
     if len(lines) < 2:
         return None
     people = all(_person_line(ln) for ln in lines)
-    honorees = listing and all(len(ln) >= 6 and HONOREE_END.search(ln) for ln in lines)
+    # Honorees' names, though a project's may end as no honoree's does (“重庆科技馆“志愿者爱心科普活动””)
+    # when two others do.
+    ending = sum(1 for ln in lines if HONOREE_END.search(ln))
+    honorees = listing and all(len(ln) >= 6 and not _SENTENCE.search(ln) for ln in lines) and (
+        ending == len(lines) or ending >= 2)
     return lines if people or honorees else None
 
 

@@ -3357,6 +3357,54 @@ def docx_photo_column(lst):
             cells[1].paragraphs[0].add_run().add_picture(photo, width=Cm(1))
     return "docx", _saved(doc)
 
+
+# The fifty-sixth held-out round, written on 2026-12-05 (a fourth session): scored once.
+def issuer_after_list(lst):
+    """A notice closed, after its list, by the issuing office and the date, each a line of its own."""
+    page = _cn_headings(lst, lambda i, n, r: f"{i}.{n}")[1]
+    closing = "<p>中共上海市委宣传部</p><p>上海市精神文明建设委员会办公室</p><p>2019年12月5日</p>"
+    return "html", page.replace("</div></div>", closing + "</div></div>", 1), _names_only(lst)
+
+
+def rowspan_category_last(lst):
+    """A table of 序号, 姓名（名称）, 工作单位及职务 and 类别, the 类别 cell in the last column spanning
+    its entries' rows."""
+    rows = "<tr><th>序号</th><th>姓名（名称）</th><th>工作单位及职务</th><th>类别</th></tr>"
+    number = 0
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        for k, (n, r) in enumerate(items):
+            number += 1
+            cell = f'<td rowspan="{len(items)}">{html.escape(cat["name"])}</td>' if k == 0 else ""
+            rows += f"<tr><td>{number}</td><td>{html.escape(n)}</td><td>{html.escape(r)}</td>{cell}</tr>"
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def indented_continuations_txt(lst):
+    """Text copied from a PDF whose long entries wrap onto a second line indented under the name."""
+    lines = [lst["title"], "发布时间：2020-12-05  来源：市文明办", "", *INTRO, ""]
+    for ci, cat in enumerate(lst["categories"]):
+        lines.append(f"{CN[ci]}、{cat['name']}")
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            text = f"{i}. {n}" + (f"（{r}）" if r else "")
+            lines += [text[:22], "   " + text[22:]] if len(text) > 22 else [text]
+        lines.append("")
+    return "txt", "\n".join(lines) + "\n"
+
+
+def tag_per_line(lst):
+    """Every entry a line tagged with its award in lenticular brackets: “【最美志愿者】陈建钧”."""
+    paras = [*INTRO] + [f"【{cat['name']}】{n}" for cat in lst["categories"] for n, _ in _entries(cat)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def ol_in_names_cell(lst):
+    """A table of 类别 and 名单 whose 名单 cell holds an ordered list of the category's names."""
+    rows = "<tr><th>类别</th><th>名单</th></tr>" + "".join(
+        f"<tr><td>{html.escape(cat['name'])}</td><td><ol>"
+        + "".join(f"<li>{html.escape(n)}</li>" for n, _ in _entries(cat)) + "</ol></td></tr>" for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>"), _names_only(lst)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3406,7 +3454,8 @@ HELD_OUT_LAYOUTS = {
         halfwidth_semicolons,  # fiftieth round
         details_sections,  # fifty-first round
         name_unit_one_cell,  # fifty-second round
-        docx_photo_column],  # fifty-fifth round
+        docx_photo_column,  # fifty-fifth round
+        rowspan_category_last],  # fifty-sixth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -3458,7 +3507,8 @@ HELD_OUT_LAYOUTS = {
         docx_category_column_with_counts,  # fiftieth round
         caption_with_count,  # fifty-first round
         docx_numbered_category_rows,  # fifty-fourth round
-        xls_unmerged_category_rows],  # fifty-fifth round
+        xls_unmerged_category_rows,  # fifty-fifth round
+        tag_per_line],  # fifty-sixth round
 }
 
 
@@ -3496,7 +3546,8 @@ TUNED_LAYOUTS = {
                       markdown_pipe_table,        # forty-third round: 0.000
                       gongji_counts,              # forty-ninth round: 0.000
                       numbered_grid_cells,        # fiftieth round: 0.000
-                      tab_panels],                # fifty-first round: 0.000
+                      tab_panels,                 # fifty-first round: 0.000
+                      issuer_after_list],         # fifty-sixth round: 0.976
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -3565,7 +3616,8 @@ TUNED_LAYOUTS = {
                        slash_units,               # forty-ninth round: 0.750
                        lenticular_numbers,        # fiftieth round: 0.000
                        paren_district_prefix,     # fifty-fourth round: 0.250
-                       pdf_inline_numbered],      # fifty-fifth round: 0.800
+                       pdf_inline_numbered,       # fifty-fifth round: 0.800
+                       indented_continuations_txt, ol_in_names_cell],  # fifty-sixth round: 0.692, 0.818
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -800,3 +800,15 @@ def test_a_district_in_brackets_before_a_name_and_units_in_a_names_cell():
     table = [["类别", "名单"], ["最美志愿者", "李峰威（北京市红十字雷锋车队应急救援志愿服务队队长）\n刘嗣东（内蒙古自治区包头市红十字会志愿者）"]]
     assert [(e.category, e.name, e.role) for e in find_lists([], [table])] == [
         ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"), ("最美志愿者", "刘嗣东", "内蒙古自治区包头市红十字会志愿者")]
+
+
+def test_a_notice_s_signature_a_wrapped_unit_and_a_names_cell_holding_a_list():
+    lines = ["一、服务创优示范中心", "1.闵行区莘庄镇社区志愿服务中心", "2.青浦区徐泾镇社区志愿服务中心",
+             "中共上海市委宣传部", "上海市精神文明建设委员会办公室", "2019年12月5日"]
+    assert [e.name for e in find_lists(lines, [])] == ["闵行区莘庄镇社区志愿服务中心", "青浦区徐泾镇社区志愿服务中心"]
+    assert [e.name for e in find_lists(lines[:-1], [])] == ["闵行区莘庄镇社区志愿服务中心", "青浦区徐泾镇社区志愿服务中心"]
+    entries = find_lists(["一、最美志愿者", "1. 何素贞（南岸区龙门浩街道上新街社区志愿", "   者）", "2. 黎雅红"], [])
+    assert [(e.name, e.role) for e in entries] == [("何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("黎雅红", "")]
+    projects = ["重庆科技馆“志愿者爱心科普活动”", "梁平癞子锣鼓传承“1+1+6”志愿服务项目", "重庆希望24心理热线和生命教育志愿服务项目"]
+    table = [["类别", "名单"], ["最佳志愿服务项目", "\n".join(projects)]]
+    assert [e.name for e in find_lists([], [table])] == projects
