@@ -575,20 +575,23 @@ _ISSUER = re.compile(r"(?:办公室|文明办|宣传部|组织部|社会工作�
 
 
 def _unsigned(lines: list[str]) -> list[str]:
-    """``lines`` without a notice's signature after a numbered list: the offices that issue it,
-    a line each, and the date under them (“……10.杨浦区……中心” / “中共上海市委宣传部” /
-    “2019年12月5日”), or those offices closing the text when its date was read as the page's.
-    They are no entries of the list above."""
+    """``lines`` without a notice's signature: the offices that issue it, a line each, and the
+    date under them (“……10.杨浦区……中心” / “中共上海市委宣传部” / “2019年12月5日”). They are no
+    entries of the list above. After a numbered list, any lines between its last entry and the
+    date are the signature, and offices closing the text are one when its date went to the
+    page's information; after names a line, only lines that name an office (“……办公室”)."""
     out = list(lines)
     ends = [i for i, line in enumerate(out) if _DATE_LINE.match(line)] + [len(out)]
     for at in sorted(set(ends), reverse=True):
         start = at
         while (start > 0 and at - start < 3 and out[start - 1].strip() and not _entry_text(out[start - 1])
-               and not _is_heading(out[start - 1]) and (at < len(out) or _ISSUER.search(out[start - 1].strip()))):
+               and not _is_heading(out[start - 1])):
             start -= 1
-        if start < at and start > 0 and _entry_text(out[start - 1]):
-            del out[start:at + 1]
-    return out
+        numbered = start > 0 and _entry_text(out[start - 1])
+        offices = all(_ISSUER.search(line.strip()) for line in out[start:at])
+        if start < at and (numbered and (at < len(out) or offices) or at < len(out) and offices):
+            del out[start:at]
+    return [line for line in out if not _DATE_LINE.match(line)]  # a date is never an entry
 
 
 _CLOSING_FIRST = re.compile(r"^[^（）]*）")  # a line whose first bracket closes one

@@ -812,3 +812,9 @@ def test_a_notice_s_signature_a_wrapped_unit_and_a_names_cell_holding_a_list():
     projects = ["重庆科技馆“志愿者爱心科普活动”", "梁平癞子锣鼓传承“1+1+6”志愿服务项目", "重庆希望24心理热线和生命教育志愿服务项目"]
     table = [["类别", "名单"], ["最佳志愿服务项目", "\n".join(projects)]]
     assert [e.name for e in find_lists([], [table])] == projects
+
+
+def test_offices_signing_a_list_of_names_a_line_above_its_date_are_no_entries():
+    lines = ["最美志愿者：", "陈建钧", "吕海英", "内蒙古自治区精神文明建设委员会办公室", "2018年12月5日"]
+    assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    assert _pairs(lines[:-2] + ["2018年12月5日"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
