@@ -570,16 +570,16 @@ _DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s
                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 
 
-# An office that issues a notice, as its signature names it.
-_ISSUER = re.compile(r"(?:办公室|文明办|宣传部|组织部|社会工作部|委员会|人民政府|局|厅|团委|总工会|妇联|残联)$")
+# An office that issues a notice, as its signature names it. (Not “委员会”: a 居民委员会 may be on a list.)
+_ISSUER = re.compile(r"(?:办公室|文明办|宣传部|组织部|社会工作部|人民政府|局|厅|团委|总工会|妇联|残联)$")
 
 
 def _unsigned(lines: list[str]) -> list[str]:
     """``lines`` without a notice's signature: the offices that issue it, a line each, and the
     date under them (“……10.杨浦区……中心” / “中共上海市委宣传部” / “2019年12月5日”). They are no
     entries of the list above. After a numbered list, any lines between its last entry and the
-    date are the signature, and offices closing the text are one when its date went to the
-    page's information; after names a line, only lines that name an office (“……办公室”)."""
+    date are the signature; else only lines that name an office (“……办公室”), above the date or
+    closing the text (its date went to the page's information)."""
     out = list(lines)
     ends = [i for i, line in enumerate(out) if _DATE_LINE.match(line)] + [len(out)]
     for at in sorted(set(ends), reverse=True):
@@ -589,7 +589,7 @@ def _unsigned(lines: list[str]) -> list[str]:
             start -= 1
         numbered = start > 0 and _entry_text(out[start - 1])
         offices = all(_ISSUER.search(line.strip()) for line in out[start:at])
-        if start < at and (numbered and (at < len(out) or offices) or at < len(out) and offices):
+        if start < at and (numbered and at < len(out) or offices):
             del out[start:at]
     return [line for line in out if not _DATE_LINE.match(line)]  # a date is never an entry
 

@@ -818,3 +818,8 @@ def test_offices_signing_a_list_of_names_a_line_above_its_date_are_no_entries():
     lines = ["最美志愿者：", "陈建钧", "吕海英", "内蒙古自治区精神文明建设委员会办公室", "2018年12月5日"]
     assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
     assert _pairs(lines[:-2] + ["2018年12月5日"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    # the date gone to the page's information: offices closing the text still sign it
+    assert _pairs(lines[:-1]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    # a wrapped name's rest closing a numbered list is no signature
+    assert _pairs(["一、最佳志愿服务项目", "1.梁平癞子锣鼓传承“1+1+6”志", "愿服务项目"]) == [
+        ("最佳志愿服务项目", "梁平癞子锣鼓传承“1+1+6”志愿服务项目")]
