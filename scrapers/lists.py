@@ -587,10 +587,10 @@ def _unsigned(lines: list[str]) -> list[str]:
         while (start > 0 and at - start < 3 and out[start - 1].strip() and not _entry_text(out[start - 1])
                and not _is_heading(out[start - 1])):
             start -= 1
-        numbered = start > 0 and _entry_text(out[start - 1])
-        offices = all(_ISSUER.search(line.strip()) for line in out[start:at])
-        if start < at and (numbered and at < len(out) or offices):
-            del out[start:at]
+        if not (start > 0 and _entry_text(out[start - 1]) and at < len(out)):
+            while start < at and not all(_ISSUER.search(line.strip()) for line in out[start:at]):
+                start += 1  # only the offices at the foot of the run sign it
+        del out[start:at]
     return [line for line in out if not _DATE_LINE.match(line)]  # a date is never an entry
 
 

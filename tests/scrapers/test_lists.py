@@ -819,7 +819,8 @@ def test_offices_signing_a_list_of_names_a_line_above_its_date_are_no_entries():
     assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
     assert _pairs(lines[:-2] + ["2018年12月5日"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
     # the date gone to the page's information: offices closing the text still sign it
-    assert _pairs(lines[:-1]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    groups = ["最佳志愿服务组织：", "内蒙古自治区文化助残慈善协会", "内蒙古自治区爱心之家公益协会", "兴安盟文明办"]
+    assert _pairs(groups) == [("最佳志愿服务组织", "内蒙古自治区文化助残慈善协会"), ("最佳志愿服务组织", "内蒙古自治区爱心之家公益协会")]
     # a wrapped name's rest closing a numbered list is no signature
     assert _pairs(["一、最佳志愿服务项目", "1.梁平癞子锣鼓传承“1+1+6”志", "愿服务项目"]) == [
         ("最佳志愿服务项目", "梁平癞子锣鼓传承“1+1+6”志愿服务项目")]
