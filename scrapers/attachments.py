@@ -146,7 +146,7 @@ def _word_text(element) -> str:
     """A paragraph's text as Word shows it. Written here because python-docx's text leaves out
     what sits outside plain runs: a tracked insertion (``w:ins``, shown: a name typed in as a
     correction), inline content controls and fields."""
-    return "".join(_word_pieces(element))
+    return "".join(_word_pieces(element)).replace("\u00a0", " ")  # Word's non-breaking spaces pad like spaces
 
 
 def _word_pieces(element):

@@ -110,7 +110,9 @@ _WON = re.compile(r"^(?P<names>[^，,。；;：:]{2,60}?)(?:被评为|荣获|获
 # (Not “本” or “全”: 本溪市 and 全椒县 are places.)
 _NOT_NAMES = re.compile(rf"\d+\s*{_UNIT}|^(?:我|该|此|这|其|共有|他们|她们)")
 # A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
-_NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]")
+_NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]|^附(?:件\d*)?[：:]?.{0,12}(?:事迹|简介|简历)")  # or “附：事迹简介”
+# The year after a category, which the edition gives: “制度创新示范中心（2019年度）”.
+_YEAR_NOTE = re.compile(r"\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”,
 # “▷ 类别”, “→ 名称”: any arrow or geometric shape). An emoji too, as WeChat articles set them
 # (“🏅最美志愿者”), and a Markdown heading's “## ” in text saved from a CMS that writes Markdown.
@@ -152,7 +154,7 @@ def clean_category(text: str) -> str:
     if m:
         text = m.group("name")
     for _ in range(2):  # “（9名）（按姓氏笔画为序）”, in either order; order_note keeps what the note says
-        text = _ORDER_IN_BRACKETS.sub("", _COUNT.sub("", text).strip().rstrip("：:").strip())
+        text = _ORDER_IN_BRACKETS.sub("", _YEAR_NOTE.sub("", _COUNT.sub("", text)).strip().rstrip("：:").strip())
     listed = _LIST_OF.match(text)  # “最美志愿者名单”: the award's list
     if listed and _is_award_line(listed.group("cat")):
         return listed.group("cat")
@@ -392,8 +394,12 @@ def _colon_clause(clause: str) -> str:
     """“最美志愿者为甲、乙” written as “最美志愿者：甲、乙”; any other clause as it is."""
     if "：" in clause or ":" in clause:
         return clause
-    m = re.search(r"(?P<cat>[^，,。]{2,30}?)为(?P<names>[^，,。]+)$", clause)
+    m = _CLAUSE.search(clause)
     return f"{m.group('cat')}：{m.group('names')}" if m and _is_award_line(m.group("cat")) else clause
+
+
+# “最美志愿者为甲、乙”, “最美志愿者有甲、乙2人”
+_CLAUSE = re.compile(rf"(?P<cat>[^，,。]{{2,30}}?)(?:为|有)(?P<names>[^，,。]+?)(?:共?\d+\s*{_UNIT})?$")
 
 
 # A line that only counts the entries, under a heading or after them: “（9名）”, “（以上共2名）”,

@@ -3405,6 +3405,47 @@ def ol_in_names_cell(lst):
         + "".join(f"<li>{html.escape(n)}</li>" for n, _ in _entries(cat)) + "</ol></td></tr>" for cat in lst["categories"])
     return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>"), _names_only(lst)
 
+
+# The fifty-seventh held-out round, written on 2026-12-05 (a fourth session): scored once.
+def list_then_bios(lst):
+    """A 公示 notice: the numbered list under “一、” headings, then “附：事迹简介” with each
+    person's name as a heading over a sentence about them."""
+    page = _cn_headings(lst, lambda i, n, r: f"{i}.{n}")[1]
+    bios = "<p>附：事迹简介</p>" + "".join(
+        f"<p><strong>{html.escape(n)}</strong></p><p>{html.escape(r or '长期组织志愿服务')}，热心公益，事迹突出。</p>"
+        for cat in lst["categories"] for n, r in _entries(cat))
+    return "html", page.replace("</div></div>", bios + "</div></div>", 1), _names_only(lst)
+
+
+def have_names_count(lst):
+    """News wording: “其中，最美志愿者有陈建钧、吕海英2人；最佳志愿服务组织有……2个。”"""
+    parts = []
+    for cat in lst["categories"]:
+        names = [n for n, _ in _entries(cat)]
+        people = any(r for _, r in _entries(cat))
+        parts.append(f"{cat['name']}有{'、'.join(names)}{len(names)}{'人' if people else '个'}")
+    line = "近日，评选结果揭晓，我区多个先进典型入选。其中，" + "；".join(parts) + "。"
+    return "html", _page(lst["title"], [line]), _names_only(lst)
+
+
+def docx_nbsp_units(lst):
+    """A Word file of numbered paragraphs whose units are set apart by non-breaking spaces, as
+    Word users pad a name: “1.何素贞\u00a0\u00a0\u00a0南岸区……志愿者”."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            doc.add_paragraph(f"{i}.{n}" + (f"\u00a0\u00a0\u00a0{r}" if r else ""))
+    return "docx", _saved(doc)
+
+
+def category_year_note(lst):
+    """Headings that note the year after the category: “一、制度创新示范中心（2019年度）”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{n}", heading=lambda ci, name: f"{CN[ci]}、{name}（2019年度）")
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3547,7 +3588,8 @@ TUNED_LAYOUTS = {
                       gongji_counts,              # forty-ninth round: 0.000
                       numbered_grid_cells,        # fiftieth round: 0.000
                       tab_panels,                 # fifty-first round: 0.000
-                      issuer_after_list],         # fifty-sixth round: 0.976
+                      issuer_after_list,          # fifty-sixth round: 0.976
+                      category_year_note],        # fifty-seventh round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -3578,7 +3620,8 @@ TUNED_LAYOUTS = {
                       no_numbering,               # fifty-second round: 0.000
                       ruby_pinyin_names,          # fifty-third round: 0.000
                       pdf_sheet_category_column,  # fifty-first round: 0.000
-                      units_in_names_cell],       # fifty-fourth round: 0.375
+                      units_in_names_cell,        # fifty-fourth round: 0.375
+                      list_then_bios],            # fifty-seventh round: 0.960
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -3617,7 +3660,8 @@ TUNED_LAYOUTS = {
                        lenticular_numbers,        # fiftieth round: 0.000
                        paren_district_prefix,     # fifty-fourth round: 0.250
                        pdf_inline_numbered,       # fifty-fifth round: 0.800
-                       indented_continuations_txt, ol_in_names_cell],  # fifty-sixth round: 0.692, 0.818
+                       indented_continuations_txt, ol_in_names_cell,  # fifty-sixth round: 0.692, 0.818
+                       docx_nbsp_units],          # fifty-seventh round: 0.750
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -3640,7 +3684,8 @@ TUNED_LAYOUTS = {
                        spaced_comrade,            # forty-eighth round: 0.750
                        dash_bullets,              # forty-ninth round: 0.000
                        they_are_inline,           # fifty-second round: 0.000
-                       bracket_count_suffix_lines],  # fifty-third round: 0.000
+                       bracket_count_suffix_lines,  # fifty-third round: 0.000
+                       have_names_count],         # fifty-seventh round: 0.000
 }
 
 LAYOUTS = {

@@ -590,3 +590,15 @@ def test_a_pdf_line_of_numbered_entries_wrapped_short_of_its_edge_keeps_the_name
     doc.save(buf)
     pdf = _convert(buf.getvalue(), ".docx", "pdf", tmp_path)
     assert _pairs(pdf, "名单.pdf") == [("最佳志愿服务组织", g) for g in groups] + [("最佳志愿服务项目", p) for p in projects]
+
+
+def test_units_set_apart_by_non_breaking_spaces_in_a_word_file():
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("一、最美志愿者")
+    doc.add_paragraph("1.何素贞\u00a0\u00a0\u00a0南岸区龙门浩街道上新街社区志愿者")
+    buf = io.BytesIO()
+    doc.save(buf)
+    entries = extract_attachment(buf.getvalue(), "名单.docx").list_entries
+    assert [(e.name, e.role) for e in entries] == [("何素贞", "南岸区龙门浩街道上新街社区志愿者")]

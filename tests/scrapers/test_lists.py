@@ -824,3 +824,13 @@ def test_offices_signing_a_list_of_names_a_line_above_its_date_are_no_entries():
     # a wrapped name's rest closing a numbered list is no signature
     assert _pairs(["一、最佳志愿服务项目", "1.梁平癞子锣鼓传承“1+1+6”志", "愿服务项目"]) == [
         ("最佳志愿服务项目", "梁平癞子锣鼓传承“1+1+6”志愿服务项目")]
+
+
+def test_a_year_after_a_category_bios_after_a_list_and_categories_that_have_their_names():
+    assert _pairs(["一、制度创新示范中心（2019年度）", "1.嘉定区菊园新区社区志愿服务中心"]) == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心")]
+    lines = ["一、最佳志愿服务组织", "1.天津市宝坻区红十字蓝天救援队", "附：事迹简介", "李峰威", "长期组织志愿服务，热心公益，事迹突出。"]
+    assert _pairs(lines) == [("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队")]
+    line = "近日，评选结果揭晓。其中，最美志愿者有陈建钧、吕海英2人；最佳志愿服务社区有呼和浩特市新城区东风路街道丽苑社区、包头市青山路街道都兰社区2个。"
+    assert _pairs([line]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"),
+                              ("最佳志愿服务社区", "呼和浩特市新城区东风路街道丽苑社区"), ("最佳志愿服务社区", "包头市青山路街道都兰社区")]
