@@ -180,7 +180,7 @@ def is_lead_in(line: str) -> bool:
 
 # A trailing “*”, “△” or superscript number points to a note under the list (“注：带*的为新增”):
 # no part of the name.
-_NOTE_MARK = re.compile(r"[*＊△▲※⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
+_NOTE_MARK = re.compile(r"[*＊△▲※⁰¹²³⁴⁵⁶⁷⁸⁹\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]+$")  # and an emoji: “陈建钧👍”
 
 
 def clean_name(text: str) -> str:
@@ -452,6 +452,9 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         opening = _BRACKET_OPENING.match(line)
         if opening and _is_award_line(opening.group("cat")):  # “【最美志愿者】甲、乙”, “（最美志愿者）甲、乙”: as “最美志愿者：甲、乙”
             line = f"{opening.group('cat')}：{opening.group('rest')}"
+        counted = _COUNTED_NAMES.match(line)
+        if counted and _is_award_line(counted.group("cat")):  # “最美志愿者（3名）甲、乙、丙”: as “最美志愿者：甲、乙、丙”
+            line = f"{counted.group('cat')}：{counted.group('rest')}"
         clauses = _inline_clauses(line)
         if clauses:
             close_run()
@@ -601,6 +604,7 @@ def _unsigned(lines: list[str]) -> list[str]:
 
 
 _CLOSING_FIRST = re.compile(r"^[^（）]*）")  # a line whose first bracket closes one
+_COUNTED_NAMES = re.compile(rf"^(?P<cat>[^：:（(]{{2,30}}?)[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}\s*[)）](?P<rest>[^：:]+、.+)$")
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
@@ -759,7 +763,7 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
     header whose every cell is a name is a grid of names, read row by row."""
     out: list[ListEntry] = []
     columns: dict[str, int] | None = None
-    width, block, category = 0, 0, ""
+    width, block, category, last_number = 0, 0, "", ""
     for rows in (band for table in tables for band in _side_by_side(table)):
         rows = [r for r in rows if any(c.strip() for c in r)]
         start = None
@@ -808,8 +812,16 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
             at = columns.get("category")
             if at is not None and at < len(row) and row[at].strip():
                 category = clean_category(row[at])  # blank below: the cell above still holds (an export's blocks)
-            for part in ([row[i:i + block] for i in range(0, len(row), block)] if block else [row]):
-                out += _table_entries(part, columns, category, rows[start - 1] if start else [])
+            found = [e for part in ([row[i:i + block] for i in range(0, len(row), block)] if block else [row])
+                     for e in _table_entries(part, columns, category, rows[start - 1] if start else [])]
+            number = row[columns["seq"]].strip() if "seq" in columns and columns["seq"] < len(row) and not block else ""
+            if number.isdigit() and number == last_number and len(found) == 1 and out and out[-1].category == category \
+                    and _people(out[-1].name) and _PERSON_NAME.match(found[0].name):
+                # A joint entry printed a row a person, its number spanning them (“6 | 陶成诚” / “| 黄先红”)
+                out[-1].name += "、" + found[0].name
+            else:
+                out += found
+            last_number = number
     return out[:MAX_ENTRIES]
 
 
@@ -881,8 +893,10 @@ def _table_entries(row: list[str], columns: dict[str, int], category: str, heade
     cell = row[columns["name"]] if columns["name"] < len(row) else ""
     listing = columns["name"] < len(header) and bool(_LISTING.match(re.sub(r"\s", "", header[columns["name"]])))
     names = _names_a_line(cell, listing)
-    if names is None and listing and "\n" not in cell.strip() and re.search(r"[、，,]", cell):
-        names = [n for n in (clean_name(p) for p in re.split(r"[、，,]", cell)) if n]  # “甲、乙、丙” under 名单
+    if names is None and listing and "\n" not in cell.strip() and re.search(r"[、，,]|\u3000| {2,}", cell):
+        # “甲、乙、丙” under 名单; or “甲　乙　陶成诚、黄先红”: then the spaces part the entries
+        parts = re.split(r"\u3000+| {2,}", cell.strip()) if re.search(r"\u3000| {2,}", cell.strip()) else re.split(r"[、，,]", cell)
+        names = [n for n in (clean_name(p) for p in parts) if n]
     beyond = _beyond(row, columns["name"], header) if listing else []
     if names is None and beyond and cell.strip():
         names = [clean_name(cell)]

@@ -3446,6 +3446,60 @@ def category_year_note(lst):
     """Headings that note the year after the category: “一、制度创新示范中心（2019年度）”."""
     return _cn_headings(lst, lambda i, n, r: f"{i}.{n}", heading=lambda ci, name: f"{CN[ci]}、{name}（2019年度）")
 
+
+# The fifty-eighth held-out round, written on 2026-12-05 (a fourth session): scored once.
+def inline_count_no_colon(lst):
+    """Inline lists whose count in brackets runs straight into the names, no colon between:
+    “最美志愿者（3名）何素贞、黎雅红、谢彬蓉”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        unit = "名" if any(r for _, r in items) else "个"
+        paras.append(f"{cat['name']}（{len(items)}{unit}）" + "、".join(n for n, _ in items))
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def emoji_after_names(lst):
+    """A WeChat article closing each name with an emoji: “陈建钧👍”, under bold categories."""
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<p><strong>{html.escape(cat['name'])}</strong></p>"
+        body += "".join(f"<p>{html.escape(n)}👍</p>" for n, _ in _entries(cat))
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def spaced_names_in_cell(lst):
+    """A table of 类别 and 名单 whose 名单 cell holds the people's names parted by spaces."""
+    rows = "<tr><th>类别</th><th>名单</th></tr>" + "".join(
+        f"<tr><td>{html.escape(cat['name'])}</td><td>" + "　".join(html.escape(n) for n, _ in _entries(cat)) + "</td></tr>"
+        for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>"), _names_only(lst)
+
+
+def joint_entry_rows(lst):
+    """A table of 序号, 姓名 and 工作单位及职务 that prints a joint entry (“陶成诚、黄先红”) as a
+    row for each person, its number and unit cells spanning both rows; category rows across."""
+    rows = "<tr><th>序号</th><th>姓名</th><th>工作单位及职务</th></tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="3">{html.escape(cat["name"])}</td></tr>'
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            people = n.split("、")
+            if len(people) > 1:
+                rows += (f'<tr><td rowspan="{len(people)}">{i}</td><td>{html.escape(people[0])}</td>'
+                         f'<td rowspan="{len(people)}">{html.escape(r)}</td></tr>')
+                rows += "".join(f"<tr><td>{html.escape(p)}</td></tr>" for p in people[1:])
+            else:
+                rows += f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(r)}</td></tr>"
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def strong_category_br_roles(lst):
+    """One paragraph a category: the award in bold, then each person and unit after a line
+    break, parted by an ideographic space."""
+    body = "".join("<p><strong>" + html.escape(cat["name"]) + "</strong><br>" + "<br>".join(
+        html.escape(n) + (f"　{html.escape(r)}" if r else "") for n, r in _entries(cat)) + "</p>" for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, body)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3523,7 +3577,8 @@ HELD_OUT_LAYOUTS = {
         inline_roles_dunhao,  # forty-eighth round
         li_spans,  # fifty-first round
         name_cards,  # fifty-second round
-        semicolon_roles_numbered_inline, xlsx_numbered_blocks_per_category],  # fifty-third round
+        semicolon_roles_numbered_inline, xlsx_numbered_blocks_per_category,  # fifty-third round
+        strong_category_br_roles],  # fifty-eighth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -3621,7 +3676,8 @@ TUNED_LAYOUTS = {
                       ruby_pinyin_names,          # fifty-third round: 0.000
                       pdf_sheet_category_column,  # fifty-first round: 0.000
                       units_in_names_cell,        # fifty-fourth round: 0.375
-                      list_then_bios],            # fifty-seventh round: 0.960
+                      list_then_bios,             # fifty-seventh round: 0.960
+                      spaced_names_in_cell, joint_entry_rows],  # fifty-eighth round: 0.000, 0.880
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -3661,7 +3717,8 @@ TUNED_LAYOUTS = {
                        paren_district_prefix,     # fifty-fourth round: 0.250
                        pdf_inline_numbered,       # fifty-fifth round: 0.800
                        indented_continuations_txt, ol_in_names_cell,  # fifty-sixth round: 0.692, 0.818
-                       docx_nbsp_units],          # fifty-seventh round: 0.750
+                       docx_nbsp_units,           # fifty-seventh round: 0.750
+                       inline_count_no_colon],    # fifty-eighth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -3685,7 +3742,8 @@ TUNED_LAYOUTS = {
                        dash_bullets,              # forty-ninth round: 0.000
                        they_are_inline,           # fifty-second round: 0.000
                        bracket_count_suffix_lines,  # fifty-third round: 0.000
-                       have_names_count],         # fifty-seventh round: 0.000
+                       have_names_count,          # fifty-seventh round: 0.000
+                       emoji_after_names],        # fifty-eighth round: 0.000
 }
 
 LAYOUTS = {
