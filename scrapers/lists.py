@@ -392,7 +392,7 @@ def _inline_clauses(line: str) -> list[tuple[str, list[str]]] | None:
 
 def _colon_clause(clause: str) -> str:
     """“最美志愿者为甲、乙” written as “最美志愿者：甲、乙”; any other clause as it is."""
-    if "：" in clause or ":" in clause:
+    if "：" in clause or ":" in clause or not ("为" in clause or "有" in clause):
         return clause
     m = _CLAUSE.search(clause)
     return f"{m.group('cat')}：{m.group('names')}" if m and _is_award_line(m.group("cat")) else clause
@@ -452,7 +452,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
         opening = _BRACKET_OPENING.match(line)
         if opening and _is_award_line(opening.group("cat")):  # “【最美志愿者】甲、乙”, “（最美志愿者）甲、乙”: as “最美志愿者：甲、乙”
             line = f"{opening.group('cat')}：{opening.group('rest')}"
-        counted = _COUNTED_NAMES.match(line)
+        counted = _COUNTED_NAMES.match(line) if "、" in line else None
         if counted and _is_award_line(counted.group("cat")):  # “最美志愿者（3名）甲、乙、丙”: as “最美志愿者：甲、乙、丙”
             line = f"{counted.group('cat')}：{counted.group('rest')}"
         clauses = _inline_clauses(line)
