@@ -100,7 +100,7 @@ _ET_AL_AWARD = re.compile(rf"(?P<names>[^，,。；;：:]+?)等\s*(?P<n>\d+)\s*{
 _HONOURED = re.compile(r"(?:荣获|获得|被评为|获评|被授予)[“\"‘](?P<cat>[^”\"’]{2,30})[”\"’](?:荣誉)?(?:称号)?"
                        r"(?:的(?:有|是|为)|[，,]\s*(?:他们|她们|它们|分别)分?别?(?:是|为))[：:]?(?P<names>[^。；;]+)")
 # A count after a category with no brackets: “最美志愿者3名：”, “制度创新示范中心 10个”.
-_BARE_COUNT = re.compile(rf"^(?P<cat>.+?[\u4e00-\u9fff）)])\s*(?:共\s*)?\d+\s*{_UNIT}$")
+_BARE_COUNT = re.compile(rf"^(?P<cat>.+?[\u4e00-\u9fff）)])\s*(?:共\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*{_UNIT}$")
 # A heading numbered with Arabic digits: “1.最美志愿者（3名）” (its entries then numbered “(1)”).
 _ARABIC_HEADING = re.compile(r"^\d{1,2}\s*[.．、]\s*(?P<name>\S.*)$")
 # One entry and the award it won, with no quotation marks: “何素贞被评为最美志愿者；”.
@@ -117,13 +117,18 @@ _YEAR_NOTE = re.compile(r"\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$")
 # “▷ 类别”, “→ 名称”: any arrow or geometric shape). An emoji too, as WeChat articles set them
 # (“🏅最美志愿者”), and a Markdown heading's “## ” in text saved from a CMS that writes Markdown.
 _BULLET = re.compile(r"^(?:[★☆•※✔✓√❖\u2190-\u21ff\u25a0-\u25ff\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?"
-                     r"|[·\-–—－]\s|#{1,6}\s)\s*")
+                     r"|[·\-–—－*]\s|#{1,6}\s)\s*")
+_MARKDOWN_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
+# A heading closed by a full stop, as a hurried notice types it: “一、制度创新示范中心。”.
+_HEADING_STOP = re.compile(rf"^(\s*{_ENUM}\s*[^。，,；;：:、]{{2,30}})。$")
 _SYMBOLS_AFTER = re.compile(r"\s*[■□●○◆◇▲△◀◄◂▪▫★☆•※❖◎◉]+$")
 
 
 def _unbulleted(line: str) -> str:
     """``line`` without the symbol before it, and without the one after it when a symbol opened
-    it: “★制度创新示范中心★”, as some notices set their headings."""
+    it: “★制度创新示范中心★”, as some notices set their headings; and without Markdown's bold
+    (“**最美志愿者**”)."""
+    line = _MARKDOWN_BOLD.sub(r"\1", line)
     bare = _BULLET.sub("", line)
     return _SYMBOLS_AFTER.sub("", bare) if bare != line else bare
 # A heading in lenticular or square brackets on a line of its own: “【最美志愿者】”.
@@ -140,7 +145,7 @@ _LABELLED_CATEGORY = re.compile(r"^(?:荣誉|表彰|推荐|申报)?(?:类别|类
 
 def clean_category(text: str) -> str:
     """A heading without its enumerator (“一、”, “1.”), its count (“(10个)”, “ 10个”) and its colon."""
-    text = _LABELLED_CATEGORY.sub("", _TABLE_NUMBER.sub("", _unbulleted(_one_line(text)))).rstrip("：:").strip()
+    text = _LABELLED_CATEGORY.sub("", _TABLE_NUMBER.sub("", _unbulleted(_one_line(text)))).rstrip("：:。").strip()
     bare = _BARE_COUNT.match(text)
     if bare and _is_award_line(bare.group("cat")):
         text = bare.group("cat")
@@ -441,7 +446,7 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
 
     current = ""
     for raw in _unwrapped(_unsigned([part for line in lines for part in _numbered_parts(line)])):
-        line = _unbulleted(raw.strip())
+        line = _HEADING_STOP.sub(r"\1", _unbulleted(raw.strip()))
         if not line or _PAGE_MARK.match(raw.strip()) or _COUNT_LINE.match(line):
             continue
         before, current = current, line

@@ -3500,6 +3500,57 @@ def strong_category_br_roles(lst):
         html.escape(n) + (f"　{html.escape(r)}" if r else "") for n, r in _entries(cat)) + "</p>" for cat in lst["categories"])
     return "html", _page(lst["title"], INTRO, body)
 
+
+# The fifty-ninth held-out round, written on 2026-12-05 (a fourth session): scored once.
+def heading_full_stop(lst):
+    """Headings closed by a full stop, as a hurried notice types them: “一、制度创新示范中心。”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{n}", heading=lambda ci, name: f"{CN[ci]}、{name}。")
+
+
+def numeral_count_before_colon(lst):
+    """Inline lists whose count, in Chinese numerals and no brackets, comes before the colon:
+    “最美志愿者三名：何素贞、黎雅红、谢彬蓉”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        paras.append(f"{cat['name']}{CN[len(items) - 1]}{'名' if any(r for _, r in items) else '个'}："
+                     + "、".join(n for n, _ in items) + "。")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def markdown_bold_txt(lst):
+    """Text saved from a Markdown editor: categories in bold (“**最美志愿者**”), entries as list items."""
+    lines = [lst["title"], "", "发布时间：2018-12-05  来源：区文明办", "", *INTRO, ""]
+    for cat in lst["categories"]:
+        lines += [f"**{cat['name']}**", ""] + [f"* {n}" for n, _ in _entries(cat)] + [""]
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
+def halfwidth_roles_inline(lst):
+    """Inline lists typed in half-width punctuation with roles in brackets:
+    “最美志愿者: 李峰威(北京市……队长), 刘嗣东(……)”."""
+    paras = [*INTRO] + [f"{cat['name']}: " + ", ".join(n + (f"({r})" if r else "") for n, r in _entries(cat))
+                        for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras)
+
+
+def xlsx_blocks_with_blank_rows(lst):
+    """An Excel sheet of 序号, 名称 and 类别 whose categories are blocks parted by a blank row,
+    the 类别 cell merged down over each block."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "名称", "类别"])
+    for ci, cat in enumerate(lst["categories"]):
+        if ci:
+            sheet.append([])
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            sheet.append([i, n, cat["name"] if i == 1 else None])
+            first = sheet.max_row if i == 1 else first  # (an appended blank row has no cells to count)
+        sheet.merge_cells(start_row=first, start_column=3, end_row=sheet.max_row, end_column=3)
+    return "xlsx", _saved(book), _names_only(lst)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3529,7 +3580,8 @@ HELD_OUT_LAYOUTS = {
         font_br_lines,  # fifty-second round
         table_with_empty_trailing_rows,  # fifty-third round
         xlsx_one_column_indented, count_in_em,  # fifty-fourth round
-        xlsx_subtotal_rows, docx_numbered_grid],  # fifty-fifth round
+        xlsx_subtotal_rows, docx_numbered_grid,  # fifty-fifth round
+        xlsx_blocks_with_blank_rows],  # fifty-ninth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -3550,7 +3602,8 @@ HELD_OUT_LAYOUTS = {
         details_sections,  # fifty-first round
         name_unit_one_cell,  # fifty-second round
         docx_photo_column,  # fifty-fifth round
-        rowspan_category_last],  # fifty-sixth round
+        rowspan_category_last,  # fifty-sixth round
+        halfwidth_roles_inline],  # fifty-ninth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -3644,7 +3697,8 @@ TUNED_LAYOUTS = {
                       numbered_grid_cells,        # fiftieth round: 0.000
                       tab_panels,                 # fifty-first round: 0.000
                       issuer_after_list,          # fifty-sixth round: 0.976
-                      category_year_note],        # fifty-seventh round: 0.000
+                      category_year_note,         # fifty-seventh round: 0.000
+                      heading_full_stop],         # fifty-ninth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -3718,7 +3772,8 @@ TUNED_LAYOUTS = {
                        pdf_inline_numbered,       # fifty-fifth round: 0.800
                        indented_continuations_txt, ol_in_names_cell,  # fifty-sixth round: 0.692, 0.818
                        docx_nbsp_units,           # fifty-seventh round: 0.750
-                       inline_count_no_colon],    # fifty-eighth round: 0.000
+                       inline_count_no_colon,     # fifty-eighth round: 0.000
+                       numeral_count_before_colon],  # fifty-ninth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -3743,7 +3798,8 @@ TUNED_LAYOUTS = {
                        they_are_inline,           # fifty-second round: 0.000
                        bracket_count_suffix_lines,  # fifty-third round: 0.000
                        have_names_count,          # fifty-seventh round: 0.000
-                       emoji_after_names],        # fifty-eighth round: 0.000
+                       emoji_after_names,         # fifty-eighth round: 0.000
+                       markdown_bold_txt],        # fifty-ninth round: 0.000
 }
 
 LAYOUTS = {

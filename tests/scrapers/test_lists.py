@@ -844,3 +844,10 @@ def test_a_count_running_into_names_an_emoji_after_a_name_and_names_cells_spaced
     joint = [["序号", "姓名", "工作单位及职务"], ["最美志愿者"], ["5", "陈爱萍", "浙江省丽水市莲都小区小荷志愿服务队爷爷奶奶分队队长"],
              ["6", "陶成诚", "安徽省六安市蓝天救援队队员"], ["6", "黄先红", "安徽省六安市蓝天救援队队员"], ["7", "胡敏华", "章金媛爱心奉献团南昌市第九医院志愿者"]]
     assert [e.name for e in find_lists([], [joint])] == ["陈爱萍", "陶成诚、黄先红", "胡敏华"]
+
+
+def test_a_count_in_chinese_numerals_a_heading_closed_by_a_full_stop_and_markdown_bold():
+    assert _pairs(["最美志愿者三名：何素贞、黎雅红、谢彬蓉。"]) == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉")]
+    assert _pairs(["一、制度创新示范中心。", "1.嘉定区菊园新区社区志愿服务中心"]) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心")]
+    assert _pairs(["**最美志愿者**", "", "* 陈建钧", "* 吕海英"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
