@@ -364,8 +364,11 @@ def _inline(line: str) -> tuple[str, list[str]] | None:
     if _LEAD_IN.search(cat) or _SENTENCE.search(rest.replace("，", "、")):
         return None
     spaced = None if re.search(r"[、，,；;/／|｜]", rest) else _spaced_names(rest, is_person_category(cat))
+    bracketed = [p for p in re.split(r"(?<=[）)])[\u3000 ]+", rest) if p]
     if _NUMBERED_RUN.match(rest) and len(_NUMBERED_RUN.findall(rest)) >= 2:
         parts = _NUMBERED_RUN.split(rest)  # “1.甲 2.乙 3.丙”: the numbers part them
+    elif len(bracketed) >= 2 and all(_BRACKETED.match(p) for p in bracketed):
+        parts = bracketed  # “甲（单位）　陶成诚、黄先红（单位）”: spaces after the brackets part them
     elif spaced:
         parts = spaced  # “何素贞 黎雅红 谢彬蓉”
     else:
@@ -467,6 +470,16 @@ def from_lines(lines: list[str]) -> list[ListEntry]:
                 for text in texts:
                     add(text, line, category)
             explicit = True
+            continue
+        grouped = _INLINE.match(line) if category and explicit else None
+        if (grouped and _PLACE.match(grouped.group("cat").strip()) and not _is_award_line(grouped.group("cat").strip())
+                and not _SENTENCE.search(grouped.group("rest"))):
+            # “南岸区：何素贞、……” under a category: its people in that district
+            close_run()
+            for text in re.split(r"[、，,]", grouped.group("rest").strip().rstrip("。；;")):
+                name, role, _ = split_entry(text, is_person_category(category))
+                if name:
+                    out.append(ListEntry(category, name, role, grouped.group("cat").strip(), line))
             continue
         inline = _inline(line)
         if inline:
@@ -785,6 +798,9 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                         category = clean_category(cells[0])
                 category = _header_category(row, found) or category
                 break
+        lead = next((i for i, r in enumerate(rows) if sum(1 for c in r if c.strip()) > 1), len(rows))  # “名单如下：” above
+        if start is None and _category_first(rows[lead:]):  # “最美志愿者 | 何素贞 | 南岸区……”, no header
+            columns, width, block, start = {"category": 0, "name": 1, "unit": 2}, max(len(r) for r in rows), 0, lead
         across = rows if start is None and _categories_across(rows) else None
         if start is None and across is None and any(sum(1 for c in row[1:] if c.strip()) >= 2 for row in rows):
             led = next((i for i, row in enumerate(rows) if len(row) > 1 or not _LEAD_IN.search(row[0])), len(rows))
@@ -828,6 +844,15 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                 out += found
             last_number = number
     return out[:MAX_ENTRIES]
+
+
+def _category_first(rows: list[list[str]]) -> bool:
+    """A table with no header whose every row opens with a category (an award's name), one
+    category over several rows, and then names an entry. (A category a row, its names across,
+    is another layout: ``_categories_across``.)"""
+    return (len(rows) >= 2 and len({r[0].strip() for r in rows}) < len(rows)
+            and all(len(r) >= 2 and _is_award_line(r[0].strip()) and r[1].strip() and not _is_award_line(r[1].strip())
+                    for r in rows))
 
 
 def _numeral_category_row(row: list[str], columns: dict[str, int]) -> bool:

@@ -3551,6 +3551,44 @@ def xlsx_blocks_with_blank_rows(lst):
         sheet.merge_cells(start_row=first, start_column=3, end_row=sheet.max_row, end_column=3)
     return "xlsx", _saved(book), _names_only(lst)
 
+
+# The sixtieth held-out round, written on 2026-12-05 (a fourth session): scored once.
+def headerless_category_name_rows(lst):
+    """A table with no header: each row the category, then the name, then the unit."""
+    rows = "".join(f"<tr><td>{html.escape(cat['name'])}</td><td>{html.escape(n)}</td><td>{html.escape(r)}</td></tr>"
+                   for cat in lst["categories"] for n, r in _entries(cat))
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def district_groups_inline(lst):
+    """People grouped by district, a line a district (“南岸区：何素贞”), under “一、” headings;
+    the other categories a numbered line an entry. (Every district of this list's people is
+    theirs alone, so the grouping keeps the printed order.)"""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        items = _entries(cat)
+        if all(r and "区" in r for _, r in items):
+            paras += [f"{r[:r.index('区') + 1]}：{n}" for n, r in items]
+        else:
+            paras += [f"{i}.{n}" for i, (n, _) in enumerate(items, 1)]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def spaced_roles_inline(lst):
+    """Inline lists of people with units in brackets, parted by ideographic spaces:
+    “最美志愿者：李峰威（……）　刘嗣东（……）”."""
+    paras = [*INTRO] + [f"{cat['name']}：" + "　".join(n + (f"（{r}）" if r else "") for n, r in _entries(cat))
+                        for cat in lst["categories"]]
+    return "html", _page(lst["title"], paras)
+
+
+def aria_heading_divs(lst):
+    """Headings marked up as <div role="heading" aria-level="3">, each over a <div> a name."""
+    body = "".join(f'<div role="heading" aria-level="3">{html.escape(cat["name"])}</div>'
+                   + "".join(f"<div>{html.escape(n)}</div>" for n, _ in _entries(cat)) for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, body)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3581,7 +3619,8 @@ HELD_OUT_LAYOUTS = {
         table_with_empty_trailing_rows,  # fifty-third round
         xlsx_one_column_indented, count_in_em,  # fifty-fourth round
         xlsx_subtotal_rows, docx_numbered_grid,  # fifty-fifth round
-        xlsx_blocks_with_blank_rows],  # fifty-ninth round
+        xlsx_blocks_with_blank_rows,  # fifty-ninth round
+        aria_heading_divs],  # sixtieth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -3731,7 +3770,8 @@ TUNED_LAYOUTS = {
                       pdf_sheet_category_column,  # fifty-first round: 0.000
                       units_in_names_cell,        # fifty-fourth round: 0.375
                       list_then_bios,             # fifty-seventh round: 0.960
-                      spaced_names_in_cell, joint_entry_rows],  # fifty-eighth round: 0.000, 0.880
+                      spaced_names_in_cell, joint_entry_rows,  # fifty-eighth round: 0.000, 0.880
+                      headerless_category_name_rows, spaced_roles_inline],  # sixtieth round: 0.727, 0.400
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -3773,7 +3813,8 @@ TUNED_LAYOUTS = {
                        indented_continuations_txt, ol_in_names_cell,  # fifty-sixth round: 0.692, 0.818
                        docx_nbsp_units,           # fifty-seventh round: 0.750
                        inline_count_no_colon,     # fifty-eighth round: 0.000
-                       numeral_count_before_colon],  # fifty-ninth round: 0.000
+                       numeral_count_before_colon,  # fifty-ninth round: 0.000
+                       district_groups_inline],   # sixtieth round: 0.857
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
