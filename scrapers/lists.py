@@ -710,6 +710,11 @@ def _enumerated(line: str) -> list[str] | None:
                                    for p in parts):
             return parts
         return None
+    if "，" in text and "、" not in text:  # “甲，乙，丙”: only names, each ending as honorees' names do (else prose)
+        parts = [p.strip() for p in text.split("，")]
+        people = len(parts) >= 3 and all(_PERSON_NAME.match(p) for p in parts)
+        honorees = len(parts) >= 2 and all(4 <= len(p) <= 60 and HONOREE_END.search(p.rstrip("”’\"'）)")) for p in parts)
+        return parts if people or honorees else None
     parts = [p.strip() for p in text.split("、")]
     if len(parts) < 2 or not all(parts):
         return None

@@ -3589,6 +3589,60 @@ def aria_heading_divs(lst):
                    + "".join(f"<div>{html.escape(n)}</div>" for n, _ in _entries(cat)) for cat in lst["categories"])
     return "html", _page(lst["title"], INTRO, body)
 
+
+# The sixty-first held-out round, written on 2026-12-05 (a fourth session): scored once.
+def numbered_semicolon_roles_lines(lst):
+    """A line an entry, numbered, the unit after a full-width comma, closed by “；”, the last by “。”:
+    “1.何素贞，南岸区……志愿者；”."""
+    paras = [*INTRO]
+    for ci, cat in enumerate(lst["categories"]):
+        items = _entries(cat)
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}.{n}" + (f"，{r}" if r else "") + ("。" if i == len(items) else "；") for i, (n, r) in enumerate(items, 1)]
+    return "html", _page(lst["title"], paras)
+
+
+def xlsx_category_rows_with_counts_merged(lst):
+    """An Excel sheet whose merged category rows give each count and the total so far:
+    “最美志愿者（3名）” over 序号, 名称 and 工作单位及职务 rows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.merge_cells("A1:C1")
+    sheet.append(["序号", "名称", "工作单位及职务"])
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        sheet.append([f"{cat['name']}（{len(items)}{'名' if any(r for _, r in items) else '个'}）"])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3)
+        for i, (n, r) in enumerate(items, 1):
+            sheet.append([i, n, r or None])
+    return "xlsx", _saved(book)
+
+
+def p_per_category_names_in_spans_with_commas(lst):
+    """Each category a bold paragraph, its names in one paragraph of <span>s parted by “，”."""
+    body = "".join(f"<p><b>{html.escape(cat['name'])}</b></p><p>" + "，".join(
+        f"<span>{html.escape(n)}</span>" for n, _ in _entries(cat)) + "</p>" for cat in lst["categories"])
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def docx_heading_count_line_under(lst):
+    """A Word file: each category a heading paragraph, its count on the line under it (“共2名”),
+    then a paragraph a name."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(lst["title"])
+    for ci, cat in enumerate(lst["categories"]):
+        items = _entries(cat)
+        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        doc.add_paragraph(f"共{len(items)}{'名' if any(r for _, r in items) else '个'}")
+        for n, _ in items:
+            doc.add_paragraph(n)
+    return "docx", _saved(doc), _names_only(lst)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3642,7 +3696,8 @@ HELD_OUT_LAYOUTS = {
         name_unit_one_cell,  # fifty-second round
         docx_photo_column,  # fifty-fifth round
         rowspan_category_last,  # fifty-sixth round
-        halfwidth_roles_inline],  # fifty-ninth round
+        halfwidth_roles_inline,  # fifty-ninth round
+        xlsx_category_rows_with_counts_merged],  # sixty-first round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -3670,7 +3725,8 @@ HELD_OUT_LAYOUTS = {
         li_spans,  # fifty-first round
         name_cards,  # fifty-second round
         semicolon_roles_numbered_inline, xlsx_numbered_blocks_per_category,  # fifty-third round
-        strong_category_br_roles],  # fifty-eighth round
+        strong_category_br_roles,  # fifty-eighth round
+        numbered_semicolon_roles_lines],  # sixty-first round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -3696,7 +3752,8 @@ HELD_OUT_LAYOUTS = {
         caption_with_count,  # fifty-first round
         docx_numbered_category_rows,  # fifty-fourth round
         xls_unmerged_category_rows,  # fifty-fifth round
-        tag_per_line],  # fifty-sixth round
+        tag_per_line,  # fifty-sixth round
+        docx_heading_count_line_under],  # sixty-first round
 }
 
 
@@ -3737,7 +3794,8 @@ TUNED_LAYOUTS = {
                       tab_panels,                 # fifty-first round: 0.000
                       issuer_after_list,          # fifty-sixth round: 0.976
                       category_year_note,         # fifty-seventh round: 0.000
-                      heading_full_stop],         # fifty-ninth round: 0.000
+                      heading_full_stop,          # fifty-ninth round: 0.000
+                      p_per_category_names_in_spans_with_commas],  # sixty-first round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250

@@ -865,3 +865,9 @@ def test_people_grouped_by_district_spaced_with_units_and_a_headerless_table_of_
     assert [(e.category, e.name, e.role) for e in find_lists([], [table])] == [
         ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"), ("最美志愿者", "刘嗣东", "内蒙古自治区包头市红十字会志愿者"),
         ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队", "")]
+
+
+def test_names_parted_by_commas_on_the_line_under_their_category():
+    lines = ["制度创新示范中心", "嘉定区菊园新区社区志愿服务中心，长宁区虹桥街道社区志愿服务中心"]
+    assert _pairs(lines) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
+    assert _pairs(["最美志愿者", "近日，社区开展了志愿服务，居民纷纷参加。"]) == []
