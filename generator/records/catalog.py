@@ -10,8 +10,9 @@ from generator.records.record import Record
 from generator.domain.regions import Region, RegionTable
 
 
-# AwardRef and Entry are named tuples, not frozen dataclasses: as immutable, and made about
-# four times quicker, which counts at one of each for every entry of every list.
+# AwardRef and Entry are named tuples, not frozen dataclasses: as immutable, and quicker to make
+# (a frozen dataclass sets each field through object.__setattr__), at one of each for every
+# entry of every list.
 class AwardRef(NamedTuple):
     """One honour an honoree received: which list, which category, and its rank only where the
     list is a ranking."""
