@@ -248,6 +248,13 @@ def _body_nodes(page: _Page) -> list:
     return nodes
 
 
+def _bold_lead(block, child) -> bool:
+    """Whether ``child`` is a short bold run opening ``block``, set apart from the text after it
+    by a space: a name before its unit, where the space inside a name (“吴 衡”) would not tell."""
+    return (child.tag in ("b", "strong") and not (block.text or "").strip() and block[0] is child
+            and child.tail[:1].isspace() and bool(child.tail.strip()) and len(child.text_content().strip()) <= 12)
+
+
 def _info_bar(text: str) -> bool:
     text = " ".join(text.split())
     return not re.search(r"[。！？!?]", text) and bylines.is_byline_line(text)
@@ -322,7 +329,9 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
         if depth < 200:
             for child in el:
                 visit(child, depth + 1)
-                if child.tail:
+                if child.tail and _bold_lead(el, child):
+                    buf.append("\u3000" + child.tail.lstrip())  # “<b>吴 衡</b> 上海市……”: the name, then its unit
+                elif child.tail:
                     buf.append(child.tail)
                 elif numbered and child is numbered[0]:
                     buf.append(" ")  # “<span>1</span><span>名称</span>”: a number set apart by its element

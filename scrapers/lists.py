@@ -786,7 +786,7 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
     header whose every cell is a name is a grid of names, read row by row."""
     out: list[ListEntry] = []
     columns: dict[str, int] | None = None
-    width, block, category, last_number = 0, 0, "", ""
+    width, block, category, last_number, district = 0, 0, "", "", ""
     for rows in (band for table in tables for band in _side_by_side(table)):
         rows = [r for r in rows if any(c.strip() for c in r)]
         start = None
@@ -796,7 +796,7 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
             if below and len(below) > len(found):  # a header in two rows (“示范中心” over “类别 | 名称”): the lower says more
                 i, row, found = i + 1, rows[i + 1], below
             if found:
-                start, columns, width, block = i + 1, found, len(row), _repeat(row)
+                start, columns, width, block, district = i + 1, found, len(row), _repeat(row), ""
                 for above in rows[:i]:  # a caption above the header names the category
                     cells = [c for c in above if c.strip()]
                     if len(cells) == 1 and len(cells[0]) <= 40 and not _LEAD_IN.search(cells[0]):
@@ -827,7 +827,10 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
             cells = [c.strip() for c in row if c.strip()]
             if len(cells) == 1 and (len(row) < width or _is_heading(cells[0]) or columns.get("name", 0) >= len(row)
                                     or row[columns["name"]].strip() != cells[0]):
-                category = clean_category(cells[0])  # a row spanning the table
+                if category and _PLACE.match(cells[0]) and not _is_award_line(cells[0]):
+                    district = cells[0]  # a district's row over its people, under their category
+                else:
+                    category, district = clean_category(cells[0]), ""  # a row spanning the table
                 continue
             if _header(row) == columns:
                 category = _header_category(row, columns) or category
@@ -840,6 +843,8 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                 category = clean_category(row[at])  # blank below: the cell above still holds (an export's blocks)
             found = [e for part in ([row[i:i + block] for i in range(0, len(row), block)] if block else [row])
                      for e in _table_entries(part, columns, category, rows[start - 1] if start else [])]
+            for entry in found:
+                entry.place = entry.place or district
             number = row[columns["seq"]].strip() if "seq" in columns and columns["seq"] < len(row) and not block else ""
             if number.isdigit() and number == last_number and len(found) == 1 and out and out[-1].category == category \
                     and _people(out[-1].name) and _PERSON_NAME.match(found[0].name):
@@ -1227,7 +1232,10 @@ def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntr
     # Table cells also appear as body lines; the table reading knows their columns.
     lines, written = _text_tables(lines)
     tables = [*tables, *written]
-    cells = {line.strip() for rows in tables for row in rows if len(row) > 1 for c in row for line in c.split("\n")}
+    # (A table of several columns has all its text read there, its rows of one cell too: a
+    # category's, or a district's over its people.)
+    cells = {line.strip() for rows in tables if any(len(row) > 1 for row in rows)
+             for row in rows for c in row for line in c.split("\n")}
     found = from_lines([ln for ln in lines if ln.strip() not in cells])
     seen = {(e.category, e.name) for e in found}
     cards = [_card(rows) for rows in tables]  # a small table for each honoree: their fields

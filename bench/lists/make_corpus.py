@@ -3643,6 +3643,65 @@ def docx_heading_count_line_under(lst):
             doc.add_paragraph(n)
     return "docx", _saved(doc), _names_only(lst)
 
+
+# The sixty-second held-out round, written on 2026-12-05 (a fourth session): scored once.
+def table_district_subrows(lst):
+    """A table of 序号, 姓名（名称） and 工作单位及职务 with a row spanning it for each category and,
+    under a category of people, a row spanning it for each district before its people."""
+    rows = "<tr><th>序号</th><th>姓名（名称）</th><th>工作单位及职务</th></tr>"
+    for cat in lst["categories"]:
+        rows += f'<tr><td colspan="3"><b>{html.escape(cat["name"])}</b></td></tr>'
+        items = _entries(cat)
+        people = all(r and "区" in r for _, r in items)
+        for i, (n, r) in enumerate(items, 1):
+            if people:
+                rows += f'<tr><td colspan="3">{html.escape(r[:r.index("区") + 1])}</td></tr>'
+            rows += f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(r)}</td></tr>"
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def bold_name_space_unit(lst):
+    """Each entry a paragraph: the name in bold, a space, the unit; categories as “一、” headings."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        body += f"<p>{CN[ci]}、{html.escape(cat['name'])}</p>"
+        body += "".join(f"<p><b>{html.escape(n)}</b>" + (f" {html.escape(r)}" if r else "") + "</p>" for n, r in _entries(cat))
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def xlsx_unit_before_name(lst):
+    """An Excel sheet of 序号, 工作单位及职务, 姓名（名称） and 类别: the unit before the name."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "工作单位及职务", "姓名（名称）", "类别"])
+    for i, category, n, r in _numbered(lst):
+        sheet.append([i, r or None, n, category])
+    return "xlsx", _saved(book)
+
+
+def count_after_colon_in_words(lst):
+    """Category lines closed by a colon and the count in words in brackets, “最美志愿者：（共三名）”,
+    over a name a line."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        paras.append(f"{cat['name']}：（共{CN[len(items) - 1]}{'名' if any(r for _, r in items) else '个'}）")
+        paras += [n for n, _ in items]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def txt_running_title_repeated(lst):
+    """Text copied from a PDF whose every page opened with the list's title again: the title
+    repeated before each category after the first."""
+    lines = [lst["title"], "发布时间：2020-12-05  来源：市文明办", "", *INTRO, ""]
+    for ci, cat in enumerate(lst["categories"]):
+        if ci:
+            lines += [lst["title"], ""]
+        lines += [f"{CN[ci]}、{cat['name']}"] + [f"{i}.{n}" for i, (n, _) in enumerate(_entries(cat), 1)] + [""]
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3674,7 +3733,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_one_column_indented, count_in_em,  # fifty-fourth round
         xlsx_subtotal_rows, docx_numbered_grid,  # fifty-fifth round
         xlsx_blocks_with_blank_rows,  # fifty-ninth round
-        aria_heading_divs],  # sixtieth round
+        aria_heading_divs,  # sixtieth round
+        count_after_colon_in_words],  # sixty-second round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -3726,7 +3786,8 @@ HELD_OUT_LAYOUTS = {
         name_cards,  # fifty-second round
         semicolon_roles_numbered_inline, xlsx_numbered_blocks_per_category,  # fifty-third round
         strong_category_br_roles,  # fifty-eighth round
-        numbered_semicolon_roles_lines],  # sixty-first round
+        numbered_semicolon_roles_lines,  # sixty-first round
+        txt_running_title_repeated],  # sixty-second round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -3753,7 +3814,8 @@ HELD_OUT_LAYOUTS = {
         docx_numbered_category_rows,  # fifty-fourth round
         xls_unmerged_category_rows,  # fifty-fifth round
         tag_per_line,  # fifty-sixth round
-        docx_heading_count_line_under],  # sixty-first round
+        docx_heading_count_line_under,  # sixty-first round
+        xlsx_unit_before_name],  # sixty-second round
 }
 
 
@@ -3829,7 +3891,8 @@ TUNED_LAYOUTS = {
                       units_in_names_cell,        # fifty-fourth round: 0.375
                       list_then_bios,             # fifty-seventh round: 0.960
                       spaced_names_in_cell, joint_entry_rows,  # fifty-eighth round: 0.000, 0.880
-                      headerless_category_name_rows, spaced_roles_inline],  # sixtieth round: 0.727, 0.400
+                      headerless_category_name_rows, spaced_roles_inline,  # sixtieth round: 0.727, 0.400
+                      bold_name_space_unit],      # sixty-second round: 0.917
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -3872,7 +3935,8 @@ TUNED_LAYOUTS = {
                        docx_nbsp_units,           # fifty-seventh round: 0.750
                        inline_count_no_colon,     # fifty-eighth round: 0.000
                        numeral_count_before_colon,  # fifty-ninth round: 0.000
-                       district_groups_inline],   # sixtieth round: 0.857
+                       district_groups_inline,    # sixtieth round: 0.857
+                       table_district_subrows],   # sixty-second round: 0.667
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -871,3 +871,14 @@ def test_names_parted_by_commas_on_the_line_under_their_category():
     lines = ["制度创新示范中心", "嘉定区菊园新区社区志愿服务中心，长宁区虹桥街道社区志愿服务中心"]
     assert _pairs(lines) == [("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心")]
     assert _pairs(["最美志愿者", "近日，社区开展了志愿服务，居民纷纷参加。"]) == []
+
+
+def test_district_rows_over_people_in_a_table_and_a_bold_name_before_its_unit():
+    table = [["序号", "姓名（名称）", "工作单位及职务"], ["最美志愿者"], ["南岸区"], ["1", "何素贞", "南岸区龙门浩街道上新街社区志愿者"],
+             ["沙坪坝区"], ["2", "黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人"]]
+    lines = ["名单公布如下：", "最美志愿者", "南岸区", "沙坪坝区"]  # the single cells, as a page's text also holds them
+    assert [(e.category, e.name, e.place) for e in find_lists(lines, [table])] == [
+        ("最美志愿者", "何素贞", "南岸区"), ("最美志愿者", "黎雅红", "沙坪坝区")]
+    content = "<p>一、最美志愿者</p><p><b>吴 衡</b> 上海市金山区造血干细胞捐献志愿者团队骨干志愿者</p><p><b>李峰威</b> 北京市红十字雷锋车队应急救援志愿服务队队长</p>"
+    assert [(e.name, e.role) for e in _page_entries("红十字系统入选名单", content)] == [
+        ("吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"), ("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长")]
