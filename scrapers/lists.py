@@ -32,7 +32,7 @@ _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _TOTAL_WORD = r"(?:共计|总计|共|小计|合计)"  # “（共9名）”, “（小计9名）”, “（共计10个）”
 _COUNT = re.compile(rf"\s*(?:[（(【〔\[]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）】〕\]]"
                     rf"|[（(【〔\[]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）】〕\]]"
-                    rf"|[：:]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")
+                    rf"|(?:[：:]|——|—|－)\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")  # “：10个”, “——3名”
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d)|\ufe0f?\u20e3)|\d{1,2}[.．]\d{1,3}\s+(?=[^\s\d])"
                        r"|[Nn][Oo]\.?\s*\d{1,3}\s*[.、:：]?"  # “No.1 李峰威”, as WeChat articles number them
                        r"|[（(]\d{1,3}[)）]|[【〔\[]\d{1,3}[】〕\]]|[①-⑳⑴-⒇]"
@@ -1232,6 +1232,12 @@ def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntr
     # Table cells also appear as body lines; the table reading knows their columns.
     lines, written = _text_tables(lines)
     tables = [*tables, *written]
+    # A layout table setting categories abreast, a category and its names in each cell, is read
+    # as lines, cell by cell (a page's lines hold them so already; an attachment's do not).
+    boxed = [t for t in tables if _boxes(t)]
+    tables = [t for t in tables if not any(t is b for b in boxed)]
+    held = set(lines)
+    lines = lines + [ln for t in boxed for row in t for c in row for ln in c.split("\n") if ln.strip() and ln not in held]
     # (A table of several columns has all its text read there, its rows of one cell too: a
     # category's, or a district's over its people.)
     cells = {line.strip() for rows in tables if any(len(row) > 1 for row in rows)
@@ -1242,6 +1248,14 @@ def find_lists(lines: list[str], tables: list[list[list[str]]]) -> list[ListEntr
     found += [e for e in from_tables([t for t, card in zip(tables, cards) if card is None]) if (e.category, e.name) not in seen]
     found += [e for e in from_fields([line for card in cards if card for line in card]) if (e.category, e.name) not in seen]
     return found or from_fields(lines) or from_sentences(lines)
+
+
+def _boxes(rows: list[list[str]]) -> bool:
+    """Whether a table's every filled cell, two or more, holds a category over its names."""
+    filled = [c for row in rows if not (len(row) == 1 and _LEAD_IN.search(row[0])) for c in row if c.strip()]
+    return len(filled) >= 2 and all(
+        len(lines) >= 2 and _is_award_line(lines[0]) for lines in ([ln.strip() for ln in c.split("\n") if ln.strip()]
+                                                                    for c in filled))
 
 
 def from_fields(lines: list[str]) -> list[ListEntry]:

@@ -3702,6 +3702,47 @@ def txt_running_title_repeated(lst):
         lines += [f"{CN[ci]}、{cat['name']}"] + [f"{i}.{n}" for i, (n, _) in enumerate(_entries(cat), 1)] + [""]
     return "txt", "\n".join(lines) + "\n", _names_only(lst)
 
+
+# The sixty-third held-out round, written on 2026-12-05 (a fourth session): scored once.
+def side_by_side_layout_cells(lst):
+    """An old portal's layout table setting two categories abreast: each cell a bold category
+    over its names, a paragraph each."""
+    cells = ["<td valign='top'><p><b>" + html.escape(cat["name"]) + "</b></p>"
+             + "".join(f"<p>{html.escape(n)}</p>" for n, _ in _entries(cat)) + "</td>" for cat in lst["categories"]]
+    cells += ["<td></td>"] * (len(cells) % 2)
+    rows = "".join("<tr>" + "".join(cells[k:k + 2]) + "</tr>" for k in range(0, len(cells), 2))
+    return "html", _page(lst["title"], INTRO, f"<table width='100%'>{rows}</table>"), _names_only(lst)
+
+
+def note_row_in_table(lst):
+    """A table pasted from Word whose last row, merged across it, is a note: “备注：排名不分先后”."""
+    rows = _category_rows(lst, ["序号", "单位名称"], lambda i, n, r: f"<td>{i}</td><td>{html.escape(n)}</td>")
+    rows += '<tr><td colspan="2">备注：排名不分先后</td></tr>'
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def xlsx_note_row_at_bottom(lst):
+    """An Excel sheet of 序号, 姓名（名称）, 工作单位及职务 and 类别 closed by a merged note row:
+    “注：以上名单排名不分先后”."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "姓名（名称）", "工作单位及职务", "类别"])
+    for i, category, n, r in _numbered(lst):
+        sheet.append([i, n, r or None, category])
+    sheet.append(["注：以上名单排名不分先后"])
+    sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=4)
+    return "xlsx", _saved(book)
+
+
+def dash_count_headings(lst):
+    """Headings giving the count after a dash: “一、最美志愿者——3名”, over numbered people with units."""
+    def heading(ci, name):
+        items = _entries(lst["categories"][ci])
+        return f"{CN[ci]}、{name}——{len(items)}{'名' if any(r for _, r in items) else '个'}"
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{n}" + (f"（{r}）" if r else ""), heading=heading)[:2]
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3734,7 +3775,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_subtotal_rows, docx_numbered_grid,  # fifty-fifth round
         xlsx_blocks_with_blank_rows,  # fifty-ninth round
         aria_heading_divs,  # sixtieth round
-        count_after_colon_in_words],  # sixty-second round
+        count_after_colon_in_words,  # sixty-second round
+        note_row_in_table],  # sixty-third round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -3757,7 +3799,8 @@ HELD_OUT_LAYOUTS = {
         docx_photo_column,  # fifty-fifth round
         rowspan_category_last,  # fifty-sixth round
         halfwidth_roles_inline,  # fifty-ninth round
-        xlsx_category_rows_with_counts_merged],  # sixty-first round
+        xlsx_category_rows_with_counts_merged,  # sixty-first round
+        xlsx_note_row_at_bottom],  # sixty-third round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -3936,7 +3979,8 @@ TUNED_LAYOUTS = {
                        inline_count_no_colon,     # fifty-eighth round: 0.000
                        numeral_count_before_colon,  # fifty-ninth round: 0.000
                        district_groups_inline,    # sixtieth round: 0.857
-                       table_district_subrows],   # sixty-second round: 0.667
+                       table_district_subrows,    # sixty-second round: 0.667
+                       dash_count_headings],      # sixty-third round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -3962,7 +4006,8 @@ TUNED_LAYOUTS = {
                        bracket_count_suffix_lines,  # fifty-third round: 0.000
                        have_names_count,          # fifty-seventh round: 0.000
                        emoji_after_names,         # fifty-eighth round: 0.000
-                       markdown_bold_txt],        # fifty-ninth round: 0.000
+                       markdown_bold_txt,         # fifty-ninth round: 0.000
+                       side_by_side_layout_cells],  # sixty-third round: 0.000
 }
 
 LAYOUTS = {

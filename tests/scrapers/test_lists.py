@@ -882,3 +882,13 @@ def test_district_rows_over_people_in_a_table_and_a_bold_name_before_its_unit():
     content = "<p>一、最美志愿者</p><p><b>吴 衡</b> 上海市金山区造血干细胞捐献志愿者团队骨干志愿者</p><p><b>李峰威</b> 北京市红十字雷锋车队应急救援志愿服务队队长</p>"
     assert [(e.name, e.role) for e in _page_entries("红十字系统入选名单", content)] == [
         ("吴 衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"), ("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长")]
+
+
+def test_a_count_after_a_dash_and_a_layout_table_setting_categories_abreast():
+    assert _pairs(["一、最美志愿者——2名", "1.陈建钧", "2.吕海英"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    boxes = [["最美志愿者\n陈建钧\n吕海英", "最佳志愿服务社区\n呼和浩特市新城区东风路街道丽苑社区\n包头市青山路街道都兰社区"]]
+    assert find_lists([], [boxes]) == find_lists(["最美志愿者", "陈建钧", "吕海英", "最佳志愿服务社区",
+                                                  "呼和浩特市新城区东风路街道丽苑社区", "包头市青山路街道都兰社区"], [])
+    assert [(e.category, e.name) for e in find_lists([], [boxes])] == [
+        ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"),
+        ("最佳志愿服务社区", "呼和浩特市新城区东风路街道丽苑社区"), ("最佳志愿服务社区", "包头市青山路街道都兰社区")]
