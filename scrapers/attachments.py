@@ -265,11 +265,7 @@ def _aligned_table(page) -> tuple[list[str], list[list[str]]] | None:
     spans = sorted((c["x0"], c["x1"]) for ln in below for c in ln["chars"] if c["text"].strip())
     if not spans:
         return None
-    gaps, reach = [], spans[0][1]
-    for x0, x1 in spans[1:]:
-        if x0 > reach + 0.5:
-            gaps.append(x0)  # where a gap down the whole table ends
-        reach = max(reach, x1)
+    gaps = [b for a, b in _gaps(spans) if b - a > 0.5]  # where a gap down the whole table ends
     starts = [max((g for g in gaps if g <= x0 + 2), default=x0) for _, x0 in heads[1:]]
     rows = [[text for text, _ in heads]]
     for ln in below:
@@ -338,12 +334,17 @@ def _gutter(page) -> float | None:
     if len(spans) < 40:
         return None
     left, right = spans[0][0], max(x1 for _, x1 in spans)
+    return next(((a + b) / 2 for a, b in _gaps(spans)
+                 if b - a >= 12 and left + (right - left) / 3 < b < left + 2 * (right - left) / 3), None)
+
+
+def _gaps(spans: list[tuple[float, float]]):
+    """(start, end) of each gap between characters' spans (sorted by x0) that no character crosses."""
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - reach >= 12 and left + (right - left) / 3 < x0 < left + 2 * (right - left) / 3:
-            return (reach + x0) / 2
+        if x0 > reach:
+            yield reach, x0
         reach = max(reach, x1)
-    return None
 
 
 def _read_down(left: list[dict], right: list[dict]) -> bool:
@@ -352,7 +353,7 @@ def _read_down(left: list[dict], right: list[dict]) -> bool:
     and numbers run down the left (“1.甲  2.乙” / “3.丙  4.丁” is a grid read across)."""
     if sum(1 for ln in right if _STARTS_ITEM.match(ln["text"].strip()) or is_category_heading(ln["text"].strip())) < 3:
         return False
-    numbers = [int(m.group(1)) for ln in left for m in [_ITEM_NUMBER.match(ln["text"].strip())] if m]
+    numbers = [int(m.group(1)) for ln in left for m in [_INLINE_NUMBER.match(ln["text"].strip())] if m]
     steps = [b - a for a, b in zip(numbers, numbers[1:]) if b > a]
     return not steps or 2 * steps.count(1) >= len(steps)
 
@@ -398,13 +399,12 @@ def _numbers_go_on(line: str, following: str) -> bool:
     return bool(numbers) and re.search(rf"(?:^|\s){int(numbers[-1]) + 1}\s*[.．、]", following) is not None
 
 
-_INLINE_NUMBER = re.compile(r"(?:^|[\s：:])(\d{1,3})\s*[.．、]")
+_INLINE_NUMBER = re.compile(r"(?:^|[\s：:])(\d{1,3})\s*[.．、]")  # an entry's number, opening a line or inside it
 
 
 # Word and LibreOffice set digits and Latin letters apart from Chinese characters by a gap that
 # is no space in the text (“重庆希望 24 心理热线” on the page is “重庆希望24心理热线”).
 _NUMBER_GAPS = re.compile(r"(?<=[\u4e00-\u9fff“”]) ([0-9A-Za-z+\-.]+) (?=[\u4e00-\u9fff“”])")
-_ITEM_NUMBER = re.compile(r"(\d{1,3})\s*[.．、]")
 # Running text, which a page wraps: parted by “、” or “，”, or several numbered entries a line.
 _RUNNING = re.compile(r"[、，,]|^\d{1,3}\s*[.．、].*\s\d{1,3}\s*[.．、]")
 # What opens an entry or a heading of its own, not the rest of a wrapped line.

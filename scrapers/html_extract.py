@@ -202,8 +202,7 @@ def _body_nodes(page: _Page) -> list:
     for el, st in page.stats.items():
         if st.score <= 0 or el.tag in ("html",) or el.tag in _PARA:
             continue
-        final = st.score * (1 - _link_density(st))
-        scores[el] = final * 0.1 if _boilerplate(el) else final
+        scores[el] = _scored(page, el) * (0.1 if _boilerplate(el) else 1)
     # The info bar (“2024-05-06 来源：……”) outscores a short notice's table of names, which
     # have no punctuation: it is never the body. (A short article closed by its editor's name
     # reads like one too, but it has a sentence.)
@@ -219,8 +218,8 @@ def _body_nodes(page: _Page) -> list:
     # A list in a tab's panel (or a box of its own) beside others like it, each holding a category:
     # the panels, which score alike, are the body, not the one that scores a little higher.
     wrapper, peer = best.getparent(), 0.0
-    if _wraps(wrapper, best) and wrapper in page.stats:
-        level = page.stats[wrapper].score / 2
+    if _wraps(wrapper, best):
+        level = _scored(page, wrapper) / 2
         if level > 0 and any(_scored(page, s) >= level for s in wrapper.getparent() if s is not wrapper):
             best, peer = wrapper, level
     parent = best.getparent()
@@ -239,7 +238,7 @@ def _body_nodes(page: _Page) -> list:
             continue
         density = _link_density(st)
         plain = st.subtree_text - st.subtree_link
-        if st.score * (1 - density) >= threshold or (
+        if _scored(page, sib) >= threshold or (
                 sib.tag == "p" and density < 0.25 and (plain > 60 or plain > 10 and st.punct)) or (
                 # a list set out as a table per category: names score low, having no punctuation
                 best.tag == "table" and sib.tag == "table" and density < 0.25 and plain > 10) or (

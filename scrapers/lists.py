@@ -231,12 +231,10 @@ def _people(text: str) -> bool:
 def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
     opening = _OPENING_PLACE.match(text)
     if opening and _PLACE.match(opening.group("place")):
-        name, role, _ = _split_entry(opening.group("rest"), person)  # “（南岸区）何素贞”: the place it is in
+        # “【南岸区】何素贞”, “（南岸区）何素贞”: the place it is in
+        name, role, _ = _split_entry(opening.group("rest"), person)
         return name, role, opening.group("place")
     marked = _MARKED_NAME.match(text)
-    if marked and _PLACE.match(marked.group("name").strip()) and marked.group("rest").strip():
-        name, role, _ = _split_entry(marked.group("rest").strip(), person)  # “【南岸区】何素贞”: the place it is in
-        return name, role, marked.group("name").strip()
     if marked:  # “【何素贞】南岸区……志愿者”: the brackets mark the name
         return marked.group("name").strip(), marked.group("rest").strip(), ""
     by = _PUT_FORWARD.match(text)
@@ -961,7 +959,7 @@ def _beyond(row: list[str], at: int, header: list[str]) -> list[str]:
 
 
 _MARKED_NAME = re.compile(r"^【(?P<name>[^【】]{2,60})】\s*(?P<rest>.*)$")
-_OPENING_PLACE = re.compile(r"^[（(](?P<place>[^（）()]{2,12})[)）]\s*(?P<rest>\S.*)$")
+_OPENING_PLACE = re.compile(r"^[（(【]\s*(?P<place>[^（）()【】\s]{2,12})\s*[)）】]\s*(?P<rest>\S.*)$")
 _PUT_FORWARD = re.compile(r"^(?P<name>\S.*?)\s*(?:——|--|－－)\s*(?P<by>\S.{1,30}?(?:推荐|申报|报送|提名))$")
 _TICK = re.compile(r"^[√✓✔☑●■是]$")
 _TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计)[:：]?$")
@@ -988,10 +986,10 @@ def _names_a_line(cell: str, listing: bool) -> list[str] | None:
 def _person_line(line: str) -> bool:
     """A person's name (or people's, “陶成诚、黄先红”), alone or with the unit in brackets
     (“何素贞（南岸区……志愿者）”)."""
-    if all(_PERSON_NAME.match(p) for p in line.split("、")):
-        return True
+    def named(text: str) -> bool:
+        return all(_PERSON_NAME.match(p) for p in text.split("、"))
     m = _BRACKETED.match(line)
-    return bool(m and all(_PERSON_NAME.match(p) for p in m.group("name").strip().split("、")) and _ROLE.search(m.group("inner")))
+    return named(line) or bool(m and named(m.group("name").strip()) and _ROLE.search(m.group("inner")))
 
 
 def _table_entry(row: list[str], columns: dict[str, int], category: str, header: list[str]) -> ListEntry | None:
