@@ -105,15 +105,31 @@ def _wait(*procs: subprocess.Popen, timeout: float = 240) -> list[tuple[int, str
     return out
 
 
-def _until(condition, timeout: float = 120) -> None:
+def _until(condition, timeout: float = 120, why=lambda: "") -> None:
+    """Wait for ``condition``; on a time-out, ``why()`` says what the crawl was doing."""
     deadline = time.monotonic() + timeout
     while not condition():
-        assert time.monotonic() < deadline, "timed out"
+        assert time.monotonic() < deadline, f"timed out: {why()}"
         time.sleep(0.1)
 
 
+def _state(redis_server, column, project, *procs: subprocess.Popen) -> str:
+    """What Redis holds, what was fetched and written, and the output of any process that ended."""
+    client = redis.Redis.from_url(redis_server.url)
+    keys = {k.decode(): client.type(k).decode() for k in client.scan_iter("bangyang:*")}
+    sizes = {k: {"list": client.llen, "hash": client.hlen, "stream": client.xlen, "set": client.scard}.get(t, lambda _: t)(k)
+             for k, t in sorted(keys.items()) if not k.startswith("bangyang:host:")}
+    ended = []
+    for proc in procs:
+        if proc.poll() is not None:
+            out, err = proc.communicate()
+            ended.append(f"pid {proc.pid} ended {proc.returncode}: {out[-2000:]} {err[-2000:]}")
+    return (f"redis {sizes}; article pages fetched {len(_article_hits(column))}; "
+            f"news written {len(_crawled_news(project))}; {' '.join(ended) or 'no process ended'}")
+
+
 def _article_hits(column) -> dict[str, int]:
-    return {p: n for p, n in column.hits.items() if p.startswith("/2024/")}
+    return {p: n for p, n in list(column.hits.items()) if p.startswith("/2024/")}
 
 
 ALL = [str(i) for i in range(LISTS * PER_LIST)]
@@ -164,7 +180,8 @@ def test_a_worker_killed_midway_and_an_ingester_killed_and_restarted_lose_and_do
     doomed = next(w for w in workers if w.pid in holders)
     survivor = next(w for w in workers if w is not doomed)
     doomed.send_signal(signal.SIGKILL)
-    _until(lambda: len(_crawled_news(project)) >= 70)
+    _until(lambda: len(_crawled_news(project)) >= 70,
+           why=lambda: _state(redis_server, column, project, survivor, ingester))
     ingester.send_signal(signal.SIGKILL)
     doomed.wait(10)
     ingester.wait(10)
