@@ -36,8 +36,11 @@ def _wait_until(predicate, timeout: float = 60.0) -> None:
 def test_the_open_tab_reloads_after_a_rebuild_and_shows_a_failed_builds_problems(project, browser):
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
+    # Ctrl+C as at a terminal: a job started in the background of a script inherits SIGINT
+    # ignored (as CI's runner may be), which a terminal's foreground command never has.
     proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "--project", str(project), "serve", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     record = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
     original = record.read_text(encoding="utf-8")
     try:
@@ -62,4 +65,9 @@ def test_the_open_tab_reloads_after_a_rebuild_and_shows_a_failed_builds_problems
         assert "__bangyang" not in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
     finally:
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+        try:
+            assert proc.wait(timeout=30) == 0
+        finally:
+            if proc.poll() is None:  # never leave a preview behind
+                proc.kill()
+                proc.wait()
