@@ -306,8 +306,14 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
                     return
                 if _link_density(st) > 0.6 and st.subtree_text > 4 and tag not in ("a",):
                     return
-        if tag == "img" and images is not None:
-            _add_image(el, base_url, images)
+        if tag == "img":
+            if images is not None:
+                _add_image(el, base_url, images)
+            alt = (el.get("alt") or "").strip()
+            parent = el.getparent()
+            if alt and _heads_a_list(alt) and parent is not None and not parent.text_content().strip():
+                flush()  # a banner whose words head a category (“<img alt="最美志愿者">”): as its reader gives them
+                lines.append(alt)
         block = tag in _BLOCK
         if tag == "br" or block or tag == "pre":
             flush()

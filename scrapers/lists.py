@@ -144,8 +144,10 @@ _LABELLED_CATEGORY = re.compile(r"^(?:荣誉|表彰|推荐|申报)?(?:类别|类
 
 
 def clean_category(text: str) -> str:
-    """A heading without its enumerator (“一、”, “1.”), its count (“(10个)”, “ 10个”) and its colon."""
+    """A heading without its enumerator (“一、”, “1.”), its count (“(10个)”, “ 10个”), its colon
+    and its English (“最美志愿者 Most Beautiful Volunteers”)."""
     text = _LABELLED_CATEGORY.sub("", _TABLE_NUMBER.sub("", _unbulleted(_one_line(text)))).rstrip("：:。").strip()
+    text = _untranslated(text)
     bare = _BARE_COUNT.match(text)
     if bare and _is_award_line(bare.group("cat")):
         text = bare.group("cat")
@@ -165,6 +167,15 @@ def clean_category(text: str) -> str:
         return listed.group("cat")
     conferred = _CONFERRED.match(text)  # “授予以下4个集体“最佳志愿服务组织”称号”: the title conferred
     return conferred.group("cat") if conferred and _is_award_line(conferred.group("cat")) else text
+
+
+_TRANSLATED = re.compile(r"^(?P<cat>.*[\u4e00-\u9fff）)”])\s*[（(]?\s*[A-Za-z][A-Za-z'’&,. -]*[)）]?$")
+
+
+def _untranslated(line: str) -> str:
+    """An award heading without the English after it (“最美志愿者 Most Beautiful Volunteers”); any other line as it is."""
+    m = _TRANSLATED.match(line)
+    return m.group("cat").strip() if m and _is_award_line(_COUNT.sub("", m.group("cat")).strip()) else line
 
 
 _CONFERRED = re.compile(r"^(?:授予|命名|评为|表彰)[^“\"]{0,20}[“\"](?P<cat>[^”\"]{2,30})[”\"](?:荣誉)?(?:称号)?$")
@@ -245,6 +256,9 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
             _ROLE.search(parts[1]) or _PLACE.match(parts[1])):
         rest = parts[1].strip()
         return (parts[0], "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (parts[0], rest, "")
+    if (len(parts) == 2 and person and _people(_COMRADE.sub(r"\g<n>", parts[1])) and _ROLE.search(parts[0])
+            and not _people(parts[0])):
+        return _COMRADE.sub(r"\g<n>", parts[1]), parts[0].strip(), ""  # “……志愿者：何素贞”: the post, then the name
     m = _BRACKETED.match(text)
     if m:
         name, inner = m.group("name").strip(), m.group("inner").strip()
@@ -277,6 +291,7 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
 def _is_heading(line: str) -> bool:
     """An enumerated heading, a heading with a count, a category line ending in “：”, or an
     award's list (“最美志愿者名单”)."""
+    line = _untranslated(line)
     listed = _LIST_OF.match(line.strip().rstrip("：: "))
     if listed and _is_award_line(listed.group("cat")):
         return True
@@ -620,6 +635,7 @@ def _unsigned(lines: list[str]) -> list[str]:
 
 
 _CLOSING_FIRST = re.compile(r"^[^（）]*）")  # a line whose first bracket closes one
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.．、]?\s*$")
 _COUNTED_NAMES = re.compile(rf"^(?P<cat>[^：:（(]{{2,30}}?)[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}\s*[)）](?P<rest>[^：:]+、.+)$")
 
 
@@ -627,11 +643,16 @@ def _unwrapped(lines: list[str]) -> list[str]:
     """Lines with those that end in “、” joined to the next: an inline list wrapped, as text
     copied out of a PDF wraps it (“最美志愿者：何素贞、” / “黎雅红、谢彬蓉。”). A line that is one
     name and its “、” is not joined: the list prints a name a line (“陈建钧、” / “吕海英。”). So
-    is a line that closes the bracket the line above opened (“1. 何素贞（南岸区……志愿” / “者）”)."""
+    is a line that closes the bracket the line above opened (“1. 何素贞（南岸区……志愿” / “者）”),
+    and a line that is a number alone (“01”, set large over each entry) numbers the next."""
     out: list[str] = []
     for line in lines:
         last = out[-1].rstrip() if out else ""
-        if last.count("（") > last.count("）") and _CLOSING_FIRST.match(line.strip()) and not _entry_text(line.strip()):
+        number = _BARE_NUMBER.match(last)
+        if number and line.strip() and not _BARE_NUMBER.match(line) and not _entry_text(line.strip()) \
+                and not _is_heading(line.strip()):
+            out[-1] = f"{number.group(1)}、{line.strip()}"
+        elif last.count("（") > last.count("）") and _CLOSING_FIRST.match(line.strip()) and not _entry_text(line.strip()):
             out[-1] = last + line.strip()
         elif last.endswith("、") and line.strip() and re.search(r"[、：:]", last[:-1]):
             out[-1] = last + line.strip()

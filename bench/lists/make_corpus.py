@@ -3743,6 +3743,55 @@ def dash_count_headings(lst):
         return f"{CN[ci]}、{name}——{len(items)}{'名' if any(r for _, r in items) else '个'}"
     return _cn_headings(lst, lambda i, n, r: f"{i}.{n}" + (f"（{r}）" if r else ""), heading=heading)[:2]
 
+# The sixty-fourth held-out round, written on 2026-12-05 (a fifth session): scored once.
+def img_alt_headings(lst):
+    """Each category's heading a banner image whose words are only in its alt text, over
+    numbered names."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        body += (f'<p style="text-align:center"><img src="/images/banner{ci + 1}.png" width="600" '
+                 f'alt="{html.escape(cat["name"])}"></p>')
+        body += "".join(f"<p>{i}.{html.escape(n)}</p>" for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def unit_colon_name_lines(lst):
+    """A person as their unit and post, a colon, then the name: “某某社区党委书记：张三”."""
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{r}：{n}" if r else f"{i}.{n}")[:2]
+
+
+def number_badges(lst):
+    """A WeChat article: each entry a section of its number in large type, its name and its
+    unit, each a paragraph of its own, under a bold category."""
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<section><p><strong>{html.escape(cat['name'])}</strong></p></section>"
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            body += (f'<section><p><span style="font-size:24px;color:#c00">{i:02d}</span></p>'
+                     f"<p>{html.escape(n)}</p>" + (f"<p>{html.escape(r)}</p>" if r else "") + "</section>")
+    return "html", _page(lst["title"], INTRO, body)
+
+
+ENGLISH = {"最美志愿者": "Most Beautiful Volunteers", "最佳志愿服务组织": "Best Volunteer Service Organizations",
+           "最佳志愿服务项目": "Best Volunteer Service Projects", "最佳志愿服务社区": "Best Volunteer Service Communities",
+           "最美志愿服务社区": "Most Beautiful Volunteer Service Communities"}
+
+
+def bilingual_headings(lst):
+    """Headings in Chinese and English, “最美志愿者 Most Beautiful Volunteers”, over a name a
+    line with the unit in brackets."""
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<h3>{html.escape(cat['name'])} {ENGLISH[cat['name']]}</h3>"
+        body += "".join(f"<p>{html.escape(n)}" + (f"（{html.escape(r)}）" if r else "") + "</p>" for n, r in _entries(cat))
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def pipe_separated_inline(lst):
+    """Each category in one paragraph, its names parted by “ | ”: “制度创新示范中心：甲 | 乙”."""
+    paras = [*INTRO] + [f"{c['name']}：" + " | ".join(n for n, _ in _entries(c)) for c in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3776,7 +3825,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_blocks_with_blank_rows,  # fifty-ninth round
         aria_heading_divs,  # sixtieth round
         count_after_colon_in_words,  # sixty-second round
-        note_row_in_table],  # sixty-third round
+        note_row_in_table,  # sixty-third round
+        pipe_separated_inline],  # sixty-fourth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -3900,7 +3950,8 @@ TUNED_LAYOUTS = {
                       issuer_after_list,          # fifty-sixth round: 0.976
                       category_year_note,         # fifty-seventh round: 0.000
                       heading_full_stop,          # fifty-ninth round: 0.000
-                      p_per_category_names_in_spans_with_commas],  # sixty-first round: 0.000
+                      p_per_category_names_in_spans_with_commas,  # sixty-first round: 0.000
+                      img_alt_headings],          # sixty-fourth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -3935,7 +3986,8 @@ TUNED_LAYOUTS = {
                       list_then_bios,             # fifty-seventh round: 0.960
                       spaced_names_in_cell, joint_entry_rows,  # fifty-eighth round: 0.000, 0.880
                       headerless_category_name_rows, spaced_roles_inline,  # sixtieth round: 0.727, 0.400
-                      bold_name_space_unit],      # sixty-second round: 0.917
+                      bold_name_space_unit,       # sixty-second round: 0.917
+                      unit_colon_name_lines],     # sixty-fourth round: 0.250
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -3980,7 +4032,8 @@ TUNED_LAYOUTS = {
                        numeral_count_before_colon,  # fifty-ninth round: 0.000
                        district_groups_inline,    # sixtieth round: 0.857
                        table_district_subrows,    # sixty-second round: 0.667
-                       dash_count_headings],      # sixty-third round: 0.000
+                       dash_count_headings,       # sixty-third round: 0.000
+                       number_badges],            # sixty-fourth round: 0.667
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -4007,7 +4060,8 @@ TUNED_LAYOUTS = {
                        have_names_count,          # fifty-seventh round: 0.000
                        emoji_after_names,         # fifty-eighth round: 0.000
                        markdown_bold_txt,         # fifty-ninth round: 0.000
-                       side_by_side_layout_cells],  # sixty-third round: 0.000
+                       side_by_side_layout_cells,  # sixty-third round: 0.000
+                       bilingual_headings],       # sixty-fourth round: 0.000
 }
 
 LAYOUTS = {

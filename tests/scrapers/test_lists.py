@@ -892,3 +892,27 @@ def test_a_count_after_a_dash_and_a_layout_table_setting_categories_abreast():
     assert [(e.category, e.name) for e in find_lists([], [boxes])] == [
         ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"),
         ("最佳志愿服务社区", "呼和浩特市新城区东风路街道丽苑社区"), ("最佳志愿服务社区", "包头市青山路街道都兰社区")]
+
+
+def test_a_banner_image_heading_a_category_by_its_alt_text_and_headings_with_their_english():
+    content = ('<p><img src="/images/banner1.png" alt="最美志愿者"></p><p>1.陈建钧</p><p>2.吕海英</p>'
+               '<p><img src="/images/banner2.png" alt="最佳志愿服务社区"></p><p>1.包头市青山路街道都兰社区</p>'
+               '<p><img src="/images/photo.jpg" alt="志愿者在社区服务"></p>')  # a photo's alt: no heading
+    assert [(e.category, e.name) for e in _page_entries("内蒙古入选名单", content)] == [
+        ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英"), ("最佳志愿服务社区", "包头市青山路街道都兰社区")]
+    assert _pairs(["最美志愿者 Most Beautiful Volunteers", "陈建钧（兴安盟扎赉特旗义工联合会负责人）",
+                   "最佳志愿服务社区 Best Volunteer Service Communities", "包头市青山路街道都兰社区"]) == [
+        ("最美志愿者", "陈建钧"), ("最佳志愿服务社区", "包头市青山路街道都兰社区")]
+
+
+def test_a_post_before_a_colon_and_the_name_and_numbers_set_alone_over_their_entries():
+    entries = find_lists(["一、最美志愿者", "1.北京市红十字雷锋车队应急救援志愿服务队队长：李峰威",
+                          "2.安徽省六安市蓝天救援队队员：陶成诚、黄先红", "二、最佳志愿服务组织", "1.天津市宝坻区红十字蓝天救援队"], [])
+    assert [(e.category, e.name, e.role) for e in entries] == [
+        ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"),
+        ("最美志愿者", "陶成诚、黄先红", "安徽省六安市蓝天救援队队员"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队", "")]
+    content = ("<section><p><strong>最美志愿者</strong></p></section>"
+               '<section><p><span style="font-size:24px">01</span></p><p>何素贞</p><p>南岸区龙门浩街道上新街社区志愿者</p></section>'
+               '<section><p><span style="font-size:24px">02</span></p><p>黎雅红</p><p>沙坪坝区井口街道经济桥社区黎姐舒心坊负责人</p></section>')
+    assert [(e.name, e.role) for e in _page_entries("重庆入选名单", content)] == [
+        ("何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
