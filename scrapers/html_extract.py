@@ -325,8 +325,10 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
             # superscript digits a reader sees, not as digits run into the word before.
             buf.append(el.text_content().strip().translate(_SUPERSCRIPT))
             return
-        if tag == "small" and re.search(r"[\u4e00-\u9fff]\s*$", "".join(buf[-2:])):
-            buf.append("\u3000")  # “吴 衡 <small>上海市……</small>”: the unit after the name, set apart
+        if (tag == "small" or _FLOATED.search(el.get("style") or "")) and re.search(r"[\u4e00-\u9fff]\s*$", "".join(buf[-2:])):
+            # “吴 衡 <small>上海市……</small>”, “李峰威<span style="float:right">北京市……</span>”:
+            # the unit after the name, set apart, as the page shows it
+            buf.append("\u3000")
         if el.text:
             buf.append(el.text)
         items = block and _item_row(el)
@@ -354,6 +356,7 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
 
 
 _NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
+_FLOATED = re.compile(r"float\s*:\s*(?:left|right)", re.I)
 
 
 def _opens_with_award(el) -> bool:

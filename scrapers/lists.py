@@ -52,7 +52,7 @@ _CATEGORY_END = re.compile(r"(?:志愿者|工作者|个人|集体|单位|组织|
 _LEAD_IN = re.compile(r"如下|名单[：:]?$|现将|予以公示|公示期|特此|附件|^附[：:]|^(?:他们|她们|分别)?(?:分别)?(?:是|为)[：:]?$"
                       r"|[（(]续表?[)）]$")
 # A trailing “等13名” closes an inline list.
-_ET_AL = re.compile(rf"\s*等\s*\d+\s*{_UNIT}(?:同志|先进典型)?\s*[。.]?$")
+_ET_AL = re.compile(rf"\s*等\s*(?:\d+|[一二两三四五六七八九十百]+)\s*{_UNIT}(?:同志|先进典型)?\s*[。.]?$")  # “等13名”, “等十个”
 # Words of a role or unit: what follows (or comes before) a person's name on a list.
 _ROLE_WORDS = (r"书记|主任|副主任|负责人|队长|副队长|会长|副会长|理事长|秘书长|站长|所长|院长|校长|局长|处长|科长|部长|"
                r"主席|经理|总监|馆长|社长|组长|团长|委员|干部|职工|员工|教师|老师|医生|护士|民警|辅警|社工|党员|村民|居民|"
@@ -115,8 +115,9 @@ _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]|^附(?:件\d*)
 _YEAR_NOTE = re.compile(r"\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”,
 # “▷ 类别”, “→ 名称”: any arrow or geometric shape). An emoji too, as WeChat articles set them
-# (“🏅最美志愿者”), and a Markdown heading's “## ” in text saved from a CMS that writes Markdown.
-_BULLET = re.compile(r"^(?:[★☆•※✔✓√❖\u2190-\u21ff\u25a0-\u25ff\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?"
+# (“🏅最美志愿者”), an icon font's glyph (a private-use character only that font draws), and a
+# Markdown heading's “## ” in text saved from a CMS that writes Markdown.
+_BULLET = re.compile(r"^(?:[★☆•※✔✓√❖\u2190-\u21ff\u25a0-\u25ff\U0001F300-\U0001FAFF\u2600-\u27BF\ue000-\uf8ff]+\ufe0f?"
                      r"|[·\-–—－*]\s|#{1,6}\s)\s*")
 _MARKDOWN_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
 # A heading closed by a full stop, as a hurried notice types it: “一、制度创新示范中心。”.
@@ -769,8 +770,19 @@ def header_columns(row: list[str]) -> dict[str, int] | None:
     return _header(row)
 
 
+def _chinese_label(cell: str) -> str:
+    """A header cell without the English beside its Chinese (“姓名（名称）Name”, “序号 No.”)."""
+    if not re.search(r"[\u4e00-\u9fff]", cell):
+        return cell
+    return re.sub(r"[（(]\s*[)）]", "", _ENGLISH_WORDS.sub("", cell)).strip()
+
+
+_ENGLISH_WORDS = re.compile(r"[A-Za-z][A-Za-z.,&'/ -]*")
+
+
 def _header(row: list[str]) -> dict[str, int] | None:
     """Column roles of a header row, or None when the row is not a header."""
+    row = [_chinese_label(cell) for cell in row]
     roles: dict[str, int] = {}
     for i, cell in enumerate(row):
         cell = re.sub(r"\s", "", cell)

@@ -3792,6 +3792,59 @@ def pipe_separated_inline(lst):
     paras = [*INTRO] + [f"{c['name']}：" + " | ".join(n for n, _ in _entries(c)) for c in lst["categories"]]
     return "html", _page(lst["title"], paras), _names_only(lst)
 
+# The sixty-fifth held-out round, written on 2026-12-05 (a fifth session): scored once.
+CN_COUNT = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+
+def et_al_count_in_words(lst):
+    """Inline lists closed by “等” and the count in words: “制度创新示范中心：甲、乙……等十个”."""
+    paras = [*INTRO]
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        paras.append(f"{cat['name']}：" + "、".join(n for n, _ in items)
+                     + f"等{CN_COUNT[len(items)]}{'名' if any(r for _, r in items) else '个'}。")
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def table_with_code_column(lst):
+    """One table of 编号 (a code such as “CQ2020-01”), 类别, 姓名（名称） and 工作单位及职务."""
+    rows = "<tr><th>编号</th><th>类别</th><th>姓名（名称）</th><th>工作单位及职务</th></tr>"
+    for i, category, n, r in _numbered(lst):
+        rows += (f"<tr><td>CQ2020-{i:02d}</td><td>{html.escape(category)}</td><td>{html.escape(n)}</td>"
+                 f"<td>{html.escape(r)}</td></tr>")
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def icon_font_headings(lst):
+    """Headings opening with an icon font's glyph, a character of the private use area that only
+    the font draws (“\ue601最美志愿者”), over numbered entries."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        body += f'<h2><i class="iconfont">&#xe6{ci:02d};</i>{html.escape(cat["name"])}</h2>'
+        body += "".join(f"<p>{i}.{html.escape(n)}" + (f"（{html.escape(r)}）" if r else "") + "</p>"
+                        for i, (n, r) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def bilingual_table_header(lst):
+    """A table whose header gives each column in Chinese and English (“姓名（名称）Name”), with a
+    row spanning it for each category."""
+    head = ("<tr><th>序号 No.</th><th>姓名（名称）Name</th><th>工作单位及职务 Organization and Post</th></tr>")
+    rows = _category_rows(lst, ["序号", "姓名", "单位"], lambda i, n, r: f"<td>{i}</td><td>{html.escape(n)}</td>"
+                          f"<td>{html.escape(r)}</td>", head=head)
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def float_right_roles(lst):
+    """Each entry a paragraph of the name and, floated right by CSS with nothing between, its
+    unit: “<p>李峰威<span style="float:right">北京市……队长</span></p>”."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        body += f"<p><strong>{CN[ci]}、{html.escape(cat['name'])}</strong></p>"
+        body += "".join(f"<p>{html.escape(n)}" + (f'<span style="float:right">{html.escape(r)}</span>' if r else "")
+                        + "</p>" for n, r in _entries(cat))
+    return "html", _page(lst["title"], INTRO, body)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3880,7 +3933,8 @@ HELD_OUT_LAYOUTS = {
         semicolon_roles_numbered_inline, xlsx_numbered_blocks_per_category,  # fifty-third round
         strong_category_br_roles,  # fifty-eighth round
         numbered_semicolon_roles_lines,  # sixty-first round
-        txt_running_title_repeated],  # sixty-second round
+        txt_running_title_repeated,  # sixty-second round
+        table_with_code_column],  # sixty-fifth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -3951,7 +4005,8 @@ TUNED_LAYOUTS = {
                       category_year_note,         # fifty-seventh round: 0.000
                       heading_full_stop,          # fifty-ninth round: 0.000
                       p_per_category_names_in_spans_with_commas,  # sixty-first round: 0.000
-                      img_alt_headings],          # sixty-fourth round: 0.000
+                      img_alt_headings,           # sixty-fourth round: 0.000
+                      et_al_count_in_words],      # sixty-fifth round: 0.900
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -3987,7 +4042,8 @@ TUNED_LAYOUTS = {
                       spaced_names_in_cell, joint_entry_rows,  # fifty-eighth round: 0.000, 0.880
                       headerless_category_name_rows, spaced_roles_inline,  # sixtieth round: 0.727, 0.400
                       bold_name_space_unit,       # sixty-second round: 0.917
-                      unit_colon_name_lines],     # sixty-fourth round: 0.250
+                      unit_colon_name_lines,      # sixty-fourth round: 0.250
+                      float_right_roles],         # sixty-fifth round: 0.250
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -4033,7 +4089,8 @@ TUNED_LAYOUTS = {
                        district_groups_inline,    # sixtieth round: 0.857
                        table_district_subrows,    # sixty-second round: 0.667
                        dash_count_headings,       # sixty-third round: 0.000
-                       number_badges],            # sixty-fourth round: 0.667
+                       number_badges,             # sixty-fourth round: 0.667
+                       bilingual_table_header],   # sixty-fifth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -4061,7 +4118,8 @@ TUNED_LAYOUTS = {
                        emoji_after_names,         # fifty-eighth round: 0.000
                        markdown_bold_txt,         # fifty-ninth round: 0.000
                        side_by_side_layout_cells,  # sixty-third round: 0.000
-                       bilingual_headings],       # sixty-fourth round: 0.000
+                       bilingual_headings,        # sixty-fourth round: 0.000
+                       icon_font_headings],       # sixty-fifth round: 0.000
 }
 
 LAYOUTS = {

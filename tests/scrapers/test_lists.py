@@ -916,3 +916,21 @@ def test_a_post_before_a_colon_and_the_name_and_numbers_set_alone_over_their_ent
                '<section><p><span style="font-size:24px">02</span></p><p>黎雅红</p><p>沙坪坝区井口街道经济桥社区黎姐舒心坊负责人</p></section>')
     assert [(e.name, e.role) for e in _page_entries("重庆入选名单", content)] == [
         ("何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
+
+
+def test_a_count_in_words_after_deng_an_icon_fonts_glyph_and_a_header_in_two_languages():
+    assert _pairs(["最美志愿者：陈建钧、吕海英等两名。"]) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    assert _pairs(["\ue601最美志愿者", "1.陈建钧", "\ue602最佳志愿服务社区", "1.包头市青山路街道都兰社区"]) == [
+        ("最美志愿者", "陈建钧"), ("最佳志愿服务社区", "包头市青山路街道都兰社区")]
+    table = [["序号 No.", "姓名（名称）Name", "工作单位及职务 Organization and Post"], ["最美志愿者"],
+             ["1", "何素贞", "南岸区龙门浩街道上新街社区志愿者"]]
+    assert [(e.category, e.name, e.role) for e in find_lists([], [table])] == [
+        ("最美志愿者", "何素贞", "南岸区龙门浩街道上新街社区志愿者")]
+
+
+def test_a_unit_floated_beside_the_name_is_set_apart_from_it():
+    content = ("<p><strong>一、最美志愿者</strong></p>"
+               '<p>李峰威<span style="float:right">北京市红十字雷锋车队应急救援志愿服务队队长</span></p>'
+               '<p>陶成诚、黄先红<span style="float: right">安徽省六安市蓝天救援队队员</span></p>')
+    assert [(e.name, e.role) for e in _page_entries("红十字系统入选名单", content)] == [
+        ("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"), ("陶成诚、黄先红", "安徽省六安市蓝天救援队队员")]
