@@ -325,7 +325,9 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
             # superscript digits a reader sees, not as digits run into the word before.
             buf.append(el.text_content().strip().translate(_SUPERSCRIPT))
             return
-        if (tag == "small" or _FLOATED.search(el.get("style") or "")) and re.search(r"[\u4e00-\u9fff]\s*$", "".join(buf[-2:])):
+        style = el.get("style")
+        if (tag == "small" or style and "float" in style and _FLOATED.search(style)) \
+                and re.search(r"[\u4e00-\u9fff]\s*$", "".join(buf[-2:])):
             # “吴 衡 <small>上海市……</small>”, “李峰威<span style="float:right">北京市……</span>”:
             # the unit after the name, set apart, as the page shows it
             buf.append("\u3000")

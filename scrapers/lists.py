@@ -175,7 +175,7 @@ _TRANSLATED = re.compile(r"^(?P<cat>.*[\u4e00-\u9fff）)”])\s*[（(]?\s*[A-Za-
 
 def _untranslated(line: str) -> str:
     """An award heading without the English after it (“最美志愿者 Most Beautiful Volunteers”); any other line as it is."""
-    m = _TRANSLATED.match(line)
+    m = _TRANSLATED.match(line) if line[-1:].isascii() else None  # (most lines end in Chinese: no need to look)
     return m.group("cat").strip() if m and _is_award_line(_COUNT.sub("", m.group("cat")).strip()) else line
 
 
@@ -772,8 +772,8 @@ def header_columns(row: list[str]) -> dict[str, int] | None:
 
 def _chinese_label(cell: str) -> str:
     """A header cell without the English beside its Chinese (“姓名（名称）Name”, “序号 No.”)."""
-    if not re.search(r"[\u4e00-\u9fff]", cell):
-        return cell
+    if cell.isascii() or not _ENGLISH_WORDS.search(cell):
+        return cell  # all English (“No.”), or no English
     return re.sub(r"[（(]\s*[)）]", "", _ENGLISH_WORDS.sub("", cell)).strip()
 
 
