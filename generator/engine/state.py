@@ -299,7 +299,7 @@ class ParsedFiles:
     (``models``), read only when a page asks for it (``model_blob``).
     """
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, remember: bool = False):
         self.disk = BucketStore(folder, "parsed")
         self.models = BucketStore(folder, "models")        # written: file → (content hash, pickled model)
         self._models_read = BucketStore(folder, "models")  # read, each model once
@@ -308,7 +308,8 @@ class ParsedFiles:
         self.new: dict[str, tuple[int, int, str, Any]] = {}
         self.stored: list[str] = []
         self.unwritten: list[str] = []  # stored by builds since the last write
-        self.records: dict[tuple[str, str], Any] = {}  # (file, hash) → validated record, this process only
+        # (file, hash) → validated record, kept only by a process that builds again (``remember``: a preview)
+        self.records: dict[tuple[str, str], Any] | None = {} if remember else None
 
     def model_blob(self, rel: str, sha: str) -> bytes | None:
         """The pickled model of the honoree in ``rel`` with content ``sha``; None when the
@@ -340,10 +341,11 @@ class ParsedFiles:
 
     def record(self, rel: str, sha: str) -> Any:
         """The record validated from this very content earlier in this process, if any."""
-        return self.records.get((rel, sha))
+        return self.records.get((rel, sha)) if self.records else None
 
     def keep_record(self, rel: str, sha: str, record: Any) -> None:
-        self.records[(rel, sha)] = record
+        if self.records is not None:
+            self.records[(rel, sha)] = record
 
     def unchanged_record(self, rel: str, st: os.stat_result) -> tuple[str, Any] | None:
         """(hash, record) of a file whose size and mtime are those of a record validated in this process."""
@@ -367,7 +369,7 @@ class ParsedFiles:
         # hash, so one left behind would never be wrong, only memory).
         gone = [(k, self.old[k][2]) for k in self.old.keys() - self.new.keys()]
         gone += [(k, self.old[k][2]) for k in self.stored if k in self.old and self.old[k][2] != self.new[k][2]]
-        for key in gone:
+        for key in gone if self.records else ():
             self.records.pop(key, None)
         self.unwritten += self.stored
         self.old, self.new, self.stored = self.new, {}, []
@@ -604,7 +606,7 @@ class BuildState:
     @property
     def parsed(self) -> ParsedFiles:
         if self._parsed is None:
-            self._parsed = ParsedFiles(self.folder)
+            self._parsed = ParsedFiles(self.folder, remember=self.preview)
         return self._parsed
 
     @property

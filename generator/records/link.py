@@ -182,7 +182,8 @@ class _Linker:
                             ed.announced, ed.inferred.get("announced"), en.name))
         # Honorees on no published list and stubs of hidden lists stay; awards in year order.
         for h in self.honorees.values():
-            h.awards.sort(key=lambda a: (a.year, a.edition_id, a.position))
+            if len(h.awards) > 1:  # most have one
+                h.awards.sort(key=lambda a: (a.year, a.edition_id, a.position))
         return editions
 
     @staticmethod

@@ -377,11 +377,11 @@ def _prefetching(files: list[RecordFile], root: str, shown_base: str, parsed: Pa
                  jobs: int, project: str) -> Iterator[_Prefetched | None]:
     """Parse, in ``jobs`` processes, the record files the cache does not hold, while the caller reads them."""
     # Keyed as the records are (the path without .yaml); a scraper's proposal is no record.
-    keyed = [] if jobs <= 1 else [(rel.rsplit(".", 1)[0], rel, st) for rel, st in files
-                                  if not rel.endswith(".incoming.yaml")]
-    if len(keyed) - sum(1 for key, _, _ in keyed if key in parsed.old) < _PARALLEL_MIN_FILES:
+    old = parsed.old
+    if jobs <= 1 or sum(1 for rel, _ in files if rel.rsplit(".", 1)[0] not in old) < _PARALLEL_MIN_FILES:
         yield None  # the cache holds nearly all of them
         return
+    keyed = [(rel.rsplit(".", 1)[0], rel, st) for rel, st in files if not rel.endswith(".incoming.yaml")]
     misses = [(key, f"{root}/{rel}", f"{shown_base}/{rel}", project) for key, rel, st in keyed
               if st is not None and not parsed.by_stat(key, st)]  # a file gone is read again, one by one, to report it
     if len(misses) < _PARALLEL_MIN_FILES:
