@@ -96,8 +96,7 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
         _remove_leftovers(output)
         state = BuildState(project, cache) if state is None else state
         try:
-            options = (settings.digest, include_drafts, str(output))  # what the input stamp covers besides the files
-            with plan.file_check(state, project, output, settings.theme_dirs, options) as check:
+            with plan.output_check(state, output) as check:
                 result = _build(project, output, settings, state, include_drafts, search, jobs or default_jobs(), check)
         finally:
             if not state.preview:  # also after a failure: what was read and written stays known
@@ -107,7 +106,7 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
 
 
 def _build(project: Path, output: Path, settings: Settings, state: BuildState, include_drafts: bool,
-           search: bool, jobs: int, check: plan.FileCheck | None) -> BuildResult:
+           search: bool, jobs: int, check: plan.OutputCheck | None) -> BuildResult:
     timings = {s: 0.0 for s in STAGES}
     result = BuildResult(output, 0, 0.0, timings)
 
@@ -115,8 +114,9 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
     with _stage(timings, "load"):
         stamped, files, modified = "", None, None
         hints = set(state.hints) if state.watched else None
-        if check is not None:  # a build from the command line: its stamp may say there is nothing to do
-            stamped, files = check.inputs(meanwhile=lambda: state.parsed)  # the record cache is read meanwhile
+        if not state.preview and state.folder is not None:  # its stamp may say there is nothing to do
+            stamped, files = plan.input_stamp(project, settings.theme_dirs,
+                                              (settings.digest, include_drafts, str(output)))
             if plan.nothing_changed(check, stamped, output, search):
                 result.pages, result.groups, result.unchanged = check.stamp.pages, check.stamp.groups, True
                 return result

@@ -11,12 +11,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 from contextlib import contextmanager
-from typing import Callable
 from pathlib import Path
 
 from generator.domain.ids import content_hash
 from generator.engine.state import BuildState, GroupState, Manifest, ParsedFiles, Stamp, code_version
-from generator.records.load import FileStat, RecordFile, record_files, sort_record_files
+from generator.records.load import RecordFile, record_files, sort_record_files
 from generator.records.record import StoredModel
 from generator.render.files import changed_files
 from generator.render.groups import GroupResult
@@ -82,7 +81,7 @@ def unchanged_summaries(dirty, old: Manifest | None, catalog, builder, templates
     return summary if all(builder.same_shares(h, old.inputs) for h in honorees) else set()
 
 
-def touched_groups(old: Manifest, output: Path, check: FileCheck | None = None) -> set[str]:
+def touched_groups(old: Manifest, output: Path, check: OutputCheck | None = None) -> set[str]:
     """Groups with an output file that is missing or was changed by hand since the last build
     (as ``check`` found, when there is one)."""
     pages, missing = old.pages, set()
@@ -96,8 +95,7 @@ def touched_groups(old: Manifest, output: Path, check: FileCheck | None = None) 
                 else:
                     yield path, page.size, page.mtime_ns
 
-    found = (check.changed_since(old) if check is not None and check.stamp is not None
-             else set(changed_files(output, listed()))) | missing
+    found = (check.changed_since(old) if check is not None else set(changed_files(output, listed()))) | missing
     if not found:
         return set()
     return {key for key, state in old.groups.items() if not found.isdisjoint(state.paths)}
@@ -229,7 +227,7 @@ def _walk(folder: str, label: str, skip: str = "") -> list[str]:
     return out
 
 
-def nothing_changed(check: FileCheck | None, stamped: str, output: Path, search: bool) -> bool:
+def nothing_changed(check: OutputCheck | None, stamped: str, output: Path, search: bool) -> bool:
     """The last build read the same files and left output/ as it is now: the same trust the
     record cache puts in a file's size and mtime."""
     last = check.stamp if check is not None else None
@@ -240,42 +238,24 @@ def nothing_changed(check: FileCheck | None, stamped: str, output: Path, search:
     return not check.changed()
 
 
-class FileCheck:
-    """The project's files, looked at by a forked process while the build reads its cache:
-    first every input file, for the input stamp and the record files with their stats
-    (``input_stamp``), then the files of output/ that are gone or not as the last build left
-    them (by its ``stamp``, if there is one). At 100,000 honorees that is a second of stat
-    calls, for the other core. The process ends with the check (``close``), and a build never
-    outlives it."""
+class OutputCheck:
+    """The files of output/ that are gone or not as the last build left them (by its stamp),
+    looked for by a forked process while the build reads its inputs: at 100,000 pages that
+    is half a second of stat calls, for the other core. The process ends with the check
+    (``close``), and a build never outlives it."""
 
-    def __init__(self, project: Path, theme_dirs: list[str], options: tuple, output: Path, stamp: Stamp | None):
-        self.project, self.theme_dirs, self.options = project, theme_dirs, options
+    def __init__(self, output: Path, stamp: Stamp):
         self.output, self.stamp = output, stamp
-        self._inputs: tuple[str, list[RecordFile]] | None = None
         self._found: set[str] | None = None
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_look, args=(project, theme_dirs, options, output, stamp, send),
-                                        daemon=True)
+        self._process = context.Process(target=_send_changed, args=(output, stamp.files, send), daemon=True)
         self._process.start()
         send.close()
-
-    def inputs(self, meanwhile: Callable[[], object] = lambda: None) -> tuple[str, list[RecordFile]]:
-        """(the input stamp, the record files with their stats), as ``input_stamp`` gives them;
-        ``meanwhile`` is done while the process looks at them."""
-        if self._inputs is None:
-            meanwhile()
-            try:
-                stamped, files = self._receive.recv()
-                self._inputs = stamped, [(rel, FileStat(*st) if st else None) for rel, st in files]
-            except (EOFError, OSError):  # the process died: look here
-                self._inputs = input_stamp(self.project, self.theme_dirs, self.options)
-        return self._inputs
 
     def changed(self) -> set[str]:
         """The paths, of those the stamp lists, whose file changed."""
         if self._found is None:
-            self.inputs()  # sent first
             try:
                 self._found = set(self._receive.recv())
             except (EOFError, OSError):  # the process died: look here
@@ -301,25 +281,19 @@ class FileCheck:
 
 
 @contextmanager
-def file_check(state: BuildState, project: Path, output: Path, theme_dirs: list[str], options: tuple):
-    """A ``FileCheck`` for a build from the command line that keeps a build state (a
-    preview's watcher tells it what changed), with the stamp of the last build into ``output``."""
-    if state.preview or state.folder is None:
-        yield None
-        return
-    check = FileCheck(project, theme_dirs, options, output, state.stamp(output))
+def output_check(state: BuildState, output: Path):
+    """An ``OutputCheck`` from the stamp of the last build into ``output``, when there is one."""
+    stamp = state.stamp(output) if not state.preview else None
+    check = OutputCheck(output, stamp) if stamp is not None else None
     try:
         yield check
     finally:
-        check.close()
+        if check is not None:
+            check.close()
 
 
-def _look(project: Path, theme_dirs: list[str], options: tuple, output: Path, stamp: Stamp | None, send) -> None:
-    stamped, files = input_stamp(project, theme_dirs, options)
-    # Three numbers a stat: an os.stat_result is pickled with all its fields.
-    send.send((stamped, [(rel, (st.st_mode, st.st_size, st.st_mtime_ns) if st else None) for rel, st in files]))
-    if stamp is not None:
-        send.send(list(changed_files(output, stamp.files)))
+def _send_changed(output: Path, files: list[tuple[str, int, int]], send) -> None:
+    send.send(list(changed_files(output, files)))
     send.close()
 
 

@@ -11,7 +11,7 @@ import os
 import pickle
 import stat
 import re
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -344,7 +344,7 @@ def _parse_file(item: tuple[str, str, str, str]) -> tuple:
         return path, None, "", None, None, None  # the parent reads it again, and says what is wrong
     data, text, problem = yamlfile.parse(raw, shown)
     # The text goes back only when something is wrong: a problem must be located in it.
-    return path, (st.st_mode, st.st_size, st.st_mtime_ns), content_hash(raw), data, text if problem else None, problem
+    return path, (st.st_size, st.st_mtime_ns), content_hash(raw), data, text if problem else None, problem
 
 
 class _Prefetched:
@@ -367,7 +367,7 @@ class _Prefetched:
         """(stat, sha, data, text, problem) of a file that was sent; None if a worker could not read it."""
         while path not in self.ready:
             got, st, sha, data, text, problem = next(self.results)
-            self.ready[got] = (FileStat(*st), sha, data, text, problem) if st is not None else None
+            self.ready[got] = (_Stat(*st), sha, data, text, problem) if st is not None else None
         self.sent.discard(path)
         return self.ready.pop(path)
 
@@ -391,16 +391,15 @@ def _prefetching(files: list[RecordFile], root: str, shown_base: str, parsed: Pa
         yield _Prefetched([path for _, path, _, _ in misses], pool.imap(_parse_file, misses, chunksize=128))
 
 
-class FileStat(NamedTuple):
-    """The fields of an os.stat_result the load reads, as a process that looked at a file sends them."""
+@dataclass(frozen=True)
+class _Stat:
+    """The two fields of an os.stat_result the cache keeps."""
 
-    st_mode: int
     st_size: int
     st_mtime_ns: int
 
 
-# A path under records/ with "/", and its stat (an os.stat_result or a FileStat) if it exists.
-RecordFile = tuple[str, "os.stat_result | FileStat | None"]
+RecordFile = tuple[str, "os.stat_result | None"]  # path under records/ with "/", and its stat if it exists
 
 
 def record_files(base: Path) -> list[RecordFile]:
