@@ -467,31 +467,30 @@ def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], 
             if kept is not None and kept[1].id not in records:
                 hashes[kept[1].id], records[kept[1].id] = kept
                 continue
-        shown = f"{shown_base}/{rel}"
-        path = f"{root}/{rel}"
-        parts = rel.split("/")
         if rel.endswith(".incoming.yaml"):
             continue  # a scraper's proposal waiting beside an editor's file, not a record
-        record_type = parts[0] if len(parts) > 1 else ""
-        model = RECORD_MODELS.get(record_type)
+        shown = f"{shown_base}/{rel}"
+        path = f"{root}/{rel}"
+        record_type, inside, _ = rel.partition("/")
+        model = RECORD_MODELS.get(record_type) if inside else None
         if model is None:
             loaded.problems.append(Problem(shown, 0, 0, "", (
-                f"不知道 “{record_type or parts[-1]}” 是哪类记录; 记录要放在 content/records/ 下的 "
+                f"不知道 “{record_type if inside else rel}” 是哪类记录; 记录要放在 content/records/ 下的 "
                 f"{', '.join(RECORD_MODELS)} 目录里")))
             continue
-        if record_id in loaded.records:
-            other = loaded.records[record_id].file
+        if record_id in records:
+            other = records[record_id].file
             loaded.problems.append(Problem(shown, 1, 1, "", f"编号 {record_id} 重复: {other} 已使用; 删去其中一个文件"))
             continue
         if not is_record_id(record_id):
             loaded.problems.append(Problem(shown, 0, 0, "", (
                 "文件名只能用小写拼音、数字和连字符 (它就是网址), 如 cixi-yubo.yaml")))
             continue
-        loaded.failed.add(record_id)  # until it validates
         data, sha, text, problem, unstored = _read_record(path, shown, record_id, parsed, prefetched, st, project)
-        loaded.hashes[record_id] = sha
+        hashes[record_id] = sha
         if problem:
             loaded.problems.append(problem)
+            loaded.failed.add(record_id)
             continue
         record = parsed.record(record_id, sha)
         if record is None:
@@ -507,6 +506,7 @@ def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], 
                 instance = data
             elif not isinstance(data, dict):
                 loaded.problems.append(Problem(shown, 1, 1, "", "记录要写成 “字段: 值” 的若干行; 这个文件是空的或格式不对"))
+                loaded.failed.add(record_id)
                 continue
             else:
                 try:
@@ -514,13 +514,14 @@ def _read_records(loaded: Loaded, parsed: ParsedCache, files: list[RecordFile], 
                 except ValidationError as exc:
                     record = Record(record_id, record_type, model, shown, path, text)  # for its text
                     loaded.problems.extend(validation_problems(exc, model, shown, record.text))
+                    loaded.failed.add(record_id)
                     continue
             record = Record(record_id, record_type, instance, shown, path, text)
             parsed.keep_record(record_id, sha, record)
         if unstored is not None:
             parsed.store(record_id, unstored, sha, record.stored())
-        loaded.failed.discard(record_id)
-        loaded.records[record_id] = record
+        loaded.failed.discard(record_id)  # (a file of the same id before it may have failed)
+        records[record_id] = record
 
 
 def _stored_model(parsed: ParsedCache, key: str, sha: str, path: str, shown: str, model: type[BaseModel]):
