@@ -83,11 +83,17 @@ def _parse(text: str) -> html.HtmlElement | None:
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)  # keeps the text after them
     for el in _hidden(root):  # what no reader sees, such as a second copy of the article for phones
         el.drop_tree()
+    if "swiper-slide-duplicate" in text or "slick-cloned" in text:
+        for el in _CLONES(root):  # the copies a carousel makes of its first and last slides, to loop
+            el.drop_tree()
     _label_panels(root)
     return root
 
 
 _IN_PAGE = etree.XPath('//a[starts-with(@href, "#")]')
+# Marked by the carousel libraries portals use: Swiper's “swiper-slide-duplicate”, Slick's “slick-cloned”.
+_CLONES = etree.XPath('//*[contains(concat(" ", normalize-space(@class), " "), " swiper-slide-duplicate ")'
+                      ' or contains(concat(" ", normalize-space(@class), " "), " slick-cloned ")]')
 
 
 def _label_panels(root) -> None:

@@ -122,14 +122,18 @@ _BULLET = re.compile(r"^(?:[★☆•※✔✓√❖\u2190-\u21ff\u25a0-\u25ff\U
 _MARKDOWN_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
 # A heading closed by a full stop, as a hurried notice types it: “一、制度创新示范中心。”.
 _HEADING_STOP = re.compile(rf"^(\s*{_ENUM}\s*[^。，,；;：:、]{{2,30}})。$")
+_RULE_CHARACTERS = "—-－─━=＝_＿~～"
+_RULE_AFTER = re.compile(rf"(?<=\S)\s*[{re.escape(_RULE_CHARACTERS)}]{{3,}}$")  # a dash is two: “——”
 _SYMBOLS_AFTER = re.compile(r"\s*[■□●○◆◇▲△◀◄◂▪▫★☆•※❖◎◉]+$")
 
 
 def _unbulleted(line: str) -> str:
     """``line`` without the symbol before it, and without the one after it when a symbol opened
-    it: “★制度创新示范中心★”, as some notices set their headings; and without Markdown's bold
-    (“**最美志愿者**”)."""
+    it: “★制度创新示范中心★”, as some notices set their headings; without Markdown's bold
+    (“**最美志愿者**”), and without a rule drawn out after it (“最美志愿者————”)."""
     line = _MARKDOWN_BOLD.sub(r"\1", line)
+    if line[-1:] in _RULE_CHARACTERS:
+        line = _RULE_AFTER.sub("", line)
     bare = _BULLET.sub("", line)
     return _SYMBOLS_AFTER.sub("", bare) if bare != line else bare
 # A heading in lenticular or square brackets on a line of its own: “【最美志愿者】”.
@@ -201,8 +205,13 @@ _NOTE_MARK = re.compile(r"[*＊△▲※⁰¹²³⁴⁵⁶⁷⁸⁹\U0001F300-\U
 
 
 def clean_name(text: str) -> str:
-    """A list entry without edge punctuation; what is inside stays as printed."""
-    return _NOTE_MARK.sub("", text.strip().strip("，,。;；、:：")).strip()
+    """A list entry without edge punctuation, nor the link to its story after it (“[详情]”);
+    what is inside stays as printed."""
+    return _NOTE_MARK.sub("", _STORY_LINK.sub("", text.strip()).strip("，,。;；、:：")).strip()
+
+
+_STORY_LINK = re.compile(r"(?:\s+|(?=[\[【［(（<《]))[\[【［(（<《]?\s*(?:查看|点击查看|阅读)?(?:详情|详细|全文|事迹)\s*(?:>>|》|→)?"
+                         r"\s*[\]】］)）>》]?$")
 
 
 def is_person_category(category: str) -> bool:
@@ -856,8 +865,12 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
             start = 0
         for row in rows[start:]:
             cells = [c.strip() for c in row if c.strip()]
-            if len(cells) == 1 and (len(row) < width or _is_heading(cells[0]) or columns.get("name", 0) >= len(row)
-                                    or row[columns["name"]].strip() != cells[0]):
+            # A name alone in its own column, the cells before it blank (a category given on a row
+            # above, the unit left out), is an entry; a category's row opens the table's width.
+            named = 0 < columns.get("name", 0) < len(row) and not row[0].strip() \
+                and row[columns["name"]].strip() == cells[0] and not _is_heading(cells[0]) if len(cells) == 1 else False
+            if len(cells) == 1 and not named and (len(row) < width or _is_heading(cells[0]) or columns.get("name", 0) >= len(row)
+                                                  or row[columns["name"]].strip() != cells[0]):
                 if category and _PLACE.match(cells[0]) and not _is_award_line(cells[0]):
                     district = cells[0]  # a district's row over its people, under their category
                 else:
@@ -1252,7 +1265,8 @@ def _text_cells(line: str) -> list[str]:
     text = line.strip()
     if text.startswith("|") and text.endswith("|") and len(text) > 1:
         return [c.strip() for c in text[1:-1].split("|")]
-    return _CELL_GAP.split(text)
+    blank = len(line) - len(line.lstrip("\t")) if text else 0  # “\t刘嗣东\t……”: the category given on a row above
+    return [""] * blank + _CELL_GAP.split(text)
 
 
 _RULE_ROW = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")  # “| --- | --- |” under a Markdown header

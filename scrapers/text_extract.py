@@ -34,13 +34,26 @@ def _title_block(lines: list[str], info: int) -> tuple[str, str | None]:
     return found[-1], None
 
 
+def _body_lines(lines: list[str]) -> list[str]:
+    """The lines of the body, stripped; a row of cells parted by tabs keeps the tabs that open
+    it, each a blank cell (a category given once, on the first of its rows), and so does a
+    line opened by a tab among such rows (its cells after the name left blank)."""
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if text and line.startswith("\t") and ("\t" in text or out and "\t" in out[-1]):
+            text = "\t" * (len(line) - len(line.lstrip("\t"))) + text
+        out.append(text)
+    return out
+
+
 def extract_text(text: str, url: str | None = None) -> Article:
     """Extract an article from the text of a saved page: the info line finds the title and body."""
     lines = [ln.rstrip() for ln in text.splitlines()]
     info = next((i for i, ln in enumerate(lines)
                  if len(ln.strip()) <= 100 and not _NAV.search(ln) and bylines.find_date(ln)), None)
     if info is None:
-        body = [ln.strip() for ln in lines if ln.strip() and not _NAV.search(ln)]
+        body = _body_lines([ln for ln in lines if ln.strip() and not _NAV.search(ln)])
         return Article(body="\n".join(body), url=url,
                        reason=None if body else "文本里没有正文",
                        title=body[0] if body else "")
@@ -68,7 +81,8 @@ def extract_text(text: str, url: str | None = None) -> Article:
             break
         if trailer and body:
             break  # text after the trailer is the page footer
-        body.append(s)
+        body.append(ln)
+    body = _body_lines(body)
     if subtitle:
         body.insert(0, subtitle)
     if not site:

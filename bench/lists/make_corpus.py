@@ -3845,6 +3845,65 @@ def float_right_roles(lst):
                         + "</p>" for n, r in _entries(cat))
     return "html", _page(lst["title"], INTRO, body)
 
+# The sixty-sixth held-out round, written on 2026-12-05 (a fifth session): scored once.
+def detail_links_after_entries(lst):
+    """Numbered entries under “一、” headings, each followed by a link to its story: “[详情]”."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        body += f"<p>{CN[ci]}、{html.escape(cat['name'])}</p>"
+        body += "".join(f'<p>{i}.{html.escape(n)} <a href="/zyfw/detail_{ci}_{i}.html">[详情]</a></p>'
+                        for i, (n, _) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def tab_txt_category_once(lst):
+    """Text of tab-separated columns copied from a sheet: 类别, 姓名（名称） and 工作单位及职务,
+    the category given on its first row only, the rows under it opening with a tab."""
+    lines = [lst["title"], "", *INTRO, "", "类别\t姓名（名称）\t工作单位及职务"]
+    for cat in lst["categories"]:
+        for k, (n, r) in enumerate(_entries(cat)):
+            lines.append(f"{cat['name'] if k == 0 else ''}\t{n}\t{r}".rstrip("\t"))
+    return "txt", "\n".join(lines) + "\n"
+
+
+def rule_after_headings(lst):
+    """Headings drawn out with a rule of dashes after them, “最美志愿者——————”, over a name a line
+    with the unit in brackets."""
+    body = ""
+    for cat in lst["categories"]:
+        body += f"<p><b>{html.escape(cat['name'])}</b>————————————</p>"
+        body += "".join(f"<p>{html.escape(n)}" + (f"（{html.escape(r)}）" if r else "") + "</p>" for n, r in _entries(cat))
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def carousel_with_duplicate_slides(lst):
+    """A mobile page setting each category's entries as the slides of a carousel, which (as the
+    Swiper library does for looping) repeats the last slide before the first and the first after
+    the last, marked “swiper-slide-duplicate”."""
+    def slide(n, r, duplicate=False):
+        extra = " swiper-slide-duplicate" if duplicate else ""
+        return (f'<div class="swiper-slide{extra}"><p class="name">{html.escape(n)}</p>'
+                + (f'<p class="unit">{html.escape(r)}</p>' if r else "") + "</div>")
+    body = ""
+    for cat in lst["categories"]:
+        items = _entries(cat)
+        slides = [slide(*items[-1], True)] + [slide(n, r) for n, r in items] + [slide(*items[0], True)]
+        body += (f"<h3>{html.escape(cat['name'])}</h3><div class='swiper'><div class='swiper-wrapper'>"
+                 + "".join(slides) + "</div></div>")
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def summary_table_before_lists(lst):
+    """A notice opening with a table of how many each category holds (类别 | 数量), then each
+    category under a “一、” heading, numbered, the unit in brackets."""
+    rows = "<tr><th>类别</th><th>数量</th></tr>" + "".join(
+        f"<tr><td>{html.escape(c['name'])}</td><td>{len(c['entries'])}</td></tr>" for c in lst["categories"])
+    paras = [*INTRO, f"<table border='1'>{rows}</table>"]
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [f"{i}.{n}" + (f"（{r}）" if r else "") for i, (n, r) in enumerate(_entries(cat), 1)]
+    return "html", _page(lst["title"], paras)
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3903,7 +3962,8 @@ HELD_OUT_LAYOUTS = {
         rowspan_category_last,  # fifty-sixth round
         halfwidth_roles_inline,  # fifty-ninth round
         xlsx_category_rows_with_counts_merged,  # sixty-first round
-        xlsx_note_row_at_bottom],  # sixty-third round
+        xlsx_note_row_at_bottom,  # sixty-third round
+        summary_table_before_lists],  # sixty-sixth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -4006,7 +4066,8 @@ TUNED_LAYOUTS = {
                       heading_full_stop,          # fifty-ninth round: 0.000
                       p_per_category_names_in_spans_with_commas,  # sixty-first round: 0.000
                       img_alt_headings,           # sixty-fourth round: 0.000
-                      et_al_count_in_words],      # sixty-fifth round: 0.900
+                      et_al_count_in_words,       # sixty-fifth round: 0.900
+                      detail_links_after_entries],  # sixty-sixth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -4043,7 +4104,8 @@ TUNED_LAYOUTS = {
                       headerless_category_name_rows, spaced_roles_inline,  # sixtieth round: 0.727, 0.400
                       bold_name_space_unit,       # sixty-second round: 0.917
                       unit_colon_name_lines,      # sixty-fourth round: 0.250
-                      float_right_roles],         # sixty-fifth round: 0.250
+                      float_right_roles,          # sixty-fifth round: 0.250
+                      tab_txt_category_once],     # sixty-sixth round: 0.182
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -4090,7 +4152,8 @@ TUNED_LAYOUTS = {
                        table_district_subrows,    # sixty-second round: 0.667
                        dash_count_headings,       # sixty-third round: 0.000
                        number_badges,             # sixty-fourth round: 0.667
-                       bilingual_table_header],   # sixty-fifth round: 0.000
+                       bilingual_table_header,    # sixty-fifth round: 0.000
+                       carousel_with_duplicate_slides],  # sixty-sixth round: 0.750
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -4119,7 +4182,8 @@ TUNED_LAYOUTS = {
                        markdown_bold_txt,         # fifty-ninth round: 0.000
                        side_by_side_layout_cells,  # sixty-third round: 0.000
                        bilingual_headings,        # sixty-fourth round: 0.000
-                       icon_font_headings],       # sixty-fifth round: 0.000
+                       icon_font_headings,        # sixty-fifth round: 0.000
+                       rule_after_headings],      # sixty-sixth round: 0.000
 }
 
 LAYOUTS = {

@@ -934,3 +934,27 @@ def test_a_unit_floated_beside_the_name_is_set_apart_from_it():
                '<p>陶成诚、黄先红<span style="float: right">安徽省六安市蓝天救援队队员</span></p>')
     assert [(e.name, e.role) for e in _page_entries("红十字系统入选名单", content)] == [
         ("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"), ("陶成诚、黄先红", "安徽省六安市蓝天救援队队员")]
+
+
+def test_a_link_to_each_entrys_story_a_rule_after_a_heading_and_a_carousels_copies_of_its_slides():
+    content = ('<p>一、制度创新示范中心————————</p>'
+               '<p>1.嘉定区菊园新区社区志愿服务中心 <a href="/zyfw/1.html">[详情]</a></p>'
+               '<p>2.长宁区虹桥街道社区志愿服务中心<a href="/zyfw/2.html">【查看详情】</a></p>'
+               "<h3>最美志愿者</h3><div class='swiper-wrapper'>"
+               '<div class="swiper-slide swiper-slide-duplicate"><p>吕海英</p></div>'
+               '<div class="swiper-slide"><p>陈建钧</p></div><div class="swiper-slide"><p>吕海英</p></div>'
+               '<div class="swiper-slide swiper-slide-duplicate"><p>陈建钧</p></div></div>')
+    assert [(e.category, e.name) for e in _page_entries("入选名单", content)] == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心"),
+        ("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+
+
+def test_text_in_tab_parted_columns_with_the_category_given_once():
+    text = ("2020年度红十字系统入选名单\n\n类别\t姓名（名称）\t工作单位及职务\n"
+            "最美志愿者\t李峰威\t北京市红十字雷锋车队应急救援志愿服务队队长\n\t刘嗣东\t内蒙古自治区包头市红十字会志愿者\n"
+            "最佳志愿服务组织\t天津市宝坻区红十字蓝天救援队\n\t江苏省常熟市流水琴川义工协会\n")
+    entries = extract_article(text.encode("utf-8")).list_entries
+    assert [(e.category, e.name, e.role) for e in entries] == [
+        ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"),
+        ("最美志愿者", "刘嗣东", "内蒙古自治区包头市红十字会志愿者"),
+        ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队", ""), ("最佳志愿服务组织", "江苏省常熟市流水琴川义工协会", "")]
