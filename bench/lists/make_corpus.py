@@ -3744,14 +3744,23 @@ def dash_count_headings(lst):
     return _cn_headings(lst, lambda i, n, r: f"{i}.{n}" + (f"（{r}）" if r else ""), heading=heading)[:2]
 
 # The sixty-fourth held-out round, written on 2026-12-05 (a fifth session): scored once.
+def _sections(lst, heading, entry) -> str:
+    """HTML of each category as ``heading(index, name)`` over its entries, each as
+    ``entry(category index, number, name, role)``; the texts come escaped."""
+    return "".join(heading(ci, html.escape(cat["name"])) + "".join(
+        entry(ci, i, html.escape(n), html.escape(r)) for i, (n, r) in enumerate(_entries(cat), 1))
+        for ci, cat in enumerate(lst["categories"]))
+
+
+def _in_brackets(role: str) -> str:
+    return f"（{role}）" if role else ""
+
+
 def img_alt_headings(lst):
     """Each category's heading a banner image whose words are only in its alt text, over
     numbered names."""
-    body = ""
-    for ci, cat in enumerate(lst["categories"]):
-        body += (f'<p style="text-align:center"><img src="/images/banner{ci + 1}.png" width="600" '
-                 f'alt="{html.escape(cat["name"])}"></p>')
-        body += "".join(f"<p>{i}.{html.escape(n)}</p>" for i, (n, _) in enumerate(_entries(cat), 1))
+    body = _sections(lst, lambda ci, c: f'<p style="text-align:center"><img src="/images/banner{ci + 1}.png" width="600" '
+                                        f'alt="{c}"></p>', lambda ci, i, n, r: f"<p>{i}.{n}</p>")
     return "html", _page(lst["title"], INTRO, body), _names_only(lst)
 
 
@@ -3763,12 +3772,9 @@ def unit_colon_name_lines(lst):
 def number_badges(lst):
     """A WeChat article: each entry a section of its number in large type, its name and its
     unit, each a paragraph of its own, under a bold category."""
-    body = ""
-    for cat in lst["categories"]:
-        body += f"<section><p><strong>{html.escape(cat['name'])}</strong></p></section>"
-        for i, (n, r) in enumerate(_entries(cat), 1):
-            body += (f'<section><p><span style="font-size:24px;color:#c00">{i:02d}</span></p>'
-                     f"<p>{html.escape(n)}</p>" + (f"<p>{html.escape(r)}</p>" if r else "") + "</section>")
+    body = _sections(lst, lambda ci, c: f"<section><p><strong>{c}</strong></p></section>",
+                     lambda ci, i, n, r: f'<section><p><span style="font-size:24px;color:#c00">{i:02d}</span></p>'
+                                         f"<p>{n}</p>" + (f"<p>{r}</p>" if r else "") + "</section>")
     return "html", _page(lst["title"], INTRO, body)
 
 
@@ -3780,10 +3786,8 @@ ENGLISH = {"最美志愿者": "Most Beautiful Volunteers", "最佳志愿服务�
 def bilingual_headings(lst):
     """Headings in Chinese and English, “最美志愿者 Most Beautiful Volunteers”, over a name a
     line with the unit in brackets."""
-    body = ""
-    for cat in lst["categories"]:
-        body += f"<h3>{html.escape(cat['name'])} {ENGLISH[cat['name']]}</h3>"
-        body += "".join(f"<p>{html.escape(n)}" + (f"（{html.escape(r)}）" if r else "") + "</p>" for n, r in _entries(cat))
+    body = _sections(lst, lambda ci, c: f"<h3>{c} {ENGLISH[html.unescape(c)]}</h3>",
+                     lambda ci, i, n, r: f"<p>{n}{_in_brackets(r)}</p>")
     return "html", _page(lst["title"], INTRO, body)
 
 
@@ -3791,6 +3795,7 @@ def pipe_separated_inline(lst):
     """Each category in one paragraph, its names parted by “ | ”: “制度创新示范中心：甲 | 乙”."""
     paras = [*INTRO] + [f"{c['name']}：" + " | ".join(n for n, _ in _entries(c)) for c in lst["categories"]]
     return "html", _page(lst["title"], paras), _names_only(lst)
+
 
 # The sixty-fifth held-out round, written on 2026-12-05 (a fifth session): scored once.
 CN_COUNT = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"]
@@ -3818,11 +3823,8 @@ def table_with_code_column(lst):
 def icon_font_headings(lst):
     """Headings opening with an icon font's glyph, a character of the private use area that only
     the font draws (“\ue601最美志愿者”), over numbered entries."""
-    body = ""
-    for ci, cat in enumerate(lst["categories"]):
-        body += f'<h2><i class="iconfont">&#xe6{ci:02d};</i>{html.escape(cat["name"])}</h2>'
-        body += "".join(f"<p>{i}.{html.escape(n)}" + (f"（{html.escape(r)}）" if r else "") + "</p>"
-                        for i, (n, r) in enumerate(_entries(cat), 1))
+    body = _sections(lst, lambda ci, c: f'<h2><i class="iconfont">&#xe6{ci:02d};</i>{c}</h2>',
+                     lambda ci, i, n, r: f"<p>{i}.{n}{_in_brackets(r)}</p>")
     return "html", _page(lst["title"], INTRO, body)
 
 
@@ -3838,21 +3840,16 @@ def bilingual_table_header(lst):
 def float_right_roles(lst):
     """Each entry a paragraph of the name and, floated right by CSS with nothing between, its
     unit: “<p>李峰威<span style="float:right">北京市……队长</span></p>”."""
-    body = ""
-    for ci, cat in enumerate(lst["categories"]):
-        body += f"<p><strong>{CN[ci]}、{html.escape(cat['name'])}</strong></p>"
-        body += "".join(f"<p>{html.escape(n)}" + (f'<span style="float:right">{html.escape(r)}</span>' if r else "")
-                        + "</p>" for n, r in _entries(cat))
+    body = _sections(lst, lambda ci, c: f"<p><strong>{CN[ci]}、{c}</strong></p>",
+                     lambda ci, i, n, r: f"<p>{n}" + (f'<span style="float:right">{r}</span>' if r else "") + "</p>")
     return "html", _page(lst["title"], INTRO, body)
+
 
 # The sixty-sixth held-out round, written on 2026-12-05 (a fifth session): scored once.
 def detail_links_after_entries(lst):
     """Numbered entries under “一、” headings, each followed by a link to its story: “[详情]”."""
-    body = ""
-    for ci, cat in enumerate(lst["categories"]):
-        body += f"<p>{CN[ci]}、{html.escape(cat['name'])}</p>"
-        body += "".join(f'<p>{i}.{html.escape(n)} <a href="/zyfw/detail_{ci}_{i}.html">[详情]</a></p>'
-                        for i, (n, _) in enumerate(_entries(cat), 1))
+    body = _sections(lst, lambda ci, c: f"<p>{CN[ci]}、{c}</p>",
+                     lambda ci, i, n, r: f'<p>{i}.{n} <a href="/zyfw/detail_{ci}_{i}.html">[详情]</a></p>')
     return "html", _page(lst["title"], INTRO, body), _names_only(lst)
 
 
@@ -3869,10 +3866,7 @@ def tab_txt_category_once(lst):
 def rule_after_headings(lst):
     """Headings drawn out with a rule of dashes after them, “最美志愿者——————”, over a name a line
     with the unit in brackets."""
-    body = ""
-    for cat in lst["categories"]:
-        body += f"<p><b>{html.escape(cat['name'])}</b>————————————</p>"
-        body += "".join(f"<p>{html.escape(n)}" + (f"（{html.escape(r)}）" if r else "") + "</p>" for n, r in _entries(cat))
+    body = _sections(lst, lambda ci, c: f"<p><b>{c}</b>————————————</p>", lambda ci, i, n, r: f"<p>{n}{_in_brackets(r)}</p>")
     return "html", _page(lst["title"], INTRO, body)
 
 
@@ -3903,6 +3897,7 @@ def summary_table_before_lists(lst):
         paras.append(f"{CN[ci]}、{cat['name']}")
         paras += [f"{i}.{n}" + (f"（{r}）" if r else "") for i, (n, r) in enumerate(_entries(cat), 1)]
     return "html", _page(lst["title"], paras)
+
 
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
