@@ -30,7 +30,8 @@ _ENUM = (rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[【〔\[][{_CN
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _TOTAL_WORD = r"(?:共计|总计|共|小计|合计)"  # “（共9名）”, “（小计9名）”, “（共计10个）”
-_COUNT = re.compile(rf"\s*(?:[（(【〔\[]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）】〕\]]"
+_COUNT = re.compile(rf"\s*(?:[（(【〔]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）】〕]"
+                    rf"|\[\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}\s*\]"  # (“[1]” bare is a note's reference)
                     rf"|[（(【〔\[]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）】〕\]]"
                     rf"|(?:[：:]|——|—|－)\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT})\s*$")  # “：10个”, “——3名”
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*(?:[、．)）]|\.(?![A-Za-z0-9])|：(?!\d)|\ufe0f?\u20e3)|\d{1,2}[.．]\d{1,3}\s+(?=[^\s\d])"
@@ -110,7 +111,8 @@ _WON = re.compile(r"^(?P<names>[^，,。；;：:]{2,60}?)(?:被评为|荣获|获
 # (Not “本” or “全”: 本溪市 and 全椒县 are places.)
 _NOT_NAMES = re.compile(rf"\d+\s*{_UNIT}|^(?:我|该|此|这|其|共有|他们|她们)")
 # A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
-_NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]|^附(?:件\d*)?[：:]?.{0,12}(?:事迹|简介|简历)")  # or “附：事迹简介”
+# “注：……”, “附：事迹简介”, or a note that an entry's “[1]” refers to: “[1] ……”.
+_NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]|^附(?:件\d*)?[：:]?.{0,12}(?:事迹|简介|简历)|^\[\d{1,2}\]\s*\S")
 # The year after a category, which the edition gives: “制度创新示范中心（2019年度）”.
 _YEAR_NOTE = re.compile(r"\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$")
 # A symbol before a heading or a name, as WeChat articles print lists (“■ 类别”, “● 名称”,
@@ -205,9 +207,13 @@ _NOTE_MARK = re.compile(r"[*＊△▲※⁰¹²³⁴⁵⁶⁷⁸⁹\U0001F300-\U
 
 
 def clean_name(text: str) -> str:
-    """A list entry without edge punctuation, nor the link to its story after it (“[详情]”);
-    what is inside stays as printed."""
-    return _NOTE_MARK.sub("", _STORY_LINK.sub("", text.strip()).strip("，,。;；、:：")).strip()
+    """A list entry without edge punctuation, nor the link to its story after it (“[详情]”), nor
+    a reference to a note under the list (“李峰威[1]”); what is inside stays as printed."""
+    text = _NOTE_REFERENCE.sub("", _STORY_LINK.sub("", text.strip()))
+    return _NOTE_MARK.sub("", text.strip("，,。;；、:：")).strip()
+
+
+_NOTE_REFERENCE = re.compile(r"(?:\[\d{1,2}\])+$")
 
 
 _STORY_LINK = re.compile(r"(?:\s+|(?=[\[【［(（<《]))[\[【［(（<《]?\s*(?:查看|点击查看|阅读)?(?:详情|详细|全文|事迹)\s*(?:>>|》|→)?"
@@ -355,7 +361,8 @@ def all_honoree_names(texts: list[str], heading: str = "") -> bool:
 
 # What parts an inline list's entries, by what the line holds: “A；B；C” and “A, B, C” (typed
 # with half-width commas) keep a joint entry “甲、乙” whole; “A / B / C”; else 、 and ，.
-_SEPARATORS = {r"[；;]": r"[；;]", r",\s": r"\s*,\s*", r"\s[/／|｜]\s|／": r"\s*[/／|｜]\s*", "": r"[、，,]"}
+_SEPARATORS = {r"[；;]": r"[；;]", r",\s": r"\s*,\s*", r"\s[/／|｜]\s|／": r"\s*[/／|｜]\s*",
+               r"\s[·・•]\s": r"\s+[·・•]\s+", "": r"[、，,]"}  # (a dot between spaces: one in a name has none)
 
 
 # The numbers of entries numbered inline, each at the start or after a space: “1.甲 2.乙”, “①甲 ②乙”.
@@ -879,6 +886,8 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
             if _header(row) == columns:
                 category = _header_category(row, columns) or category
                 continue  # the header repeated on a new page, or a block's own
+            if start and row is rows[start] and _in_english(row, rows[start - 1]):
+                continue  # the header's words in English, on a row under it
             if _numeral_category_row(row, columns):
                 category = clean_category(row[columns["name"]])
                 continue
@@ -898,6 +907,13 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
                 out += found
             last_number = number
     return out[:MAX_ENTRIES]
+
+
+def _in_english(row: list[str], header: list[str]) -> bool:
+    """Whether ``row`` gives a Chinese ``header``'s labels in English (“No. | Name | …”)."""
+    filled = [c.strip() for c in row if c.strip()]
+    return len(filled) >= 2 and all(c.isascii() and re.search(r"[A-Za-z]{2}", c) for c in filled) \
+        and any(re.search(r"[\u4e00-\u9fff]", c) for c in header)
 
 
 def _category_first(rows: list[list[str]]) -> bool:

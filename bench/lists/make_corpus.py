@@ -3899,6 +3899,63 @@ def summary_table_before_lists(lst):
     return "html", _page(lst["title"], paras)
 
 
+# The sixty-seventh held-out round, written on 2026-12-05 (a fifth session): scored once.
+def bracket_footnote_refs(lst):
+    """Text with endnote references after some names, “李峰威[1]”, the notes under the list
+    (“[1] 追授”-style notes, here saying where each entry was put forward)."""
+    paras, notes, k = [*INTRO], [], 0
+    for ci, cat in enumerate(lst["categories"]):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            if i == 1:
+                k += 1
+                notes.append(f"[{k}] 本类别第一位由评审委员会提名。")
+                paras.append(f"{i}.{n}[{k}]")
+            else:
+                paras.append(f"{i}.{n}")
+    return "html", _page(lst["title"], paras + notes), _names_only(lst)
+
+
+def entries_as_headings(lst):
+    """Each category an <h3>, each entry an <h4> of its name over a paragraph of its unit."""
+    body = _sections(lst, lambda ci, c: f"<h3>{c}</h3>",
+                     lambda ci, i, n, r: f"<h4>{n}</h4>" + (f"<p>{r}</p>" if r else ""))
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def middle_dot_separated_inline(lst):
+    """Each category in one paragraph, its names parted by middle dots: “最美志愿者：甲 · 乙 · 丙”."""
+    paras = [*INTRO] + [f"{c['name']}：" + " · ".join(n for n, _ in _entries(c)) for c in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def xlsx_english_second_header_row(lst):
+    """An Excel sheet whose header is in two rows, the Chinese over the English (“No. | Name |
+    Organization and Post | Category”)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "姓名（名称）", "工作单位及职务", "类别"])
+    sheet.append(["No.", "Name", "Organization and Post", "Category"])
+    for i, category, n, r in _numbered(lst):
+        sheet.append([i, n, r or None, category])
+    return "xlsx", _saved(book)
+
+
+def txt_form_feeds(lst):
+    """Text from a PDF converter that marks each new page with a form feed opening its first
+    line, between the entries of a category."""
+    lines = [lst["title"], "发布时间：2024-06-18  来源：市文明办", "", *INTRO, ""]
+    count = 0
+    for ci, cat in enumerate(lst["categories"]):
+        lines.append(f"{CN[ci]}、{cat['name']}")
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            count += 1
+            lines.append(("\f" if count % 6 == 0 else "") + f"{i}.{n}")
+    return "txt", "\n".join(lines) + "\n", _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -3933,7 +3990,8 @@ HELD_OUT_LAYOUTS = {
         aria_heading_divs,  # sixtieth round
         count_after_colon_in_words,  # sixty-second round
         note_row_in_table,  # sixty-third round
-        pipe_separated_inline],  # sixty-fourth round
+        pipe_separated_inline,  # sixty-fourth round
+        txt_form_feeds],  # sixty-seventh round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -3958,7 +4016,8 @@ HELD_OUT_LAYOUTS = {
         halfwidth_roles_inline,  # fifty-ninth round
         xlsx_category_rows_with_counts_merged,  # sixty-first round
         xlsx_note_row_at_bottom,  # sixty-third round
-        summary_table_before_lists],  # sixty-sixth round
+        summary_table_before_lists,  # sixty-sixth round
+        entries_as_headings],  # sixty-seventh round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -4062,7 +4121,8 @@ TUNED_LAYOUTS = {
                       p_per_category_names_in_spans_with_commas,  # sixty-first round: 0.000
                       img_alt_headings,           # sixty-fourth round: 0.000
                       et_al_count_in_words,       # sixty-fifth round: 0.900
-                      detail_links_after_entries],  # sixty-sixth round: 0.000
+                      detail_links_after_entries,  # sixty-sixth round: 0.000
+                      bracket_footnote_refs],     # sixty-seventh round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -4148,7 +4208,8 @@ TUNED_LAYOUTS = {
                        dash_count_headings,       # sixty-third round: 0.000
                        number_badges,             # sixty-fourth round: 0.667
                        bilingual_table_header,    # sixty-fifth round: 0.000
-                       carousel_with_duplicate_slides],  # sixty-sixth round: 0.750
+                       carousel_with_duplicate_slides,  # sixty-sixth round: 0.750
+                       middle_dot_separated_inline],  # sixty-seventh round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000
@@ -4178,7 +4239,8 @@ TUNED_LAYOUTS = {
                        side_by_side_layout_cells,  # sixty-third round: 0.000
                        bilingual_headings,        # sixty-fourth round: 0.000
                        icon_font_headings,        # sixty-fifth round: 0.000
-                       rule_after_headings],      # sixty-sixth round: 0.000
+                       rule_after_headings,       # sixty-sixth round: 0.000
+                       xlsx_english_second_header_row],  # sixty-seventh round: 0.941
 }
 
 LAYOUTS = {

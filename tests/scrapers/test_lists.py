@@ -958,3 +958,16 @@ def test_text_in_tab_parted_columns_with_the_category_given_once():
         ("最美志愿者", "李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长"),
         ("最美志愿者", "刘嗣东", "内蒙古自治区包头市红十字会志愿者"),
         ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队", ""), ("最佳志愿服务组织", "江苏省常熟市流水琴川义工协会", "")]
+
+
+def test_a_note_reference_after_a_name_names_parted_by_middle_dots_and_a_header_repeated_in_english():
+    lines = ["一、最美志愿者", "1.陈建钧[1]", "2.吕海英", "[1] 本类别第一位由评审委员会提名。"]
+    assert _pairs(lines) == [("最美志愿者", "陈建钧"), ("最美志愿者", "吕海英")]
+    assert _pairs(["最美志愿者：何素贞 · 黎雅红 · 谢彬蓉"]) == [
+        ("最美志愿者", "何素贞"), ("最美志愿者", "黎雅红"), ("最美志愿者", "谢彬蓉")]
+    assert _pairs(["最佳志愿服务项目：通辽市公益事业发展中心“平安校园·星光护航”大型公益项目"]) == [
+        ("最佳志愿服务项目", "通辽市公益事业发展中心“平安校园·星光护航”大型公益项目")]  # a dot inside a name parts nothing
+    table = [["序号", "姓名（名称）", "工作单位及职务", "类别"], ["No.", "Name", "Organization and Post", "Category"],
+             ["1", "陈建钧", "兴安盟扎赉特旗义工联合会负责人", "最美志愿者"]]
+    assert [(e.category, e.name, e.role) for e in find_lists([], [table])] == [
+        ("最美志愿者", "陈建钧", "兴安盟扎赉特旗义工联合会负责人")]
