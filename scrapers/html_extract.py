@@ -585,7 +585,8 @@ def extract_html(text: str, url: str | None = None, profile: Profile | None = No
 
     images: list[Image] = []
     lines = _walk_lines(body_nodes, page, url, images, prune=True)
-    tables = [[*_caption(t), *_table_rows(t)] for n in body_nodes for t in n.iter("table")]
+    tables = [[*_caption(t, i), *_table_rows(t)]
+              for i, t in enumerate((t for n in body_nodes for t in n.iter("table")), 1)]
 
     # the info bar: between the headline and the body, or the last lines before the body
     title_pos = page.order.get(title_el, -1) if title_el is not None else -1
@@ -714,15 +715,36 @@ def _carry(spanning: dict, column: int) -> str:
     return text
 
 
-def _caption(table) -> list[list[str]]:
-    """The table's caption, or the short heading just above it, as a one-cell row."""
+def _caption(table, number: int) -> list[list[str]]:
+    """The table's caption, as a one-cell row: its <caption>; a numbered one beside it with its
+    number, the ``number``-th table's (“表2　最美志愿者”, above it or, as Word sets it, under it);
+    or the short heading just above it, unless that is another table's numbered caption."""
     cap = table.find("caption")
     text = cap.text_content() if cap is not None else ""
+    numbered = [(el, _TABLE_CAPTION.match(el.text_content())) for el in (table.getprevious(), table.getnext())
+                if el is not None and el.tag in ("p", "h3", "h4", "h5", "strong")]
+    if not text.strip():
+        text = next((el.text_content() for el, m in numbered if m and _numeral(m.group(1)) == number), "")
     if not text.strip():
         prev = table.getprevious()
-        text = prev.text_content() if prev is not None and prev.tag in ("h2", "h3", "h4", "h5", "p", "div", "strong") else ""
+        text = prev.text_content() if prev is not None and prev.tag in ("h2", "h3", "h4", "h5", "p", "div", "strong") \
+            and not any(el is prev and m for el, m in numbered) else ""
     text = re.sub(r"\s+", " ", text).strip()
     return [[text]] if text and len(text) <= 40 else []
+
+
+_TABLE_CAPTION = re.compile(r"^\s*附?表\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[：:．.、\s\u3000]\s*\S")
+
+
+def _numeral(text: str) -> int:
+    """“12” or “十二” as a number."""
+    if text.isdigit():
+        return int(text)
+    digits = "一二三四五六七八九"
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return digits.index(text) + 1 if len(text) == 1 else 0
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 
 def _split_head(lines: list[str], title: str) -> tuple[list[str], list[str]]:

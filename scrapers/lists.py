@@ -68,6 +68,7 @@ _PERSON_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}$|^[\u4e00-\u9
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:省|自治区|市|州|盟|地区|区|县|旗|镇|乡|街道)$")
 # Also dot leaders, as a printed roll sets a unit apart: “何素贞……………南岸区……”.
 _STRONG_GAP = re.compile(r"\u3000+|\t+| {2,}|\s*(?:…{2,}|⋯{2,}|\.{4,}|·{4,}|．{3,})\s*")
+_PADDED_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff])(?:\u3000+|\t+| {2,})(?P<rest>\S.*)$")
 _SPACE_SPLIT = re.compile(r"^(?P<name>\S{2,}?)(?:\u3000+|\t+| {2,}| )(?P<rest>\S.*)$")
 # Between a person's name and the unit printed after it: a dash, a colon or a comma.
 # “李峰威 - 北京市……”: a spaced hyphen too; “何素贞/南岸区……”, as an export writes them
@@ -124,6 +125,7 @@ _BULLET = re.compile(r"^(?:[★☆•※✔✓√❖\u2190-\u21ff\u25a0-\u25ff\U
 _MARKDOWN_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
 # A heading closed by a full stop, as a hurried notice types it: “一、制度创新示范中心。”.
 _HEADING_STOP = re.compile(rf"^(\s*{_ENUM}\s*[^。，,；;：:、]{{2,30}})。$")
+_EMOJI_AFTER = re.compile(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?$")
 _RULE_CHARACTERS = "—-－─━=＝_＿~～"
 _RULE_AFTER = re.compile(rf"(?<=\S)\s*[{re.escape(_RULE_CHARACTERS)}]{{3,}}$")  # a dash is two: “——”
 _SYMBOLS_AFTER = re.compile(r"\s*[■□●○◆◇▲△◀◄◂▪▫★☆•※❖◎◉]+$")
@@ -132,8 +134,11 @@ _SYMBOLS_AFTER = re.compile(r"\s*[■□●○◆◇▲△◀◄◂▪▫★☆�
 def _unbulleted(line: str) -> str:
     """``line`` without the symbol before it, and without the one after it when a symbol opened
     it: “★制度创新示范中心★”, as some notices set their headings; without Markdown's bold
-    (“**最美志愿者**”), and without a rule drawn out after it (“最美志愿者————”)."""
+    (“**最美志愿者**”), an emoji after it (“最美志愿者🌟”), and a rule drawn out after it
+    (“最美志愿者————”)."""
     line = _MARKDOWN_BOLD.sub(r"\1", line)
+    if line and ("\u2600" <= line[-1] <= "\u27bf" or line[-1] >= "\U0001f300" or line[-1] == "\ufe0f"):
+        line = _EMOJI_AFTER.sub("", line)
     if line[-1:] in _RULE_CHARACTERS:
         line = _RULE_AFTER.sub("", line)
     bare = _BULLET.sub("", line)
@@ -286,7 +291,11 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
             return name, inner, ""  # “（推荐单位：……）”, “（女，汉族）”: kept, but no part of the name
         return text, "", ""
     # A full-width space, a tab or two spaces part a name from its unit; one space may be
-    # inside a two-character name (“张 三”), so it parts them only after a whole name.
+    # inside a two-character name (“张 三”, “吴　衡”), so it parts them only after a whole name.
+    padded = _PADDED_NAME.match(text)
+    if padded and (_ROLE.search(padded.group("rest")) or _PLACE.match(padded.group("rest"))):
+        rest = padded.group("rest")
+        return (padded.group("name"), "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (padded.group("name"), rest, "")
     parts = _STRONG_GAP.split(text, maxsplit=1)
     m = _SPACE_SPLIT.match(text)
     if len(parts) == 2 and len(re.sub(r"\s", "", parts[0])) >= 2:
@@ -665,7 +674,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         last = out[-1].rstrip() if out else ""
-        number = _BARE_NUMBER.match(last)
+        number = _BARE_NUMBER.match(last) if len(last) <= 6 else None
         if number and line.strip() and not _BARE_NUMBER.match(line) and not _entry_text(line.strip()) \
                 and not _is_heading(line.strip()):
             out[-1] = f"{number.group(1)}、{line.strip()}"
@@ -1281,7 +1290,7 @@ def _text_cells(line: str) -> list[str]:
     text = line.strip()
     if text.startswith("|") and text.endswith("|") and len(text) > 1:
         return [c.strip() for c in text[1:-1].split("|")]
-    blank = len(line) - len(line.lstrip("\t")) if text else 0  # “\t刘嗣东\t……”: the category given on a row above
+    blank = len(line) - len(line.lstrip("\t")) if text and line[:1] == "\t" else 0  # “\t刘嗣东\t……”: the category on a row above
     return [""] * blank + _CELL_GAP.split(text)
 
 

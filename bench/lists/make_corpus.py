@@ -3956,6 +3956,47 @@ def txt_form_feeds(lst):
     return "txt", "\n".join(lines) + "\n", _names_only(lst)
 
 
+# The sixty-eighth held-out round, written on 2026-12-05 (a fifth session): scored once.
+def spacer_columns_table(lst):
+    """A table saved from a spreadsheet with narrow empty columns between its columns: 序号 | |
+    姓名（名称） | | 工作单位及职务, a row spanning it for each category."""
+    head = "<tr><th>序号</th><th></th><th>姓名（名称）</th><th></th><th>工作单位及职务</th></tr>"
+    rows = _category_rows(lst, ["序号", "", "姓名", "", "单位"], lambda i, n, r: f"<td>{i}</td><td></td>"
+                          f"<td>{html.escape(n)}</td><td></td><td>{html.escape(r)}</td>", head=head)
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def emoji_after_headings(lst):
+    """Headings closed by an emoji, as WeChat articles set them: “最美志愿者🌟”, over numbered names."""
+    body = _sections(lst, lambda ci, c: f"<p><strong>{c}🌟</strong></p>", lambda ci, i, n, r: f"<p>{i}.{n}</p>")
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def fullwidth_padded_names(lst):
+    """Names of two characters padded to the width of three with a full-width space, as official
+    documents set them (“吴　衡”), a full-width space before the unit; the names as printed."""
+    def printed(n):
+        return n.replace(" ", "\u3000") if len(n) == 3 and n[1] == " " else n
+    categories = [{"name": c["name"], "entries": [{"name": printed(n), "role": r} if r else printed(n)
+                                                  for n, r in _entries(c)]} for c in lst["categories"]]
+    paras = [*INTRO]
+    for ci, cat in enumerate(categories):
+        paras.append(f"{CN[ci]}、{cat['name']}")
+        paras += [n + (f"\u3000{r}" if r else "") for n, r in _entries(cat)]
+    return "html", _page(lst["title"], paras), categories
+
+
+def captions_below_tables(lst):
+    """A table for each category with its caption under it, as Word places a table's caption:
+    “表1　最美志愿者”."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        rows = "<tr><th>序号</th><th>姓名（名称）</th></tr>" + "".join(
+            f"<tr><td>{i}</td><td>{html.escape(n)}</td></tr>" for i, (n, _) in enumerate(_entries(cat), 1))
+        body += f"<table border='1'>{rows}</table><p style='text-align:center'>表{ci + 1}　{html.escape(cat['name'])}</p>"
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -4048,7 +4089,8 @@ HELD_OUT_LAYOUTS = {
         strong_category_br_roles,  # fifty-eighth round
         numbered_semicolon_roles_lines,  # sixty-first round
         txt_running_title_repeated,  # sixty-second round
-        table_with_code_column],  # sixty-fifth round
+        table_with_code_column,  # sixty-fifth round
+        spacer_columns_table],  # sixty-eighth round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -4122,7 +4164,8 @@ TUNED_LAYOUTS = {
                       img_alt_headings,           # sixty-fourth round: 0.000
                       et_al_count_in_words,       # sixty-fifth round: 0.900
                       detail_links_after_entries,  # sixty-sixth round: 0.000
-                      bracket_footnote_refs],     # sixty-seventh round: 0.000
+                      bracket_footnote_refs,      # sixty-seventh round: 0.000
+                      captions_below_tables],     # sixty-eighth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -4160,7 +4203,8 @@ TUNED_LAYOUTS = {
                       bold_name_space_unit,       # sixty-second round: 0.917
                       unit_colon_name_lines,      # sixty-fourth round: 0.250
                       float_right_roles,          # sixty-fifth round: 0.250
-                      tab_txt_category_once],     # sixty-sixth round: 0.182
+                      tab_txt_category_once,      # sixty-sixth round: 0.182
+                      fullwidth_padded_names],    # sixty-eighth round: 0.917
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -4240,7 +4284,8 @@ TUNED_LAYOUTS = {
                        bilingual_headings,        # sixty-fourth round: 0.000
                        icon_font_headings,        # sixty-fifth round: 0.000
                        rule_after_headings,       # sixty-sixth round: 0.000
-                       xlsx_english_second_header_row],  # sixty-seventh round: 0.941
+                       xlsx_english_second_header_row,  # sixty-seventh round: 0.941
+                       emoji_after_headings],     # sixty-eighth round: 0.000
 }
 
 LAYOUTS = {

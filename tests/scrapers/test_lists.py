@@ -971,3 +971,22 @@ def test_a_note_reference_after_a_name_names_parted_by_middle_dots_and_a_header_
              ["1", "陈建钧", "兴安盟扎赉特旗义工联合会负责人", "最美志愿者"]]
     assert [(e.category, e.name, e.role) for e in find_lists([], [table])] == [
         ("最美志愿者", "陈建钧", "兴安盟扎赉特旗义工联合会负责人")]
+
+
+def test_captions_under_their_tables_an_emoji_after_a_heading_and_a_name_padded_with_a_full_width_space():
+    content = ("<table border='1'><tr><th>序号</th><th>姓名（名称）</th></tr><tr><td>1</td><td>陈建钧</td></tr></table>"
+               "<p>表1　最美志愿者</p>"
+               "<table border='1'><tr><th>序号</th><th>姓名（名称）</th></tr><tr><td>1</td><td>包头市青山路街道都兰社区</td></tr></table>"
+               "<p>表2　最佳志愿服务社区</p>")
+    assert [(e.category, e.name) for e in _page_entries("内蒙古入选名单", content)] == [
+        ("最美志愿者", "陈建钧"), ("最佳志愿服务社区", "包头市青山路街道都兰社区")]
+    above = ("<p>表1　最美志愿者</p><table border='1'><tr><th>序号</th><th>姓名（名称）</th></tr>"
+             "<tr><td>1</td><td>陈建钧</td></tr></table><p>表2　最佳志愿服务社区</p><table border='1'><tr><th>序号</th>"
+             "<th>姓名（名称）</th></tr><tr><td>1</td><td>包头市青山路街道都兰社区</td></tr></table>")
+    assert [(e.category, e.name) for e in _page_entries("内蒙古入选名单", above)] == [
+        ("最美志愿者", "陈建钧"), ("最佳志愿服务社区", "包头市青山路街道都兰社区")]
+    assert _pairs(["最美志愿者🌟", "1.陈建钧"]) == [("最美志愿者", "陈建钧")]
+    entries = find_lists(["一、最美志愿者", "吴\u3000衡\u3000上海市金山区造血干细胞捐献志愿者团队骨干志愿者",
+                          "李峰威\u3000北京市红十字雷锋车队应急救援志愿服务队队长"], [])
+    assert [(e.name, e.role) for e in entries] == [
+        ("吴\u3000衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"), ("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长")]
