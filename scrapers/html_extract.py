@@ -737,13 +737,15 @@ _TABLE_CAPTION = re.compile(r"^\s*附?表\s*(\d{1,3}|[一二三四五六七八�
 
 
 def _numeral(text: str) -> int:
-    """“12” or “十二” as a number."""
+    """“12” or “十二” as a number; 0 for what is no number (“一一”)."""
     if text.isdigit():
         return int(text)
     digits = "一二三四五六七八九"
-    tens, _, ones = text.rpartition("十")
-    if "十" not in text:
-        return digits.index(text) + 1 if len(text) == 1 else 0
+    tens, ten, ones = text.rpartition("十")
+    if not ten:  # a digit alone
+        return digits.index(text) + 1 if len(text) == 1 and text in digits else 0
+    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in digits) or (ones and ones not in digits):
+        return 0
     return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 

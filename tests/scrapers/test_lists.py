@@ -985,6 +985,8 @@ def test_captions_under_their_tables_an_emoji_after_a_heading_and_a_name_padded_
              "<th>姓名（名称）</th></tr><tr><td>1</td><td>包头市青山路街道都兰社区</td></tr></table>")
     assert [(e.category, e.name) for e in _page_entries("内蒙古入选名单", above)] == [
         ("最美志愿者", "陈建钧"), ("最佳志愿服务社区", "包头市青山路街道都兰社区")]
+    odd = content.replace("表1", "表十十")  # no number: that caption is no table's
+    assert ("最佳志愿服务社区", "包头市青山路街道都兰社区") in [(e.category, e.name) for e in _page_entries("名单", odd)]
     assert _pairs(["最美志愿者🌟", "1.陈建钧"]) == [("最美志愿者", "陈建钧")]
     entries = find_lists(["一、最美志愿者", "吴\u3000衡\u3000上海市金山区造血干细胞捐献志愿者团队骨干志愿者",
                           "李峰威\u3000北京市红十字雷锋车队应急救援志愿服务队队长"], [])
