@@ -155,6 +155,7 @@ def _measure(root) -> _Page:
     named = {a for items in root.iter("ul", "ol") if _linked_names(items) for a in items.iter("a")}
     named.update(a for p in root.iter(*_PARA) if _opens_with_award(p) and _heads_a_list(p.text_content().strip())
                  for a in p.iter("a"))
+    named.update(_linked_paragraphs(root))
     for i, el in enumerate(root.iter()):
         if not isinstance(el.tag, str):
             continue
@@ -392,6 +393,26 @@ def _number_element(el):
     if len(kids) not in (2, 3) or (el.text or "").strip() or any((c.tail or "").strip() for c in kids[:-1]):
         return None
     return kids[:2] if _NUMBER.match(kids[0].text_content()) and kids[1].tag not in _BLOCK else None
+
+
+def _linked_paragraphs(root) -> list:
+    """The links of paragraphs that are each one link, in a run under a paragraph heading a
+    list's category (“<p><b>最美志愿者</b></p><p><a>李峰威</a></p>…”): each honoree's name,
+    linked to its story."""
+    found = []
+    for p in root.iter("p"):
+        nxt = p.getnext()
+        if not _one_link(nxt) or p.find(".//a") is not None or not _heads_a_list(p.text_content().strip()):
+            continue
+        while _one_link(nxt):
+            found.append(nxt[0])
+            nxt = nxt.getnext()
+    return found
+
+
+def _one_link(el) -> bool:
+    return (el is not None and el.tag == "p" and len(el) == 1 and el[0].tag == "a" and not (el.text or "").strip()
+            and not (el[0].tail or "").strip())
 
 
 def _linked_names(el) -> bool:

@@ -127,6 +127,8 @@ _MARKDOWN_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
 _HEADING_STOP = re.compile(rf"^(\s*{_ENUM}\s*[^。，,；;：:、]{{2,30}})。$")
 _EMOJI_AFTER = re.compile(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?$")
 _RULE_CHARACTERS = "—-－─━=＝_＿~～"
+_FRAMED = re.compile(rf"^[{re.escape(_RULE_CHARACTERS)}]{{2,}}\s*(?P<inner>[^{re.escape(_RULE_CHARACTERS)}\s].*?)\s*"
+                     rf"[{re.escape(_RULE_CHARACTERS)}]{{2,}}$")
 _RULE_AFTER = re.compile(rf"(?<=\S)\s*[{re.escape(_RULE_CHARACTERS)}]{{3,}}$")  # a dash is two: “——”
 _SYMBOLS_AFTER = re.compile(r"\s*[■□●○◆◇▲△◀◄◂▪▫★☆•※❖◎◉]+$")
 
@@ -137,6 +139,9 @@ def _unbulleted(line: str) -> str:
     (“**最美志愿者**”), an emoji after it (“最美志愿者🌟”), and a rule drawn out after it
     (“最美志愿者————”)."""
     line = _MARKDOWN_BOLD.sub(r"\1", line)
+    if line and line[:1] in _RULE_CHARACTERS:
+        framed = _FRAMED.match(line)  # “——最美志愿者——”
+        line = framed.group("inner") if framed else line
     if line and ("\u2600" <= line[-1] <= "\u27bf" or line[-1] >= "\U0001f300" or line[-1] == "\ufe0f"):
         line = _EMOJI_AFTER.sub("", line)
     if line[-1:] in _RULE_CHARACTERS:
@@ -176,7 +181,12 @@ def clean_category(text: str) -> str:
         text = _ORDER_IN_BRACKETS.sub("", _YEAR_NOTE.sub("", _COUNT.sub("", text)).strip().rstrip("：:").strip())
     listed = _LIST_OF.match(text)  # “最美志愿者名单”: the award's list
     if listed and _is_award_line(listed.group("cat")):
-        return listed.group("cat")
+        text = listed.group("cat")
+    dated = _YEAR_BEFORE.match(text)  # “2019年度制度创新示范中心”: the edition's year, no part of the category
+    if dated and _is_award_line(dated.group("cat")):
+        return dated.group("cat")
+    if listed and _is_award_line(listed.group("cat")):
+        return text
     conferred = _CONFERRED.match(text)  # “授予以下4个集体“最佳志愿服务组织”称号”: the title conferred
     return conferred.group("cat") if conferred and _is_award_line(conferred.group("cat")) else text
 
@@ -194,6 +204,7 @@ _CONFERRED = re.compile(r"^(?:授予|命名|评为|表彰)[^“\"]{0,20}[“\"](
 
 
 _LIST_OF = re.compile(r"^(?P<cat>.{2,30}?)(?:拟表彰|拟推荐|推荐|入选)?(?:名单|名录)$")
+_YEAR_BEFORE = re.compile(r"^(?:19|20)\d{2}\s*年度?\s*(?P<cat>\S.*)$")
 
 
 def _one_line(text: str) -> str:

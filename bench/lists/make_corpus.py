@@ -3997,6 +3997,39 @@ def captions_below_tables(lst):
     return "html", _page(lst["title"], INTRO, body), _names_only(lst)
 
 
+# The sixty-ninth held-out round, written on 2026-12-05 (a fifth session): scored once.
+def year_prefixed_list_headings(lst):
+    """Each category headed as its own list, with the year: “2019年度制度创新示范中心名单”, over
+    numbered names."""
+    year = re.search(r"(19|20)\d{2}", lst["title"]).group(0)
+    body = _sections(lst, lambda ci, c: f"<p><strong>{year}年度{c}名单</strong></p>", lambda ci, i, n, r: f"<p>{i}.{n}</p>")
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def dash_framed_headings(lst):
+    """Headings set between dashes, “——最美志愿者——”, over a name a line with its unit in brackets."""
+    body = _sections(lst, lambda ci, c: f"<p style='text-align:center'>——{c}——</p>",
+                     lambda ci, i, n, r: f"<p>{n}{_in_brackets(r)}</p>")
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def bracket_heading_count_after(lst):
+    """Headings in lenticular brackets with the count after them, “【最美志愿者】（2名）”, over
+    numbered entries with their units in brackets."""
+    body = _sections(lst, lambda ci, c: f"<p>【{c}】（{len(lst['categories'][ci]['entries'])}"
+                                        f"{'名' if any(r for _, r in _entries(lst['categories'][ci])) else '个'}）</p>",
+                     lambda ci, i, n, r: f"<p>{i}.{n}{_in_brackets(r)}</p>")
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def links_with_role_in_title(lst):
+    """Each name a link whose unit shows only as its tooltip (``title``), a paragraph each,
+    under bold categories."""
+    body = _sections(lst, lambda ci, c: f"<p><b>{c}</b></p>",
+                     lambda ci, i, n, r: f'<p><a href="/zyfw/p{ci}_{i}.html" title="{r}">{n}</a></p>')
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -4118,7 +4151,8 @@ HELD_OUT_LAYOUTS = {
         xls_unmerged_category_rows,  # fifty-fifth round
         tag_per_line,  # fifty-sixth round
         docx_heading_count_line_under,  # sixty-first round
-        xlsx_unit_before_name],  # sixty-second round
+        xlsx_unit_before_name,  # sixty-second round
+        bracket_heading_count_after],  # sixty-ninth round
 }
 
 
@@ -4165,7 +4199,8 @@ TUNED_LAYOUTS = {
                       et_al_count_in_words,       # sixty-fifth round: 0.900
                       detail_links_after_entries,  # sixty-sixth round: 0.000
                       bracket_footnote_refs,      # sixty-seventh round: 0.000
-                      captions_below_tables],     # sixty-eighth round: 0.000
+                      captions_below_tables,      # sixty-eighth round: 0.000
+                      year_prefixed_list_headings],  # sixty-ninth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -4204,7 +4239,8 @@ TUNED_LAYOUTS = {
                       unit_colon_name_lines,      # sixty-fourth round: 0.250
                       float_right_roles,          # sixty-fifth round: 0.250
                       tab_txt_category_once,      # sixty-sixth round: 0.182
-                      fullwidth_padded_names],    # sixty-eighth round: 0.917
+                      fullwidth_padded_names,     # sixty-eighth round: 0.917
+                      links_with_role_in_title],  # sixty-ninth round: 0.800
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -4253,7 +4289,8 @@ TUNED_LAYOUTS = {
                        number_badges,             # sixty-fourth round: 0.667
                        bilingual_table_header,    # sixty-fifth round: 0.000
                        carousel_with_duplicate_slides,  # sixty-sixth round: 0.750
-                       middle_dot_separated_inline],  # sixty-seventh round: 0.000
+                       middle_dot_separated_inline,  # sixty-seventh round: 0.000
+                       dash_framed_headings],     # sixty-ninth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

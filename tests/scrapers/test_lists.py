@@ -992,3 +992,15 @@ def test_captions_under_their_tables_an_emoji_after_a_heading_and_a_name_padded_
                           "李峰威\u3000北京市红十字雷锋车队应急救援志愿服务队队长"], [])
     assert [(e.name, e.role) for e in entries] == [
         ("吴\u3000衡", "上海市金山区造血干细胞捐献志愿者团队骨干志愿者"), ("李峰威", "北京市红十字雷锋车队应急救援志愿服务队队长")]
+
+
+def test_a_year_before_a_categorys_list_headings_between_dashes_and_names_linked_a_paragraph_each():
+    assert _pairs(["2019年度制度创新示范中心名单", "1.嘉定区菊园新区社区志愿服务中心"]) == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心")]
+    assert _pairs(["——最美志愿者——", "何素贞（南岸区龙门浩街道上新街社区志愿者）"]) == [("最美志愿者", "何素贞")]
+    content = ('<p><b>最美志愿者</b></p><p><a href="/p1.html" title="单位">陶成诚、黄先红</a></p>'
+               '<p><b>最佳志愿服务组织</b></p><p><a href="/p2.html">天津市宝坻区红十字蓝天救援队</a></p>'
+               '<p><a href="/p3.html">江苏省常熟市流水琴川义工协会</a></p>')
+    assert [(e.category, e.name) for e in _page_entries("红十字系统入选名单", content)] == [
+        ("最美志愿者", "陶成诚、黄先红"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队"),
+        ("最佳志愿服务组织", "江苏省常熟市流水琴川义工协会")]
