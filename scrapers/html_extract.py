@@ -21,7 +21,7 @@ from . import bylines
 from .article import Article, Image, Link
 from .attachments import SUFFIXES as ATTACHMENT_SUFFIXES
 from .furniture import FOOTER, is_nav
-from .lists import AWARD_WORDS, all_honoree_names, is_category_heading, is_lead_in
+from .lists import AWARD_WORDS, NUMBER_ALONE, all_honoree_names, is_category_heading, is_lead_in
 from .profiles import Profile
 
 _DROP = ("script", "style", "noscript", "iframe", "svg", "template", "object", "embed", "select",
@@ -364,7 +364,6 @@ def _walk_lines(nodes, page: _Page, base_url: str | None, images: list[Image] | 
     return lines
 
 
-_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*$")
 _FLOATED = re.compile(r"float\s*:\s*(?:left|right)", re.I)
 
 
@@ -392,7 +391,7 @@ def _number_element(el):
     kids = [c for c in el if isinstance(c.tag, str)]
     if len(kids) not in (2, 3) or (el.text or "").strip() or any((c.tail or "").strip() for c in kids[:-1]):
         return None
-    return kids[:2] if _NUMBER.match(kids[0].text_content()) and kids[1].tag not in _BLOCK else None
+    return kids[:2] if NUMBER_ALONE.match(kids[0].text_content()) and kids[1].tag not in _BLOCK else None
 
 
 def _linked_paragraphs(root) -> list:
@@ -742,8 +741,9 @@ def _caption(table, number: int) -> list[list[str]]:
     or the short heading just above it, unless that is another table's numbered caption."""
     cap = table.find("caption")
     text = cap.text_content() if cap is not None else ""
-    numbered = [(el, _TABLE_CAPTION.match(el.text_content())) for el in (table.getprevious(), table.getnext())
-                if el is not None and el.tag in ("p", "h3", "h4", "h5", "strong")]
+    numbered = [] if text.strip() else [
+        (el, _TABLE_CAPTION.match(el.text_content())) for el in (table.getprevious(), table.getnext())
+        if el is not None and el.tag in ("p", "h3", "h4", "h5", "strong")]
     if not text.strip():
         text = next((el.text_content() for el, m in numbered if m and _numeral(m.group(1)) == number), "")
     if not text.strip():

@@ -111,8 +111,8 @@ _WON = re.compile(r"^(?P<names>[^，,。；;：:]{2,60}?)(?:被评为|荣获|获
 # What a sentence's subject says when it is no name: “我市3个项目被评为……”.
 # (Not “本” or “全”: 本溪市 and 全椒县 are places.)
 _NOT_NAMES = re.compile(rf"\d+\s*{_UNIT}|^(?:我|该|此|这|其|共有|他们|她们)")
-# A note under a list (“注：排名不分先后”): never an entry, and the list ends there.
-# “注：……”, “附：事迹简介”, or a note that an entry's “[1]” refers to: “[1] ……”.
+# A note under a list (“注：排名不分先后”, “附：事迹简介”, or the one an entry's “[1]” refers to,
+# “[1] ……”): never an entry, and the list ends there.
 _NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[：:]|^附(?:件\d*)?[：:]?.{0,12}(?:事迹|简介|简历)|^\[\d{1,2}\]\s*\S")
 # The year after a category, which the edition gives: “制度创新示范中心（2019年度）”.
 _YEAR_NOTE = re.compile(r"\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$")
@@ -120,12 +120,14 @@ _YEAR_NOTE = re.compile(r"\s*[（(]\s*\d{4}\s*年度?\s*[)）]\s*$")
 # “▷ 类别”, “→ 名称”: any arrow or geometric shape). An emoji too, as WeChat articles set them
 # (“🏅最美志愿者”), an icon font's glyph (a private-use character only that font draws), and a
 # Markdown heading's “## ” in text saved from a CMS that writes Markdown.
-_BULLET = re.compile(r"^(?:[★☆•※✔✓√❖\u2190-\u21ff\u25a0-\u25ff\U0001F300-\U0001FAFF\u2600-\u27BF\ue000-\uf8ff]+\ufe0f?"
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"  # pictographs and the symbols before them
+_BULLET = re.compile(rf"^(?:[★☆•※✔✓√❖\u2190-\u21ff\u25a0-\u25ff{_EMOJI}\ue000-\uf8ff]+\ufe0f?"
                      r"|[·\-–—－*]\s|#{1,6}\s)\s*")
 _MARKDOWN_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
 # A heading closed by a full stop, as a hurried notice types it: “一、制度创新示范中心。”.
 _HEADING_STOP = re.compile(rf"^(\s*{_ENUM}\s*[^。，,；;：:、]{{2,30}})。$")
-_EMOJI_AFTER = re.compile(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?$")
+_EMOJI_AFTER = re.compile(rf"\s*[{_EMOJI}]\ufe0f?$")
+_EMOJI_LAST = re.compile(rf"[{_EMOJI}\ufe0f]")
 _RULE_CHARACTERS = "—-－─━=＝_＿~～"
 _FRAMED = re.compile(rf"^[{re.escape(_RULE_CHARACTERS)}]{{2,}}\s*(?P<inner>[^{re.escape(_RULE_CHARACTERS)}\s].*?)\s*"
                      rf"[{re.escape(_RULE_CHARACTERS)}]{{2,}}$")
@@ -142,7 +144,7 @@ def _unbulleted(line: str) -> str:
     if line and line[:1] in _RULE_CHARACTERS:
         framed = _FRAMED.match(line)  # “——最美志愿者——”
         line = framed.group("inner") if framed else line
-    if line and ("\u2600" <= line[-1] <= "\u27bf" or line[-1] >= "\U0001f300" or line[-1] == "\ufe0f"):
+    if _EMOJI_LAST.match(line[-1:]):  # (looking at the last character first: most lines end in Chinese)
         line = _EMOJI_AFTER.sub("", line)
     if line[-1:] in _RULE_CHARACTERS:
         line = _RULE_AFTER.sub("", line)
@@ -181,12 +183,8 @@ def clean_category(text: str) -> str:
         text = _ORDER_IN_BRACKETS.sub("", _YEAR_NOTE.sub("", _COUNT.sub("", text)).strip().rstrip("：:").strip())
     listed = _LIST_OF.match(text)  # “最美志愿者名单”: the award's list
     if listed and _is_award_line(listed.group("cat")):
-        text = listed.group("cat")
-    dated = _YEAR_BEFORE.match(text)  # “2019年度制度创新示范中心”: the edition's year, no part of the category
-    if dated and _is_award_line(dated.group("cat")):
-        return dated.group("cat")
-    if listed and _is_award_line(listed.group("cat")):
-        return text
+        return _undated(listed.group("cat"))
+    text = _undated(text)
     conferred = _CONFERRED.match(text)  # “授予以下4个集体“最佳志愿服务组织”称号”: the title conferred
     return conferred.group("cat") if conferred and _is_award_line(conferred.group("cat")) else text
 
@@ -207,6 +205,12 @@ _LIST_OF = re.compile(r"^(?P<cat>.{2,30}?)(?:拟表彰|拟推荐|推荐|入选)?
 _YEAR_BEFORE = re.compile(r"^(?:19|20)\d{2}\s*年度?\s*(?P<cat>\S.*)$")
 
 
+def _undated(text: str) -> str:
+    """An award without the edition's year before it: “2019年度制度创新示范中心” → “制度创新示范中心”."""
+    dated = _YEAR_BEFORE.match(text)
+    return dated.group("cat") if dated and _is_award_line(dated.group("cat")) else text
+
+
 def _one_line(text: str) -> str:
     """A table cell's lines as one: a name or heading wrapped in its cell."""
     return re.sub(r"\s*\n\s*", "", text.strip())
@@ -219,7 +223,7 @@ def is_lead_in(line: str) -> bool:
 
 # A trailing “*”, “△” or superscript number points to a note under the list (“注：带*的为新增”):
 # no part of the name.
-_NOTE_MARK = re.compile(r"[*＊△▲※⁰¹²³⁴⁵⁶⁷⁸⁹\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]+$")  # and an emoji: “陈建钧👍”
+_NOTE_MARK = re.compile(rf"[*＊△▲※⁰¹²³⁴⁵⁶⁷⁸⁹{_EMOJI}\ufe0f]+$")  # and an emoji: “陈建钧👍”
 
 
 def clean_name(text: str) -> str:
@@ -247,8 +251,7 @@ def split_entry(text: str, person: bool) -> tuple[str, str, str]:
         first, rest = (t.strip() for t in text.split("\n", 1))
         named = _PERSON_NAME.match(first) or person and not (_PLACE.match(first) or HONOREE_END.search(first))
         if named and (_ROLE.search(rest) or _PLACE.match(rest)):
-            rest = " ".join(rest.split())
-            return (first, "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (first, rest, "")
+            return _with(first, " ".join(rest.split()))
         text = "".join(text.split("\n"))
     text = clean_name(text)
     name, role, where = _split_entry(text, person)
@@ -271,6 +274,11 @@ def _people(text: str) -> bool:
     return bool(_PERSON_NAME.match(text) or _PERSON_PART.match(text))
 
 
+def _with(name: str, rest: str) -> tuple[str, str, str]:
+    """(name, role, place): what follows the name is its place when it names a place alone, else its role or unit."""
+    return (name, "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (name, rest, "")
+
+
 def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
     opening = _OPENING_PLACE.match(text)
     if opening and _PLACE.match(opening.group("place")):
@@ -286,8 +294,7 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
     parts = _NAME_SEP.split(text, maxsplit=1)
     if len(parts) == 2 and _people(_COMRADE.sub(r"\g<n>", parts[0])) and (
             _ROLE.search(parts[1]) or _PLACE.match(parts[1])):
-        rest = parts[1].strip()
-        return (parts[0], "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (parts[0], rest, "")
+        return _with(parts[0], parts[1].strip())
     if (len(parts) == 2 and person and _people(_COMRADE.sub(r"\g<n>", parts[1])) and _ROLE.search(parts[0])
             and not _people(parts[0])):
         return _COMRADE.sub(r"\g<n>", parts[1]), parts[0].strip(), ""  # “……志愿者：何素贞”: the post, then the name
@@ -305,8 +312,7 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
     # inside a two-character name (“张 三”, “吴　衡”), so it parts them only after a whole name.
     padded = _PADDED_NAME.match(text)
     if padded and (_ROLE.search(padded.group("rest")) or _PLACE.match(padded.group("rest"))):
-        rest = padded.group("rest")
-        return (padded.group("name"), "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (padded.group("name"), rest, "")
+        return _with(padded.group("name"), padded.group("rest"))
     parts = _STRONG_GAP.split(text, maxsplit=1)
     m = _SPACE_SPLIT.match(text)
     if len(parts) == 2 and len(re.sub(r"\s", "", parts[0])) >= 2:
@@ -316,7 +322,7 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
     else:
         name = rest = ""
     if name and (_PERSON_NAME.match(name) or person) and (_ROLE.search(rest) or _PLACE.match(rest)):
-        return (name, "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (name, rest, "")
+        return _with(name, rest)
     if person and len(text) > 5:
         m = _ROLE_BEFORE_NAME.match(text)
         if m and not _NOT_A_PERSON.search(m.group("name")) and not _ROLE.search(m.group("name")):
@@ -672,7 +678,7 @@ def _unsigned(lines: list[str]) -> list[str]:
 
 
 _CLOSING_FIRST = re.compile(r"^[^（）]*）")  # a line whose first bracket closes one
-_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.．、]?\s*$")
+NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})\s*[.．、]?\s*$")  # “01”, “1.”: an entry's number and nothing else
 _COUNTED_NAMES = re.compile(rf"^(?P<cat>[^：:（(]{{2,30}}?)[（(]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}\s*[)）](?P<rest>[^：:]+、.+)$")
 
 
@@ -685,8 +691,8 @@ def _unwrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         last = out[-1].rstrip() if out else ""
-        number = _BARE_NUMBER.match(last) if len(last) <= 6 else None
-        if number and line.strip() and not _BARE_NUMBER.match(line) and not _entry_text(line.strip()) \
+        number = NUMBER_ALONE.match(last) if len(last) <= 6 else None
+        if number and line.strip() and not NUMBER_ALONE.match(line) and not _entry_text(line.strip()) \
                 and not _is_heading(line.strip()):
             out[-1] = f"{number.group(1)}、{line.strip()}"
         elif last.count("（") > last.count("）") and _CLOSING_FIRST.match(line.strip()) and not _entry_text(line.strip()):
