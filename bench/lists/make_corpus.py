@@ -1133,17 +1133,23 @@ def ordinal_category_prefix(lst):
     return _cn_headings(lst, lambda i, n, r: f"（{i}）{n}", heading=lambda ci, name: f"第{CN[ci]}类：{name}")
 
 
-def docx_tab_roles(lst):
-    """A Word file of paragraphs: “一、类别”, then each person's name, a tab, the unit and role."""
+def _word_lines(lst, entry) -> bytes:
+    """A Word file of paragraphs: the title, then each category as “一、类别” over its entries, a
+    paragraph each as ``entry(number, name, role)`` prints them."""
     from docx import Document
 
     doc = Document()
     doc.add_paragraph(lst["title"])
     for ci, cat in enumerate(lst["categories"]):
         doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
-        for n, r in _entries(cat):
-            doc.add_paragraph(f"{n}\t{r}" if r else n)
-    return "docx", _saved(doc)
+        for i, (n, r) in enumerate(_entries(cat), 1):
+            doc.add_paragraph(entry(i, n, r))
+    return _saved(doc)
+
+
+def docx_tab_roles(lst):
+    """A Word file of paragraphs: “一、类别”, then each person's name, a tab, the unit and role."""
+    return "docx", _word_lines(lst, lambda i, n, r: f"{n}\t{r}" if r else n)
 
 
 def wrapped_names_txt(lst):
@@ -2730,15 +2736,7 @@ def ascii_quoted_inline(lst):
 
 def docx_number_tab_name_tab_unit(lst):
     """A Word file of paragraphs “1<tab>何素贞<tab>南岸区……志愿者” under “一、” headings."""
-    from docx import Document
-
-    doc = Document()
-    doc.add_paragraph(lst["title"])
-    for ci, cat in enumerate(lst["categories"]):
-        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
-        for i, (n, r) in enumerate(_entries(cat), 1):
-            doc.add_paragraph(f"{i}\t{n}" + (f"\t{r}" if r else ""))
-    return "docx", _saved(doc)
+    return "docx", _word_lines(lst, lambda i, n, r: f"{i}\t{n}" + (f"\t{r}" if r else ""))
 
 
 # The forty-sixth held-out round, written on 2026-12-05: scored once.
@@ -3431,15 +3429,7 @@ def have_names_count(lst):
 def docx_nbsp_units(lst):
     """A Word file of numbered paragraphs whose units are set apart by non-breaking spaces, as
     Word users pad a name: “1.何素贞\u00a0\u00a0\u00a0南岸区……志愿者”."""
-    from docx import Document
-
-    doc = Document()
-    doc.add_paragraph(lst["title"])
-    for ci, cat in enumerate(lst["categories"]):
-        doc.add_paragraph(f"{CN[ci]}、{cat['name']}")
-        for i, (n, r) in enumerate(_entries(cat), 1):
-            doc.add_paragraph(f"{i}.{n}" + (f"\u00a0\u00a0\u00a0{r}" if r else ""))
-    return "docx", _saved(doc)
+    return "docx", _word_lines(lst, lambda i, n, r: f"{i}.{n}" + (f"\u00a0\u00a0\u00a0{r}" if r else ""))
 
 
 def category_year_note(lst):
