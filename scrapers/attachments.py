@@ -2,7 +2,7 @@
 
 - .docx with python-docx: paragraphs and tables in document order; a merged row is one cell;
 - .xlsx, .xls and .ods with python-calamine: every sheet, a merged cell's value in its first cell;
-- text .pdf with pdfplumber: each page's tables, and its text lines outside them;
+- text .pdf with pdfplumber (each page read by PDFium): its tables, and its text lines outside them;
 - .doc, .wps and .et are converted to .docx or .xlsx by LibreOffice (``soffice --headless``).
 
 A file that cannot be read raises AttachmentError with what is wrong and what to do.
@@ -211,17 +211,17 @@ def _cell(value) -> str:
 
 
 def _pdf(data: bytes, name: str) -> Document:
-    import pdfplumber
+    from .pdf_pages import open_pages
 
     doc = Document(name)
     chars = 0
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
+    with open_pages(data) as pages:
+        for page in pages:
             chars += len(page.chars)
             found = page.find_tables()
             boxes = [t.bbox for t in found]
             for i, table in enumerate(found):
-                rows = [[re.sub(r"\s*\n\s*", "", c or "").strip() for c in row] for row in table.extract()]
+                rows = [[re.sub(r"\s*\n\s*", "", c or "").strip() for c in row] for row in _cells(page, table)]
                 if i == 0 and doc.tables and rows and _continues(doc.tables[-1], rows[0]):
                     # A row broken by the page: its rest opens the next page's table.
                     last = doc.tables[-1][-1]
@@ -411,12 +411,25 @@ _RUNNING = re.compile(r"[、，,]|^\d{1,3}\s*[.．、].*\s\d{1,3}\s*[.．、]")
 _STARTS_ITEM = re.compile(r"^(?:\d|[（(【]|[一二三四五六七八九十]+[、.．]|[①-⑳⑴-⒇㈠-㈩Ⅰ-Ⅻ]|[A-HＡ-Ｈ][、.．]|[■□●○◆◇▲△★☆•※]|附件|注)")
 
 
+def _cells(page, table) -> list[list[str | None]]:
+    """The text of each cell of a table found on ``page``. pdfplumber looks for each row's
+    characters among all the page's, so the table is read from its own characters: the same
+    cells, without reading a page of several tables once per row of each."""
+    from pdfplumber.table import Table
+
+    x0, top, x1, bottom = table.bbox
+    own = page.filter(lambda obj: obj["object_type"] == "char" and x0 <= (obj["x0"] + obj["x1"]) / 2 < x1
+                      and top <= (obj["top"] + obj["bottom"]) / 2 < bottom)
+    return Table(own, table.cells).extract()
+
+
 def _heading_above(page, bbox: tuple) -> str | None:
     """The category heading on the line just above a table of a PDF page, if there is one."""
     top = bbox[1]
     if top < 2:
         return None
-    band = page.within_bbox((0, max(0, top - 36), page.width, top))  # whole characters: a cell's text may rise above its rule
+    # Whole characters only: a cell's text may rise above its rule.
+    band = page.filter(lambda obj: obj["object_type"] == "char" and obj["top"] >= top - 36 and obj["bottom"] <= top)
     lines = [ln.strip() for ln in (band.extract_text(x_tolerance=1.5) or "").splitlines() if ln.strip()]
     return clean_category(lines[-1]) if lines and is_category_heading(lines[-1]) else None
 

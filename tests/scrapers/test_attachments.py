@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
 import subprocess
@@ -602,3 +603,84 @@ def test_units_set_apart_by_non_breaking_spaces_in_a_word_file():
     doc.save(buf)
     entries = extract_attachment(buf.getvalue(), "名单.docx").list_entries
     assert [(e.name, e.role) for e in entries] == [("何素贞", "南岸区龙门浩街道上新街社区志愿者")]
+
+
+CORPUS_PDFS = sorted((Path(__file__).parents[2] / "bench" / "lists" / "corpus").glob("*.pdf"))
+
+
+@contextlib.contextmanager
+def _pdfminer_pages(data: bytes):
+    """Each page as pdfplumber reads it by itself, through pdfminer."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        yield pdf.pages
+
+
+@pytest.mark.parametrize("path", CORPUS_PDFS, ids=lambda p: p.stem.split(".")[-1])
+def test_a_pdf_read_by_pdfium_gives_the_lines_and_tables_pdfminer_gives(path, monkeypatch):
+    """PDFium reads the pages for speed; what the list extractor gets must not change with it."""
+    data = path.read_bytes()
+    fast = read(data, path.name)
+    monkeypatch.setattr("scrapers.pdf_pages.open_pages", _pdfminer_pages)
+    slow = read(data, path.name)
+    assert fast.lines or fast.tables, "the file gave nothing"
+    assert (fast.lines, fast.tables) == (slow.lines, slow.tables)
+
+
+def test_a_turned_pdf_page_reads_as_pdfminer_reads_it(monkeypatch):
+    """PDFium gives a page turned by /Rotate unturned; such a page is read by pdfminer."""
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(CORPUS_PDFS[0].read_bytes()))
+    for page in writer.pages:
+        page.rotate(90)
+    turned = io.BytesIO()
+    writer.write(turned)
+    fast = read(turned.getvalue(), "名单.pdf")
+    monkeypatch.setattr("scrapers.pdf_pages.open_pages", _pdfminer_pages)
+    slow = read(turned.getvalue(), "名单.pdf")
+    assert (fast.lines, fast.tables) == (slow.lines, slow.tables)
+
+
+def _pdf_with_a_form(content: bytes, form: bytes) -> bytes:
+    """A one-page PDF drawing ``form`` as a form XObject (moved 10, 20 by its own matrix) from
+    ``content``, on a page whose box does not start at 0, 0."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [40 90 640 890] /Resources << /XObject << /Fm1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 500 500] /Matrix [1 0 0 1 10 20] /Length %d >>\nstream\n%s\nendstream"
+        % (len(form), form),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_table_s_rules_drawn_inside_a_form_are_where_pdfminer_puts_them():
+    """A table's rules drawn in a form XObject, placed by two matrices, a rectangle and lines."""
+    import pdfplumber
+
+    from scrapers.pdf_pages import open_pages
+
+    grid = b"0.5 w 0 0 m 300 0 l 300 60 l 0 60 l h S 0 30 m 300 30 l S 100 0 m 100 60 l S 200 0 200 60 re S"
+    data = _pdf_with_a_form(b"q 1 0 0 1 50 100 cm /Fm1 Do Q", grid)
+
+    def edges(page):
+        return sorted((round(e["x0"], 2), round(e["top"], 2), round(e["x1"], 2), round(e["bottom"], 2), e["orientation"])
+                      for e in page.edges if e["orientation"])
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf, open_pages(data) as pages:
+        expected = edges(pdf.pages[0])
+        assert len(expected) >= 8
+        assert edges(pages[0]) == expected
+        assert [len(t.rows) for t in pages[0].find_tables()] == [len(t.rows) for t in pdf.pages[0].find_tables()] == [2]
