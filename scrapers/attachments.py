@@ -443,8 +443,7 @@ def _continues(table: list[list[str]], first: list[str]) -> bool:
 
 def _inside(obj: dict, box: tuple) -> bool:
     x0, top, x1, bottom = box
-    return obj.get("x0", -1) >= x0 - 1 and obj.get("x1", 1e9) <= x1 + 1 and obj.get("top", -1) >= top - 1 \
-        and obj.get("bottom", 1e9) <= bottom + 1
+    return obj["x0"] >= x0 - 1 and obj["x1"] <= x1 + 1 and obj["top"] >= top - 1 and obj["bottom"] <= bottom + 1
 
 
 def soffice() -> str | None:

@@ -25,6 +25,7 @@ _LINE_BREAKS = {0x0D, 0x0A}
 _PATH = raw.FPDF_PAGEOBJ_PATH
 _FORM = raw.FPDF_PAGEOBJ_FORM
 _MOVE = raw.FPDF_SEGMENT_MOVETO
+_FORM_DEPTH = 15  # forms drawn inside forms are followed this deep; deeper nesting is hostile
 
 
 class _PdfiumPage(Page):
@@ -101,39 +102,60 @@ def _chars(drawn, page: Page) -> list[dict]:
 def _rules(drawn, page: Page) -> list[dict]:
     """Each drawn path's pieces (from one move to the next) as pdfplumber's curves: the table
     finder makes its edges from their straight steps, across and down."""
-    top_edge = page.height
-    doctop = page.initial_doctop
-    placed: dict[int, object] = {}  # each form's matrix on the page, by its handle
+    curves: list[dict] = []
+    for handle, matrix in _paths(drawn.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, (1, 0, 0, 1, 0, 0)):
+        curves += _pieces(handle, matrix, page)
+    return curves
+
+
+def _paths(parent, count, get, outer: tuple, depth: int = 0) -> Iterator[tuple]:
+    """(handle, matrix onto the page) of each path drawn in ``parent``, a page or a form inside one."""
+    m = raw.FS_MATRIX()
+    for i in range(count(parent)):
+        handle = get(parent, i)
+        kind = raw.FPDFPageObj_GetType(handle)
+        if kind not in (_PATH, _FORM):
+            continue  # text and images: most of a page's objects
+        raw.FPDFPageObj_GetMatrix(handle, m)
+        matrix = _then((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+        if kind == _PATH:
+            yield handle, matrix
+        elif depth < _FORM_DEPTH:
+            yield from _paths(handle, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, matrix, depth + 1)
+
+
+def _then(first: tuple, second: tuple) -> tuple:
+    """The PDF matrix (a, b, c, d, e, f) that applies ``first`` and then ``second``."""
+    a1, b1, c1, d1, e1, f1 = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
+
+
+def _pieces(handle, matrix: tuple, page: Page) -> list[dict]:
+    a, b, c, d, e, f = matrix
+    top_edge, doctop = page.height, page.initial_doctop
+    x, y = ctypes.c_float(), ctypes.c_float()
+    pieces: list[list[tuple[float, float]]] = []
+    for i in range(raw.FPDFPath_CountSegments(handle)):
+        segment = raw.FPDFPath_GetPathSegment(handle, i)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        px, py = x.value, y.value
+        point = (round(a * px + c * py + e, 3), round(top_edge - (b * px + d * py + f), 3))
+        if raw.FPDFPathSegment_GetType(segment) == _MOVE or not pieces:
+            pieces.append([point])
+        else:
+            pieces[-1].append(point)
+        if raw.FPDFPathSegment_GetClose(segment) and pieces[-1][-1] != pieces[-1][0]:
+            pieces[-1].append(pieces[-1][0])
     curves = []
-    point_x, point_y = ctypes.c_float(), ctypes.c_float()
-    for obj in drawn.get_objects(filter=None):
-        matrix = obj.get_matrix()
-        if obj.container is not None:
-            matrix = matrix.multiply(placed[ctypes.addressof(obj.container.raw.contents)])
-        if obj.type == _FORM:
-            placed[ctypes.addressof(obj.raw.contents)] = matrix
+    for pts in pieces:
+        if len(pts) < 2:
             continue
-        if obj.type != _PATH:
-            continue
-        pieces: list[list[tuple[float, float]]] = []
-        for i in range(raw.FPDFPath_CountSegments(obj)):
-            segment = raw.FPDFPath_GetPathSegment(obj, i)
-            raw.FPDFPathSegment_GetPoint(segment, point_x, point_y)
-            px, py = matrix.on_point(point_x.value, point_y.value)
-            point = (round(px, 3), round(top_edge - py, 3))
-            if raw.FPDFPathSegment_GetType(segment) == _MOVE or not pieces:
-                pieces.append([point])
-            else:
-                pieces[-1].append(point)
-            if raw.FPDFPathSegment_GetClose(segment) and pieces[-1][-1] != pieces[-1][0]:
-                pieces[-1].append(pieces[-1][0])
-        for pts in pieces:
-            if len(pts) < 2:
-                continue
-            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-            curves.append({
-                "object_type": "curve", "page_number": page.page_number, "pts": pts,
-                "x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys),
-                "doctop": doctop + min(ys), "width": max(xs) - min(xs), "height": max(ys) - min(ys),
-            })
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        curves.append({
+            "object_type": "curve", "page_number": page.page_number, "pts": pts,
+            "x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys),
+            "doctop": doctop + min(ys), "width": max(xs) - min(xs), "height": max(ys) - min(ys),
+        })
     return curves
