@@ -24,9 +24,11 @@ from itertools import zip_longest
 from .article import ListEntry
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-# “一、”, “（一）”, “【一】”, “㈠” (one character, as Word prints it), “Ⅰ.”, “A. ” (before Chinese), “第一类：”
+# “一、”, “（一）”, “【一】”, “㈠” (one character, as Word prints it), “Ⅰ.”, “II. ” and “A. ” (in Latin
+# letters, before Chinese), “第一类：”
 _ENUM = (rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[【〔\[][{_CN_NUM}]+[】〕\]]|[㈠-㈩]|[Ⅰ-Ⅻ]\s*[、.．]"
-         rf"|[A-HＡ-Ｈ]\s*[、.．]\s*(?=[\u4e00-\u9fff“])|第[{_CN_NUM}\d]+[类部分批项][：:]?)")
+         rf"|(?:[A-HＡ-Ｈ]|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[、.．]\s*(?=[\u4e00-\u9fff“])"
+         rf"|第[{_CN_NUM}\d]+[类部分批项][：:]?)")
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _TOTAL_WORD = r"(?:共计|总计|共|小计|合计)"  # “（共9名）”, “（小计9名）”, “（共计10个）”
@@ -824,10 +826,10 @@ _ENGLISH_WORDS = re.compile(r"[A-Za-z][A-Za-z.,&'/ -]*")
 
 def _header(row: list[str]) -> dict[str, int] | None:
     """Column roles of a header row, or None when the row is not a header."""
-    row = [_chinese_label(cell) for cell in row]
+    # Labels spaced out to fill their cells (“姓　　名”, “工 作 单 位”) read as one word.
+    row = [re.sub(r"\s", "", _chinese_label(cell)) for cell in row]
     roles: dict[str, int] = {}
     for i, cell in enumerate(row):
-        cell = re.sub(r"\s", "", cell)
         if not cell or len(cell) > 12:
             continue
         for role in ("seq", "category", "place", "role", "name", "unit"):  # the specific before the general
@@ -844,7 +846,7 @@ def _header(row: list[str]) -> dict[str, int] | None:
     if len(roles) == 1 and not re.search(r"名称|姓名|名单", row[roles["name"]]):
         return None  # “新闻中心” beside “首页”: a portal's layout, not a list's header
     # A header has two columns or more, each a short label: a caption row is one cell.
-    labels = [c.strip() for c in row if c.strip()]
+    labels = [c for c in row if c]
     if len(labels) < 2 or any(len(c) > 12 or re.search(r"[，。；：:]|^\d+$", c) for c in labels):
         return None
     return roles
@@ -879,10 +881,11 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
         lead = next((i for i, r in enumerate(rows) if sum(1 for c in r if c.strip()) > 1), len(rows))  # “名单如下：” above
         if start is None and _category_first(rows[lead:]):  # “最美志愿者 | 何素贞 | 南岸区……”, no header
             columns, width, block, start = {"category": 0, "name": 1, "unit": 2}, max(len(r) for r in rows), 0, lead
-        across = rows if start is None and _categories_across(rows) else None
+        led = next((i for i, row in enumerate(rows) if len(row) > 1 or not _LEAD_IN.search(row[0])), len(rows))
+        # (“名单如下：” above it left out)
+        across = rows[led:] if start is None and _categories_across(rows[led:]) else None
         if start is None and across is None and any(sum(1 for c in row[1:] if c.strip()) >= 2 for row in rows):
-            led = next((i for i, row in enumerate(rows) if len(row) > 1 or not _LEAD_IN.search(row[0])), len(rows))
-            turned = [list(col) for col in zip_longest(*rows[led:], fillvalue="")]  # (“名单如下：” above it left out)
+            turned = [list(col) for col in zip_longest(*rows[led:], fillvalue="")]
             across = turned if _categories_across(turned) else None  # a category heading each row, its names across
         if across is not None:
             out += [ListEntry(clean_category(head), _one_line(row[col]), "", "", _one_line(row[col]))

@@ -243,9 +243,9 @@ def docx_table(lst):
     return "docx", _docx_category_rows(lst, lambda category: category, lead=["附件1"])
 
 
-def _docx_category_rows(lst, category_row, lead=()) -> bytes:
-    """A Word table, ruled as official lists are printed: 序号, 名称, 单位及职务, and a merged
-    row for each category saying ``category_row(name)``; ``lead``: paragraphs before the title."""
+def _docx_category_rows(lst, category_row, lead=(), header=("序号", "名称", "单位及职务")) -> bytes:
+    """A Word table, ruled as official lists are printed: ``header``, and a merged row for each
+    category saying ``category_row(name)``; ``lead``: paragraphs before the title."""
     from docx import Document
 
     doc = Document()
@@ -253,7 +253,7 @@ def _docx_category_rows(lst, category_row, lead=()) -> bytes:
         doc.add_paragraph(text)
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["序号", "名称", "单位及职务"]):
+    for cell, text in zip(table.rows[0].cells, header):
         cell.text = text
     for category, rows in _rows(lst):
         row = table.add_row().cells
@@ -4020,6 +4020,51 @@ def links_with_role_in_title(lst):
     return "html", _page(lst["title"], INTRO, body), _names_only(lst)
 
 
+
+# The seventieth held-out round, written on 2026-12-05 (a sixth session): scored once.
+def spaced_header_labels_table(lst):
+    """A table whose header labels are spaced out to fill their cells, as Word tables set them
+    (“序　号”, “姓　　名”, “工 作 单 位 及 职 务”), a row spanning it for each category."""
+    head = "<tr><th>序　号</th><th>姓　　名</th><th>工 作 单 位 及 职 务</th></tr>"
+    rows = _category_rows(lst, ["序号", "姓名", "单位"], lambda i, n, r: f"<td>{i}</td><td>{html.escape(n)}</td>"
+                          f"<td>{html.escape(r)}</td>", head=head)
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def docx_spaced_header_table(lst):
+    """A Word table with spaced-out header labels (“序  号”, “姓  名”, “单 位 及 职 务”) and a
+    merged row for each category."""
+    return "docx", _docx_category_rows(lst, lambda category: category, header=("序  号", "姓  名", "单 位 及 职 务"))
+
+
+def ascii_roman_headings(lst):
+    """Headings numbered with Roman numerals typed in Latin letters, “II. 最佳志愿服务组织”, over
+    numbered entries with their units in brackets."""
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+    body = _sections(lst, lambda ci, c: f"<p><strong>{roman[ci]}. {c}</strong></p>",
+                     lambda ci, i, n, r: f"<p>{i}.{n}{_in_brackets(r)}</p>")
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def asterisk_marked_names(lst):
+    """The first entry of each category marked by an asterisk after its name (“陈建钧*”), the
+    mark explained in a note under the list; the names without it."""
+    body = _sections(lst, lambda ci, c: f"<p>{CN[ci]}、{c}</p>",
+                     lambda ci, i, n, r: f"<p>{i}.{n}{'*' if i == 1 else ''}{_in_brackets(r)}</p>")
+    return "html", _page(lst["title"], INTRO, body + "<p>注：名字后标“*”者为首次入选。</p>")
+
+
+def category_per_column_table(lst):
+    """A table with a column for each category: the header row names them, the names run down
+    beneath, a shorter column ending in empty cells."""
+    cats = lst["categories"]
+    columns = [[html.escape(n) for n, _ in _entries(c)] for c in cats]
+    rows = "<tr>" + "".join(f"<th>{html.escape(c['name'])}</th>" for c in cats) + "</tr>"
+    for i in range(max(len(c) for c in columns)):
+        rows += "<tr>" + "".join(f"<td>{c[i] if i < len(c) else ''}</td>" for c in columns) + "</tr>"
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>"), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -4081,7 +4126,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_category_rows_with_counts_merged,  # sixty-first round
         xlsx_note_row_at_bottom,  # sixty-third round
         summary_table_before_lists,  # sixty-sixth round
-        entries_as_headings],  # sixty-seventh round
+        entries_as_headings,  # sixty-seventh round
+        docx_spaced_header_table],  # seventieth round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -4142,7 +4188,8 @@ HELD_OUT_LAYOUTS = {
         tag_per_line,  # fifty-sixth round
         docx_heading_count_line_under,  # sixty-first round
         xlsx_unit_before_name,  # sixty-second round
-        bracket_heading_count_after],  # sixty-ninth round
+        bracket_heading_count_after,  # sixty-ninth round
+        asterisk_marked_names],  # seventieth round
 }
 
 
@@ -4190,7 +4237,8 @@ TUNED_LAYOUTS = {
                       detail_links_after_entries,  # sixty-sixth round: 0.000
                       bracket_footnote_refs,      # sixty-seventh round: 0.000
                       captions_below_tables,      # sixty-eighth round: 0.000
-                      year_prefixed_list_headings],  # sixty-ninth round: 0.000
+                      year_prefixed_list_headings,  # sixty-ninth round: 0.000
+                      category_per_column_table],  # seventieth round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250
@@ -4280,7 +4328,8 @@ TUNED_LAYOUTS = {
                        bilingual_table_header,    # sixty-fifth round: 0.000
                        carousel_with_duplicate_slides,  # sixty-sixth round: 0.750
                        middle_dot_separated_inline,  # sixty-seventh round: 0.000
-                       dash_framed_headings],     # sixty-ninth round: 0.000
+                       dash_framed_headings,      # sixty-ninth round: 0.000
+                       spaced_header_labels_table, ascii_roman_headings],  # seventieth round: 0.000, 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

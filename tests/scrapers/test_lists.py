@@ -1004,3 +1004,19 @@ def test_a_year_before_a_categorys_list_headings_between_dashes_and_names_linked
     assert [(e.category, e.name) for e in _page_entries("红十字系统入选名单", content)] == [
         ("最美志愿者", "陶成诚、黄先红"), ("最佳志愿服务组织", "天津市宝坻区红十字蓝天救援队"),
         ("最佳志愿服务组织", "江苏省常熟市流水琴川义工协会")]
+
+
+def test_header_labels_spaced_out_headings_numbered_in_latin_roman_and_a_column_for_each_category():
+    content = ("<p>名单公布如下：</p><table border='1'><tr><th>序　号</th><th>姓　　名</th><th>工 作 单 位 及 职 务</th></tr>"
+               "<tr><td colspan='3'>最美志愿者</td></tr><tr><td>1</td><td>何素贞</td><td>南岸区龙门浩街道上新街社区志愿者</td></tr>"
+               "</table>")
+    assert [(e.category, e.name, e.role) for e in _page_entries("重庆入选名单", content)] == [
+        ("最美志愿者", "何素贞", "南岸区龙门浩街道上新街社区志愿者")]
+    assert _pairs(["I. 最美志愿者", "1.何素贞", "II. 最佳志愿服务组织", "1.沙坪坝区文联文艺志愿服务队"]) == [
+        ("最美志愿者", "何素贞"), ("最佳志愿服务组织", "沙坪坝区文联文艺志愿服务队")]
+    grid = ("<p>名单公布如下：</p><table border='1'><tr><th>制度创新示范中心</th><th>品牌创新示范中心</th></tr>"
+            "<tr><td>嘉定区菊园新区社区志愿服务中心</td><td>金山区廊下镇社区志愿服务中心</td></tr>"
+            "<tr><td>长宁区虹桥街道社区志愿服务中心</td><td></td></tr></table>")
+    assert [(e.category, e.name) for e in _page_entries("上海示范中心名单", grid)] == [
+        ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心"),
+        ("品牌创新示范中心", "金山区廊下镇社区志愿服务中心")]
