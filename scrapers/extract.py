@@ -1,6 +1,7 @@
 """extract_article: page bytes (HTML or saved text, any encoding) → Article."""
 from __future__ import annotations
 
+import html.entities
 import re
 
 from generator.domain.model import UNPRINTABLE
@@ -18,11 +19,14 @@ _HTML_SIGN = re.compile(r"<(?:!doctype|html|head|body|div|p|table|meta|title|art
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 
 
-# “&#8203;”: such a character written as a reference, which parsing would bring back.
-_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));?")
+# “&#8203;”, “&shy;”: such a character written as a reference, which parsing would bring back.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));?|&([A-Za-z][A-Za-z0-9]{1,31};)")
 
 
 def _printable_reference(m: re.Match) -> str:
+    if m.group(3):
+        char = html.entities.html5.get(m.group(3), "")
+        return "" if len(char) == 1 and UNPRINTABLE.match(char) else m.group()
     code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
     return "" if code < 0x110000 and UNPRINTABLE.match(chr(code)) else m.group()
 

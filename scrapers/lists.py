@@ -32,6 +32,7 @@ _ENUM = (rf"(?:[{_CN_NUM}]+\s*[、.．]|[（(][{_CN_NUM}]+[)）]|[【〔\[][{_CN
 _HEADING = re.compile(rf"^\s*{_ENUM}\s*(?P<name>.+?)\s*$")
 _UNIT = r"(?:个|名|人|项|家|支|所|处|篇|位|户|件|组|座)"
 _TOTAL_WORD = r"(?:共计|总计|共|小计|合计)"  # “（共9名）”, “（小计9名）”, “（共计10个）”
+_COUNT_CELL = re.compile(rf"^(?:{_TOTAL_WORD})?\s*[（(]?\s*(?:\d+|[一二三四五六七八九十百两]+)\s*{_UNIT}\s*[)）]?$")
 _COUNT = re.compile(rf"\s*(?:[（(【〔]\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}?\s*[)）】〕]"
                     rf"|\[\s*(?:{_TOTAL_WORD}\s*)?\d+\s*{_UNIT}\s*\]"  # (“[1]” bare is a note's reference)
                     rf"|[（(【〔\[]\s*(?:{_TOTAL_WORD}\s*)?[一二三四五六七八九十百两]+\s*{_UNIT}\s*[)）】〕\]]"
@@ -905,6 +906,9 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
             # above, the unit left out), is an entry; a category's row opens the table's width.
             named = 0 < columns.get("name", 0) < len(row) and not row[0].strip() \
                 and row[columns["name"]].strip() == cells[0] and not _is_heading(cells[0]) if len(cells) == 1 else False
+            if len(cells) == 2 and _COUNT_CELL.match(cells[1]) and _is_heading(cells[0]):
+                category, district = clean_category(cells[0]), ""  # “最美志愿者 | 共9名”: a category's row with its count
+                continue
             if len(cells) == 1 and not named and (len(row) < width or _is_heading(cells[0]) or columns.get("name", 0) >= len(row)
                                                   or row[columns["name"]].strip() != cells[0]):
                 if category and _PLACE.match(cells[0]) and not _is_award_line(cells[0]):

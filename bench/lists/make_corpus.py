@@ -4065,6 +4065,62 @@ def category_per_column_table(lst):
     return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>"), _names_only(lst)
 
 
+
+# The seventy-first held-out round, written on 2026-12-05 (a sixth session): scored once.
+def zero_width_in_names(lst):
+    """A page pasted through an editor that left zero-width spaces in some names and after
+    others (“何素\u200b贞”, “黎雅红\u200b”), numbered entries with their units in brackets;
+    the names as a reader sees them."""
+    def pasted(i, n):
+        return (n[:2] + "\u200b" + n[2:]) if i % 2 else n + "\u200b"
+    body = _sections(lst, lambda ci, c: f"<p>{CN[ci]}、{c}</p>",
+                     lambda ci, i, n, r: f"<p>{i}.{pasted(i, n)}{_in_brackets(r)}</p>")
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def svg_icon_items(lst):
+    """Each entry an <li> opening with an inline SVG icon that has its own <title> (“荣誉”),
+    the name in a <span>, under <h3> categories."""
+    icon = ('<svg class="icon" width="16" height="16" viewBox="0 0 16 16"><title>荣誉</title>'
+            '<path d="M8 1l2 5h5l-4 3 2 6-5-4-5 4 2-6-4-3h5z"/></svg>')
+    body = _sections(lst, lambda ci, c: f"<h3>{c}</h3>", lambda ci, i, n, r: f"<ul><li>{icon}<span>{n}</span></li></ul>")
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def category_rows_with_count_cell(lst):
+    """A table of 序号, 姓名（名称）, 工作单位及职务 whose category rows span two columns and
+    give the count in the third: “最美志愿者 | 共9名”."""
+    rows = "<tr><th>序号</th><th>姓名（名称）</th><th>工作单位及职务</th></tr>"
+    for cat in lst["categories"]:
+        people = any(r for _, r in _entries(cat))
+        rows += (f"<tr><td colspan='2'><b>{html.escape(cat['name'])}</b></td>"
+                 f"<td>共{len(cat['entries'])}{'名' if people else '个'}</td></tr>")
+        rows += "".join(f"<tr><td>{i}</td><td>{html.escape(n)}</td><td>{html.escape(r)}</td></tr>"
+                        for i, (n, r) in enumerate(_entries(cat), 1))
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def utf16_tab_txt(lst):
+    """Text saved by Windows Notepad as “Unicode”: UTF-16 with its byte order mark, CR LF line
+    ends, a tab-parted table of 序号, 名称 and 类别."""
+    lines = [lst["title"], "", *INTRO, "", "序号\t名称\t类别"]
+    lines += [f"{number}\t{n}\t{category}" for number, category, n, _ in _numbered(lst)]
+    return "txt", ("\r\n".join(lines) + "\r\n").encode("utf-16"), _names_only(lst)
+
+
+def soft_hyphens_in_long_names(lst):
+    """Long names broken for narrow screens with soft hyphens and <wbr> (“重庆科技馆&shy;“志愿者
+    爱心科普活动”” and “…<wbr>…”), numbered under “一、” headings; the names as printed."""
+    def breakable(n):
+        if len(n) < 10:
+            return html.escape(n)
+        half = len(n) // 2
+        return html.escape(n[:half]) + ("&shy;" if half % 2 else "<wbr>") + html.escape(n[half:])
+    body = "".join(f"<p>{CN[ci]}、{html.escape(cat['name'])}</p>" + "".join(
+        f"<p>{i}.{breakable(n)}</p>" for i, (n, _) in enumerate(_entries(cat), 1)) for ci, cat in enumerate(lst["categories"]))
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -4100,7 +4156,8 @@ HELD_OUT_LAYOUTS = {
         count_after_colon_in_words,  # sixty-second round
         note_row_in_table,  # sixty-third round
         pipe_separated_inline,  # sixty-fourth round
-        txt_form_feeds],  # sixty-seventh round
+        txt_form_feeds,  # sixty-seventh round
+        utf16_tab_txt],  # seventy-first round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -4159,7 +4216,8 @@ HELD_OUT_LAYOUTS = {
         numbered_semicolon_roles_lines,  # sixty-first round
         txt_running_title_repeated,  # sixty-second round
         table_with_code_column,  # sixty-fifth round
-        spacer_columns_table],  # sixty-eighth round
+        spacer_columns_table,  # sixty-eighth round
+        zero_width_in_names],  # seventy-first round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -4189,7 +4247,8 @@ HELD_OUT_LAYOUTS = {
         docx_heading_count_line_under,  # sixty-first round
         xlsx_unit_before_name,  # sixty-second round
         bracket_heading_count_after,  # sixty-ninth round
-        asterisk_marked_names],  # seventieth round
+        asterisk_marked_names,  # seventieth round
+        svg_icon_items],  # seventy-first round
 }
 
 
@@ -4278,7 +4337,8 @@ TUNED_LAYOUTS = {
                       float_right_roles,          # sixty-fifth round: 0.250
                       tab_txt_category_once,      # sixty-sixth round: 0.182
                       fullwidth_padded_names,     # sixty-eighth round: 0.917
-                      links_with_role_in_title],  # sixty-ninth round: 0.800
+                      links_with_role_in_title,   # sixty-ninth round: 0.800
+                      category_rows_with_count_cell],  # seventy-first round: 0.000
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -4329,7 +4389,8 @@ TUNED_LAYOUTS = {
                        carousel_with_duplicate_slides,  # sixty-sixth round: 0.750
                        middle_dot_separated_inline,  # sixty-seventh round: 0.000
                        dash_framed_headings,      # sixty-ninth round: 0.000
-                       spaced_header_labels_table, ascii_roman_headings],  # seventieth round: 0.000, 0.000
+                       spaced_header_labels_table, ascii_roman_headings,  # seventieth round: 0.000, 0.000
+                       soft_hyphens_in_long_names],  # seventy-first round: 0.833
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -46,8 +46,9 @@ KIND_LABELS: dict[str, str] = {
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Control characters, bidirectional overrides and zero-width spaces: never in a record, whatever
 # YAML escapes allow. They hide text or reverse it on a page (“\u202e”), or part a name that
-# reads whole (“何\u200b素贞” matches no 何素贞); a copy from another program leaves them.
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# reads whole (“何\u200b素贞” matches no 何素贞); a copy from another program leaves them, and a
+# page its soft hyphens (“\xad”, where a narrow screen may break a long name).
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 def unprintable_message(text: str) -> str:

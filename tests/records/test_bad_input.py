@@ -73,6 +73,9 @@ LOCATED_CASES = {
     "a zero-width space that parts a name no reader sees parted": (
         YUBO, "leader: 严介军", "leader: 严介\u200b军",
         ["看不见的字符", "U+200B"]),
+    "a soft hyphen pasted from a page that let a narrow screen break the name": (
+        YUBO, "leader: 严介军", "leader: 严介\xad军",
+        ["看不见的字符", "U+00AD"]),
     "an announcement dated after today": (
         ED2024, "announced: 2025-07", "announced: 2099-07",
         ["announced", "晚于今天"]),

@@ -1020,3 +1020,16 @@ def test_header_labels_spaced_out_headings_numbered_in_latin_roman_and_a_column_
     assert [(e.category, e.name) for e in _page_entries("上海示范中心名单", grid)] == [
         ("制度创新示范中心", "嘉定区菊园新区社区志愿服务中心"), ("制度创新示范中心", "长宁区虹桥街道社区志愿服务中心"),
         ("品牌创新示范中心", "金山区廊下镇社区志愿服务中心")]
+
+
+def test_soft_hyphens_and_named_invisible_characters_leave_names_whole_and_a_count_beside_a_category_is_no_entry():
+    content = ("<p>一、最佳志愿服务组织</p><p>1.九龙坡区黄&shy;桷义工协会</p><p>2.涪陵区红十字\xad社区志愿服务队</p>"
+               "<p>3.沙坪坝区文联&ZeroWidthSpace;文艺志愿服务队</p><p>4.南岸区&amp;shy;服务队</p>")
+    assert [e.name for e in _page_entries("重庆入选名单", content)] == [
+        "九龙坡区黄桷义工协会", "涪陵区红十字社区志愿服务队", "沙坪坝区文联文艺志愿服务队", "南岸区&shy;服务队"]
+    table = ("<table border='1'><tr><th>序号</th><th>姓名（名称）</th><th>工作单位及职务</th></tr>"
+             "<tr><td colspan='2'><b>最美志愿者</b></td><td>共2名</td></tr>"
+             "<tr><td>1</td><td>李峰威</td><td>北京市红十字雷锋车队应急救援志愿服务队队长</td></tr>"
+             "<tr><td>2</td><td>刘嗣东</td><td>内蒙古自治区包头市红十字会志愿者</td></tr></table>")
+    assert [(e.category, e.name) for e in _page_entries("红十字系统入选名单", table)] == [
+        ("最美志愿者", "李峰威"), ("最美志愿者", "刘嗣东")]
