@@ -87,7 +87,26 @@ def _parse(text: str) -> html.HtmlElement | None:
         for el in _CLONES(root):  # the copies a carousel makes of its first and last slides, to loop
             el.drop_tree()
     _label_panels(root)
+    for a in _TITLED_LINKS(root):
+        _untruncate(a)
     return root
+
+
+_TITLED_LINKS = etree.XPath("//a[@title]")
+_ELLIPSIS = re.compile(r"\s*(?:…+|\.{3,})\s*$")
+
+
+def _untruncate(a) -> None:
+    """A link whose words a column page cut short (“嘉定区菊园新区社区志…”) reads as the whole
+    of them that its ``title`` holds: the name a reader sees by pointing at it."""
+    shown = a.text_content()
+    cut = _ELLIPSIS.search(shown)
+    title = " ".join((a.get("title") or "").split())
+    if cut is None or len(a) or not title or len(title) > 300:
+        return
+    kept = "".join(shown[:cut.start()].split())
+    if kept and len("".join(title.split())) > len(kept) and "".join(title.split()).startswith(kept):
+        a.text = title
 
 
 _IN_PAGE = etree.XPath('//a[starts-with(@href, "#")]')
@@ -395,23 +414,29 @@ def _number_element(el):
 
 
 def _linked_paragraphs(root) -> list:
-    """The links of paragraphs that are each one link, in a run under a paragraph heading a
-    list's category (“<p><b>最美志愿者</b></p><p><a>李峰威</a></p>…”): each honoree's name,
-    linked to its story."""
+    """The links of paragraphs that are each one link, or of lists whose items are, in a run
+    under a paragraph heading a list's category (“<p><b>最美志愿者</b></p><p><a>李峰威</a></p>…”):
+    each honoree's name, linked to its story."""
     found = []
     for p in root.iter("p"):
         nxt = p.getnext()
         if not _one_link(nxt) or p.find(".//a") is not None or not _heads_a_list(p.text_content().strip()):
             continue
         while _one_link(nxt):
-            found.append(nxt[0])
+            found += [nxt[0]] if nxt.tag == "p" else [li[0] for li in nxt]
             nxt = nxt.getnext()
     return found
 
 
 def _one_link(el) -> bool:
-    return (el is not None and el.tag == "p" and len(el) == 1 and el[0].tag == "a" and not (el.text or "").strip()
-            and not (el[0].tail or "").strip())
+    """A paragraph that is one link and nothing else, or a list whose every item is."""
+    if el is not None and el.tag in ("ul", "ol"):
+        return len(el) > 0 and all(item.tag == "li" and _only_link(item) for item in el)
+    return el is not None and el.tag == "p" and _only_link(el)
+
+
+def _only_link(el) -> bool:
+    return len(el) == 1 and el[0].tag == "a" and not (el.text or "").strip() and not (el[0].tail or "").strip()
 
 
 def _linked_names(el) -> bool:

@@ -4121,6 +4121,59 @@ def soft_hyphens_in_long_names(lst):
     return "html", _page(lst["title"], INTRO, body), _names_only(lst)
 
 
+
+# The seventy-second held-out round, written on 2026-12-05 (a sixth session): scored once.
+def photo_cards_alt_names(lst):
+    """Cards under <h3> categories, each a photo whose alt text is the name, then the name and
+    the unit in paragraphs of their own."""
+    body = _sections(lst, lambda ci, c: f"<h3>{c}</h3>",
+                     lambda ci, i, n, r: f"<div class='card'><img src='/photos/{ci}-{i}.jpg' alt='{n}' width='120'>"
+                                         f"<p class='name'>{n}</p>" + (f"<p class='unit'>{r}</p>" if r else "") + "</div>")
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def per_character_spans(lst):
+    """A page saved from Word as HTML with every character in a span of its own (“<span>陈</span>
+    <span>建</span>…”), numbered entries with their units in brackets under “一、” headings."""
+    def spans(text):
+        return "".join(f"<span style='font-family:仿宋_GB2312'>{html.escape(ch)}</span>" for ch in text)
+    body = "".join(f"<p class=MsoNormal>{spans(f'{CN[ci]}、' + cat['name'])}</p>" + "".join(
+        f"<p class=MsoNormal>{spans(f'{i}.{n}' + _in_brackets(r))}</p>" for i, (n, r) in enumerate(_entries(cat), 1))
+        for ci, cat in enumerate(lst["categories"]))
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def truncated_names_with_titles(lst):
+    """A column page listing each entry as a link whose text is cut short at fourteen characters
+    with “…”, the whole name in its ``title``, under bold categories; the whole names."""
+    def link(ci, i, n):
+        shown = n if len(n) <= 14 else n[:13] + "…"
+        return f'<li><a href="/zyfw/{ci}-{i}.html" title="{n}">{shown}</a></li>'
+    body = _sections(lst, lambda ci, c: f"<p><b>{c}</b></p>", lambda ci, i, n, r: f"<ul>{link(ci, i, n)}</ul>")
+    return "html", _page(lst["title"], INTRO, body), _names_only(lst)
+
+
+def pdf_landscape_table(lst):
+    """A Word table of 序号, 姓名（名称）, 工作单位及职务 and 类别 on landscape pages, printed
+    to PDF by LibreOffice."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    doc.add_paragraph(lst["title"])
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["序号", "姓名（名称）", "工作单位及职务", "类别"]):
+        cell.text = text
+    for number, category, n, r in _numbered(lst):
+        for cell, text in zip(table.add_row().cells, [str(number), n, r, category]):
+            cell.text = text
+    return _saved_as(("docx", _saved(doc)), "pdf")
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -4184,7 +4237,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_note_row_at_bottom,  # sixty-third round
         summary_table_before_lists,  # sixty-sixth round
         entries_as_headings,  # sixty-seventh round
-        docx_spaced_header_table],  # seventieth round
+        docx_spaced_header_table,  # seventieth round
+        pdf_landscape_table],  # seventy-second round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -4217,7 +4271,8 @@ HELD_OUT_LAYOUTS = {
         txt_running_title_repeated,  # sixty-second round
         table_with_code_column,  # sixty-fifth round
         spacer_columns_table,  # sixty-eighth round
-        zero_width_in_names],  # seventy-first round
+        zero_width_in_names,  # seventy-first round
+        photo_cards_alt_names],  # seventy-second round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -4248,7 +4303,8 @@ HELD_OUT_LAYOUTS = {
         xlsx_unit_before_name,  # sixty-second round
         bracket_heading_count_after,  # sixty-ninth round
         asterisk_marked_names,  # seventieth round
-        svg_icon_items],  # seventy-first round
+        svg_icon_items,  # seventy-first round
+        per_character_spans],  # seventy-second round
 }
 
 
@@ -4297,7 +4353,8 @@ TUNED_LAYOUTS = {
                       bracket_footnote_refs,      # sixty-seventh round: 0.000
                       captions_below_tables,      # sixty-eighth round: 0.000
                       year_prefixed_list_headings,  # sixty-ninth round: 0.000
-                      category_per_column_table],  # seventieth round: 0.000
+                      category_per_column_table,  # seventieth round: 0.000
+                      truncated_names_with_titles],  # seventy-second round: 0.000
     "redcross-2020": [spaced_names,               # second round: 0.000
                       name_over_role_cells,       # eighth round: 0.600
                       role_line_under_name, name_dash_role, name_colon_role,  # tenth round: 0.727, 0.250, 0.250

@@ -1033,3 +1033,16 @@ def test_soft_hyphens_and_named_invisible_characters_leave_names_whole_and_a_cou
              "<tr><td>2</td><td>刘嗣东</td><td>内蒙古自治区包头市红十字会志愿者</td></tr></table>")
     assert [(e.category, e.name) for e in _page_entries("红十字系统入选名单", table)] == [
         ("最美志愿者", "李峰威"), ("最美志愿者", "刘嗣东")]
+
+
+def test_names_cut_short_on_a_column_page_read_whole_from_their_links_titles():
+    names = ["嘉定区菊园新区社区志愿服务中心", "长宁区虹桥街道社区志愿服务中心", "徐汇区斜土街道社区志愿服务中心"]
+    items = [f'<li><a href="/zyfw/{i}.html" title="{n}">{n[:13]}…</a></li>' for i, n in enumerate(names)]
+    one_list = "<p><b>制度创新示范中心</b></p><ul>" + "".join(items) + "</ul>"
+    a_list_each = "<p><b>制度创新示范中心</b></p>" + "".join(f"<ul>{item}</ul>" for item in items)
+    for content in (one_list, a_list_each):
+        assert [(e.category, e.name) for e in _page_entries("上海示范中心名单", content)] == [
+            ("制度创新示范中心", n) for n in names]
+    # A title that is not the rest of the words shown is no name.
+    other = '<p><b>制度创新示范中心</b></p><ul><li><a href="/a.html" title="点击查看详情">嘉定区菊园新区社区志…</a></li></ul>'
+    assert "点击查看详情" not in [e.name for e in _page_entries("名单", other)]
