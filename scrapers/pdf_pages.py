@@ -27,6 +27,8 @@ _FORM = raw.FPDF_PAGEOBJ_FORM
 _MOVE = raw.FPDF_SEGMENT_MOVETO
 _FORM_DEPTH = 15  # forms drawn inside forms are followed this deep; deeper nesting is hostile
 
+_NOT_CHARACTERS = range(0xD800, 0xE000)  # surrogates: half a character, never one
+
 
 class _PdfiumPage(Page):
     """A pdfplumber page whose objects PDFium read (the rest of pdfplumber reads them from here)."""
@@ -77,8 +79,10 @@ def _chars(drawn, page: Page) -> list[dict]:
     try:
         for i in range(page_text.count_chars()):
             code = unicode(text, i)
-            # PDFium adds spaces and line ends between words and lines that the page does not hold.
-            if code in _LINE_BREAKS or code == 0 or (code == 0x20 and generated(text, i) == 1):
+            # PDFium adds spaces and line ends between words and lines that the page does not hold;
+            # a broken font may map a glyph to no character at all, or to half of one.
+            if (code in _LINE_BREAKS or (code == 0x20 and generated(text, i) == 1) or code == 0 or code > 0x10FFFF
+                    or code in _NOT_CHARACTERS):
                 continue
             loose(text, i, box)
             origin(text, i, x, y)
@@ -133,6 +137,7 @@ def _then(first: tuple, second: tuple) -> tuple:
 
 
 def _pieces(handle, matrix: tuple, page: Page) -> list[dict]:
+    """The curves of one path, its points placed on the page by ``matrix``."""
     a, b, c, d, e, f = matrix
     top_edge, doctop = page.height, page.initial_doctop
     x, y = ctypes.c_float(), ctypes.c_float()
