@@ -282,6 +282,9 @@ def _with(name: str, rest: str) -> tuple[str, str, str]:
     return (name, "", rest) if _PLACE.match(rest) and not _ROLE.search(rest) else (name, rest, "")
 
 
+_LATIN_GLOSS = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’ .,&-]*$")  # pinyin, or an English name
+
+
 def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
     opening = _OPENING_PLACE.match(text)
     if opening and _PLACE.match(opening.group("place")):
@@ -310,6 +313,8 @@ def _split_entry(text: str, person: bool) -> tuple[str, str, str]:
             return name, inner, ""
         if _LABELLED_UNIT.match(inner) or _STATUS.match(inner) or _PERSONAL.match(inner) and _people(name):
             return name, inner, ""  # “（推荐单位：……）”, “（女，汉族）”: kept, but no part of the name
+        if _LATIN_GLOSS.match(inner) and re.search(r"[\u4e00-\u9fff]", name):
+            return name, "", ""  # “陈建钧（Chen Jianjun）”: the name spelt for other readers, no part of it
         return text, "", ""
     # A full-width space, a tab or two spaces part a name from its unit; one space may be
     # inside a two-character name (“张 三”, “吴　衡”), so it parts them only after a whole name.

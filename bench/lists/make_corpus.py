@@ -4174,6 +4174,65 @@ def pdf_landscape_table(lst):
     return _saved_as(("docx", _saved(doc)), "pdf")
 
 
+
+# The seventy-third held-out round, written on 2026-12-05 (a sixth session): scored once.
+def pinyin_after_names(lst):
+    """A bilingual portal's list: each person's name followed by its pinyin in brackets,
+    “1.陈建钧（Chen Jianjun）”, organisations' names alone, under “一、” headings."""
+    from pypinyin import lazy_pinyin
+
+    def spelt(name):
+        syllables = lazy_pinyin(name)
+        return f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}"
+    return _cn_headings(lst, lambda i, n, r: f"{i}.{n}（{spelt(n)}）" if r else f"{i}.{n}")
+
+
+def inline_he_before_last(lst):
+    """Each category in one sentence, its last name joined by “和”: “最美志愿者：何素贞、黎雅红和谢彬蓉。”
+    (a name may hold “和” itself: “重庆希望24心理热线和生命教育志愿服务项目”)."""
+    def joined(names):
+        return names[0] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1]
+    paras = [*INTRO] + [f"{c['name']}：{joined([n for n, _ in _entries(c)])}。" for c in lst["categories"]]
+    return "html", _page(lst["title"], paras), _names_only(lst)
+
+
+def pdf_sheet_gridlines(lst):
+    """An Excel sheet of 序号, 姓名（名称）, 工作单位及职务 and 类别 with no cell borders,
+    printed to PDF by LibreOffice with its gridlines."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([lst["title"]])
+    sheet.append(["序号", "姓名（名称）", "工作单位及职务", "类别"])
+    for number, category, n, r in _numbered(lst):
+        sheet.append([number, n, r or None, category])
+    for column, width in zip("ABCD", (6, 30, 46, 20)):
+        sheet.column_dimensions[column].width = width
+    sheet.print_options.gridLines = True
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    return _saved_as(("xlsx", _saved(book)), "pdf")
+
+
+def docx_framed_in_one_cell(lst):
+    """A Word file made from a template that frames the whole notice in a table of one cell:
+    the title, “一、” headings and numbered names, all inside it."""
+    from docx import Document
+
+    doc = Document()
+    frame = doc.add_table(rows=1, cols=1)
+    frame.style = "Table Grid"
+    cell = frame.rows[0].cells[0]
+    cell.text = lst["title"]
+    for ci, cat in enumerate(lst["categories"]):
+        cell.add_paragraph(f"{CN[ci]}、{cat['name']}")
+        for i, (n, _) in enumerate(_entries(cat), 1):
+            cell.add_paragraph(f"{i}.{n}")
+    return "docx", _saved(doc), _names_only(lst)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -4210,7 +4269,8 @@ HELD_OUT_LAYOUTS = {
         note_row_in_table,  # sixty-third round
         pipe_separated_inline,  # sixty-fourth round
         txt_form_feeds,  # sixty-seventh round
-        utf16_tab_txt],  # seventy-first round
+        utf16_tab_txt,  # seventy-first round
+        docx_framed_in_one_cell],  # seventy-third round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -4238,7 +4298,8 @@ HELD_OUT_LAYOUTS = {
         summary_table_before_lists,  # sixty-sixth round
         entries_as_headings,  # sixty-seventh round
         docx_spaced_header_table,  # seventieth round
-        pdf_landscape_table],  # seventy-second round
+        pdf_landscape_table,  # seventy-second round
+        pdf_sheet_gridlines],  # seventy-third round
     "chongqing-2020": [docx_numbered, ordered_lists, nested_lists, docx_people_table, bold_inline,
         circled_numbers,  # eleventh round
         label_per_line,  # twelfth round
@@ -4272,7 +4333,8 @@ HELD_OUT_LAYOUTS = {
         table_with_code_column,  # sixty-fifth round
         spacer_columns_table,  # sixty-eighth round
         zero_width_in_names,  # seventy-first round
-        photo_cards_alt_names],  # seventy-second round
+        photo_cards_alt_names,  # seventy-second round
+        inline_he_before_last],  # seventy-third round
     "neimenggu-2018": [pdf_numbered, caption_tables,
         comma_inline,  # twelfth round
         tbody_per_category,  # fifteenth round
@@ -4479,7 +4541,8 @@ TUNED_LAYOUTS = {
                        icon_font_headings,        # sixty-fifth round: 0.000
                        rule_after_headings,       # sixty-sixth round: 0.000
                        xlsx_english_second_header_row,  # sixty-seventh round: 0.941
-                       emoji_after_headings],     # sixty-eighth round: 0.000
+                       emoji_after_headings,      # sixty-eighth round: 0.000
+                       pinyin_after_names],       # seventy-third round: 0.750
 }
 
 LAYOUTS = {

@@ -1046,3 +1046,10 @@ def test_names_cut_short_on_a_column_page_read_whole_from_their_links_titles():
     # A title that is not the rest of the words shown is no name.
     other = '<p><b>制度创新示范中心</b></p><ul><li><a href="/a.html" title="点击查看详情">嘉定区菊园新区社区志…</a></li></ul>'
     assert "点击查看详情" not in [e.name for e in _page_entries("名单", other)]
+
+
+def test_a_name_s_pinyin_in_brackets_is_no_part_of_it():
+    assert [(e.category, e.name, e.role) for e in find_lists(
+        ["一、最美志愿者", "1.陈建钧（Chen Jianjun）", "2.吕海英（Lü Haiying）",
+         "二、最佳志愿服务组织", "1.深圳市义工联合会（Shenzhen Volunteers Federation）"], [])] == [
+        ("最美志愿者", "陈建钧", ""), ("最美志愿者", "吕海英", ""), ("最佳志愿服务组织", "深圳市义工联合会", "")]
