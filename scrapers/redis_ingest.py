@@ -60,14 +60,19 @@ def ingest_stream(project: Path, redis_url: str, *, consumer: str = "ingest", id
             got = server.xreadgroup(GROUP, consumer, {STREAM: "0" if pending else ">"}, count=20,
                                     block=None if pending else 1000)
             entries = got[0][1] if got else []
-            if pending and not entries:
-                pending = False
-                continue
             for entry_id, fields in entries:
                 _ingest_entry(server, ingest, project / CACHE_DIR, entry_id, fields, report, structure)
             if entries:
                 quiet_since = time.monotonic()
-            elif crawl_idle(server):
+                continue
+            if not pending:
+                # Nothing new. Entries Redis handed over just as it went away never arrived here
+                # (the client read again once it was back), yet are pending as this consumer's,
+                # and no read for new entries brings them again: read the pending ones again.
+                pending = True
+                continue
+            pending = False
+            if crawl_idle(server):
                 if time.monotonic() - quiet_since >= idle:
                     return report
             else:
@@ -77,7 +82,10 @@ def ingest_stream(project: Path, redis_url: str, *, consumer: str = "ingest", id
                                "其余仍在 Redis 里, 重新运行本命令即可接着导入") from None
 
 
-def _ingest_entry(server, ingest, cache: Path, entry_id, fields: dict, report: StreamReport, structure) -> None:
+def _ingest_entry(server, ingest, cache: Path, entry_id, fields: dict | None, report: StreamReport, structure) -> None:
+    if not fields:  # deleted from the stream while pending here: nothing left to write
+        _acknowledge(server, entry_id)
+        return
     url = fields[b"url"].decode()
     if seen_entry(server, url).get("status") == "ingested":
         report.duplicates += 1
@@ -105,6 +113,10 @@ def _ingest_entry(server, ingest, cache: Path, entry_id, fields: dict, report: S
                 status = {"status": "ingested"}
         status.update(at=now(), profile=fields.get(b"profile", b"generic").decode())
         server.hset(SEEN, url, json.dumps(status, ensure_ascii=False))
+    _acknowledge(server, entry_id)
+
+
+def _acknowledge(server, entry_id) -> None:
     pipe = server.pipeline(transaction=True)
     pipe.xack(STREAM, GROUP, entry_id)
     pipe.xdel(STREAM, entry_id)

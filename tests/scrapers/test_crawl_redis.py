@@ -209,6 +209,36 @@ def test_workers_wait_for_redis_to_come_back(project, redis_server, column):
     assert _crawled_news(project) == ALL
 
 
+def test_entries_redis_handed_to_the_ingester_as_it_went_away_are_still_ingested(project, redis_server, monkeypatch):
+    """The reply to a read for new entries lost with the connection: Redis counts them as the
+    ingester's, pending, and no later read for new entries brings them again."""
+    from types import SimpleNamespace
+
+    from scrapers import extract_article
+    from scrapers.redis_ingest import ingest_stream
+    from scrapers.redis_worker import RedisSink, WorkerReport
+
+    sink = RedisSink(redis.Redis.from_url(redis_server.url), WorkerReport(), wait=5)
+    for i in range(3):
+        url = f"http://127.0.0.1:9/2024/01/t2024_{i:04d}.html"
+        page = article_html(f"第{i}号社区开展志愿服务", [f"第{i}号社区组织志愿者开展便民服务，全年服务群众三千余人次。"],
+                            date=f"2024-01-{i + 1:02d} 09:00")
+        sink.article(url, extract_article(page, url), page, SimpleNamespace(meta={}))
+    real = redis.Redis.xreadgroup
+    lost = []
+
+    def read(self, group, consumer, streams, *args, **kwargs):
+        got = real(self, group, consumer, streams, *args, **kwargs)
+        if not lost and ">" in streams.values() and got:
+            lost.append(got)  # delivered, but the answer never came back
+            return []
+        return got
+    monkeypatch.setattr(redis.Redis, "xreadgroup", read)
+    report = ingest_stream(project, redis_server.url, idle=0.5, wait=5)
+    assert lost, "no read for new entries delivered anything"
+    assert _crawled_news(project) == ["0", "1", "2"], report.lines()
+
+
 def test_workers_that_cannot_reach_redis_say_so(project, redis_server):
     redis_server.stop()
     run = subprocess.run(_bangyang(project, "crawl", "--worker", "--redis", redis_server.url, "--redis-wait", "1"),
