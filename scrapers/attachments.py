@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator.domain.model import ATTACHMENT_SUFFIXES, MAX_ATTACHMENT_BYTES
 
-from .lists import clean_category, header_columns, is_category_heading, is_header_row
+from .lists import clean_category, ends_as_a_name, header_columns, is_category_heading, is_header_row
 
 MAX_BYTES = MAX_ATTACHMENT_BYTES
 SUFFIXES = tuple(f".{suffix}" for suffix in ATTACHMENT_SUFFIXES)
@@ -376,19 +376,29 @@ def _column_lines(found: list[dict]) -> list[str]:
     right = max((ln["x1"] for ln in found), default=0)
     left = min((ln["x0"] for ln in found), default=0)
     lines: list[str] = []
-    full = False
+    full = wrapped = False
     for ln in found:
         text = _NUMBER_GAPS.sub(r"\1", ln["text"].strip())
         size = ln["bottom"] - ln["top"]
-        goes_on = bool(lines) and (full or _numbers_go_on(lines[-1], text))
-        if (goes_on and ln["x0"] <= left + size and _RUNNING.search(lines[-1])
-                and not lines[-1].endswith(("。", "：", ":")) and not _STARTS_ITEM.match(text)
-                and not is_category_heading(text)):
+        goes_on = bool(lines) and (full or _numbers_go_on(lines[-1], text)) and ln["x0"] <= left + size \
+            and not lines[-1].endswith(("。", "：", ":")) and not _STARTS_ITEM.match(text)
+        # A line of prose filling its column, cut where no name or heading ends (a title set in a
+        # narrow column: “2020年度全国学雷锋志愿” / “服务……”), goes on in the next, however that reads.
+        prose = goes_on and full and (wrapped or not (is_category_heading(lines[-1]) or ends_as_a_name(lines[-1])))
+        if prose or goes_on and _RUNNING.search(lines[-1]) and not _bare_heading(lines[-1]) \
+                and not is_category_heading(text):
             lines[-1] += text
         else:
             lines.append(text)
+        wrapped = prose
         full = ln["x1"] >= right - 1.5 * size
     return lines
+
+
+
+def _bare_heading(line: str) -> bool:
+    """A category's heading and nothing after it (“一、最美志愿者”, whose “、” parts no names)."""
+    return is_category_heading(line) and not _INLINE_NUMBER.search(line) and not re.search(r"[：:]\s*\S", line)
 
 
 def _numbers_go_on(line: str, following: str) -> bool:

@@ -382,6 +382,13 @@ def _entry_text(line: str) -> str | None:
     return None if _SENTENCE.search(text) or len(text) > 80 else text
 
 
+def ends_as_a_name(line: str) -> bool:
+    """A line (numbered or not) that ends as an honoree's or a person's name does, or as a
+    bracket or quotation closes."""
+    name = re.sub(r"^\s*\d{1,3}\s*[.．、]\s*", "", line.strip())
+    return bool(HONOREE_END.search(name) or _PERSON_NAME.match(name) or name.endswith(("）", ")", "”")))
+
+
 def all_honoree_names(texts: list[str], heading: str = "") -> bool:
     """Whether ``texts`` are all honorees' names: names that end as honorees' do (“……社区”,
     “……志愿服务中心”), or people's names under an award ``heading``. Short words such as a
@@ -869,7 +876,7 @@ def from_tables(tables: list[list[list[str]]]) -> list[ListEntry]:
     columns: dict[str, int] | None = None
     width, block, category, last_number, district = 0, 0, "", "", ""
     for rows in (band for table in tables for band in _side_by_side(table)):
-        rows = [r for r in rows if any(c.strip() for c in r)]
+        rows = _upright([r for r in rows if any(c.strip() for c in r)])
         start = None
         for i, row in enumerate(rows[:6]):
             found = _header(row)
@@ -1108,6 +1115,21 @@ def _table_entry(row: list[str], columns: dict[str, int], category: str, header:
     split_name, split_role, where = split_entry(name, person)
     return ListEntry(cat, split_name, " ".join(x for x in (split_role, role) if x), get("place") or where,
                      " | ".join(c.strip() for c in row if c.strip()))
+
+
+def _upright(rows: list[list[str]]) -> list[list[str]]:
+    """A table turned on its side, its labels down its first column (序号, 姓名, 单位) and an
+    entry a column, set upright; any other table as it is. Caption rows above it stay."""
+    top = next((i for i, row in enumerate(rows) if len(row) > 1), len(rows))
+    body = rows[top:]
+    if len(body) < 2 or any(len(_header(row) or ()) >= 2 for row in body[:2]):
+        return rows
+    labels = [row[0] for row in body]
+    roles = _header(labels) or {}
+    # Its names labelled as such: a table of categories and their counts has a column of award names.
+    if len(roles) < 2 or not re.search(r"姓名|名称|名单", labels[roles["name"]]):
+        return rows
+    return rows[:top] + [list(column) for column in zip_longest(*body, fillvalue="")]
 
 
 def _categories_across(rows: list[list[str]]) -> bool:

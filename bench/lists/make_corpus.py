@@ -2514,13 +2514,19 @@ def spaced_dunhao(lst):
 def pdf_two_text_columns(lst):
     """A PDF printed from a Word file set in two text columns: numbered names run down the
     left column and on down the right, under each category's heading."""
+    return _pdf_text_columns(lst, 2)
+
+
+def _pdf_text_columns(lst, columns: int):
+    """A PDF printed by LibreOffice from a Word file set in ``columns`` text columns, numbered
+    names under each category's heading."""
     from docx import Document
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     doc = Document()
     cols = OxmlElement("w:cols")
-    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:num"), str(columns))
     cols.set(qn("w:space"), "425")
     doc.sections[0]._sectPr.append(cols)
     doc.add_paragraph(lst["title"])
@@ -4233,6 +4239,37 @@ def docx_framed_in_one_cell(lst):
     return "docx", _saved(doc), _names_only(lst)
 
 
+
+# The seventy-fourth held-out round, written on 2026-12-05 (a sixth session): scored once.
+def checkbox_column_table(lst):
+    """A table copied from a back-office system: a first column of checkboxes, then 序号 and
+    单位名称, a row spanning it for each category."""
+    box = '<input type="checkbox">'
+    rows = _category_rows(lst, ["", "序号", "单位名称"], lambda i, n, r: f"<td>{box}</td><td>{i}</td><td>{html.escape(n)}</td>",
+                          head=f"<tr><th>{box}</th><th>序号</th><th>单位名称</th></tr>")
+    return "html", _page(lst["title"], INTRO, f"<table border='1'>{rows}</table>")
+
+
+def transposed_tables(lst):
+    """A table for each category under its heading, turned on its side: a row of numbers, a row
+    of names (姓名（名称）), and for people a row of their units, each entry a column."""
+    body = ""
+    for ci, cat in enumerate(lst["categories"]):
+        entries = _entries(cat)
+        rows = "<tr><th>序号</th>" + "".join(f"<td>{i}</td>" for i in range(1, len(entries) + 1)) + "</tr>"
+        rows += "<tr><th>姓名（名称）</th>" + "".join(f"<td>{html.escape(n)}</td>" for n, _ in entries) + "</tr>"
+        if any(r for _, r in entries):
+            rows += "<tr><th>工作单位及职务</th>" + "".join(f"<td>{html.escape(r)}</td>" for _, r in entries) + "</tr>"
+        body += f"<p>{CN[ci]}、{html.escape(cat['name'])}</p><table border='1'>{rows}</table>"
+    return "html", _page(lst["title"], INTRO, body)
+
+
+def pdf_three_text_columns(lst):
+    """A PDF printed from a Word file set in three text columns, numbered names running down
+    each column in turn under each category's heading."""
+    return _pdf_text_columns(lst, 3)
+
+
 HELD_OUT_LAYOUTS = {
     "shanghai-2019": [br_lines, region_first_table, docx_merged_category_column, paren_headings_txt,
                       table_with_remarks, xlsx_two_row_header, docx_auto_numbered,
@@ -4270,7 +4307,8 @@ HELD_OUT_LAYOUTS = {
         pipe_separated_inline,  # sixty-fourth round
         txt_form_feeds,  # sixty-seventh round
         utf16_tab_txt,  # seventy-first round
-        docx_framed_in_one_cell],  # seventy-third round
+        docx_framed_in_one_cell,  # seventy-third round
+        checkbox_column_table],  # seventy-fourth round
     "redcross-2020": [unit_first_table, ods_sheet, dl_list, inline_roles_semicolons,
         nbsp_padding, docx_tab_roles,  # sixteenth round
         honorific_in_table,  # seventeenth round
@@ -4457,7 +4495,8 @@ TUNED_LAYOUTS = {
                       tab_txt_category_once,      # sixty-sixth round: 0.182
                       fullwidth_padded_names,     # sixty-eighth round: 0.917
                       links_with_role_in_title,   # sixty-ninth round: 0.800
-                      category_rows_with_count_cell],  # seventy-first round: 0.000
+                      category_rows_with_count_cell,  # seventy-first round: 0.000
+                      pdf_three_text_columns],    # seventy-fourth round: 0.960
     "chongqing-2020": [xlsx_sheet_per_category, docx_table_per_category,  # second round: 0.000; third: 0.000
                        lenticular_headings,       # fourth round: 0.000
                        xlsx_category_per_column,  # sixth round: 0.000
@@ -4509,7 +4548,8 @@ TUNED_LAYOUTS = {
                        middle_dot_separated_inline,  # sixty-seventh round: 0.000
                        dash_framed_headings,      # sixty-ninth round: 0.000
                        spaced_header_labels_table, ascii_roman_headings,  # seventieth round: 0.000, 0.000
-                       soft_hyphens_in_long_names],  # seventy-first round: 0.833
+                       soft_hyphens_in_long_names,  # seventy-first round: 0.833
+                       transposed_tables],        # seventy-fourth round: 0.000
     "neimenggu-2018": [name_grid,                 # fourth round: 0.000
                        category_after_each_name,  # fifth round: 0.000
                        many_categories_one_paragraph,  # thirteenth round: 0.000

@@ -684,3 +684,13 @@ def test_a_table_s_rules_drawn_inside_a_form_are_where_pdfminer_puts_them():
         assert len(expected) >= 8
         assert edges(pages[0]) == expected
         assert [len(t.rows) for t in pages[0].find_tables()] == [len(t.rows) for t in pdf.pages[0].find_tables()] == [2]
+
+
+def test_a_title_wrapped_in_a_narrow_text_column_is_one_line_not_a_heading_and_an_entry(tmp_path):
+    people = ["李峰威", "刘嗣东", "肖立文", "陈爱萍", "胡敏华", "张银珠", "鲁子玮"]
+    title = "2020年度全国学雷锋志愿服务“四个100”先进典型红十字系统入选名单（部分）"
+    pdf = _two_column_pdf(tmp_path, [title, "一、最美志愿者", *[f"{i}.{n}" for i, n in enumerate(people, 1)]], columns=3)
+    assert _pairs(pdf, "名单.pdf") == [("最美志愿者", n) for n in people]
+    # Unnumbered under a heading that fills the column, the widest line: each name a line of its own.
+    pdf = _two_column_pdf(tmp_path / "unnumbered", ["一、最美志愿者", *people], columns=3)
+    assert _pairs(pdf, "名单.pdf") == [("最美志愿者", n) for n in people]

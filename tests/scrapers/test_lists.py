@@ -1053,3 +1053,14 @@ def test_a_name_s_pinyin_in_brackets_is_no_part_of_it():
         ["一、最美志愿者", "1.陈建钧（Chen Jianjun）", "2.吕海英（Lü Haiying）",
          "二、最佳志愿服务组织", "1.深圳市义工联合会（Shenzhen Volunteers Federation）"], [])] == [
         ("最美志愿者", "陈建钧", ""), ("最美志愿者", "吕海英", ""), ("最佳志愿服务组织", "深圳市义工联合会", "")]
+
+
+def test_a_table_turned_on_its_side_reads_an_entry_a_column():
+    content = ("<p>一、最美志愿者</p><table border='1'><tr><th>序号</th><td>1</td><td>2</td></tr>"
+               "<tr><th>姓名（名称）</th><td>何素贞</td><td>黎雅红</td></tr>"
+               "<tr><th>工作单位及职务</th><td>南岸区龙门浩街道上新街社区志愿者</td><td>沙坪坝区井口街道经济桥社区黎姐舒心坊负责人</td></tr>"
+               "</table>")
+    assert [(e.category, e.name, e.role) for e in _page_entries("重庆入选名单", content)] == [
+        ("最美志愿者", "何素贞", "南岸区龙门浩街道上新街社区志愿者"), ("最美志愿者", "黎雅红", "沙坪坝区井口街道经济桥社区黎姐舒心坊负责人")]
+    summary = [["类别", "数量"], ["最美志愿者", "2"], ["最佳志愿服务组织", "4"]]  # award names down a column: no entries
+    assert find_lists([], [summary]) == []
