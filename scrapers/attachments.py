@@ -372,7 +372,9 @@ def _column_lines(found: list[dict]) -> list[str]:
     right edge of the text, or whose numbering the next carries on, goes on in the next unless
     that starts an entry or a heading: a long
     inline list wraps in the middle of a name (“……“1+1+6”志” / “愿服务项目、……”, “…… 3.徐汇区” /
-    “斜土街道社区志愿服务中心”). A list of a name a line is never joined."""
+    “斜土街道社区志愿服务中心”). So does a line of prose that fills the column and stops where no
+    name or heading ends (a title wrapped in a narrow column). A list of a name a line is never
+    joined."""
     right = max((ln["x1"] for ln in found), default=0)
     left = min((ln["x0"] for ln in found), default=0)
     lines: list[str] = []
@@ -393,7 +395,6 @@ def _column_lines(found: list[dict]) -> list[str]:
         wrapped = prose
         full = ln["x1"] >= right - 1.5 * size
     return lines
-
 
 
 def _bare_heading(line: str) -> bool:
