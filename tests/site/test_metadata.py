@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from pyld import jsonld
 
+from generator.site.pages import json_ld
 from helpers import page, text_of
 
 SITE_URL = "http://127.0.0.1:8000"  # content/site.yaml of the sample
@@ -77,6 +78,13 @@ def _expand(doc: dict) -> list:
         assert url.rstrip("/") == "https://schema.org", url
         return {"contextUrl": None, "documentUrl": url, "document": {"@context": {"@vocab": "https://schema.org/"}}}
     return jsonld.expand(doc, {"documentLoader": loader})
+
+
+def test_json_ld_text_cannot_close_its_script_element():
+    hostile = {"name": "</script><script>alert(1)</script><!--", "note": "a & b 'c'", "title": "何媛"}
+    html = f'<script type="application/ld+json">{json_ld(hostile)}</script><p>after</p>'
+    scripts = BeautifulSoup(html, "html.parser").find_all("script")
+    assert len(scripts) == 1 and json.loads(scripts[0].string) == hostile
 
 
 def test_pages_have_canonical_links_open_graph_and_json_ld(site):
