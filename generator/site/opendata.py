@@ -120,13 +120,17 @@ def edition_rows(e: EditionInfo) -> list[list]:
              en.region.path if en.region else "", en.role or ""] for c in e.categories for en in c.entries]
 
 
-def csv_text(header_row: list[str], rows) -> str:
+def csv_lines(rows) -> str:
+    """``rows`` as CSV lines, to be joined under a header by ``csv_text``."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header_row)
-    writer.writerows(rows)
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def csv_text(header_row: list[str], lines: str) -> str:
+    """A CSV file: the header, then ``lines`` (``csv_lines``)."""
     # A BOM so that Excel, which most editors use, opens the Chinese text correctly.
-    return "\ufeff" + buf.getvalue()
+    return "\ufeff" + csv_lines([header_row]) + lines
 
 
 def datapackage(site, updated: str, editions: list[EditionInfo]) -> str:

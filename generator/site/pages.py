@@ -722,7 +722,7 @@ class PageBuilder:
             chars.update(r.path)
         return chars
 
-    def open_data_row(self, h: Honoree) -> tuple[str, list]:
+    def open_data_row(self, h: Honoree) -> tuple[str, str, str, str]:
         return self.per_honoree(PER_HONOREE[1], h, lambda: _open_data_row(h))
 
     def open_data(self) -> None:
@@ -740,14 +740,14 @@ class PageBuilder:
         rows = [self.open_data_row(h) for h in self.c.honorees.values()]
         # The files run to megabytes: when no row changed, the last ones (and their hashes) do.
         if self._open_data is None or self._open_data[0] != rows:
-            # Each row is kept as its finished JSON, indented for its place in the list: joining
+            # Each share is finished text, its JSON indented for its place in the list: joining
             # them gives the bytes orjson would write for the whole list.
-            json_text = "[\n" + ",\n".join(j for j, _ in rows) + "\n]\n" if rows else "[]\n"
-            tables = (("data/honorees.csv", opendata.HONOREE_FIELDS, [c[0] for _, c in rows]),
-                      ("data/awards.csv", opendata.AWARD_FIELDS, [a for _, c in rows for a in c[1]]),
-                      ("data/figures.csv", opendata.FIGURE_FIELDS, [f for _, c in rows for f in c[2]]))
+            json_text = "[\n" + ",\n".join(r[0] for r in rows) + "\n]\n" if rows else "[]\n"
+            tables = (("data/honorees.csv", opendata.HONOREE_FIELDS, 1), ("data/awards.csv", opendata.AWARD_FIELDS, 2),
+                      ("data/figures.csv", opendata.FIGURE_FIELDS, 3))
             files = [("data/honorees.json", json_text)]
-            files += [(path, opendata.csv_text(opendata.header(fields), table)) for path, fields, table in tables]
+            files += [(path, opendata.csv_text(opendata.header(fields), "".join(r[i] for r in rows)))
+                      for path, fields, i in tables]
             files.append(("data/datapackage.json",
                           opendata.datapackage(self.c.site, self.latest, list(self.c.editions.values()))))
             self._open_data = (rows, [Page(path, body=text.encode("utf-8"), in_sitemap=False) for path, text in files])
@@ -764,7 +764,8 @@ class PageBuilder:
                 "stage": e.model.stage, "announced": e.model.announced, "issuers": e.model.issuers,
                 "document_number": e.model.document_number, "entries": rows}
         self._data(f"data/{e.id}.json", _json(meta))
-        self._data(f"data/{e.id}.csv", opendata.csv_text(opendata.header(opendata.EDITION_FIELDS), opendata.edition_rows(e)))
+        self._data(f"data/{e.id}.csv", opendata.csv_text(opendata.header(opendata.EDITION_FIELDS),
+                                                         opendata.csv_lines(opendata.edition_rows(e))))
 
     def _data(self, path: str, text: str) -> None:
         self.pages.append(Page(path, body=text.encode("utf-8"), in_sitemap=False))
@@ -913,8 +914,12 @@ def _chars_of_record(h: Honoree) -> str:
     return "".join(set(h.record.model_dump_json(exclude={"body"})))
 
 
-def _open_data_row(h: Honoree) -> tuple[str, tuple]:
-    """One honoree in data/honorees.json (as list-item JSON) and in honorees.csv."""
+def _open_data_row(h: Honoree) -> tuple[str, str, str, str]:
+    """One honoree's share of the open data, as finished text: its item of data/honorees.json,
+    its line of honorees.csv, and its lines of awards.csv and figures.csv.
+
+    Text, not rows: the build cache keeps a share for every honoree, and a rebuild of the
+    data files reads them all, which strings make quicker than lists of values."""
     row = {
         "id": h.id, "name": h.name, "kind": h.kind, "region": h.region.path if h.region else "",
         "is_stub": h.is_stub, "awarded": h.awarded, "url": honoree_url(h.id),
@@ -923,7 +928,8 @@ def _open_data_row(h: Honoree) -> tuple[str, tuple]:
         "stats": [{"metric": s.metric, **s.value.as_dict(), "date": s.date or ""} for s in (h.record.stats if h.record else [])],
     }
     item = "  " + _json(row).rstrip("\n").replace("\n", "\n  ")  # JSON strings hold no raw newline
-    return item, opendata.honoree_rows(h, honoree_url(h.id))
+    honoree, awards, figures = opendata.honoree_rows(h, honoree_url(h.id))
+    return item, opendata.csv_lines([honoree]), opendata.csv_lines(awards), opendata.csv_lines(figures)
 
 
 def _pairs(filters: list[dict]) -> tuple[tuple[str, str], ...]:
