@@ -154,6 +154,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         old = state.manifest(output)
         if old is not None and old.settings != settings_key:
             old = None  # settings, site.yaml, regions or bangyang itself changed: everything is remade
+        state.values.start_build(keep_unused=old is not None)  # a build that remakes every page keeps only what it uses
         made_here = old is not None and last is not None and old is last.manifest
         touched = set()
         if old is not None:
@@ -230,7 +231,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             with _writing(output, switching=True):
                 result.switched = copies.switch()
         _records_read(state)
-        state.values.end_build(keep_unused=old is not None)
+        state.values.end_build()
         stamp = Stamp(stamped, [(path, page.size, page.mtime_ns) for path, page in new.pages.items()],
                       sum(1 for p in new.pages if p.endswith(".html")), len(groups),
                       key is None or result.indexed) if stamped else None

@@ -163,7 +163,10 @@ class BucketStore:
     written.
     """
 
-    BUCKETS = 32
+    # Many small files rather than a few large ones: an edit that remakes the pages of a few
+    # dozen honorees reads and rewrites the files holding their values, each a fraction of a
+    # megabyte at 100,000 honorees rather than ten (bench/README.md).
+    BUCKETS = 256
     _MISSING = object()
 
     def __init__(self, folder: Path | None, stem: str):
@@ -183,7 +186,7 @@ class BucketStore:
             safe = re.sub(r"[^A-Za-z0-9_.-]", "_", kind)[:40]
             prefix = self._prefixes[kind] = f"{self.stem}-{safe + '-' if safe else ''}"
         # CRC-32 of the key's text: stable between processes, unlike hash(), and quick.
-        return f"{prefix}{zlib.crc32(repr(key).encode('utf-8')) % self.BUCKETS:02d}.pickle"
+        return f"{prefix}{zlib.crc32(repr(key).encode('utf-8')) % self.BUCKETS:03d}.pickle"
 
     def _bucket(self, name: str) -> dict:
         bucket = self.buckets.get(name)
@@ -413,6 +416,8 @@ class Values:
         self.used: dict[tuple, Any] = {}
         self.fresh: list[tuple] = []      # keys worked out by this build
         self.recent: dict[tuple, Any] | None = None  # see record()
+        self._fresh_from = 0                          # where this process's own fresh keys start
+        self.keep_unused = True                       # see start_build
         # ``remember`` (a preview): every value used, from one build to the next, found in one
         # lookup: a preview's edit to an edition looks up every honoree's share again, and
         # working out which file holds each one costs more than the lookup.
@@ -443,29 +448,41 @@ class Values:
             value = self.remembered.get(key)
         return self.disk.get(key) if value is None else value
 
+    def start_build(self, keep_unused: bool) -> None:
+        """Before rendering: whether the build keeps the values it does not use (``end_build``)."""
+        self.keep_unused = keep_unused
+
     def record(self) -> None:
-        """Start noting every value used, for a rendering process to hand back to the build."""
-        self.recent = {}
+        """Start noting the values used, for a rendering process to hand back to the build."""
+        self.recent, self._fresh_from = {}, len(self.fresh)
 
     def recorded(self) -> dict[str, bytes]:
-        """The values used since record(), packed by the file that keeps them; stops noting."""
+        """The values noted since record(), packed by the file that keeps them; stops noting.
+
+        When the build keeps what it does not use, only the values worked out here: the others
+        are in the store's files already, and at a hundred thousand honorees, packing every
+        share of the summary pages only for the build to unpack and write them again cost
+        seconds. A preview takes them all, to find them in memory at its next edit.
+        """
         recent, self.recent = self.recent or {}, None
+        if self.keep_unused and self.remembered is None:
+            recent = {key: recent[key] for key in self.fresh[self._fresh_from:] if key in recent}
         return self.disk.pack_by_file(recent)
 
     def merge(self, packs: dict[str, bytes]) -> None:
         """Keep what a rendering process used (``recorded``); unpacked when its file is needed."""
         self.disk.add_packed(packs)
 
-    def end_build(self, keep_unused: bool) -> None:
-        """Keep the values this build worked out; ``keep_unused=False`` (it made every page):
-        drop the others."""
+    def end_build(self) -> None:
+        """Keep the values this build worked out; unless it keeps the unused ones (it made
+        every page), drop the others."""
         for key in self.fresh:
             self.disk.set(key, self.used[key])
-        if not keep_unused:
+        if not self.keep_unused:
             self.disk.keep_only(self.used)
             if self.remembered is not None:  # as the store does: one site's worth, not every edit's
                 self.remembered = dict(self.used)
-        self.used, self.fresh = {}, []
+        self.used, self.fresh, self.keep_unused = {}, [], True
 
     @property
     def unwritten(self) -> bool:

@@ -274,6 +274,27 @@ def test_a_rebuild_after_one_edit_works_out_only_the_edited_honorees_share(proje
     assert "新加的一句" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
 
 
+def test_shares_worked_out_by_rendering_processes_in_a_rebuild_are_kept(project, monkeypatch):
+    """A rebuild's rendering processes hand back the shares they worked out, though not those
+    they read from the build cache: a later edit to one honoree works out only that one's."""
+    monkeypatch.setattr(render_module, "_PARALLEL_MIN_GROUPS", 0)
+    build(project, search=False, jobs=2)
+    # A new title: the 40 centres it lists have new shares, worked out in rendering processes.
+    _replace_line(project / "content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml", "title",
+                  "2019年“创新、创优”上海市社区志愿服务示范中心（测试）")
+    build(project, search=False, jobs=2)
+    rows = []
+    real_row = pages_module._open_data_row
+    monkeypatch.setattr(pages_module, "_open_data_row", lambda h: rows.append(h.id) or real_row(h))
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    text = path.read_text(encoding="utf-8")
+    figure = re.search(r"value: ['\"]?([0-9][^'\"\n]*)", text)
+    path.write_text(text.replace(figure[0], "value: 123458人", 1), encoding="utf-8")
+    build(project, search=False, jobs=1)
+    assert rows == ["communities/zhejiang/cixi-yubo"]
+    assert "123458" in (project / "output/data/honorees.json").read_text(encoding="utf-8")
+
+
 def _mtimes(project: Path, *paths: str) -> dict[str, int]:
     return {p: (project / "output" / p).stat().st_mtime_ns for p in paths}
 
