@@ -145,8 +145,8 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         if not texts_only:
             builder = page_builder(catalog, state.values)
             groups = builder.plan()
-            if last is not None:  # a preview's last catalog: its honorees' share keys that still hold
-                builder.inherit_share_keys(last.builder, plan.changed(last.catalog.hashes, catalog.hashes))
+            if last is not None:  # a preview's last catalog: what its builder worked out that still holds
+                builder.inherit(last.builder, plan.changed(last.catalog.hashes, catalog.hashes))
         env = _environment(state, settings)
         templates = template_hashes(env, state.values)
         settings_key = digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),

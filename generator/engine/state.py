@@ -164,8 +164,8 @@ class BucketStore:
     """
 
     # Many small files rather than a few large ones: an edit that remakes the pages of a few
-    # dozen honorees reads and rewrites the files holding their values, each a fraction of a
-    # megabyte at 100,000 honorees rather than ten (bench/README.md).
+    # dozen honorees reads and rewrites the files holding their values, each a megabyte or two at
+    # 100,000 honorees rather than ten (bench/README.md).
     BUCKETS = 256
     _MISSING = object()
 

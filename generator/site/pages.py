@@ -609,10 +609,12 @@ class PageBuilder:
             known = self._share_keys[h.id] = (record_hash, self._share_key(h, self.c.hashes))
         return self.memo.get((what, h.id, known[1]), compute)
 
-    def inherit_share_keys(self, previous: "PageBuilder", changed: set[str]) -> None:
-        """Take the share keys ``previous`` (the builder of the last catalog, in a preview)
-        worked out for honorees that read the same inputs, none of them in ``changed``: an
-        edit to one edition need not hash again the inputs of every honoree."""
+    def inherit(self, previous: "PageBuilder", changed: set[str]) -> None:
+        """Take over what ``previous`` (the builder of the last catalog, in a preview) worked
+        out that still holds, none of it read from ``changed``: an edit to one edition need not
+        hash again the inputs of every honoree, nor count again every record's characters."""
+        # Each record's characters, kept by its content hash (indexed_chars drops those gone).
+        self._record_chars, self._char_uses = dict(previous._record_chars), Counter(previous._char_uses)
         if "regions.yaml" in changed:
             return
         for hid, known in previous._share_keys.items():
@@ -689,10 +691,11 @@ class PageBuilder:
         # Records are counted per character, so that a record edited in `bangyang serve`
         # updates the set without going over the others.
         hashes, known, uses = self.c.hashes, self._record_chars, self._char_uses
-        added, dropped = [], []
+        added, dropped, counted = [], [], set()
         for h in self.c.honorees.values():
             if h.is_stub:  # not h.record: that would unpickle every record (generator.records.record)
                 continue
+            counted.add(h.id)
             sha = hashes.get(h.id) or h.id
             before = known.get(h.id)
             if before is not None and before[0] == sha:
@@ -702,6 +705,8 @@ class PageBuilder:
                 dropped.append(before[1])
             added.append(chars)
             known[h.id] = (sha, chars)
+        for hid in known.keys() - counted:  # counted by the last catalog's builder (inherit): gone, or a stub now
+            dropped.append(known.pop(hid)[1])
         # One count over all of them: a Counter.update call per record cost more than the counting.
         uses.subtract(itertools.chain.from_iterable(dropped))
         uses.update(itertools.chain.from_iterable(added))

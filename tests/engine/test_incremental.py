@@ -216,6 +216,26 @@ def test_serve_session_rebuilds_match_a_clean_build_after_renames(project, tmp_p
     assert tree_digest(project / "output") == tree_digest(clean.output)
 
 
+def test_a_preview_forgets_the_characters_of_a_deleted_honoree(project, tmp_path):
+    """After an edit that links the catalog again, a preview keeps each record's characters
+    counted by its last catalog; one whose record went no longer reaches the search page's
+    traditional → simplified table."""
+    preview = BuildState(project, preview=True)
+    preview.watching()
+    added = project / "content/records/communities/zhejiang/cixi-xueyu.yaml"
+    added.write_text("name: 慈溪市鳕鱼社区\nregion: 浙江省/宁波市/慈溪市\n", encoding="utf-8")
+    build(project, search=False, state=preview, jobs=1)
+    preview.prime()  # as serve does while nothing changes: every record's characters counted
+    t2s = project / "output/search/t2s.js"
+    assert "鱈鳕" in t2s.read_text(encoding="utf-8")
+    added.unlink()
+    preview.changed([added])
+    build(project, search=False, state=preview, jobs=1)
+    assert "鱈鳕" not in t2s.read_text(encoding="utf-8")
+    clean = build(project, output=tmp_path / "clean", search=False, cache=False)
+    assert t2s.read_bytes() == (clean.output / "search/t2s.js").read_bytes()
+
+
 def test_a_serve_session_writes_its_manifest_when_it_ends(project):
     preview = BuildState(project, preview=True)
     build(project, search=False, state=preview, jobs=1)
