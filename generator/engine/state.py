@@ -164,8 +164,7 @@ class BucketStore:
     """
 
     # Many small files rather than a few large ones: an edit that remakes the pages of a few
-    # dozen honorees reads and rewrites the files holding their values, each a megabyte or two at
-    # 100,000 honorees rather than ten (bench/README.md).
+    # dozen honorees reads and rewrites only the files that hold their values (bench/README.md).
     BUCKETS = 256
     _MISSING = object()
 
@@ -460,9 +459,9 @@ class Values:
         """The values noted since record(), packed by the file that keeps them; stops noting.
 
         When the build keeps what it does not use, only the values worked out here: the others
-        are in the store's files already, and at a hundred thousand honorees, packing every
-        share of the summary pages only for the build to unpack and write them again cost
-        seconds. A preview takes them all, to find them in memory at its next edit.
+        are in the store's files already, and packing every honoree's share of the summary pages
+        only for the build to unpack and write them again was most of an edition edit's work.
+        A preview takes them all, to find them in memory at its next edit.
         """
         recent, self.recent = self.recent or {}, None
         if self.keep_unused and self.remembered is None:

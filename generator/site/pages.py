@@ -64,7 +64,7 @@ def page_meta(title: str, column_key: str, pub_date: str, source: str, url: str 
 
 # Inside <script> nothing is read as HTML: written as JSON escapes, these characters keep any
 # text from closing the element, as Jinja's tojson does. orjson rather than tojson: Chinese
-# stays as characters, not \uXXXX escapes six times as long.
+# stays as characters, not \uXXXX escapes of twice the bytes.
 def json_ld(data: dict) -> str:
     """``data`` as the text of a JSON-LD script element, keys sorted."""
     text = orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
