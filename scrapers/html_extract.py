@@ -104,8 +104,8 @@ def _untruncate(a) -> None:
     title = " ".join((a.get("title") or "").split())
     if cut is None or len(a) or not title or len(title) > 300:
         return
-    kept = "".join(shown[:cut.start()].split())
-    if kept and len("".join(title.split())) > len(kept) and "".join(title.split()).startswith(kept):
+    kept, whole = "".join(shown[:cut.start()].split()), "".join(title.split())
+    if kept and len(whole) > len(kept) and whole.startswith(kept):
         a.text = title
 
 

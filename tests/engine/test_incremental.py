@@ -41,6 +41,21 @@ def _replace_line(path: Path, key: str, new_value: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _set_first_figure(path: Path, value: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    figure = re.search(r"value: ['\"]?([0-9][^'\"\n]*)", text)
+    assert figure, f"{path.name} has a figure"
+    path.write_text(text.replace(figure[0], f"value: {value}", 1), encoding="utf-8")
+
+
+def _open_data_rows_worked_out(monkeypatch) -> list[str]:
+    """The ids of the honorees whose open-data share is worked out (not read from the cache) from now on."""
+    rows: list[str] = []
+    real_row = pages_module._open_data_row
+    monkeypatch.setattr(pages_module, "_open_data_row", lambda h: rows.append(h.id) or real_row(h))
+    return rows
+
+
 class Editor:
     """The actions an editor (or a careless operator) takes between builds."""
 
@@ -279,9 +294,7 @@ def test_a_rebuild_after_one_edit_works_out_only_the_edited_honorees_share(proje
     at 10,000 honorees, unpickling and summing them all up again was most of a rebuild."""
     monkeypatch.setattr(render_module, "_PARALLEL_MIN_GROUPS", 0)  # worked out in workers, handed back
     build(project, search=False, jobs=2)
-    rows, stored, unpickled = [], [], []
-    real_row = pages_module._open_data_row
-    monkeypatch.setattr(pages_module, "_open_data_row", lambda h: rows.append(h.id) or real_row(h))
+    rows, stored, unpickled = _open_data_rows_worked_out(monkeypatch), [], []
     real_init, real_model = StoredModel.__init__, StoredModel.model  # how the cache's records are read back
     monkeypatch.setattr(StoredModel, "__init__", lambda self, *a: stored.append(a[0].name) or real_init(self, *a))
     monkeypatch.setattr(StoredModel, "model", property(lambda self: unpickled.append(self.view.name) or real_model.fget(self)))
@@ -303,13 +316,8 @@ def test_shares_worked_out_by_rendering_processes_in_a_rebuild_are_kept(project,
     _replace_line(project / "content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml", "title",
                   "2019年“创新、创优”上海市社区志愿服务示范中心（测试）")
     build(project, search=False, jobs=2)
-    rows = []
-    real_row = pages_module._open_data_row
-    monkeypatch.setattr(pages_module, "_open_data_row", lambda h: rows.append(h.id) or real_row(h))
-    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
-    text = path.read_text(encoding="utf-8")
-    figure = re.search(r"value: ['\"]?([0-9][^'\"\n]*)", text)
-    path.write_text(text.replace(figure[0], "value: 123458人", 1), encoding="utf-8")
+    rows = _open_data_rows_worked_out(monkeypatch)
+    _set_first_figure(project / "content/records/communities/zhejiang/cixi-yubo.yaml", "123458人")
     build(project, search=False, jobs=1)
     assert rows == ["communities/zhejiang/cixi-yubo"]
     assert "123458" in (project / "output/data/honorees.json").read_text(encoding="utf-8")
@@ -350,14 +358,9 @@ def test_after_an_edit_only_the_edited_honorees_share_of_the_summaries_is_worked
     the hashes of everything it was worked out from, so an edit works out only the edited
     honoree's again, and a figure or a name edit reaches the open data."""
     build(project, search=False)
-    rows = []
-    real_row = pages_module._open_data_row
-    monkeypatch.setattr(pages_module, "_open_data_row", lambda h: rows.append(h.id) or real_row(h))
+    rows = _open_data_rows_worked_out(monkeypatch)
     path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
-    original = path.read_text(encoding="utf-8")
-    figure = re.search(r"value: ['\"]?([0-9][^'\"\n]*)", original)
-    assert figure, "the sample record has a figure"
-    path.write_text(original.replace(figure[0], "value: 123457人", 1), encoding="utf-8")
+    _set_first_figure(path, "123457人")
     build(project, search=False)
     assert rows == ["communities/zhejiang/cixi-yubo"]
     assert "123457" in (project / "output/data/honorees.json").read_text(encoding="utf-8")
