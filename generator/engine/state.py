@@ -464,9 +464,18 @@ class Values:
         A preview takes them all, to find them in memory at its next edit.
         """
         recent, self.recent = self.recent or {}, None
+        fresh = self.fresh[self._fresh_from:]
         if self.keep_unused and self.remembered is None:
-            recent = {key: recent[key] for key in self.fresh[self._fresh_from:] if key in recent}
-        return self.disk.pack_by_file(recent)
+            recent = {key: recent[key] for key in fresh if key in recent}
+        packed = self.disk.pack_by_file(recent)
+        # Handed back, and let go of here (a rendering process's copy of the store): kept,
+        # they would grow the process by every honoree's share of the summary pages.
+        for key in fresh:
+            self.used.pop(key, None)
+            if self.remembered is not None:
+                self.remembered.pop(key, None)
+        del self.fresh[self._fresh_from:]
+        return packed
 
     def merge(self, packs: dict[str, bytes]) -> None:
         """Keep what a rendering process used (``recorded``); unpacked when its file is needed."""

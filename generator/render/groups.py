@@ -295,6 +295,7 @@ def _work(job: Job, indexes: list[int]) -> list[GroupResult]:
     # What this worker used or worked out (pinyin, each honoree's share of the summary
     # pages), for the parent to keep.
     results[-1].memo = memo.recorded()
+    job.builder.let_go()
     return results
 
 

@@ -216,6 +216,11 @@ class PageBuilder:
         pages, self.pages = self.pages, []
         return pages
 
+    def let_go(self) -> None:
+        """Drop what only a builder kept from one build to the next (a preview's) makes use of:
+        the open-data files, megabytes a rendering process would otherwise hold to its end."""
+        self._open_data = None
+
     def plan(self) -> list[Group]:
         """Every group of pages, in output order, with the inputs each reads."""
         c = self.c
