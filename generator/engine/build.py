@@ -35,7 +35,7 @@ from generator.render.files import existing_files
 from generator.render.groups import (Job, PageState, default_jobs, make_env, processes_for, refresh, render_groups,
                                      render_times, template_hashes, unchanged_output, untouched)
 from generator.render.publish import Copies
-from generator.site.pages import page_builder
+from generator.site.pages import Group, PageBuilder, page_builder
 from generator.site.sitemap import news_entries, sitemap_xml
 
 STAGES = ("load", "link", "render", "write", "index")
@@ -130,7 +130,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         last = state.linked
         texts_only = apply_text_edits(last, loaded, include_drafts)
         if texts_only:
-            catalog, builder, groups = last.catalog, last.builder, last.groups
+            catalog, builder = last.catalog, last.builder
             result.relinked = False
         else:
             state.linked = None  # let it go before linking anew
@@ -139,14 +139,11 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             except ContentError as exc:
                 raise BuildError(exc.problems) from None
 
-    # 3. Plan: the groups of pages, and those whose inputs changed.
+    # 3. Plan: the groups of pages, and those to make again.
     parts: dict[str, float] = {}
     with _stage(timings, "render"), _stage(parts, "plan"):
         if not texts_only:
             builder = page_builder(catalog, state.values)
-            groups = builder.plan()
-            if last is not None:  # a preview's last catalog: what its builder worked out that still holds
-                builder.inherit(last.builder, plan.changed(last.catalog.hashes, catalog.hashes))
         env = _environment(state, settings)
         templates = template_hashes(env, state.values)
         settings_key = digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),
@@ -160,18 +157,11 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         if old is not None:
             noted = plan.touched_noted(old, output, hints) if made_here and hints is not None else None
             touched = noted if noted is not None else plan.touched_groups(old, output, check)
-        dirty = None
-        if texts_only and made_here and old.templates == templates:
-            # Only texts changed since that manifest: remake the groups that read them, and those changed by hand.
-            edited = plan.changed(old.inputs, catalog.hashes)
-            remake = (last.text_groups(edited) if edited else set()) | touched
-            dirty = [g for g in groups if g.key in remake]
-        if dirty is None:
-            edits = plan.text_edits(old, catalog.hashes, loaded.records, state.parsed)
-            dirty = plan.groups_to_remake(groups, old, catalog.hashes, templates, touched, edits)
+        groups, planned, dirty = _groups_to_make(builder, last, texts_only, made_here, old, catalog, loaded,
+                                                 state.parsed, templates, touched)
         same = plan.unchanged_summaries(dirty, old, catalog, builder, templates, touched)
         dirty = [g for g in dirty if g.key not in same]
-        result.groups, result.remade = len(groups), len(dirty)
+        result.groups, result.remade = len(planned), len(dirty)
 
     # 4. Render the changed groups into a staging folder, with Pelican's pages and the sitemap.
     # The catalog lives for the whole build and holds no cycles: the collector would only
@@ -186,7 +176,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             # The records are final once loaded: their cache is written while the workers render.
             results = render_groups(job, jobs, meanwhile=lambda: _records_read(state))
             result.render_parts = {**parts, **render_times(results, processes_for(len(dirty), jobs))}
-            new = plan.new_manifest(groups, results, old, catalog.hashes, templates, settings_key)
+            new = plan.new_manifest(planned, results, old, catalog.hashes, templates, settings_key)
             staged = [p for r in results for p in r.staged]
             pelican_key = digest(settings_key, files_digest(settings.theme_dirs), pelican_inputs(catalog))
             if old is None or old.pelican != pelican_key or "pelican" not in old.groups or "pelican" in touched:
@@ -233,14 +223,15 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         _records_read(state)
         state.values.end_build()
         stamp = Stamp(stamped, [(path, page.size, page.mtime_ns) for path, page in new.pages.items()],
-                      sum(1 for p in new.pages if p.endswith(".html")), len(groups),
+                      sum(1 for p in new.pages if p.endswith(".html")), len(planned),
                       key is None or result.indexed) if stamped else None
         state.wrote(output, new, stamp)
 
     if state.folder is not None:
         if result.relinked:
-            state.linked = Linked(loaded, catalog, builder, groups, include_drafts)
-        state.linked.manifest = new
+            state.linked = Linked(loaded, catalog, builder, groups, include_drafts) if groups is not None else None
+        if state.linked is not None:
+            state.linked.manifest = new
         state.hints -= hints or set()
         state.same_files = True
         # Summaries worked out in rendering processes stayed there: work them out again when idle.
@@ -249,6 +240,35 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             state.watched, state.watch_started = True, False
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))
     return result
+
+
+def _groups_to_make(builder: PageBuilder, last: Linked | None, texts_only: bool, made_here: bool, old: Manifest | None,
+                    catalog: Catalog, loaded, parsed, templates: dict[str, str],
+                    touched: set[str]) -> tuple[list[Group] | None, set[str], list[Group]]:
+    """(every group of the site, or None when it was not planned; the keys of every group;
+    the groups to make again, in the plan's order).
+
+    When only the texts of honoree records changed since ``old`` (and no template), the
+    plan is the one ``old`` was made from, and only the groups that read those texts are
+    made again: a preview takes them from its last plan (``texts_only``), a build from the
+    command line plans them alone. Otherwise the whole site is planned, and compared with ``old``.
+    """
+    if texts_only and made_here and old.templates == templates:  # a preview's last plan, the edited records in place
+        edited = plan.changed(old.inputs, catalog.hashes)
+        remake = (last.text_groups(edited) if edited else set()) | touched
+        return last.groups, {g.key for g in last.groups}, [g for g in last.groups if g.key in remake]
+    edits = plan.text_edits(old, catalog.hashes, loaded.records, parsed)
+    if texts_only:
+        groups = last.groups
+    else:
+        if last is None and plan.only_texts_edited(old, catalog.hashes, templates, touched, edits):
+            readers = builder.text_readers(edits) if edits else []
+            if all(g.key in old.groups for g in readers):
+                return None, plan.planned_keys(old), readers
+        groups = builder.plan()
+        if last is not None:  # a preview's last catalog: what its builder worked out that still holds
+            builder.inherit(last.builder, plan.changed(last.catalog.hashes, catalog.hashes))
+    return groups, {g.key for g in groups}, plan.groups_to_remake(groups, old, catalog.hashes, templates, touched, edits)
 
 
 def _scratch(output: Path, what: str) -> str:

@@ -42,6 +42,19 @@ def text_edits(old: Manifest | None, hashes: dict[str, str], records: dict, pars
     return frozenset(found)
 
 
+def only_texts_edited(old: Manifest | None, hashes: dict[str, str], templates: dict[str, str], touched: set[str],
+                      edits: frozenset[str]) -> bool:
+    """Whether the inputs changed since ``old`` are all ``edits`` (text_edits), with the same
+    templates and no file changed by hand: then the plan is the one ``old`` was made from."""
+    return (old is not None and not touched and old.templates == templates
+            and changed(old.inputs, hashes) == edits)
+
+
+def planned_keys(old: Manifest) -> set[str]:
+    """The groups the build that wrote ``old`` planned."""
+    return old.groups.keys() - {"pelican", "sitemap"}
+
+
 def groups_to_remake(groups, old: Manifest | None, hashes: dict[str, str], templates: dict[str, str],
                      touched: set[str], texts_edited: frozenset[str] = frozenset()) -> list:
     """The groups to make again: all of them without a usable manifest. A group that does not
@@ -51,7 +64,7 @@ def groups_to_remake(groups, old: Manifest | None, hashes: dict[str, str], templ
     inputs = changed(old.inputs, hashes)
     links = inputs - texts_edited  # the changes a group that reads no texts sees
     changed_templates = changed(old.templates, templates)
-    appeared_or_gone = {g.key for g in groups} != old.groups.keys() - {"pelican", "sitemap"}  # compared in C
+    appeared_or_gone = {g.key for g in groups} != planned_keys(old)  # compared in C
     dirty = []
     for g in groups:
         before = old.groups.get(g.key)
@@ -142,15 +155,16 @@ def _noted_under(folder: Path, hints: set[str]) -> list[tuple[str, str]]:
     return [(path, path[len(prefix):].replace(os.sep, "/")) for path in hints if path.startswith(prefix)]
 
 
-def new_manifest(groups, results: list[GroupResult], old: Manifest | None, hashes, templates, settings_key) -> Manifest:
-    """The manifest after a build: the groups it made from ``results``, the others as they were."""
+def new_manifest(planned: set[str], results: list[GroupResult], old: Manifest | None, hashes, templates,
+                 settings_key) -> Manifest:
+    """The manifest after a build: the groups it made from ``results``, the others of those
+    ``planned`` as they were."""
     remade = {r.key: r for r in results}
     if old is None:
         new = Manifest(settings_key, dict(hashes), templates, {}, {})
     else:
         # Start from the old one and take out what goes: an edit remakes a few groups of thousands.
         new = Manifest(settings_key, dict(hashes), templates, dict(old.groups), dict(old.pages))
-        planned = {g.key for g in groups}
         for key in [k for k in new.groups if k not in planned or k in remade]:
             paths, made = new.groups[key].paths, remade[key].pages if key in remade else None
             if made is not None and len(made) == len(paths) and all(p in made for p in paths):

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
 import orjson
@@ -233,9 +233,7 @@ class PageBuilder:
             deps = {e.id, e.scheme_id} | {en.honoree_id for cat in e.categories for en in cat.entries}
             deps |= {f"attachments/{f.file}" for f in e.model.attachments}  # the page gives each file's size
             groups.append(Group(f"edition:{e.id}", frozenset(deps), lambda b, e=e: b.edition(e)))
-        for h in c.honorees.values():
-            deps = self._honoree_deps[h.id] = self.honoree_deps(h)
-            groups.append(Group(f"honoree:{h.id}", deps, lambda b, h=h: b.honoree(h), texts=True))
+        groups += [self._honoree_group(h) for h in c.honorees.values()]
         groups.append(Group("regions", EVERYTHING, PageBuilder.regions_index))
         for region in c.regions.regions.values():
             groups.append(Group(f"region:{region.path}", self.region_deps(region),
@@ -248,11 +246,27 @@ class PageBuilder:
         for y, eds in sorted(self.editions_by_year.items(), reverse=True):
             deps = {e.id for e in eds} | {en.honoree_id for e in eds for cat in e.categories for en in cat.entries}
             groups.append(Group(f"year:{y}", frozenset(deps), lambda b, y=y: b.year(y)))
-        for key, make in (("stats", PageBuilder.stats), ("search", PageBuilder.search_page), ("data", PageBuilder.open_data),
-                          ("sitemap-page", PageBuilder.site_map),
-                          ("redirects", PageBuilder.redirects), ("404", PageBuilder.not_found)):
-            groups.append(Group(key, EVERYTHING, make, texts=key in ("search", "data")))
+        groups += self._summary_groups()
         return groups
+
+    def text_readers(self, ids: Iterable[str]) -> list[Group]:
+        """The groups of ``plan()`` that read the texts of the honoree records ``ids``, in its
+        order, without planning the rest: each one's own page, and the summaries that read
+        every record's texts (Group.texts). A build whose only changes since the last are
+        edits to texts remakes at most these."""
+        honorees = [self._honoree_group(self.c.honorees[i]) for i in sorted(ids) if i in self.c.honorees]
+        return honorees + [g for g in self._summary_groups() if g.texts]
+
+    def _honoree_group(self, h: Honoree) -> Group:
+        deps = self._honoree_deps[h.id] = self.honoree_deps(h)
+        return Group(f"honoree:{h.id}", deps, lambda b: b.honoree(h), texts=True)
+
+    @staticmethod
+    def _summary_groups() -> list[Group]:
+        return [Group(key, EVERYTHING, make, texts=key in ("search", "data"))
+                for key, make in (("stats", PageBuilder.stats), ("search", PageBuilder.search_page),
+                                  ("data", PageBuilder.open_data), ("sitemap-page", PageBuilder.site_map),
+                                  ("redirects", PageBuilder.redirects), ("404", PageBuilder.not_found))]
 
     def build(self) -> list[Page]:
         """Every page, in one go (plain Pelican runs, tests)."""

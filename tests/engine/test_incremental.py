@@ -283,6 +283,7 @@ def test_editing_one_honoree_remakes_only_the_pages_that_show_it(project):
     assert "新加的一句" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
     nothing = build(project, search=False)
     assert (nothing.remade, nothing.rendered, nothing.written) == (0, 0, 0)
+    assert result.groups == nothing.groups  # (the first planned only the groups that read texts)
     _replace_line(path, "name", "慈溪市浒山街道虞波社区（改名）")
     renamed = build(project, search=False)  # a name is on every page that lists it
     assert 5 < renamed.remade < renamed.groups / 4, renamed
@@ -549,6 +550,32 @@ def test_only_the_groups_marked_texts_read_more_of_a_record_than_its_links(proje
         else:
             builder.run(group)  # raises if it reads a record's field
     assert texts == {"honoree", "search", "data"}
+
+
+def test_a_build_after_edits_to_texts_alone_plans_only_the_groups_that_read_them(project, monkeypatch):
+    """From the command line, as a preview does: at 100,000 honorees planning the whole site
+    was a sixth of such a build. The groups it plans are those the whole plan gives."""
+    from generator.engine.build import load_catalog
+    from generator.domain.values import Unkept
+    from generator.site.pages import PageBuilder, page_builder
+
+    builder = page_builder(load_catalog(project), Unkept())
+    groups = builder.plan()
+    for hid in ("communities/zhejiang/cixi-yubo", "centres/shanghai/minhang-pujiang", "no/such-record"):
+        readers = [g.key for g in groups if g.texts and (hid in g.deps or "*" in g.deps)]
+        assert [g.key for g in builder.text_readers([hid])] == readers
+    build(project, search=False)
+    planned = []
+    monkeypatch.setattr(PageBuilder, "plan", lambda self: planned.append(1) or groups)
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    _set_first_figure(path, "4321")
+    result = build(project, search=False)
+    assert planned == [] and result.remade == 3, result  # its page, and the open data and search page it adds to
+    assert "4321" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
+    assert "4321" in (project / "output/data/figures.csv").read_text(encoding="utf-8")
+    _replace_line(path, "name", "慈溪市浒山街道虞波社区（改名）")  # a link: the whole site is planned
+    build(project, search=False)
+    assert planned == [1]
 
 
 def test_a_session_build_that_fails_after_an_edit_leaves_the_edit_for_the_next(project, monkeypatch):
