@@ -158,7 +158,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             noted = plan.touched_noted(old, output, hints) if made_here and hints is not None else None
             touched = noted if noted is not None else plan.touched_groups(old, output, check)
         groups, planned, dirty = _groups_to_make(builder, last, texts_only, made_here, old, catalog, loaded,
-                                                 state.parsed, templates, touched)
+                                                 state, templates, touched)
         same = plan.unchanged_summaries(dirty, old, catalog, builder, templates, touched)
         dirty = [g for g in dirty if g.key not in same]
         result.groups, result.remade = len(planned), len(dirty)
@@ -243,7 +243,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
 
 
 def _groups_to_make(builder: PageBuilder, last: Linked | None, texts_only: bool, made_here: bool, old: Manifest | None,
-                    catalog: Catalog, loaded, parsed, templates: dict[str, str],
+                    catalog: Catalog, loaded, state: BuildState, templates: dict[str, str],
                     touched: set[str]) -> tuple[list[Group] | None, set[str], list[Group]]:
     """(every group of the site, or None when it was not planned; the keys of every group;
     the groups to make again, in the plan's order).
@@ -251,17 +251,18 @@ def _groups_to_make(builder: PageBuilder, last: Linked | None, texts_only: bool,
     When only the texts of honoree records changed since ``old`` (and no template), the
     plan is the one ``old`` was made from, and only the groups that read those texts are
     made again: a preview takes them from its last plan (``texts_only``), a build from the
-    command line plans them alone. Otherwise the whole site is planned, and compared with ``old``.
+    command line plans them alone. Otherwise the whole site is planned, and compared with
+    ``old``; so is it by a preview's first build, whose plan its next edit reuses.
     """
     if texts_only and made_here and old.templates == templates:  # a preview's last plan, the edited records in place
         edited = plan.changed(old.inputs, catalog.hashes)
         remake = (last.text_groups(edited) if edited else set()) | touched
         return last.groups, {g.key for g in last.groups}, [g for g in last.groups if g.key in remake]
-    edits = plan.text_edits(old, catalog.hashes, loaded.records, parsed)
+    edits = plan.text_edits(old, catalog.hashes, loaded.records, state.parsed)
     if texts_only:
         groups = last.groups
     else:
-        if last is None and plan.only_texts_edited(old, catalog.hashes, templates, touched, edits):
+        if not state.preview and plan.only_texts_edited(old, catalog.hashes, templates, touched, edits):
             readers = builder.text_readers(edits) if edits else []
             if all(g.key in old.groups for g in readers):
                 return None, plan.planned_keys(old), readers

@@ -578,6 +578,20 @@ def test_a_build_after_edits_to_texts_alone_plans_only_the_groups_that_read_them
     assert planned == [1]
 
 
+def test_a_preview_started_after_a_command_line_build_keeps_its_catalog_between_text_edits(project):
+    """A preview plans the whole site once, even when the build before was another's and
+    nothing changed since: the plan is what lets its next text edit skip linking again."""
+    build(project, search=False)
+    preview = BuildState(project, preview=True)
+    assert build(project, search=False, state=preview).remade == 0
+    path = project / "content/records/communities/zhejiang/cixi-yubo.yaml"
+    for n in range(2):
+        _set_first_figure(path, f"432{n}")
+        result = build(project, search=False, state=preview)
+        assert not result.relinked and result.remade == 3, result
+        assert f"432{n}" in (project / "output/communities/zhejiang/cixi-yubo/index.html").read_text(encoding="utf-8")
+
+
 def test_a_session_build_that_fails_after_an_edit_leaves_the_edit_for_the_next(project, monkeypatch):
     import generator.engine.build as build_module
 
