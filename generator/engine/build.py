@@ -30,7 +30,7 @@ from generator.integrations.pelican import PelicanError, pelican_inputs, run_pel
 from generator.records.catalog import Catalog
 from generator.records import yamlfile
 from generator.records.link import link
-from generator.records.load import load
+from generator.records.load import Loaded, load
 from generator.render.files import existing_files
 from generator.render.groups import (Job, PageState, default_jobs, make_env, processes_for, refresh, render_groups,
                                      render_times, template_hashes, unchanged_output, untouched)
@@ -243,7 +243,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
 
 
 def _groups_to_make(builder: PageBuilder, last: Linked | None, texts_only: bool, made_here: bool, old: Manifest | None,
-                    catalog: Catalog, loaded, state: BuildState, templates: dict[str, str],
+                    catalog: Catalog, loaded: Loaded, state: BuildState, templates: dict[str, str],
                     touched: set[str]) -> tuple[list[Group] | None, set[str], list[Group]]:
     """(every group of the site, or None when it was not planned; the keys of every group;
     the groups to make again, in the plan's order).
