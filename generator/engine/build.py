@@ -256,7 +256,8 @@ def _groups_to_make(builder: PageBuilder, last: Linked | None, texts_only: bool,
     """
     if texts_only and made_here and old.templates == templates:  # a preview's last plan, the edited records in place
         edited = plan.changed(old.inputs, catalog.hashes)
-        remake = (last.text_groups(edited) if edited else set()) | touched
+        remake = {g.key for g in builder.text_readers(edited)} if edited else set()
+        remake |= touched
         return last.groups, {g.key for g in last.groups}, [g for g in last.groups if g.key in remake]
     edits = plan.text_edits(old, catalog.hashes, loaded.records, state.parsed)
     if texts_only:

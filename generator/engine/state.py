@@ -766,4 +766,3 @@ class BuildState:
         if self.linked is not None and self.primed is not self.linked.builder:
             self.primed = self.linked.builder
             self.linked.builder.prime()
-            self.linked.text_readers

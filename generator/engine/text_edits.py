@@ -9,10 +9,8 @@ a preview shows a text edit without linking or planning the whole site again.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any, Iterable
+from typing import Any
 
 from generator.records.catalog import Catalog
 from generator.records.load import Loaded
@@ -29,28 +27,6 @@ class Linked:
     groups: list[Group]
     include_drafts: bool
     manifest: Any = None  # what the last build with this plan wrote (state.Manifest)
-
-    @cached_property
-    def text_readers(self) -> tuple[dict[str, list[str]], list[str]]:
-        """The groups that read records' texts (Group.texts): by the input they read, and those that read all."""
-        by_input: dict[str, list[str]] = defaultdict(list)
-        everything = []
-        for g in self.groups:
-            if g.texts:
-                if "*" in g.deps:
-                    everything.append(g.key)
-                else:
-                    for dep in g.deps:
-                        by_input[dep].append(g.key)
-        return by_input, everything
-
-    def text_groups(self, changed: Iterable[str]) -> set[str]:
-        """The keys of the groups that read the texts of these records."""
-        by_input, everything = self.text_readers
-        keys = set(everything)
-        for key in changed:
-            keys.update(by_input.get(key, ()))
-        return keys
 
 
 def apply_text_edits(last: Linked | None, loaded: Loaded, include_drafts: bool) -> bool:
