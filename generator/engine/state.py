@@ -459,13 +459,13 @@ class Values:
         """The values noted since record(), packed by the file that keeps them; stops noting.
 
         When the build keeps what it does not use, only the values worked out here: the others
-        are in the store's files already, and packing every honoree's share of the summary pages
-        only for the build to unpack and write them again was most of an edition edit's work.
-        A preview takes them all, to find them in memory at its next edit.
+        are in the store already, and packing every honoree's share of the summary pages only
+        for the build to unpack and write them again was most of an edition edit's work. A
+        preview too: the build's own process finds them where this process found them.
         """
         recent, self.recent = self.recent or {}, None
         fresh = self.fresh[self._fresh_from:]
-        if self.keep_unused and self.remembered is None:
+        if self.keep_unused:
             recent = {key: recent[key] for key in fresh if key in recent}
         packed = self.disk.pack_by_file(recent)
         # Handed back, and let go of here (a rendering process's copy of the store): kept,

@@ -16,12 +16,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import generator.site.pages as pages_module
+from generator.site.pages import PER_HONOREE
 import generator.render.groups as render_module
 from generator.engine.build import BuildError, build
-from generator.engine.state import BuildState
+from generator.engine.state import BuildState, Values, unpack
 from generator.cli import main
 from generator.records.record import StoredModel
 from helpers import copy_project, tree_digest
@@ -321,6 +323,32 @@ def test_shares_worked_out_by_rendering_processes_in_a_rebuild_are_kept(project,
     _set_first_figure(project / "content/records/communities/zhejiang/cixi-yubo.yaml", "123458人")
     build(project, search=False, jobs=1)
     assert rows == ["communities/zhejiang/cixi-yubo"]
+    assert "123458" in (project / "output/data/honorees.json").read_text(encoding="utf-8")
+
+
+def test_a_previews_rendering_processes_hand_back_only_the_shares_they_worked_out(project, monkeypatch):
+    """What a preview's rendering processes find in the build cache stays where it is. Handed
+    back after every edit, every honoree's share made an edition edit at 100,000 honorees
+    seconds slower, and each edit slower than the last until the preview saved."""
+    monkeypatch.setattr(render_module, "_PARALLEL_MIN_GROUPS", 0)
+    preview = BuildState(project, preview=True)
+    build(project, search=False, jobs=2, state=preview)
+    handed: list[tuple] = []
+    real_merge = Values.merge
+    monkeypatch.setattr(Values, "merge", lambda self, packs: handed.extend(
+        key for blob in packs.values() for key in unpack(blob)) or real_merge(self, packs))
+    edition = project / "content/records/editions/shanghai-shequ-zhiyuan-shifan-2019.yaml"
+    listed = {e.get("honoree") or e.get("stub") for c in yaml.safe_load(edition.read_text(encoding="utf-8"))["categories"]
+              for e in c["entries"]}
+    _replace_line(edition, "title", "2019年“创新、创优”上海市社区志愿服务示范中心（测试）")
+    build(project, search=False, jobs=2, state=preview)
+    shares = {key[1] for key in handed if key[0] in PER_HONOREE}
+    assert len(listed) == 40 and shares == listed  # the 40 centres' new shares, no other honoree's
+    rows = _open_data_rows_worked_out(monkeypatch)
+    _set_first_figure(project / "content/records/communities/zhejiang/cixi-yubo.yaml", "123458人")
+    build(project, search=False, jobs=2, state=preview)
+    assert rows == ["communities/zhejiang/cixi-yubo"]
+    assert "测试" in (project / "output/data/awards.csv").read_text(encoding="utf-8")
     assert "123458" in (project / "output/data/honorees.json").read_text(encoding="utf-8")
 
 
