@@ -8,7 +8,8 @@ Imported only by a crawl: Scrapy and Twisted take a second to load.
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Callable, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -45,6 +46,27 @@ class Sink(Protocol):
     def note(self, text: str) -> None: ...           # an attachment left out, and why
 
 
+@dataclass(frozen=True)
+class WhenScheduled:
+    """A callback's last output: ``then`` runs once Scrapy has scheduled every request the
+    callback yielded before it. Scrapy runs a callback to its end before it schedules what
+    it yielded (with the asyncio reactor, through a queue), so a task ended in the callback
+    ended before its links were queued, and a worker killed in between lost them. Outputs
+    are handled in the order yielded, and an item reaches the pipeline (RunWhenScheduled)
+    after the requests before it are scheduled."""
+
+    then: Callable[[], None]
+
+
+class RunWhenScheduled:
+    """The item pipeline that runs each WhenScheduled."""
+
+    def process_item(self, item):
+        if isinstance(item, WhenScheduled):
+            item.then()
+        return item
+
+
 def settings(*, delay: float, timeout: float, max_bytes: int, obey_robots: bool, log_level: str) -> dict:
     """The Scrapy settings every crawl shares: politeness, caps and retries."""
     return {
@@ -61,6 +83,7 @@ def settings(*, delay: float, timeout: float, max_bytes: int, obey_robots: bool,
         "TELNETCONSOLE_ENABLED": False,
         "REMOTE_CONTROL_ENABLED": False,  # it would open a port of its own
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
+        "ITEM_PIPELINES": {"scrapers.column_spider.RunWhenScheduled": 100},
     }
 
 
@@ -168,8 +191,7 @@ class ColumnSpider(scrapy.Spider):
         page = meta.get("page", 1)
         if nxt and page < meta["max_pages"] and (new or meta["full"]):
             yield self.list_request(nxt, meta["profile"], max_pages=meta["max_pages"], full=meta["full"], page=page + 1)
-        # Reached only once every request above was handed to the scheduler.
-        self.sink.done(response.request)
+        yield WhenScheduled(lambda: self.sink.done(response.request))
 
     def parse_article(self, response):
         meta = response.meta

@@ -1,6 +1,7 @@
 """`bangyang crawl`: a column on a local server, with every fault the crawl must survive and report."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -93,6 +94,35 @@ def test_recrawl_fetches_only_what_is_new_or_failed(project, column):
     assert column.hits["/col/index.html"] == before["/col/index.html"] + 1  # list pages are always fresh
     now = sorted(p.name for p in (project / "content" / "news").glob("*.md"))
     assert set(written) < set(now) and len(now) == len(written) + 1  # nothing lost, one added
+
+
+_ORDER_PROBE = """
+import json, sys
+from pathlib import Path
+import scrapy.core.engine as engine
+from scrapers import crawl
+scheduled, done = [], {}
+real = engine.ExecutionEngine._schedule_request
+def schedule(self, request):
+    real(self, request)
+    scheduled.append(request.url)
+engine.ExecutionEngine._schedule_request = schedule
+crawl.LocalSink.done = lambda self, request: done.setdefault(request.url, list(scheduled))
+crawl.crawl(Path(sys.argv[1]), "generic", [sys.argv[2]], delay=0, timeout=1, max_bytes=400 * 1024, http_cache=False)
+print(json.dumps(done))
+"""
+
+
+def test_a_list_page_is_done_only_once_every_link_on_it_is_queued(project, column):
+    """The distributed crawl ends a list page's task when the page is done: a worker killed
+    after that must have queued every link on it already, or those articles are lost."""
+    run = subprocess.run([sys.executable, "-c", _ORDER_PROBE, str(project), column.url("/col/index.html")],
+                         capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stderr
+    done = json.loads(run.stdout.strip().splitlines()[-1])
+    queued_then = done[column.url("/col/index.html")]
+    on_page = [column.url(p) for p in list(CASES)[:6]] + [column.url("/col/index_1.html")]
+    assert set(on_page) <= set(queued_then), queued_then
 
 
 def test_unknown_profile_says_what_to_do(project):
