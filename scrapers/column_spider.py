@@ -61,7 +61,7 @@ class WhenScheduled:
 class RunWhenScheduled:
     """The item pipeline that runs each WhenScheduled."""
 
-    def process_item(self, item):
+    def process_item(self, item, spider=None):  # older Scrapy passes the spider too
         if isinstance(item, WhenScheduled):
             item.then()
         return item
