@@ -49,11 +49,11 @@ class Sink(Protocol):
 @dataclass(frozen=True)
 class WhenScheduled:
     """A callback's last output: ``then`` runs once Scrapy has scheduled every request the
-    callback yielded before it. Scrapy runs a callback to its end before it schedules what
-    it yielded (with the asyncio reactor, through a queue), so a task ended in the callback
-    ended before its links were queued, and a worker killed in between lost them. Outputs
-    are handled in the order yielded, and an item reaches the pipeline (RunWhenScheduled)
-    after the requests before it are scheduled."""
+    callback yielded before it. Scrapy runs a callback ahead of scheduling what it yielded
+    (with the asyncio reactor, through a queue), so a task ended in the callback ended
+    before its links were queued, and a worker killed in between lost them. Outputs are
+    handled in the order yielded, and an item reaches the pipeline (RunWhenScheduled) after
+    the requests before it are scheduled."""
 
     then: Callable[[], None]
 
