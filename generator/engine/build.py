@@ -115,7 +115,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         stamped, files, modified = "", None, None
         hints = set(state.hints) if state.watched else None
         if not state.preview and state.folder is not None:  # its stamp may say there is nothing to do
-            stamped, files = plan.input_stamp(project, settings.theme_dirs,
+            stamped, files = plan.input_stamp(project, settings.theme_paths,
                                               (settings.digest, include_drafts, str(output)))
             if plan.nothing_changed(check, stamped, output, search):
                 result.pages, result.groups, result.unchanged = check.stamp.pages, check.stamp.groups, True
@@ -178,7 +178,7 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
             result.render_parts = {**parts, **render_times(results, processes_for(len(dirty), jobs))}
             new = plan.new_manifest(planned, results, old, catalog.hashes, templates, settings_key)
             staged = [p for r in results for p in r.staged]
-            pelican_key = digest(settings_key, files_digest(settings.theme_dirs), pelican_inputs(catalog))
+            pelican_key = digest(settings_key, files_digest(settings.theme_paths), pelican_inputs(catalog))
             if old is None or old.pelican != pelican_key or "pelican" not in old.groups or "pelican" in touched:
                 with _stage(result.render_parts, "pelican"):
                     staged += _pelican_pages(project, settings, catalog, include_drafts, output, staging, old_pages, new)
@@ -370,7 +370,7 @@ def _pelican_pages(project: Path, settings: Settings, catalog: Catalog, include_
     folder = Path(tempfile.mkdtemp(prefix=_scratch(output, "pelican"), dir=staging.parent))
     try:
         try:
-            made = run_pelican(project, settings.file, catalog, include_drafts, folder)
+            made = run_pelican(project, settings.file, catalog, include_drafts, folder, settings.script_files)
         except PelicanError as exc:
             raise BuildError([Problem("content/news", 0, 0, "", m) for m in exc.messages]) from None
         staged = []

@@ -209,7 +209,7 @@ def stale_index(manifest: Manifest, output: Path) -> str | None:
 
 # -- a build with nothing to do ---------------------------------------------------------
 
-def input_stamp(project: Path, theme_dirs: list[str], options: tuple) -> tuple[str, list[RecordFile]]:
+def input_stamp(project: Path, theme_paths: list[str], options: tuple) -> tuple[str, list[RecordFile]]:
     """(a hash of every input file's size and mtime, with ``options`` and bangyang's version;
     the record files with their stats, for the load to read exactly the files stamped)."""
     content = project / "content"
@@ -219,13 +219,16 @@ def input_stamp(project: Path, theme_dirs: list[str], options: tuple) -> tuple[s
     lines = [repr((code_version(), options))]
     lines += [f"records\0{rel}\0{st.st_size}\0{st.st_mtime_ns}" for rel, st in records if st is not None]
     lines += _walk(str(content), "content", skip="records")
-    for i, folder in enumerate(theme_dirs):  # templates and theme files
+    for i, folder in enumerate(theme_paths):  # templates and theme files
         lines += _walk(folder, f"theme{i}")
     # surrogateescape: a file name that is not UTF-8 comes from the walk with its bytes escaped.
     return content_hash("\n".join(lines).encode("utf-8", "surrogateescape")), records
 
 
 def _walk(folder: str, label: str, skip: str = "") -> list[str]:
+    if os.path.isfile(folder):  # a theme file of its own (the QR-code script)
+        st = os.stat(folder)
+        return [f"{label}\0{folder}\0{st.st_size}\0{st.st_mtime_ns}"]
     out = []
     for root, dirs, files, fd in os.fwalk(folder):
         if root == folder and skip in dirs:

@@ -12,6 +12,7 @@ from pathlib import Path
 import orjson
 
 from generator.domain.ids import content_hash
+from generator.integrations.node import qr_script
 
 
 class SettingsError(Exception):
@@ -24,7 +25,8 @@ class Settings:
     digest: str                      # of every setting: a change remakes every page
     template_dirs: list[str]
     jinja: dict                      # Jinja options (JINJA_ENVIRONMENT)
-    theme_dirs: list[str]            # the templates, and the theme files Pelican copies into output/
+    theme_paths: list[str]           # the templates, and the theme folders and files Pelican copies into output/
+    script_files: list[str]          # scripts from npm, copied among the theme files (the QR code's)
 
 
 def digest(*parts: object) -> str:
@@ -32,13 +34,14 @@ def digest(*parts: object) -> str:
     return content_hash(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS, default=str))
 
 
-def files_digest(folders: list[str]) -> str:
-    """Hash of every file under these folders (the templates and the theme files Pelican copies)."""
+def files_digest(paths: list[str]) -> str:
+    """Hash of these files and of every file under these folders (the templates and the theme files Pelican copies)."""
     h = hashlib.blake2b(digest_size=16)
-    for folder in folders:
+    for folder in paths:
         root = Path(folder)
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            h.update(str(path.relative_to(root.parent if path == root else root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
@@ -66,4 +69,6 @@ def read_settings(project: Path, settings_file: Path) -> Settings:
     # A folder inside another (templates/static) is read with it: not twice a build.
     folders = sorted(set(dirs) | set(theme))
     outer = [f for f in folders if not any(f.startswith(o + os.sep) for o in folders if o != f)]
-    return Settings(settings_file, settings_digest, dirs, jinja, outer)
+    script = qr_script(project)
+    scripts = [str(script)] if script else []
+    return Settings(settings_file, settings_digest, dirs, jinja, outer + scripts, scripts)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from generator.domain.ids import KIND_DIRS
+from generator.integrations.node import node_roots
 from generator.render.files import existing_files
 from generator.render.publish import Copies
 
@@ -31,9 +32,8 @@ def find_pagefind(project: Path) -> Path | None:
     env = os.environ.get("BANGYANG_PAGEFIND")
     if env:
         return Path(env) if os.access(env, os.X_OK) else None
-    roots = [project, Path(__file__).resolve().parents[2]]  # the project, then bangyang's own checkout
-    for root in roots:
-        for candidate in sorted((root / "node_modules" / "@pagefind").glob("*/bin/pagefind_extended")):
+    for root in node_roots(project):
+        for candidate in sorted((root / "@pagefind").glob("*/bin/pagefind_extended")):
             if os.access(candidate, os.X_OK):
                 return candidate
     found = shutil.which("pagefind_extended")

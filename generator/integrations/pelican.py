@@ -33,9 +33,12 @@ class _ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_drafts: bool, into: Path) -> list[str]:
+def run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_drafts: bool, into: Path,
+                scripts: list[str]) -> list[str]:
     """Run Pelican for the news pages, feeds and theme files, into the empty folder ``into``;
-    returns the files it wrote, relative to it. Raises PelicanError."""
+    returns the files it wrote, relative to it. Raises PelicanError.
+
+    ``scripts``: files from npm, copied among the theme files under their own names."""
     from pelican import Pelican
     from pelican.log import console
     from pelican.settings import read_settings
@@ -55,7 +58,9 @@ def run_pelican(project: Path, settings_file: Path, catalog: Catalog, include_dr
         if include_drafts:
             overrides["DRAFT_SAVE_AS"] = "news/drafts/{slug}/index.html"
         with console.capture():  # its English summary line ("Done: Processed …"): the build reports in Chinese
-            Pelican(read_settings(str(settings_file), override=overrides)).run()
+            settings = read_settings(str(settings_file), override=overrides)
+            settings["THEME_STATIC_PATHS"] = [*settings["THEME_STATIC_PATHS"], *scripts]
+            Pelican(settings).run()
     finally:
         pelican_logger.removeHandler(counter)
     if counter.messages:

@@ -16,7 +16,7 @@ from pelican.generators import Generator
 
 from generator.records.catalog import Catalog
 from generator.site.markup import html_to_text
-from generator.site.pages import absolute, latest_date, news_extras, page_meta, share_code
+from generator.site.pages import absolute, latest_date, news_extras, page_meta
 from generator.site.sanitize import sanitize_article
 from generator.site.textcut import cut
 
@@ -35,8 +35,7 @@ class CatalogContext(Generator):
         self.context["BANGYANG_LATEST"] = latest_date(catalog)
         latest = max((a.date.strftime("%Y-%m-%d %H:%M") for a in self.context.get("articles", [])), default="")
         self.context["news_page"] = page_meta("新闻", "news", latest, catalog.site.sponsor, url="news/",
-                                              description="志愿服务先进典型相关新闻",
-                                              share_qr=share_code(catalog.site.site_url, "news/"))
+                                              description="志愿服务先进典型相关新闻")
         for article in [*self.context.get("articles", []), *self.context.get("drafts", [])]:
             self._decorate(article, catalog)
         # 上一篇/下一篇: neighbours by date, newest first as the news list shows them
@@ -70,8 +69,7 @@ class CatalogContext(Generator):
         structured["isBasedOn"] = based_on
         article.page_meta = page_meta(article.title, "news", article.date.strftime("%Y-%m-%d %H:%M"),
                                       md.get("source") or "原文未注明", url=url, description=article.excerpt,
-                                      crumbs=[("新闻", "news/")], searchable=True, structured=structured,
-                                      share_qr=share_code(catalog.site.site_url, url))
+                                      crumbs=[("新闻", "news/")], searchable=True, structured=structured)
 
 def _neighbour(article) -> dict:
     return {"title": article.title, "url": article.url, "date": article.date.strftime("%Y-%m-%d")}

@@ -30,7 +30,6 @@ from generator.domain.model import KIND_LABELS, HonoreeBase
 from generator.domain.quantity import Quantity
 from generator.domain.regions import Region, short_forms
 from generator.site.search import filter_values, pinyin_terms, place_filters, t2s_pairs
-from generator.site.share import share_qr
 from generator.domain.slugs import cached_pinyin_words
 
 COLUMNS = {
@@ -42,11 +41,10 @@ UNLISTED = "品牌与项目"  # what the site calls honorees that a report names
 
 def page_meta(title: str, column_key: str, pub_date: str, source: str, url: str | None = None,
               description: str = "", crumbs: list[tuple[str, str]] | None = None, searchable: bool = False,
-              column: str | None = None, structured: dict | None = None, share_qr: str | None = None) -> dict:
+              column: str | None = None, structured: dict | None = None) -> dict:
     """What a page's header, meta tags and breadcrumbs show (``page`` in every template): made here only.
 
-    ``structured``: the page's schema.org object, written as JSON-LD; ``share_qr``: the SVG of
-    its address's QR code (generator.site.share)."""
+    ``structured``: the page's schema.org object, written as JSON-LD."""
     meta = {
         "title": title, "column": column if column is not None else COLUMNS.get(column_key, ""),
         "column_key": column_key, "pub_date": pub_date, "searchable": searchable, "source": source,
@@ -57,8 +55,6 @@ def page_meta(title: str, column_key: str, pub_date: str, source: str, url: str 
         meta["url"] = url
     if structured:
         meta["structured"] = json_ld({"@context": "https://schema.org", **structured})
-    if share_qr:
-        meta["share_qr"] = share_qr
     return meta
 
 
@@ -74,11 +70,6 @@ def json_ld(data: dict) -> str:
 def absolute(site_url: str, url: str) -> str:
     """A site-relative URL made absolute with site.yaml's site_url; left relative without one."""
     return f"{site_url.rstrip('/')}/{url}" if site_url else url
-
-
-def share_code(site_url: str, url: str) -> str | None:
-    """The QR code of a page's address; none when the site does not say where it is published."""
-    return share_qr(absolute(site_url, url)) if site_url else None
 
 
 SEARCH_FILTERS = {"year": "年度", "level": "级别", "scheme": "榜单系列", "category": "类别", "province": "省份", "city": "城市"}
@@ -184,11 +175,9 @@ class PageBuilder:
     def add(self, path: str, template: str, title: str, column: str, pub_date: str, source: str,
             crumbs: list[tuple[str, str]] | None = None, description: str = "", searchable: bool = False,
             structured: dict | None = None, **data) -> None:
-        """A page, carrying its address's QR code when the site has its address (``site_url``)."""
-        url = url_of(path)
-        # Not kept in the build cache: making a code again costs less than storing and reading it.
-        page = page_meta(title, column, pub_date, source, url, description, crumbs, searchable,
-                         structured=structured, share_qr=share_code(self.c.site.site_url, url))
+        """A page from a template."""
+        page = page_meta(title, column, pub_date, source, url_of(path), description, crumbs, searchable,
+                         structured=structured)
         self.pages.append(Page(path, template, {"page": page, **data}, lastmod=pub_date[:10] or None))
 
     # -- shared pieces ---------------------------------------------------

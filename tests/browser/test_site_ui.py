@@ -166,3 +166,12 @@ def test_the_qr_code_a_reader_scans_opens_the_page_itself(page, contrast):
         found = zxingcpp.read_barcode(Image.open(io.BytesIO(shot)))
         assert found is not None and found.valid, url
         assert found.text == page.locator('link[rel="canonical"]').get_attribute("href"), url
+
+
+def test_without_scripts_no_empty_qr_frame_shows(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "communities/zhejiang/cixi-yubo/")
+    assert page.locator("figure.share-qr").count() == 1
+    assert not page.locator("figure.share-qr").is_visible()
+    context.close()

@@ -174,16 +174,21 @@ def test_news_pages_link_their_neighbours_and_every_page_offers_correction_and_p
 
 
 def test_every_page_with_an_address_carries_a_qr_code(site):
-    """What the code says is read back in a browser (tests/browser/test_site_ui.py)."""
+    """Each page with a canonical address has the figure its script draws the code into, and the
+    script; what the code says is read back in a browser (tests/browser/test_site_ui.py)."""
+    assert (site / "theme" / "qrcode.js").is_file()  # from npm (package.json)
     missing = []
     for file in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        qr = soup.select_one("footer figure.share-qr svg")
+        figure = soup.select_one("footer figure.share-qr[data-share-qr]")
+        scripts = [s["src"].rsplit("theme/", 1)[-1] for s in soup.select("script[src]")]
+        drawn_by = {"qrcode.js", "js/share.js"}
         if soup.select_one('link[rel="canonical"]') is None:
-            assert qr is None, file  # 404.html, served at any address, has none
+            assert figure is None and not drawn_by & set(scripts), file  # 404.html, served at any address, has none
             continue
-        if qr is None:
+        if figure is None or scripts[1:3] != ["qrcode.js", "js/share.js"]:
             missing.append(str(file.relative_to(site)))
             continue
-        assert qr["role"] == "img" and qr.title.get_text() == "本页网址的二维码"
+        # Hidden until drawn: a reader without scripts sees no empty frame.
+        assert figure.has_attr("hidden") and figure.select("svg") == []
     assert missing == []
