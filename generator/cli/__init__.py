@@ -50,6 +50,9 @@ def _print_result(result, profile: bool) -> None:
     if not result.switched:
         print("  注意: 这里的文件系统不能整体替换 output/ (例如 output/ 是挂载点), 已逐个文件更新;"
               " 更新期间访问者可能看到新旧混合的页面。")
+    if not result.qr_script:
+        print("  注意: 找不到二维码脚本 (node_modules/qrcode-generator), 页面不显示本页网址的二维码;"
+              " 在项目目录运行 npm ci 安装。")
     if profile:
         _print_profile(result)
 

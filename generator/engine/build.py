@@ -65,6 +65,7 @@ class BuildResult:
     relinked: bool = True            # False when a preview's rebuild kept the last catalog
     unchanged: bool = False          # every input file and output file was as the last build left it
     switched: bool = True            # False when output/ could not be swapped whole, and was written file by file
+    qr_script: bool = True           # False when npm has not installed the script pages draw their QR code with
     # The render stage in parts (generator.render.groups.render_times), with "plan" and
     # "pelican"; empty when nothing was rendered.
     render_parts: dict = field(default_factory=dict)
@@ -102,6 +103,7 @@ def build(project: Path, output: Path | None = None, settings_file: Path | None 
             if not state.preview:  # also after a failure: what was read and written stays known
                 state.save()
     result.seconds = time.perf_counter() - started
+    result.qr_script = bool(settings.script_files)
     return result
 
 

@@ -117,6 +117,15 @@ def test_a_missing_search_tool_fails_the_build_with_a_fix(project, monkeypatch):
     assert build(project, search=False).pages > 100
 
 
+def test_without_the_qr_script_the_build_says_how_to_install_it(project, monkeypatch, capsys):
+    monkeypatch.setattr("generator.engine.settings.qr_script", lambda project: None)
+    assert main(["--project", str(project), "build", "--no-search"]) == 0
+    assert "找不到二维码脚本" in capsys.readouterr().out and not (project / "output/theme/qrcode.js").exists()
+    monkeypatch.undo()
+    assert main(["--project", str(project), "build", "--no-search"]) == 0
+    assert "二维码" not in capsys.readouterr().out and (project / "output/theme/qrcode.js").is_file()
+
+
 def test_unchanged_files_keep_their_mtime_so_rsync_sends_only_changes(project):
     import os
     import time
