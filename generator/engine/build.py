@@ -111,11 +111,11 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
            search: bool, jobs: int, check: plan.OutputCheck | None) -> BuildResult:
     timings = {s: 0.0 for s in STAGES}
     result = BuildResult(output, 0, 0.0, timings)
+    hints = set(state.hints) if state.watched else None  # the files a preview's watcher saw change
 
     # 1. Read the records: only those whose files changed are parsed and validated again.
     with _stage(timings, "load"):
         stamped, files, modified = "", None, None
-        hints = set(state.hints) if state.watched else None
         if not state.preview and state.folder is not None:  # its stamp may say there is nothing to do
             stamped, files = plan.input_stamp(project, settings.theme_paths,
                                               (settings.digest, include_drafts, str(output)))
@@ -131,39 +131,14 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
     with _stage(timings, "link"):
         last = state.linked
         texts_only = apply_text_edits(last, loaded, include_drafts)
-        if texts_only:
-            catalog, builder = last.catalog, last.builder
-            result.relinked = False
-        else:
-            state.linked = None  # let it go before linking anew
-            try:
-                catalog = link(loaded, include_drafts, state.values)
-            except ContentError as exc:
-                raise BuildError(exc.problems) from None
+        result.relinked = not texts_only
+        catalog = last.catalog if texts_only else _link(state, loaded, include_drafts)
 
     # 3. Plan: the groups of pages, and those to make again.
     parts: dict[str, float] = {}
     with _stage(timings, "render"), _stage(parts, "plan"):
-        if not texts_only:
-            builder = page_builder(catalog, state.values)
-        env = _environment(state, settings)
-        templates = template_hashes(env, state.values)
-        settings_key = digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),
-                              catalog.hashes.get("regions.yaml"), include_drafts, builder.latest)
-        old = state.manifest(output)
-        if old is not None and old.settings != settings_key:
-            old = None  # settings, site.yaml, regions or bangyang itself changed: everything is remade
-        state.values.start_build(keep_unused=old is not None)  # a build that remakes every page keeps only what it uses
-        made_here = old is not None and last is not None and old is last.manifest
-        touched = set()
-        if old is not None:
-            noted = plan.touched_noted(old, output, hints) if made_here and hints is not None else None
-            touched = noted if noted is not None else plan.touched_groups(old, output, check)
-        groups, planned, dirty = _groups_to_make(builder, last, texts_only, made_here, old, catalog, loaded,
-                                                 state, templates, touched)
-        same = plan.unchanged_summaries(dirty, old, catalog, builder, templates, touched)
-        dirty = [g for g in dirty if g.key not in same]
-        result.groups, result.remade = len(planned), len(dirty)
+        work = _plan(state, settings, output, catalog, loaded, last, texts_only, include_drafts, hints, check)
+        result.groups, result.remade = len(work.planned), len(work.dirty)
 
     # 4. Render the changed groups into a staging folder, with Pelican's pages and the sitemap.
     # The catalog lives for the whole build and holds no cycles: the collector would only
@@ -173,42 +148,12 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
     staging = Path(tempfile.mkdtemp(prefix=_scratch(output, "staging"), dir=output.parent))
     try:
         with _stage(timings, "render"):
-            old_pages = old.pages if old else {}
-            job = Job(builder, dirty, catalog.site.model_dump(), templates, env, output, staging, old_pages)
-            # The records are final once loaded: their cache is written while the workers render.
-            results = render_groups(job, jobs, meanwhile=lambda: _records_read(state))
-            result.render_parts = {**parts, **render_times(results, processes_for(len(dirty), jobs))}
-            new = plan.new_manifest(planned, results, old, catalog.hashes, templates, settings_key)
-            staged = [p for r in results for p in r.staged]
-            pelican_key = digest(settings_key, files_digest(settings.theme_paths), pelican_inputs(catalog))
-            if old is None or old.pelican != pelican_key or "pelican" not in old.groups or "pelican" in touched:
-                with _stage(result.render_parts, "pelican"):
-                    staged += _pelican_pages(project, settings, catalog, include_drafts, output, staging, old_pages, new)
-            else:
-                plan.keep_group(new, old, "pelican")
-            new.pelican = pelican_key
-            staged += _sitemap(catalog, new, old_pages, output, staging)
-            result.rendered = sum(r.rendered for r in results)
+            new, staged = _render(project, settings, state, output, staging, catalog, include_drafts, work, jobs, result)
+            result.render_parts = {**parts, **result.render_parts}
 
         # 5. Write: move the changed files into the spare copy of output/, and remove the pages that went.
-        # (A preview writes into output/ itself: its watcher follows that folder.)
-        clashes = plan.claimed_twice(new)
-        if clashes:  # one page would silently replace another
-            raise BuildError([_clash(catalog, *clash) for clash in clashes])
         with _stage(timings, "write"), _writing(output):
-            if old is None and output.exists():
-                deleted = sorted(existing_files(output) - set(new.pages))
-            else:
-                deleted = sorted(set(old.pages) - set(new.pages)) if old else []
-            new.search = old.search if old else ""
-            key = plan.stale_index(new, output)  # what the index should be made from, if it is not
-            copies = Copies(output)
-            unchanged = not (staged or deleted or (search and key is not None))
-            site = output if state.preview or unchanged else copies.spare_ready()
-            state.forget_output(output)  # a build stopped before its state is saved must not trust the last manifest
-            copies.commit(staging, site, staged, deleted)
-            _note_mtimes(new, site, staged)
-            result.written, result.deleted = len(staged), len(deleted)
+            copies, site, key = _commit(state, output, staging, catalog, work.old, new, staged, search, result)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -225,23 +170,124 @@ def _build(project: Path, output: Path, settings: Settings, state: BuildState, i
         _records_read(state)
         state.values.end_build()
         stamp = Stamp(stamped, [(path, page.size, page.mtime_ns) for path, page in new.pages.items()],
-                      sum(1 for p in new.pages if p.endswith(".html")), len(planned),
+                      sum(1 for p in new.pages if p.endswith(".html")), len(work.planned),
                       key is None or result.indexed) if stamped else None
         state.wrote(output, new, stamp)
 
-    if state.folder is not None:
-        if result.relinked:
-            state.linked = Linked(loaded, catalog, builder, groups, include_drafts) if groups is not None else None
-        if state.linked is not None:
-            state.linked.manifest = new
-        state.hints -= hints or set()
-        state.same_files = True
-        # Summaries worked out in rendering processes stayed there: work them out again when idle.
-        state.primed = None
-        if state.watch_started:  # every change from here on is reported
-            state.watched, state.watch_started = True, False
+    _keep_for_next_build(state, result, loaded, catalog, work, include_drafts, new, hints)
     result.pages = sum(1 for p in new.pages if p.endswith(".html"))
     return result
+
+
+def _link(state: BuildState, loaded: Loaded, include_drafts: bool) -> Catalog:
+    state.linked = None  # let the last catalog go before linking anew
+    try:
+        return link(loaded, include_drafts, state.values)
+    except ContentError as exc:
+        raise BuildError(exc.problems) from None
+
+
+@dataclass
+class Work:
+    """What step 3 planned: the groups of pages, which to make again, and what that compares against."""
+
+    builder: PageBuilder
+    env: object                      # the Jinja environment
+    templates: dict[str, str]        # template → hash with what it extends and includes
+    settings_key: str                # hash of what every page depends on
+    old: Manifest | None             # the last build into this output, when still comparable
+    touched: set[str]                # groups whose files in output/ were changed by hand
+    groups: list[Group] | None       # every group, when planned (see _groups_to_make)
+    planned: set[str]                # the keys of every group
+    dirty: list[Group]               # the groups to make again
+
+
+def _plan(state: BuildState, settings: Settings, output: Path, catalog: Catalog, loaded: Loaded, last: Linked | None,
+          texts_only: bool, include_drafts: bool, hints: set[str] | None, check: plan.OutputCheck | None) -> Work:
+    builder = last.builder if texts_only else page_builder(catalog, state.values)
+    env = _environment(state, settings)
+    templates = template_hashes(env, state.values)
+    settings_key = digest(code_version(), settings.digest, catalog.hashes.get("site.yaml"),
+                          catalog.hashes.get("regions.yaml"), include_drafts, builder.latest)
+    old = state.manifest(output)
+    if old is not None and old.settings != settings_key:
+        old = None  # settings, site.yaml, regions or bangyang itself changed: everything is remade
+    state.values.start_build(keep_unused=old is not None)  # a build that remakes every page keeps only what it uses
+    made_here = old is not None and last is not None and old is last.manifest
+    touched = set()
+    if old is not None:
+        noted = plan.touched_noted(old, output, hints) if made_here and hints is not None else None
+        touched = noted if noted is not None else plan.touched_groups(old, output, check)
+    groups, planned, dirty = _groups_to_make(builder, last, texts_only, made_here, old, catalog, loaded,
+                                             state, templates, touched)
+    same = plan.unchanged_summaries(dirty, old, catalog, builder, templates, touched)
+    dirty = [g for g in dirty if g.key not in same]
+    return Work(builder, env, templates, settings_key, old, touched, groups, planned, dirty)
+
+
+def _render(project: Path, settings: Settings, state: BuildState, output: Path, staging: Path, catalog: Catalog,
+            include_drafts: bool, work: Work, jobs: int, result: BuildResult) -> tuple[Manifest, list[str]]:
+    """Render ``work``'s groups, Pelican's files and the sitemap into ``staging``: the new
+    manifest, and the files staged (those whose bytes changed)."""
+    old = work.old
+    old_pages = old.pages if old else {}
+    job = Job(work.builder, work.dirty, catalog.site.model_dump(), work.templates, work.env, output, staging, old_pages)
+    # The records are final once loaded: their cache is written while the workers render.
+    results = render_groups(job, jobs, meanwhile=lambda: _records_read(state))
+    result.render_parts = render_times(results, processes_for(len(work.dirty), jobs))
+    result.rendered = sum(r.rendered for r in results)
+    new = plan.new_manifest(work.planned, results, old, catalog.hashes, work.templates, work.settings_key)
+    staged = [p for r in results for p in r.staged]
+    pelican_key = digest(work.settings_key, files_digest(settings.theme_paths), pelican_inputs(catalog))
+    if old is None or old.pelican != pelican_key or "pelican" not in old.groups or "pelican" in work.touched:
+        with _stage(result.render_parts, "pelican"):
+            staged += _pelican_pages(project, settings, catalog, include_drafts, output, staging, old_pages, new)
+    else:
+        plan.keep_group(new, old, "pelican")
+    new.pelican = pelican_key
+    staged += _sitemap(catalog, new, old_pages, output, staging)
+    return new, staged
+
+
+def _commit(state: BuildState, output: Path, staging: Path, catalog: Catalog, old: Manifest | None, new: Manifest,
+            staged: list[str], search: bool, result: BuildResult) -> tuple[Copies, Path, str | None]:
+    """Move the staged files into the spare copy of output/ (a preview: into output/ itself, which
+    its watcher follows) and delete the pages that went: (the copies, the folder written, and
+    what the search index should be made from when it is out of date)."""
+    clashes = plan.claimed_twice(new)
+    if clashes:  # one page would silently replace another
+        raise BuildError([_clash(catalog, *clash) for clash in clashes])
+    if old is None and output.exists():
+        deleted = sorted(existing_files(output) - set(new.pages))
+    else:
+        deleted = sorted(set(old.pages) - set(new.pages)) if old else []
+    new.search = old.search if old else ""
+    key = plan.stale_index(new, output)
+    copies = Copies(output)
+    unchanged = not (staged or deleted or (search and key is not None))
+    site = output if state.preview or unchanged else copies.spare_ready()
+    state.forget_output(output)  # a build stopped before its state is saved must not trust the last manifest
+    copies.commit(staging, site, staged, deleted)
+    _note_mtimes(new, site, staged)
+    result.written, result.deleted = len(staged), len(deleted)
+    return copies, site, key
+
+
+def _keep_for_next_build(state: BuildState, result: BuildResult, loaded: Loaded, catalog: Catalog, work: Work,
+                         include_drafts: bool, new: Manifest, hints: set[str] | None) -> None:
+    """What a preview keeps in memory for its next build: the catalog and plan, and what its watcher reported."""
+    if state.folder is None:
+        return
+    if result.relinked:
+        state.linked = Linked(loaded, catalog, work.builder, work.groups, include_drafts) if work.groups is not None else None
+    if state.linked is not None:
+        state.linked.manifest = new
+    state.hints -= hints or set()
+    state.same_files = True
+    # Summaries worked out in rendering processes stayed there: work them out again when idle.
+    state.primed = None
+    if state.watch_started:  # every change from here on is reported
+        state.watched, state.watch_started = True, False
 
 
 def _groups_to_make(builder: PageBuilder, last: Linked | None, texts_only: bool, made_here: bool, old: Manifest | None,
