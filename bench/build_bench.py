@@ -279,13 +279,23 @@ except ImportError:  # a checkout from before generator/engine/
     from generator.build import Session as BuildState, build
     state, key = BuildState(site), "session"
 state.watching()
+
+
+def idle():
+    # What serve does while the editor reads, before the next edit: sum up the catalog, save the state.
+    state.prime()
+    if getattr(state, "unsaved", True):
+        state.save()
+
+
 build(site, search=False, **{key: state})  # the preview's first build
+idle()
 for line in sys.stdin:
     if line.startswith("changed "):
         state.changed([line[8:].strip()])
         continue
-    state.prime()  # as serve does while the editor reads
     print("SECONDS", build(site, search=False, **{key: state}).seconds, flush=True)
+    idle()
 """
 
 
